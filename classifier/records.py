@@ -1,0 +1,53 @@
+"""The input record of DESIGN.md section 3: validation and field access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .errors import InputError
+
+MAX_CHARS = 200_000
+"""Default limit on title + body length, in characters (about 600 KB of UTF-8)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One draft: ``title`` and ``body`` (either may be empty, not both)."""
+
+    title: str
+    body: str
+    id: str | None = None
+
+    @classmethod
+    def parse(cls, raw: Any, max_chars: int = MAX_CHARS) -> "Record":
+        """Build a record from a mapping, raising :class:`InputError` with a Chinese message.
+
+        ``text`` is accepted as an alias of ``body``.
+        """
+        if isinstance(raw, Record):
+            record = raw
+        else:
+            if not isinstance(raw, Mapping):
+                raise InputError("记录必须是包含 title 和/或 body 字段的对象。", "not_an_object")
+            title = raw.get("title")
+            body = raw.get("body")
+            if body is None:
+                body = raw.get("text")
+            title = "" if title is None else title
+            body = "" if body is None else body
+            for name, value in (("title", title), ("body", body)):
+                if not isinstance(value, str):
+                    raise InputError(
+                        f"字段 {name} 必须是文本（字符串），收到的是 {type(value).__name__}。", "wrong_type"
+                    )
+            rid = raw.get("id")
+            record = cls(title=title, body=body, id=None if rid is None else str(rid))
+        if not record.title.strip() and not record.body.strip():
+            raise InputError("标题和正文不能同时为空。", "empty_input")
+        size = len(record.title) + len(record.body)
+        if size > max_chars:
+            raise InputError(
+                f"文本过长：{size} 个字符，上限为 {max_chars} 个字符。请拆分后再检查。", "input_too_long"
+            )
+        return record

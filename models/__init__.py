@@ -1,0 +1,1 @@
+"""Model bundles. ``models/default/`` is the bundle that ships (built by ``gongkai train``)."""

@@ -1,0 +1,1 @@
+"""Training and evaluation of gongkai's category model (builds what ``classifier`` loads)."""
