@@ -24,23 +24,15 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)
 _SALT = {1: np.uint64(0x85EBCA6B), 2: np.uint64(0xC2B2AE35), 3: np.uint64(0x27D4EB2F), 4: np.uint64(0x165667B1)}
 
 
-def _codes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Code points of all texts joined by NUL, and the start offset of each text."""
-    joined = "\0".join(texts)
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.zeros(len(texts), dtype=np.int64)
-    if len(texts) > 1:
-        starts[1:] = np.cumsum(lengths[:-1] + 1)
-    return codes, starts
+def _codes(texts: Sequence[str]) -> np.ndarray:
+    """Code points of all texts joined by NUL (NUL never survives normalisation inside a text)."""
+    return np.frombuffer("\0".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
 def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int], n_features: int):
     """Hashed character n-grams of every text: (row index, column) arrays, one entry per n-gram."""
-    rows_out, cols_out = [], []
-    if not texts:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    codes, starts = _codes(texts)
+    rows_out, cols_out = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    codes = _codes(texts)
     total = len(codes)
     is_sep = codes == 0
     sep_cum = np.concatenate(([0], np.cumsum(is_sep)))

@@ -7,6 +7,7 @@ from typing import Sequence
 import numpy as np
 
 from .categories import CODES, category_name
+from .text import is_word
 
 
 class CategoryModel:
@@ -75,13 +76,14 @@ class CategoryModel:
             return []
         cols = row.indices
         contrib = row.data * self._coef[k, cols]
-        order = np.argsort(-contrib)[: top * 4]
+        order = np.argsort(-contrib)[: top * 8]
         order = [j for j in order if contrib[j] > 0]
         terms = self.features.feature_terms(title, body, cols[order])
         picked: list[dict] = []
         for j in order:
             term = terms.get(int(cols[j]))
-            if not term or any(term in p["term"] or p["term"] in term for p in picked):
+            # Single characters and bare digits ("0", "年") say little to an editor.
+            if not term or len(term) < 2 or not is_word(term) or any(term in p["term"] or p["term"] in term for p in picked):
                 continue
             picked.append({"term": term, "weight": round(float(contrib[j]), 4)})
             if len(picked) == top:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TRANSLATE = {ord(c): None for c in " \t\r\n\u3000\u00a0\u200b\ufeff"}
+_TRANSLATE = {ord(c): None for c in "\0 \t\r\n\u3000\u00a0\u200b\ufeff"}
 _TRANSLATE.update({ord(str(d)): "0" for d in range(10)})
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
