@@ -1,0 +1,170 @@
+"""Benchmark of the risk review on the labelled dev set (../shared/data/risk/dev.jsonl).
+
+    python bench/risk.py [--data PATH] [--verbose]
+
+Prints per-type recall/precision, overall figures, verdict accuracy and confusion, must_not_flag
+hits (any finding overlapping such a span) and redactions among them (must be zero), every miss
+and false alarm, and timing (dev bodies per second, hostile inputs).
+
+Scoring (../shared/data/risk/README.md): a finding matches a gold finding when ground and type
+agree and the spans overlap. Recall = matched gold / gold; precision = matched findings / findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from classifier.risk import RiskReviewer  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data/risk/dev.jsonl"
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["field"] == b["field"] and a["start"] < b["end"] and b["start"] < a["end"]
+
+
+PROSE = ("为进一步做好城乡环境整治工作，区政府于近日召开专题会议，研究部署下一阶段重点任务。会议要求各街道、各部门"
+         "按照职责分工，落实属地责任，加强督促检查，确保各项措施落到实处。经审核，申请人张三身份证号11010519491231002X，"
+         "联系电话13812345678，符合补助条件，拟给予补助3,000元。公示期为5个工作日，监督电话：0591-24312321，"
+         "咨询邮箱：xxgk@example.gov.cn。")
+DENSE = "申请人张三身份证号11010519491231002X，手机13812345678，住址某某路1号，秘密★，内部资料。"
+
+
+def hostile_inputs() -> dict[str, str]:
+    mb = 1_000_000
+    return {
+        "1 MB 数字": "1" * mb,
+        "1 MB “★”": "★" * mb,
+        "1 MB “秘密”": "秘密" * (mb // 2),
+        "1 MB 单行长文本": (PROSE * (mb // len(PROSE) + 1))[:mb],
+        "1 MB 单行（每 50 字 3 个标识符）": (DENSE * (mb // len(DENSE) + 1))[:mb],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled JSONL (default ../shared/data/risk/dev.jsonl)")
+    ap.add_argument("--verbose", action="store_true", help="also print the text around each miss/false alarm")
+    ap.add_argument("--no-hostile", action="store_true", help="skip the 1 MB hostile inputs")
+    args = ap.parse_args(argv)
+    if not args.data.is_file():
+        print(f"找不到评估数据：{args.data}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
+        return 2
+    records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    reviewer = RiskReviewer()
+    gold_n, found_n, gold_hit, found_hit = Counter(), Counter(), Counter(), Counter()
+    misses, false_alarms, mnf_hits, mnf_redactions = [], [], [], []
+    confusion = Counter()
+    verdict_ok = 0
+    for rec in records:
+        res = reviewer.review(rec.get("title", ""), rec.get("body", rec.get("text", "")))
+        found = [f.to_dict() for f in res.findings]
+        gold = rec.get("findings", [])
+        for g in gold:
+            key = (g["ground"], g["type"])
+            gold_n[key] += 1
+            if any(f["ground"] == g["ground"] and f["type"] == g["type"] and overlaps(f, g) for f in found):
+                gold_hit[key] += 1
+            else:
+                misses.append((rec["id"], g))
+        for f in found:
+            key = (f["ground"], f["type"])
+            found_n[key] += 1
+            if any(f["ground"] == g["ground"] and f["type"] == g["type"] and overlaps(f, g) for g in gold):
+                found_hit[key] += 1
+            else:
+                false_alarms.append((rec["id"], f))
+        for m in rec.get("must_not_flag", []):
+            for f in found:
+                if overlaps(f, m):
+                    mnf_hits.append((rec["id"], m, f))
+                    if f["action"] == "redact" or f["replacement"] is not None:
+                        mnf_redactions.append((rec["id"], m, f))
+        expected = rec.get("expect_verdict")
+        confusion[(expected, res.verdict)] += 1
+        verdict_ok += expected == res.verdict
+
+    print(f"数据：{args.data}（{len(records)} 条）\n")
+    print(f"{'ground/type':42} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} {'prec':>6}")
+    for key in sorted(set(gold_n) | set(found_n)):
+        g, f, gh, fh = gold_n[key], found_n[key], gold_hit[key], found_hit[key]
+        rc = f"{gh / g:.2f}" if g else "-"
+        pr = f"{fh / f:.2f}" if f else "-"
+        print(f"{key[0] + '/' + key[1]:42} {g:5d} {f:6d} {gh:6d} {rc:>7} {pr:>6}")
+    recall = sum(gold_hit.values()) / max(1, sum(gold_n.values()))
+    precision = sum(found_hit.values()) / max(1, sum(found_n.values()))
+    print(f"\n总体 recall = {recall:.3f}（{sum(gold_hit.values())}/{sum(gold_n.values())}）  "
+          f"precision = {precision:.3f}（{sum(found_hit.values())}/{sum(found_n.values())}）")
+    print(f"verdict accuracy = {verdict_ok / len(records):.3f}（{verdict_ok}/{len(records)}）")
+    labels = ("publish", "redact", "review", "withhold")
+    print("verdict confusion（行 = 期望，列 = 实际）")
+    print(f"{'':10}" + "".join(f"{l:>10}" for l in labels))
+    for e in labels:
+        print(f"{e:10}" + "".join(f"{confusion[(e, a)]:>10}" for a in labels))
+    total_mnf = sum(len(r.get("must_not_flag", [])) for r in records)
+    print(f"\nmust_not_flag：{total_mnf} 个片段，被任一发现覆盖 {len(mnf_hits)} 次，其中遮盖/去标识化 {len(mnf_redactions)} 次（必须为 0）")
+    for rid, m, f in mnf_hits:
+        tag = "遮盖" if (rid, m, f) in mnf_redactions else "覆盖"
+        print(f"  [{tag}] {rid} {m['field']} “{m['text']}”（{m['why']}）← {f['type']} “{f['text']}”")
+    print(f"\n漏报 {len(misses)}：")
+    by_id = {r["id"]: r for r in records}
+    for rid, g in misses:
+        ctx = ""
+        if args.verbose:
+            t = by_id[rid][g["field"]]
+            ctx = f"  …{t[max(0, g['start'] - 15):g['end'] + 15]}…"
+        print(f"  {rid} {g['ground']}/{g['type']} {g['field']}[{g['start']}:{g['end']}] “{g['text']}”{ctx}")
+    print(f"\n误报 {len(false_alarms)}：")
+    for rid, f in false_alarms:
+        ctx = ""
+        if args.verbose:
+            t = by_id[rid][f["field"]]
+            ctx = f"  …{t[max(0, f['start'] - 15):f['end'] + 15]}…"
+        print(f"  {rid} {f['ground']}/{f['type']} {f['field']}[{f['start']}:{f['end']}] “{f['text']}” — {f['reason']}{ctx}")
+
+    # ---- timing ----
+    bodies = [(r.get("title", ""), r.get("body", "")) for r in records]
+    reviewer.review(*bodies[0])
+    rounds = 5
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for title, body in bodies:
+            reviewer.review(title, body)
+    dt = time.perf_counter() - t0
+    n = rounds * len(bodies)
+    chars = sum(len(t) + len(b) for t, b in bodies) / len(bodies)
+    print(f"\n速度：{n / dt:,.0f} 篇/秒（单核，平均 {chars:.0f} 字/篇，{dt / n * 1000:.3f} ms/篇）")
+    clean = "为进一步做好城乡环境整治工作，区政府于近日召开专题会议，研究部署下一阶段重点任务。"
+    drafts = {
+        "2,000 字普通草稿（无标识符）": (clean * (2000 // len(clean) + 1))[:2000],
+        "2,000 字草稿（约 10 个标识符）": (PROSE * 20)[:2000],
+        "2,000 字拼接 dev 正文（约 25 个发现）": "".join(b for _, b in bodies)[:2000],
+    }
+    for name, draft in drafts.items():
+        best = float("inf")
+        for _ in range(5):  # best of 5 rounds: the figure for one quiet core
+            t0 = time.perf_counter()
+            for _ in range(20):
+                reviewer.review("关于某事项的公示", draft)
+            best = min(best, (time.perf_counter() - t0) / 20)
+        print(f"{name}：{best * 1000:.3f} ms/篇")
+    if not args.no_hostile:
+        print("恶意输入：")
+        for name, text in hostile_inputs().items():
+            t0 = time.perf_counter()
+            res = reviewer.review("", text)
+            print(f"  {name:14} {time.perf_counter() - t0:6.3f} s  （{len(res.findings)} 个发现）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

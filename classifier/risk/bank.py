@@ -1,0 +1,87 @@
+"""Bank card numbers of private persons and bank accounts of companies (开户行 + 账号)."""
+
+from __future__ import annotations
+
+from .base import Pattern, Recognizer
+from .checksums import luhn_ok
+from .numbers import variants
+
+CARD_WORDS = ("卡号", "银行卡", "账号", "账户", "帐号", "一卡通", "社保卡", "收款", "借记卡", "信用卡", "存折",
+              "金融账号", "开户", "银行账户", "收款账号", "收款账户", "收款卡号")
+PERSONAL_WORDS = ("卡号", "一卡通", "社保卡", "本人", "个人", "借款人", "农户", "户主", "存折", "银行卡", "参保人",
+                  "购机者", "职工", "居民", "老人")
+BRANCH_WORDS = ("开户行", "开户银行", "开户名", "户名", "支行", "分行", "营业部", "信用社", "信用联社")
+COMPANY_WORDS = ("有限公司", "公司", "企业", "单位", "乙方", "甲方", "供应商", "集团", "合作社", "厂", "中心", "医院",
+                 "学校", "事务所", "经营部")
+
+
+class BankCardRecognizer(Recognizer):
+    """16-19 digits, often in groups of four. Luhn raises the score but is not required."""
+
+    TYPE = "bank_card"
+    ACTION = "redact"
+    LABEL = "银行卡号"
+    SHAPES = ("number",)
+    PATTERNS = (Pattern("card", r"[1-9][0-9]{15,18}", 0.3),)
+    CONTEXT = CARD_WORDS
+    NEGATIVE_CONTEXT = ("编号", "代码", "证号", "许可", "流水号", "单号", "订单", "受理", "识别码", "准考证", "注册",
+                        "单元号", "工单号", "身份证", "合同号")
+    CONTEXT_BOOST = 0.35
+
+    def validate_result(self, value: str) -> bool | None:
+        return True if luhn_ok(value) else None
+
+    def analyze_candidate(self, doc, fld, cand):
+        for c in variants(cand, range(16, 20)):
+            compact = c.compact
+            if not self.match_pattern(compact):
+                continue
+            score = 0.3
+            luhn = luhn_ok(compact)
+            if luhn:
+                score += 0.3
+            if compact.startswith(("62", "4", "5", "3")):
+                score += 0.1
+            score = self.context_score(fld, c.start, c.end, score, left=14, right=0)
+            detail = "Luhn 校验通过" if luhn else "Luhn 校验未通过，按语境识别"
+            yield self.result(fld, c.start, c.end, score, detail)
+
+
+class BankAccountRecognizer(Recognizer):
+    """A company's account number given with its bank (开户行 … 账号 …): the digits only.
+
+    Whether a company's account may be published is a judgement, so the action is ``review``
+    (the masked value is still proposed as the replacement).
+    """
+
+    TYPE = "bank_account"
+    GROUND = "trade_secret"
+    ACTION = "review"
+    LABEL = "企业银行账户"
+    SHAPES = ("number",)
+    PATTERNS = (Pattern("account", r"[0-9]{8,25}", 0.85),)
+    CONTEXT = ("账号", "账户", "帐号", "银行账号", "收款账户")
+
+    def words(self):
+        w = super().words()
+        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(BRANCH_WORDS) | set(COMPANY_WORDS) | set(PERSONAL_WORDS)
+        return w
+
+    def analyze_candidate(self, doc, fld, cand):
+        compact = cand.compact
+        if not self.match_pattern(compact):
+            return
+        s, e = cand.start, cand.end
+        near = fld.terms_between(s - 8, s)
+        if near.isdisjoint(self.context):
+            return
+        sent_l, _ = fld.segments.sentence(s)
+        before = fld.terms_between(max(sent_l, s - 60), s)
+        if before.isdisjoint(BRANCH_WORDS):
+            return
+        if not before.isdisjoint(PERSONAL_WORDS):
+            return
+        wide = fld.terms_between(s - 120, s)
+        if wide.isdisjoint(COMPANY_WORDS):
+            return
+        yield self.result(fld, s, e, 0.97, "开户行与账号")

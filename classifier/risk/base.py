@@ -1,0 +1,160 @@
+"""What every recognizer shares: the candidate and result values and the base class.
+
+A recognizer never scans the text itself. The engine (:mod:`classifier.risk.registry`) reads each
+field a bounded number of times — one combined regex for identifier-like candidates, one
+Aho-Corasick pass for every lexicon and context word — and hands each recognizer only:
+
+- the candidates of the shapes it declared in ``SHAPES`` (``analyze_candidate``);
+- the occurrences of the words it declared in ``TRIGGERS``/``TRIGGER_LISTS`` (``analyze_trigger``);
+- at the end, the document and everything found so far (``finish``), for document-level rules.
+
+Context checks look at a small character window around a candidate: ``context_score`` raises the
+score for ``CONTEXT`` words and lowers it for ``NEGATIVE_CONTEXT`` words found there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, NamedTuple
+
+from .finding import ARTICLES, GROUND_NAMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document, FieldText, Hit
+    from .lexicon import Lexicon
+    from .settings import RiskSettings
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A named regex with the score a match starts from (Presidio's ``Pattern``)."""
+
+    name: str
+    regex: str
+    score: float
+
+
+class Candidate(NamedTuple):
+    """A span the combined regex found: ``value`` is the normalised text, ``compact`` without separators."""
+
+    shape: str
+    start: int
+    end: int
+    value: str
+
+    @property
+    def compact(self) -> str:
+        return self.value.replace(" ", "").replace("-", "")
+
+
+@dataclass(slots=True)
+class Result:
+    """A recognizer's answer before overlap resolution (mutable: exemptions may lower ``score``)."""
+
+    recognizer: "Recognizer"
+    field: str
+    start: int
+    end: int
+    score: float
+    reason: str
+    type: str = ""
+    ground: str = ""
+    action: str = ""
+    shield: bool = False  # recognised so that it is *not* flagged (USCC, org code): wins overlaps, never reported
+    value: bool = True  # an identifier value (competes with overlapping values) vs. a phrase/marking
+    mask: bool = True  # propose a masked replacement (if the settings have a style for the type)
+
+    def __post_init__(self):
+        self.type = self.type or self.recognizer.TYPE
+        self.ground = self.ground or self.recognizer.GROUND
+        self.action = self.action or self.recognizer.ACTION
+
+    @property
+    def article(self) -> str:
+        return ARTICLES.get(self.ground, "")
+
+    def overlaps(self, other: "Result") -> bool:
+        return self.field == other.field and self.start < other.end and other.start < self.end
+
+
+class Recognizer:
+    """Base class: one small subclass per kind of finding (``TYPE``)."""
+
+    TYPE = ""
+    GROUND = "privacy"
+    ACTION = "review"
+    LABEL = ""  # Chinese name of what is found, used in reasons
+    SHAPES: tuple[str, ...] = ()
+    TRIGGERS: tuple[str, ...] = ()
+    TRIGGER_LISTS: tuple[str, ...] = ()
+    CONTEXT: tuple[str, ...] = ()
+    NEGATIVE_CONTEXT: tuple[str, ...] = ()
+    PATTERNS: tuple[Pattern, ...] = ()
+    STAGE = 0  # 0: identifiers and markings; 1: persons; 2: attributes of persons
+    VALUE = True  # findings are identifier values (compete in overlap resolution)
+    CONTEXT_BOOST = 0.2
+    CONTEXT_PENALTY = 0.4
+
+    def __init__(self, lexicon: "Lexicon", settings: "RiskSettings"):
+        self.lexicon = lexicon
+        self.settings = settings
+        self.window = settings.context_window
+        self._patterns = [(p, re.compile(p.regex)) for p in self.PATTERNS]
+        self.context = frozenset(self.CONTEXT)
+        self.negative_context = frozenset(self.NEGATIVE_CONTEXT)
+
+    # ---- hooks -------------------------------------------------------------------------------
+    def words(self) -> dict[str, Iterable[str]]:
+        """Words this recognizer wants found, by tag (the engine puts them all in one automaton)."""
+        trig = set(self.TRIGGERS)
+        for name in self.TRIGGER_LISTS:
+            trig |= self.lexicon.words(name)
+        return {f"trigger:{self.TYPE}": trig, f"context:{self.TYPE}": self.context | self.negative_context}
+
+    def validate_result(self, value: str) -> bool | None:
+        """Checksum hook: ``True`` confirms (score 1.0), ``False`` rejects, ``None`` has no opinion."""
+        return None
+
+    def analyze_candidate(self, doc: "Document", fld: "FieldText", cand: Candidate) -> Iterable[Result]:
+        return ()
+
+    def analyze_trigger(self, doc: "Document", fld: "FieldText", hit: "Hit") -> Iterable[Result]:
+        return ()
+
+    def analyze_document(self, doc: "Document", results: list[Result]) -> Iterable[Result]:
+        """Called once per document at this recognizer's ``STAGE``, after its candidates and triggers."""
+        return ()
+
+    def finish(self, doc: "Document", results: list[Result]) -> Iterable[Result]:
+        """Called once per document after every stage (e.g. to report persons once attributes are linked)."""
+        return ()
+
+    # ---- helpers -----------------------------------------------------------------------------
+    def match_pattern(self, value: str) -> Pattern | None:
+        """The first of ``PATTERNS`` that matches the whole ``value``."""
+        for pattern, rx in self._patterns:
+            if rx.fullmatch(value):
+                return pattern
+        return None
+
+    def context_score(self, fld: "FieldText", start: int, end: int, score: float,
+                      left: int | None = None, right: int | None = None) -> float:
+        """``score`` raised by ``CONTEXT`` and lowered by ``NEGATIVE_CONTEXT`` words in the window."""
+        left = self.window if left is None else left
+        right = self.window if right is None else right
+        terms = fld.terms_between(start - left, end + right)
+        if self.context and not terms.isdisjoint(self.context):
+            score += self.CONTEXT_BOOST
+        if self.negative_context and not terms.isdisjoint(self.negative_context):
+            score -= self.CONTEXT_PENALTY
+        return max(0.0, min(1.0, score))
+
+    def result(self, fld: "FieldText", start: int, end: int, score: float, detail: str = "", **kw) -> Result:
+        """A result with the standard Chinese reason: "<LABEL>（<detail>）— <ground>，条例<article>"."""
+        ground = kw.get("ground") or self.GROUND
+        label = kw.pop("label", None) or self.LABEL
+        what = f"{label}（{detail}）" if detail else label
+        sep = "" if what.endswith("）") else " "
+        reason = f"{what}{sep}— {GROUND_NAMES[ground]}，条例{ARTICLES[ground]}"
+        return Result(self, fld.name, start, end, score, reason, value=kw.pop("value", self.VALUE), **kw)

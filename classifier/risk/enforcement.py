@@ -1,0 +1,37 @@
+"""行政执法案卷: the document is (or quotes) an 询问笔录/调查笔录/立案审批表 (举报人: person_context)."""
+
+from __future__ import annotations
+
+from .base import Recognizer
+
+LEAD_IN = ("以下为", "附", "附件", "下面是", "现将", "摘录")
+LEAD_OUT = ("节选", "原文", "如下", "摘录", "：", ":")
+
+
+class EnforcementRecordRecognizer(Recognizer):
+    TYPE = "enforcement_record"
+    GROUND = "enforcement_file"
+    ACTION = "review"
+    LABEL = "行政执法案卷材料"
+    VALUE = False
+    TRIGGERS = ("询问笔录", "调查笔录", "讯问笔录", "现场检查笔录", "勘验笔录", "检查笔录", "听证笔录", "立案审批表",
+                "结案审批表", "案件调查终结报告", "调查终结报告", "处罚审批表", "案件审批表", "证据登记保存清单")
+
+    def analyze_trigger(self, doc, fld, hit):
+        t = fld.text
+        s, e = hit.start, hit.end
+        # 现场检查笔录 contains 检查笔录: report the longest only.
+        if any(h.start <= s and h.end >= e and (h.end - h.start) > (e - s) for h in fld.hits_between(s - 4, e + 2)
+               if h.term in self.TRIGGERS):
+            return
+        inside_title_quotes = t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
+        if fld.name == "title":
+            if not inside_title_quotes:
+                yield self.result(fld, s, e, 0.85, "文件即执法案卷")
+            return
+        if inside_title_quotes:
+            return  # "《询问笔录》等证据证实": a piece of evidence named in a decision
+        before = t[max(0, s - 4):s]
+        after = t[e:e + 2]
+        if any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT):
+            yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")

@@ -1,0 +1,65 @@
+"""The value the review hands out: one finding with a code-point span and its legal ground."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ARTICLES = {
+    "state_secret": "第十四条",
+    "security_stability": "第十四条",
+    "privacy": "第十五条",
+    "trade_secret": "第十五条",
+    "internal_affairs": "第十六条",
+    "process_info": "第十六条",
+    "enforcement_file": "第十六条",
+}
+"""条例 (2019) article each ground rests on (DESIGN.md section 2)."""
+
+GROUND_NAMES = {
+    "state_secret": "国家秘密",
+    "security_stability": "危及“三安全一稳定”",
+    "privacy": "个人隐私",
+    "trade_secret": "商业秘密",
+    "internal_affairs": "内部事务信息",
+    "process_info": "过程性信息",
+    "enforcement_file": "行政执法案卷",
+}
+
+ACTIONS = ("withhold", "review", "redact")
+"""Actions from strongest to weakest; the verdict is the strongest action found (or ``publish``)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the review found: what (``type``), why (``ground``/``article``/``reason``), where.
+
+    ``start``/``end`` are code-point offsets into the original ``field`` text ("title" or "body"),
+    so ``text == original[start:end]``. ``replacement`` is the proposed de-identified value, or
+    ``None`` when the span is left for a person to decide.
+    """
+
+    ground: str
+    type: str
+    article: str
+    action: str
+    field: str
+    start: int
+    end: int
+    text: str
+    score: float
+    reason: str
+    replacement: str | None = None
+
+    def intersects(self, other: "Finding") -> bool:
+        """Both findings are in the same field and their spans share at least one character."""
+        return self.field == other.field and self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Finding") -> bool:
+        """``other`` lies entirely inside this finding's span (same field)."""
+        return self.field == other.field and self.start <= other.start and other.end <= self.end
+
+    def to_dict(self) -> dict:
+        """The finding as in DESIGN.md section 3 (``score`` rounded to 2 decimals)."""
+        d = asdict(self)
+        d["score"] = round(self.score, 2)
+        return d

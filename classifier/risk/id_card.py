@@ -1,0 +1,57 @@
+"""居民身份证号码: 18-digit (GB 11643) and 15-digit legacy numbers."""
+
+from __future__ import annotations
+
+from .base import Pattern, Recognizer
+from .checksums import id_card15_valid, id_card_parts_valid, id_card_valid, uscc_valid
+from .numbers import variants
+
+ID_WORDS = ("身份证", "身份号码", "公民身份号码", "证件号码", "身份证号", "身份证号码", "社会保障卡号", "社保卡号",
+            "驾驶证号", "证件号", "居民身份证", "身份证件号码")
+
+
+class IdCardRecognizer(Recognizer):
+    """18 digits (last may be X/x) with a real region, birth date and MOD 11-2 check; or 15 legacy digits.
+
+    Spaces and hyphens inside (6-8-4, 6-4-4-4) and full-width digits are accepted; the span keeps them.
+    """
+
+    TYPE = "id_card"
+    ACTION = "redact"
+    LABEL = "身份证号码"
+    SHAPES = ("number",)
+    PATTERNS = (
+        Pattern("id18", r"[1-8][0-9]{16}[0-9Xx]", 0.5),
+        Pattern("id15", r"[1-8][0-9]{14}", 0.45),
+    )
+    CONTEXT = ID_WORDS
+    NEGATIVE_CONTEXT = ("信用代码", "编号", "识别码", "许可证", "项目代码", "流水号", "订单号", "单元号", "工单号",
+                        "受理号", "账号", "卡号", "账户", "一卡通", "宗地代码")
+
+    def validate_result(self, value: str) -> bool | None:
+        if len(value) == 18:
+            return id_card_valid(value)
+        if len(value) == 15:
+            return id_card15_valid(value)
+        return None
+
+    def analyze_candidate(self, doc, fld, cand):
+        for c in variants(cand, (15, 18)):
+            compact = c.compact
+            if compact.startswith(("+", "0086")) or not self.match_pattern(compact):
+                continue
+            left_terms = fld.terms_between(c.start - self.window, c.start)
+            id_context = not left_terms.isdisjoint(self.context)
+            if len(compact) == 18:
+                if id_card_valid(compact):
+                    if uscc_valid(compact) and any("代码" in t for t in left_terms) and not id_context:
+                        continue  # an all-digit 统一社会信用代码 that happens to pass both checks
+                    yield self.result(fld, c.start, c.end, 1.0, "校验位正确")
+                elif id_card_parts_valid(compact) and id_context and left_terms.isdisjoint(self.negative_context):
+                    # Region and birth date fit and the text calls it an ID number, but the check
+                    # digit fails: a typo or a look-alike. Ask a person; never mask it automatically.
+                    yield self.result(fld, c.start, c.end, 0.55, "校验位不符，需人工核实", action="review", mask=False)
+            elif id_card15_valid(compact):
+                score = self.context_score(fld, c.start, c.end, 0.45, right=4)
+                if score >= 0.5:
+                    yield self.result(fld, c.start, c.end, score, "15位旧号码，地区与出生日期有效")

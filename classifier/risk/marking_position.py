@@ -1,0 +1,40 @@
+"""Where a word reads as a *marking* of the document rather than a word of its prose."""
+
+from __future__ import annotations
+
+import re
+
+OPEN = "（(【[〔"
+CLOSE = "）)】]〕"
+SELF_REF_RE = re.compile(r"本件|本文件|本文|此件|本汇总|本材料|本通知|本报告|本表|本统计|本数据|本方案|该文件|本资料|"
+                         r"本函|本纪要|本意见|本稿|此稿|本部分|本册|本页|本清单|本附件")
+
+
+def bracketed(t: str, start: int, end: int) -> bool:
+    return start > 0 and t[start - 1] in OPEN and end < len(t) and t[end] in CLOSE
+
+
+def alone_on_line(t: str, start: int, end: int) -> bool:
+    """Only spaces/brackets between the word and the start of its line."""
+    ls = t.rfind("\n", 0, start) + 1
+    return not t[ls:start].strip(" \t　" + OPEN)
+
+
+def in_title_position(t: str, start: int, end: int) -> bool:
+    """A title word in brackets, or the title's last or first word."""
+    return bracketed(t, start, end) or not t[end:].strip(" " + CLOSE) or not t[:start].strip(" " + OPEN)
+
+
+def self_referential(t: str, sent_start: int, start: int, window: int = 12) -> bool:
+    """The sentence says "本件/本报告/此件…" shortly before the word."""
+    return SELF_REF_RE.search(t, max(sent_start, start - window), start) is not None
+
+
+def is_marking(fld, start: int, end: int, window: int = 12) -> bool:
+    t = fld.text
+    if fld.name == "title":
+        return in_title_position(t, start, end)
+    if bracketed(t, start, end) or alone_on_line(t, start, end):
+        return True
+    sl, _ = fld.segments.sentence(start, end)
+    return self_referential(t, sl, start, window)

@@ -1,0 +1,145 @@
+"""Markings on the document: 密级标志, 商业秘密 claims, 内部资料, and draft stages (讨论稿…)."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Recognizer
+from .marking_position import bracketed, alone_on_line, in_title_position, is_marking, self_referential
+
+PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
+STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
+GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
+
+
+class SecrecyMarkingRecognizer(Recognizer):
+    """``秘密★5年``, ``机密★长期``, ``绝密`` in the title, and "本件内容属于国家秘密"."""
+
+    TYPE = "secrecy_marking"
+    GROUND = "state_secret"
+    ACTION = "withhold"
+    LABEL = "密级标志"
+    VALUE = False
+    TRIGGERS = ("绝密", "机密", "秘密", "国家秘密", "涉密")
+
+    def analyze_trigger(self, doc, fld, hit):
+        t = fld.text
+        s, e = hit.start, hit.end
+        if hit.term in ("绝密", "机密", "秘密"):
+            if t[max(0, s - 2):s] in ("商业", "工作", "技术", "个人", "国家", "经营", "军事") or t[max(0, s - 1):s] in ("保", "解"):
+                return
+            j = e
+            if j < len(t) and t[j] == " ":
+                j += 1
+            if j < len(t) and t[j] in "★☆*":
+                m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
+                end = m.end() if m else j + 1
+                yield self.result(fld, s, end, 1.0, f"“{fld.original[s:end]}”")
+                return
+            if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
+                    fld.name == "body" and (bracketed(t, s, e) or (alone_on_line(t, s, e) and t[e:e + 1] in ("\n", "", " ")))):
+                yield self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”")
+            return
+        # 国家秘密 / 涉密: only when the document says it of itself.
+        if fld.name == "title":
+            if bracketed(t, s, e):
+                yield self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”")
+            return
+        sl, sr = fld.segments.sentence(s, e)
+        sentence = t[sl:sr]
+        if GENERAL_SECRET_RE.search(sentence) or STAT_AFTER_RE.match(t, e, min(len(t), e + 12)):
+            return
+        if self_referential(t, sl, s, window=60) or bracketed(t, s, e):
+            yield self.result(fld, s, e, 0.9, "文件自述属于国家秘密")
+
+
+CLAIM_RE = re.compile(r"请勿公开|不予公开|不得对外|不得公开|不宜公开|不公开|不对外|保密|处理|约定|申请|删除")
+ENUM_RE = re.compile(r"(?:国家秘密|个人隐私|工作秘密)[、和及与]|[、和及与](?:国家秘密|个人隐私|工作秘密)")
+GENERAL_TRADE_RE = re.compile(r"已删除|依法确定|政府信息|第三方|条例|规定|法律|办法|指南|的除外|是否")
+
+
+class TradeSecretMarkingRecognizer(Recognizer):
+    """A claim that this text is a 商业秘密 ("属企业商业秘密，申请不予公开"), not the word in a law or a statistic."""
+
+    TYPE = "trade_secret_marking"
+    GROUND = "trade_secret"
+    ACTION = "review"
+    LABEL = "商业秘密标注"
+    VALUE = False
+    TRIGGERS = ("商业秘密", "商业机密", "技术秘密", "经营秘密")
+
+    def analyze_trigger(self, doc, fld, hit):
+        t = fld.text
+        s, e = hit.start, hit.end
+        sl, sr = fld.segments.sentence(s, e)
+        sentence = t[sl:sr]
+        around = t[max(sl, s - 6):min(sr, e + 6)]
+        if ENUM_RE.search(around) or GENERAL_TRADE_RE.search(sentence) or STAT_AFTER_RE.match(t, e, min(len(t), e + 12)):
+            return
+        if not CLAIM_RE.search(sentence) and not re.search(r"[含属系]", t[max(sl, s - 12):s]):
+            return
+        cl, cr = fld.segments.clause(s, e)
+        start = cl
+        while start > sl and t[start - 1] in "，,":
+            start = fld.segments.clause(start - 2)[0]
+            if start < s - 40:
+                break
+        end = cr
+        if cr < sr and t[cr] in "，,":
+            nl, nr = fld.segments.clause(cr + 1)
+            if CLAIM_RE.search(t, nl, nr):
+                end = nr
+        yield self.result(fld, max(start, sl), end, 0.85, "文件或企业标注为商业秘密")
+
+
+class InternalMarkingRecognizer(Recognizer):
+    """``内部资料``, ``仅供内部参考``, ``内部文件 注意保存``, ``（此件不公开）``, ``请勿外传``."""
+
+    TYPE = "internal_marking"
+    GROUND = "internal_affairs"
+    ACTION = "review"
+    LABEL = "内部资料标注"
+    VALUE = False
+    TRIGGERS = ("内部资料", "内部文件", "仅供内部", "内部参考", "注意保存", "请勿外传", "不得外传", "此件不公开",
+                "本件不公开", "内部使用", "仅限内部", "内部征求意见", "内部传阅", "不对外公开", "内部掌握", "严禁外传")
+    ALWAYS = frozenset(("注意保存", "请勿外传", "不得外传", "此件不公开", "本件不公开", "严禁外传", "仅供内部"))
+    MERGE_GAP = 3
+
+    def analyze_trigger(self, doc, fld, hit):
+        t = fld.text
+        s, e = hit.start, hit.end
+        if hit.term == "内部征求意见" and t[e:e + 1] == "稿":
+            return
+        if hit.term in self.ALWAYS or is_marking(fld, s, e, window=16):
+            start, end = s, e
+            if hit.term in ("此件不公开", "本件不公开") and bracketed(t, s, e):
+                start, end = s - 1, e + 1
+            yield self.result(fld, start, end, 0.85, f"“{fld.original[start:end]}”")
+
+
+class DraftMarkingRecognizer(Recognizer):
+    """讨论稿/送审稿/初稿/内部征求意见稿 marking the document (not "规划初稿已编制完成")."""
+
+    TYPE = "draft_marking"
+    GROUND = "process_info"
+    ACTION = "review"
+    LABEL = "未定稿标注"
+    VALUE = False
+    TRIGGERS = ("讨论稿", "送审稿", "初稿", "征求意见稿", "修改稿", "审议稿", "代拟稿", "未定稿", "草稿", "内部征求意见稿",
+                "征求意见稿（内部）", "征求意见稿(内部)")
+
+    def analyze_trigger(self, doc, fld, hit):
+        t = fld.text
+        s, e = hit.start, hit.end
+        if hit.term == "征求意见稿":
+            return  # a public consultation draft; the 内部 variants are triggers of their own
+        if fld.name == "title":
+            ok = in_title_position(t, s, e) or bracketed(t, s, e) or (t[e:e + 1] in "）)" and t[max(0, s - 1):s] in "（(")
+            if not ok:
+                # "（征求意见稿（内部））": bracketed inside brackets
+                ok = t[e:e + 2] in ("））", "))")
+        else:
+            sl, _ = fld.segments.sentence(s, e)
+            ok = bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, sl, s, window=10)
+        if ok or hit.term in ("内部征求意见稿", "征求意见稿（内部）", "征求意见稿(内部)"):
+            yield self.result(fld, s, e, 0.85, f"“{fld.original[s:e]}”")

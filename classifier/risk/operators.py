@@ -1,0 +1,71 @@
+"""De-identification operators, addressed by name (Presidio's anonymizer operators, small).
+
+Each operator is ``fn(text, mask_char, **params) -> str`` and only sees the finding's text.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+SEPARATORS = frozenset(" -·・./\u3000－")
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 上官 司马 司徒 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 夏侯 令狐 端木 独孤 南宫 西门 澹台 呼延 轩辕 万俟 闻人 申屠 太史 公羊 赫连 钟离 宗政 濮阳 淳于 单于 第五".split()
+)
+
+
+def mask(text: str, mask_char: str = "*", keep_first: int = 0, keep_last: int = 4) -> str:
+    """Mask every character except the first ``keep_first`` and last ``keep_last``; separators stay."""
+    positions = [i for i, ch in enumerate(text) if ch not in SEPARATORS]
+    keep = set(positions[:keep_first]) | set(positions[len(positions) - keep_last:] if keep_last else ())
+    return "".join(ch if (i in keep or ch in SEPARATORS) else mask_char for i, ch in enumerate(text))
+
+
+def name(text: str, mask_char: str = "*", keep_first: int | None = None) -> str:
+    """``张三丰`` -> ``张**``, ``欧阳子墨`` -> ``欧阳**``: the surname stays."""
+    keep = keep_first if keep_first is not None else (2 if text[:2] in COMPOUND_SURNAMES and len(text) > 2 else 1)
+    return text[:keep] + mask_char * max(1, len(text) - keep)
+
+
+def email(text: str, mask_char: str = "*") -> str:
+    """``lvxiaotong@126.com`` -> ``l***@126.com``."""
+    local, at, domain = text.partition("@")
+    if not at:
+        return mask(text, mask_char)
+    return local[:1] + mask_char * 3 + "@" + domain
+
+
+ADMIN_LEVELS = ("街道办事处", "街道", "苏木", "镇", "乡")
+
+
+def address(text: str, mask_char: str = "*") -> str:
+    """Keep an address down to its 乡镇/街道 and mask the rest: ``X区Y街道Z路5号`` -> ``X区Y街道***``."""
+    cut = -1
+    for level in ADMIN_LEVELS:
+        i = text.rfind(level)
+        if i >= 0:
+            cut = max(cut, i + len(level))
+    return (text[:cut] if cut > 0 else "") + mask_char * 3
+
+
+def replace(text: str, mask_char: str = "*", value: str = "[已删除]") -> str:
+    """Replace the whole value with a fixed label."""
+    return value
+
+
+def redact(text: str, mask_char: str = "*") -> str:
+    """Remove the value entirely."""
+    return ""
+
+
+OPERATORS: dict[str, Callable[..., str]] = {
+    "mask": mask, "name": name, "email": email, "address": address, "replace": replace, "redact": redact,
+}
+
+
+def apply(operator: str, text: str, mask_char: str = "*", **params) -> str:
+    """Run the operator called ``operator`` (KeyError names the unknown operator)."""
+    try:
+        fn = OPERATORS[operator]
+    except KeyError:
+        raise KeyError(f"未知的去标识化方式：{operator}（可用：{'、'.join(OPERATORS)}）") from None
+    return fn(text, mask_char, **params)

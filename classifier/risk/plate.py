@@ -1,0 +1,31 @@
+"""机动车号牌, including 新能源 (6 characters, D/F first or last)."""
+
+from __future__ import annotations
+
+from .base import Recognizer
+
+
+class PlateRecognizer(Recognizer):
+    TYPE = "plate"
+    ACTION = "redact"
+    LABEL = "机动车号牌"
+    SHAPES = ("plate",)
+    CONTEXT = ("号牌", "车牌", "车辆", "轿车", "货车", "驾驶", "机动车", "牌照", "车主", "汽车", "新能源", "车号")
+    NEGATIVE_CONTEXT = ("船", "渔船", "船名")
+    CONTEXT_BOOST = 0.25
+
+    def validate_result(self, value: str) -> bool | None:
+        tail = "".join(ch for ch in value[2:] if ch.isalnum())
+        if len(tail) == 6:  # 新能源: D/F then 5, or 5 digits then D/F
+            return (tail[0] in "DF" and tail[2:].isdigit()) or (tail[:5].isdigit() and tail[5] in "DF")
+        if len(tail) == 5:
+            return sum(ch.isalpha() for ch in tail) <= 3
+        return False
+
+    def analyze_candidate(self, doc, fld, cand):
+        if not self.validate_result(cand.value):
+            return
+        score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=6)
+        if score >= self.settings.min_score:
+            kind = "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) == 6 else "号牌格式有效"
+            yield self.result(fld, cand.start, cand.end, score, kind)

@@ -1,0 +1,65 @@
+"""过程性信息: a 请示 (title and closing formula) and internal 会议纪要."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Recognizer
+
+CLOSING = ("妥否，请批示", "妥否,请批示", "当否，请批示", "妥否，请批复", "当否，请批复", "妥否，请示", "特此请示",
+           "请予批复", "请审批", "以上请示", "妥否，请审定")
+SUBMIT_RE = re.compile(r"报送|上报|拟报|呈报|报请|提交")
+
+
+class RequestReportRecognizer(Recognizer):
+    """The document is a 请示: "…的请示" as the title's end, or a closing "妥否，请批示"."""
+
+    TYPE = "request_report"
+    GROUND = "process_info"
+    ACTION = "review"
+    LABEL = "请示件"
+    VALUE = False
+    TRIGGERS = ("请示",) + CLOSING
+
+    def analyze_trigger(self, doc, fld, hit):
+        t = fld.text
+        s, e = hit.start, hit.end
+        if hit.term != "请示":
+            if hit.term == "以上请示" or hit.term == "特此请示" or "，" in hit.term or "," in hit.term or hit.term.startswith("请"):
+                yield self.result(fld, s, e, 0.85, "请示结尾用语")
+            return
+        if any(h.start <= s and h.end >= e and h.term != "请示" for h in fld.hits_between(s - 6, e + 6)):
+            return  # part of a closing formula
+        if fld.name == "title":
+            rest = t[e:].strip(" ）)》")
+            if not rest and "《" not in t[:s][-30:]:
+                yield self.result(fld, s, e, 0.85, "标题为请示")
+            return
+        if t[e:e + 1] == "》":
+            sl, sr = fld.segments.sentence(s, e)
+            if SUBMIT_RE.search(t, sl, s):
+                yield self.result(fld, s, e, 0.7, "拟报送的请示")
+
+
+class MeetingMinutesRecognizer(Recognizer):
+    """A title that is an internal 会议纪要 (not a news report citing a published one in 《》)."""
+
+    TYPE = "meeting_minutes"
+    GROUND = "process_info"
+    ACTION = "review"
+    LABEL = "内部会议纪要"
+    VALUE = False
+    TRIGGERS = ("会议纪要", "纪要")
+
+    def analyze_trigger(self, doc, fld, hit):
+        if fld.name != "title":
+            return
+        t = fld.text
+        s, e = hit.start, hit.end
+        if hit.term == "纪要" and t[max(0, s - 2):s] == "会议":
+            return
+        if "《" in t[:s] and "》" in t[e:]:
+            return
+        if t.startswith(("关于印发", "印发")):
+            return
+        yield self.result(fld, s, e, 0.8, "标题为会议纪要")

@@ -1,0 +1,132 @@
+"""The engine-owned registry: recognizers, the one combined candidate regex and the one automaton.
+
+Each field is read a bounded number of times whatever the number of recognizers: one
+``finditer`` of the combined regex (named group per candidate shape), one Aho-Corasick pass
+over every lexicon/context/trigger word, and one pass for sentence/clause boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import ahocorasick
+
+from .address import AddressRecognizer
+from .bank import BankAccountRecognizer, BankCardRecognizer
+from .base import Candidate, Recognizer, Result
+from .document import Document, FieldText, Hit
+from .email import EmailRecognizer
+from .enforcement import EnforcementRecordRecognizer
+from .evaluation import PersonalEvaluationRecognizer
+from .id_card import IdCardRecognizer
+from .lexicon import Lexicon
+from .lexicon_terms import LexiconTermRecognizer
+from .markings import (DraftMarkingRecognizer, InternalMarkingRecognizer, SecrecyMarkingRecognizer,
+                       TradeSecretMarkingRecognizer)
+from .org_code import OrgCodeRecognizer, UsccRecognizer
+from .person_context import PersonNameRecognizer
+from .phone import LandlineRecognizer, MobileRecognizer
+from .plate import PlateRecognizer
+from .price_breakdown import BidPriceBreakdownRecognizer
+from .privacy_context import (CriminalRecordRecognizer, HealthRecognizer, ReligionRecognizer,
+                              SocialAssistanceRecognizer)
+from .process import MeetingMinutesRecognizer, RequestReportRecognizer
+from .settings import RiskSettings
+from .shapes import combined
+from .travel_documents import HkMacauPermitRecognizer, PassportRecognizer
+
+DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
+    # identifiers (candidates of the combined regex)
+    IdCardRecognizer, UsccRecognizer, OrgCodeRecognizer, MobileRecognizer, LandlineRecognizer,
+    BankCardRecognizer, BankAccountRecognizer, PassportRecognizer, HkMacauPermitRecognizer,
+    EmailRecognizer, PlateRecognizer, AddressRecognizer,
+    # markings and document nature (lexicon triggers)
+    SecrecyMarkingRecognizer, TradeSecretMarkingRecognizer, InternalMarkingRecognizer, DraftMarkingRecognizer,
+    RequestReportRecognizer, MeetingMinutesRecognizer, EnforcementRecordRecognizer,
+    BidPriceBreakdownRecognizer, PersonalEvaluationRecognizer, LexiconTermRecognizer,
+    # persons (stage 1) and their attributes (stage 2)
+    PersonNameRecognizer, HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer, ReligionRecognizer,
+)
+
+MAX_HITS_PER_TERM = 400
+"""Occurrences of one word kept per field: hostile input ("秘密秘密…" × 500 000) stays linear and cheap."""
+
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+class RecognizerRegistry:
+    """Recognizers plus the scanners built from what they declare (``SHAPES``, words)."""
+
+    def __init__(self, recognizers: Iterable[Recognizer], lexicon: Lexicon):
+        self.recognizers = list(recognizers)
+        self.lexicon = lexicon
+        shapes = sorted({s for r in self.recognizers for s in r.SHAPES})
+        self._shape_re = re.compile(combined(shapes)) if shapes else None
+        self._by_shape = {s: [r for r in self.recognizers if s in r.SHAPES] for s in shapes}
+        self._by_trigger = {f"trigger:{r.TYPE}": r for r in self.recognizers}
+        tags: dict[str, set[str]] = {}
+        for r in self.recognizers:
+            for tag, words in r.words().items():
+                for w in words:
+                    if w:
+                        tags.setdefault(w, set()).add(tag)
+        for w in lexicon.exempt:
+            tags.setdefault(w, set()).add("exempt")
+        self._automaton = ahocorasick.Automaton()
+        for w, ts in tags.items():
+            self._automaton.add_word(w, (w, frozenset(ts)))
+        if tags:
+            self._automaton.make_automaton()
+        self._has_words = bool(tags)
+        self.stages = sorted({r.STAGE for r in self.recognizers})
+
+    @classmethod
+    def default(cls, lexicon: Lexicon, settings: RiskSettings) -> "RecognizerRegistry":
+        return cls((c(lexicon, settings) for c in DEFAULT_RECOGNIZERS), lexicon)
+
+    # ---- scanning ------------------------------------------------------------------------------
+    def scan(self, fld: FieldText) -> None:
+        """Fill ``fld.candidates`` (one regex pass) and ``fld.hits`` (one automaton pass)."""
+        t = fld.text
+        if self._shape_re is not None:
+            fld.candidates = [Candidate(m.lastgroup, m.start(), m.end(), m.group()) for m in self._shape_re.finditer(t)]
+        hits: list[Hit] = []
+        if self._has_words and t:
+            counts: dict[str, int] = {}
+            n = len(t)
+            for end_idx, (term, tags) in self._automaton.iter(t):
+                c = counts.get(term, 0)
+                if c >= MAX_HITS_PER_TERM:
+                    continue
+                start = end_idx - len(term) + 1
+                if term[0] in _ASCII_ALNUM and start > 0 and t[start - 1] in _ASCII_ALNUM:
+                    continue
+                if term[-1] in _ASCII_ALNUM and end_idx + 1 < n and t[end_idx + 1] in _ASCII_ALNUM:
+                    continue
+                counts[term] = c + 1
+                hits.append(Hit(start, end_idx + 1, term, tags))
+        fld.set_hits(hits)
+
+    # ---- analysis ------------------------------------------------------------------------------
+    def analyze(self, doc: Document) -> list[Result]:
+        results: list[Result] = []
+        by_shape = []
+        for fld in doc.fields:
+            groups: dict[str, list[Candidate]] = {}
+            for cand in fld.candidates:
+                groups.setdefault(cand.shape, []).append(cand)
+            by_shape.append(groups)
+        for stage in self.stages:
+            for rec in (r for r in self.recognizers if r.STAGE == stage):
+                tag = f"trigger:{rec.TYPE}"
+                for fld, groups in zip(doc.fields, by_shape):
+                    for shape in rec.SHAPES:
+                        for cand in groups.get(shape, ()):
+                            results.extend(rec.analyze_candidate(doc, fld, cand))
+                    for hit in fld.tagged(tag):
+                        results.extend(rec.analyze_trigger(doc, fld, hit))
+                results.extend(rec.analyze_document(doc, results) or ())
+        for rec in self.recognizers:
+            results.extend(rec.finish(doc, results))
+        return results

@@ -1,0 +1,146 @@
+"""The review: recognizers -> exemptions -> one overlap resolution -> findings, verdict, redacted text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import operators
+from .base import Result
+from .document import Document, FieldText
+from .finding import Finding
+from .lexicon import load_lexicon
+from .registry import RecognizerRegistry
+from .settings import RiskSettings
+
+VERDICTS = ("withhold", "review", "redact", "publish")
+VERDICT_NAMES = {"publish": "可公开", "redact": "去标识化后公开", "review": "需人工审核", "withhold": "不予公开"}
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """Findings sorted by (field, start), the verdict and the de-identified title/body."""
+
+    findings: tuple[Finding, ...]
+    verdict: str  # publish | redact | review | withhold
+    redacted: dict  # {"title": str, "body": str}
+
+    @property
+    def verdict_name(self) -> str:
+        return VERDICT_NAMES[self.verdict]
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "verdict_name": self.verdict_name,
+                "findings": [f.to_dict() for f in self.findings], "redacted": dict(self.redacted)}
+
+
+def verdict_of(findings) -> str:
+    """withhold if any finding says withhold, else review, else redact, else publish."""
+    actions = {f.action for f in findings}
+    for v in ("withhold", "review", "redact"):
+        if v in actions:
+            return v
+    return "publish"
+
+
+class _Spans:
+    """Occupied character positions of one field (linear-time overlap tests, whatever the order)."""
+
+    __slots__ = ("occupied",)
+
+    def __init__(self, length: int):
+        self.occupied = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.occupied[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.occupied.find(1, start, end) >= 0
+
+
+class RiskReviewer:
+    """Pre-publication review of DESIGN.md section 2 (independent of the category model).
+
+    >>> r = RiskReviewer().review("公示", "申请人身份证号11010519491231002X。")
+    >>> r.verdict, r.findings[0].type, r.findings[0].replacement
+    ('redact', 'id_card', '1101**********002X')
+    """
+
+    def __init__(self, settings: RiskSettings | None = None):
+        self.settings = settings or RiskSettings()
+        self.lexicon = load_lexicon(*self.settings.lexicon_paths)
+        self.registry = RecognizerRegistry.default(self.lexicon, self.settings)
+
+    def review(self, title: str, body: str) -> ReviewResult:
+        doc = Document(FieldText("title", title or ""), FieldText("body", body or ""))
+        for fld in doc.fields:
+            self.registry.scan(fld)
+        results = self.registry.analyze(doc)
+        results = self._resolve(doc, results)
+        findings = tuple(sorted((self._finding(doc, r) for r in results), key=lambda f: (f.field != "title", f.start, f.end)))
+        return ReviewResult(findings, verdict_of(findings), {
+            "title": self._redact(doc.title, findings), "body": self._redact(doc.body, findings)})
+
+    # ---- resolution ------------------------------------------------------------------------------
+    def _resolve(self, doc: Document, results: list[Result]) -> list[Result]:
+        kept = [r for r in results if r.score >= self.settings.min_score or r.shield]
+        exempt = {f.name: _Spans(len(f.text)) for f in doc.fields}
+        for f in doc.fields:
+            for h in f.tagged("exempt"):
+                exempt[f.name].add(h.start, h.end)
+        kept = [r for r in kept if not exempt[r.field].overlaps(r.start, r.end)]
+        # Identifier values compete: the higher score, then the longer span, wins (a mobile number
+        # inside an ID number is one finding); shields (USCC) win on equal footing and vanish.
+        values = sorted((r for r in kept if r.value), key=lambda r: (-r.score, -(r.end - r.start), r.start))
+        taken = {f.name: _Spans(len(f.text)) for f in doc.fields}
+        out = []
+        for r in values:
+            if not taken[r.field].overlaps(r.start, r.end):
+                taken[r.field].add(r.start, r.end)
+                if not r.shield:
+                    out.append(r)
+        # Phrases: overlapping or nearby results of the same type merge into one.
+        phrases = sorted((r for r in kept if not r.value), key=lambda r: (r.field, r.type, r.start))
+        merged: list[Result] = []
+        for r in phrases:
+            last = merged[-1] if merged else None
+            gap = getattr(r.recognizer, "MERGE_GAP", 0)
+            if (last is not None and last.field == r.field and last.type == r.type and r.start <= last.end + gap
+                    and not self._sentence_break(doc, r.field, last.end, r.start)):
+                last.end = max(last.end, r.end)
+                last.score = max(last.score, r.score)
+            else:
+                merged.append(Result(r.recognizer, r.field, r.start, r.end, r.score, r.reason, r.type, r.ground,
+                                     r.action, r.shield, r.value, r.mask))
+        return out + merged
+
+    @staticmethod
+    def _sentence_break(doc: Document, field: str, a: int, b: int) -> bool:
+        if b <= a:
+            return False
+        seg = doc.get(field).text[a:b]
+        return any(ch in seg for ch in "。；;\n")
+
+    def _finding(self, doc: Document, r: Result) -> Finding:
+        fld = doc.get(r.field)
+        text = fld.original[r.start:r.end]
+        replacement = None
+        op, params = self.settings.style(r.type)
+        if op and r.mask and r.action in ("redact", "review"):
+            replacement = operators.apply(op, text, self.settings.mask_char, **dict(params))
+        return Finding(r.ground, r.type, r.article, r.action, r.field, r.start, r.end, text, round(r.score, 4),
+                       r.reason, replacement)
+
+    @staticmethod
+    def _redact(fld: FieldText, findings) -> str:
+        text = fld.original
+        spans = sorted(((f.start, f.end, f.replacement) for f in findings
+                        if f.field == fld.name and f.replacement is not None), key=lambda s: (s[0], -s[1]))
+        out, pos = [], 0
+        for s, e, rep in spans:
+            if s < pos:
+                continue  # overlaps a span already replaced
+            out.append(text[pos:s])
+            out.append(rep)
+            pos = e
+        out.append(text[pos:])
+        return "".join(out)

@@ -1,0 +1,39 @@
+"""Candidate shapes: the alternatives of the one combined regex that finds identifier-like spans.
+
+Each shape is a named group; recognizers subscribe to shapes by name (``SHAPES``) and validate the
+candidates (checksums, context). The regexes run on the normalised text (full-width digits are
+ASCII there) and are linear on hostile input: explicit look-arounds instead of ``\\b``, bounded
+repeats, no nested quantifiers, and every repeated unit is unambiguous (a digit *or* a separator
+followed by a digit).
+"""
+
+from __future__ import annotations
+
+PROVINCE_CHARS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+SHAPES: dict[str, str] = {
+    # e-mail: local part from a token start, domain with 1-6 dot labels.
+    "email": r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
+             r"(?:\.[A-Za-z0-9\-]{1,63}){1,6}",
+    # 车牌: province, issuing-authority letter, optional dot, 5 (or 6 for 新能源) characters.
+    "plate": rf"[{PROVINCE_CHARS}][A-HJ-NP-Z][·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}(?![0-9A-Za-z])",
+    # Digit runs with single spaces/hyphens inside (IDs, phones, cards, accounts, USCC of digits).
+    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?)?[0-9](?:[0-9]|[ \-](?=[0-9])){5,44}"
+              r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9A-Za-z@_])",
+    # Upper-case letter+digit codes: USCC with letters, passports, 通行证, project codes.
+    "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",
+    # Anchor of an address: 门牌号 (up to 5 digits + 号) or a building number (栋/幢).
+    "house": r"(?<![0-9A-Za-z])[0-9]{1,5}[号栋幢]",
+}
+"""shape name -> regex; order matters (the first alternative that matches at a position wins)."""
+
+
+FIRST_CHARS = "0-9A-Za-z+" + PROVINCE_CHARS
+"""Every shape starts with one of these: a single look-ahead on them lets the engine skip the
+other characters (most of a Chinese text) without trying each alternative — about 4x faster."""
+
+
+def combined(names: list[str]) -> str:
+    """One alternation of the named shapes, in ``SHAPES`` order, behind a first-character filter."""
+    body = "|".join(f"(?P<{n}>{SHAPES[n]})" for n in SHAPES if n in names)
+    return f"(?=[{FIRST_CHARS}])(?:{body})"

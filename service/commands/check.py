@@ -1,0 +1,91 @@
+"""``gongkai check``: the pre-publication risk review only (fast start: no category model)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ACTION_NAMES = {"withhold": "不予公开", "review": "人工审核", "redact": "去标识化"}
+FIELD_NAMES = {"title": "标题", "body": "正文"}
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "check", help="只做发布前风险审查（个人隐私、国家秘密、商业秘密、内部与过程性信息、执法案卷）",
+        description="按《政府信息公开条例》审查草稿能否公开，指出位置、依据和处理方式，并可输出去标识化文本。\n"
+                    "输入为文本文件：第一行为标题，其余为正文；FILE 为 - 时读标准输入。",
+    )
+    p.add_argument("file", nargs="?", default="-", metavar="FILE", help="草稿文件，默认 -（标准输入）")
+    p.add_argument("--redact", action="store_true", help="输出去标识化后的文本")
+    p.add_argument("--json", action="store_true", help="输出 JSON（ReviewResult.to_dict()）")
+    p.add_argument("--no-color", action="store_true", help="不使用终端颜色")
+    p.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                   help="追加本单位词表（TOML：敏感词与豁免词，可重复使用）")
+    p.set_defaults(func=run)
+
+
+def _read(source: str) -> tuple[str, str]:
+    """(title, body) of a draft file or standard input; ValueError with a Chinese message."""
+    if source == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        name = "标准输入"
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise ValueError(f"找不到文件：{source}")
+        data = path.read_bytes()
+        name = source
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValueError(f"{name} 不是 UTF-8 或 GB18030 编码的文本。")
+    lines = text.splitlines()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines or not "".join(lines).strip():
+        raise ValueError(f"{name} 是空的：没有标题也没有正文。")
+    return lines[0].strip(), "\n".join(lines[1:]).strip("\n")
+
+
+def run(args) -> int:
+    from classifier.risk import LexiconError, RiskReviewer, RiskSettings
+    from classifier.risk.render import render_terminal
+
+    out = sys.stdout
+    try:
+        title, body = _read(args.file)
+        reviewer = RiskReviewer(RiskSettings(lexicon_paths=tuple(getattr(args, "lexicon", None) or ())))
+    except (ValueError, LexiconError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    result = reviewer.review(title, body)
+    if args.json:
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    color = not args.no_color and out.isatty()
+    lines = [f"结论：{result.verdict_name}（{result.verdict}），共 {len(result.findings)} 处发现", ""]
+    for name, text in (("title", title), ("body", body)):
+        # findings are sorted title first, so each field's numbers are one contiguous run
+        first = next((i for i, f in enumerate(result.findings, 1) if f.field == name), 1)
+        fs = [f for f in result.findings if f.field == name]
+        rendered = render_terminal(text, fs, color, first_number=first)
+        lines.append(f"{FIELD_NAMES[name]}：{rendered}")
+    if result.findings:
+        lines.append("")
+        lines.append("发现：")
+        for i, f in enumerate(result.findings, 1):
+            rep = f"，建议替换为“{f.replacement}”" if f.replacement is not None else ""
+            lines.append(f"  {i}. [{FIELD_NAMES[f.field]} {f.start}-{f.end}] {f.type}“{f.text}”— {f.reason}；"
+                         f"处理：{ACTION_NAMES.get(f.action, f.action)}{rep}")
+    if args.redact:
+        lines.append("")
+        lines.append("去标识化文本：")
+        lines.append(result.redacted["title"])
+        lines.append(result.redacted["body"])
+    out.write("\n".join(lines) + "\n")
+    return 0

@@ -1,0 +1,48 @@
+"""Bank cards of private persons and company accounts (开户行 + 账号)."""
+
+import pytest
+
+from tests.assertions import FULLWIDTH, assert_not_found, assert_span, make_card, review
+
+CARD = make_card("621058", 19)
+CARD16 = make_card("622588", 16)
+NOLUHN = CARD[:-1] + str((int(CARD[-1]) + 1) % 10)
+
+
+@pytest.mark.parametrize("text, span", [
+    (f"补偿款打入收款卡号{CARD}；", CARD),                                # Luhn ok, context
+    (f"{CARD}为其本人账户", CARD),                                         # start of text
+    (f"慰问金转入其本人账户{CARD16}", CARD16),                              # 16 digits, end of text
+    (f"一卡通账号{NOLUHN}；", NOLUHN),                                      # Luhn fails, context carries it
+    (f"收款账号：{CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:16]} {CARD[16:]}；",
+     f"{CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:16]} {CARD[16:]}"),    # groups of four
+    (f"收款账户{CARD[:4]}-{CARD[4:8]}-{CARD[8:12]}-{CARD[12:16]}-{CARD[16:]}。",
+     f"{CARD[:4]}-{CARD[4:8]}-{CARD[8:12]}-{CARD[12:16]}-{CARD[16:]}"),    # hyphens
+    (f"银行卡号{CARD.translate(FULLWIDTH)}。", CARD.translate(FULLWIDTH)), # full-width
+])
+def test_card_found(text, span):
+    f = assert_span(text, "bank_card", span)
+    assert f.replacement.endswith(span[-4:]) and f.replacement.count("*") >= 12
+
+
+@pytest.mark.parametrize("text", [
+    f"注册编号鲁{NOLUHN[:16]}",          # a certificate number
+    f"出厂编号{NOLUHN}，",                # a serial number without card context, Luhn fails
+])
+def test_card_not_found(text):
+    assert_not_found(text, "bank_card")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("付款至供应商账户（户名：某某科技有限公司，开户行：某银行某支行，账号：80008754890953655）。", "80008754890953655"),
+    ("乙方收款账户：中国银行某分行营业部，账号410109490672。", "410109490672"),
+    ("某某有限公司，开户行：兴业银行某支行，账号118033614704445500；", "118033614704445500"),
+])
+def test_company_account(text, span):
+    f = assert_span(text, "bank_account", span, ground="trade_secret")
+    assert f.action == "review" and f.replacement.endswith(span[-4:])
+
+
+def test_personal_card_is_not_company_account():
+    result = review(f"户主王*，开户行：农商银行某支行，一卡通账号{CARD}。")
+    assert [f.type for f in result.findings] == ["bank_card"]

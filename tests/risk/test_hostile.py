@@ -1,0 +1,37 @@
+"""Hostile input: 1 MB each of digits, "★", repeated "秘密" and one long line — linear and fast."""
+
+import time
+
+import pytest
+
+from tests.assertions import reviewer
+
+MB = 1_000_000
+LINE = "经审核，申请人张三身份证号11010519491231002X，手机13812345678，拟给予补助。监督电话0591-24312321，"
+
+
+def timed(text: str) -> float:
+    t0 = time.perf_counter()
+    reviewer().review("", text)
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("name, text", [
+    ("digits", "7" * MB),
+    ("stars", "★" * MB),
+    ("secret", "秘密" * (MB // 2)),
+    ("long line", (LINE * (MB // len(LINE) + 1))[:MB]),
+])
+def test_one_megabyte_under_bound(name, text):
+    assert timed(text) < 5.0, name
+
+
+@pytest.mark.parametrize("unit", ["9", "★", "秘密", LINE, "1 2-3 4", "a@" * 3, "京A"])
+def test_linear_time(unit):
+    small = unit * (50_000 // len(unit))
+    large = unit * (400_000 // len(unit))
+    timed(small)  # warm up
+    t_small = max(timed(small), 1e-3)
+    t_large = timed(large)
+    # 8x the input may take at most ~24x the time (generous: noise, GC); quadratic would be ~64x
+    assert t_large < 24 * t_small + 0.5, (unit, t_small, t_large)

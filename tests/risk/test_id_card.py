@@ -1,0 +1,53 @@
+"""居民身份证号码 recognizer: (text, expected span or None) tables."""
+
+import pytest
+
+from tests.assertions import FULLWIDTH, assert_not_found, assert_span, bad_check, make_id, review
+
+ID = make_id("330106", "19900307", "123")
+ID_X = next(make_id("110105", "19870415", f"{i:03d}") for i in range(1000)
+            if make_id("110105", "19870415", f"{i:03d}").endswith("X"))
+
+
+@pytest.mark.parametrize("text, span", [
+    (f"申请人身份证号{ID}，现予公示。", ID),                                # valid, embedded in prose
+    (f"{ID}为申请人证件号码", ID),                                          # at the start of the text
+    (f"申请人公民身份号码：{ID}", ID),                                      # at the end of the text
+    (f"身份证号{ID.translate(FULLWIDTH)}，", ID.translate(FULLWIDTH)),      # full-width digits
+    (f"证件号码{ID[:6]} {ID[6:10]} {ID[10:14]} {ID[14:]}，", f"{ID[:6]} {ID[6:10]} {ID[10:14]} {ID[14:]}"),  # 6-4-4-4 spaces
+    (f"证件号码{ID[:6]}-{ID[6:14]}-{ID[14:]}。", f"{ID[:6]}-{ID[6:14]}-{ID[14:]}"),  # 6-8-4 hyphens
+    (f"社会保障卡号{ID_X[:-1]}x，", ID_X[:-1] + "x"),                      # lower-case x
+    ("标准示例11010519491231002X。", "11010519491231002X"),                # GB 11643 published example
+    (f"户主张*，身份证号{ID}，联系电话13912345678", ID),                   # next to a mobile number
+])
+def test_found(text, span):
+    f = assert_span(text, "id_card", span, score=(0.99, 1.0))
+    assert f.action == "redact" and "校验位正确" in f.reason and "第十五条" in f.reason
+
+
+@pytest.mark.parametrize("text", [
+    f"业务受理编号{bad_check(ID)}，状态：已办结。",   # check digit fails, look-alike business number
+    f"编号{ID}0",                                    # 19 digits: not an ID
+    "许可证号：地字第350902202400455号",              # 15 digits whose "month" is 24
+    "身份证号码栏请如实填写本人信息。",                # the words only, no number
+    "350203********2516",                            # already masked
+])
+def test_not_redacted(text):
+    result = review(text)
+    assert not [f for f in result.findings if f.type == "id_card" and f.action == "redact"]
+
+
+def test_check_digit_fails_with_id_context_is_low_confidence_review():
+    result = review(f"申请人身份证号{bad_check(ID)}。")
+    ids = [f for f in result.findings if f.type == "id_card"]
+    assert len(ids) == 1
+    assert ids[0].action == "review" and ids[0].score < 0.7 and ids[0].replacement is None
+    assert result.redacted["body"] == f"申请人身份证号{bad_check(ID)}。"  # never masked automatically
+
+
+def test_fifteen_digit_legacy_with_context():
+    assert_span("原身份证号110105491231002，已换发。", "id_card", "110105491231002")
+
+
+def test_fifteen_digit_without_context_not_flagged():
+    assert_not_found("批次110105491231002，合格。", "id_card")

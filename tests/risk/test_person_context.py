@@ -1,0 +1,52 @@
+"""Private persons' names in privacy contexts, minors, 举报人 — and officials/honorees not flagged."""
+
+import pytest
+
+from tests.assertions import assert_found, assert_not_found, findings, review
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("拟将以下人员纳入农村最低生活保障：刘春花（保障人数2人）、陈大山（保障人数1人）。", "刘春花", "person_name"),  # list
+    ("拟将以下人员纳入农村最低生活保障：刘春花（保障人数2人）、陈大山（保障人数1人）。", "陈大山", "person_name"),
+    ("本周新签约拆迁户：黄建军（补偿面积120平方米）。", "黄建军", "person_name"),          # sensitive role
+    ("下列农户列入危房改造补助对象：青山镇石门村王桂兰（C级危房）；", "王桂兰", "person_name"),  # place + list
+    ("医院为78岁患者欧阳德明实施了手术。", "欧阳德明", "person_name"),                 # compound surname
+    ("被询问人：孙志强，身份证号见附件。", "孙志强", "person_name"),                     # not 询问人
+    ("对举报人马丽娟（联系电话见档案）给予奖励。", "马丽娟", "whistleblower"),           # whistleblower
+    ("5岁的刘小雨在家中玩耍时受伤。", "刘小雨", "minor"),                                # age before name
+    ("新增对象：陈思琪（9岁），父母双亡。", "陈思琪", "minor"),                          # age in brackets
+    ("五年级学生周子涵在操场摔倒，造成右腿骨折。", "周子涵", "minor"),                   # student
+    ("抓获嫌疑人何某强（16岁，某中学学生）。", "何某强", "minor"),                       # masked but identifiable minor
+    ("查获驾驶人邓志明酒后驾驶，涉嫌危险驾驶罪，已被刑事拘留。", "邓志明", "person_name"),  # neutral role + criminal
+])
+def test_found(text, name, type_):
+    f = assert_found(text, type_, name)
+    assert f.text == name
+    assert f.replacement == name[: 2 if name.startswith("欧阳") else 1] + "*" * (len(name) - (2 if name.startswith("欧阳") else 1))
+
+
+@pytest.mark.parametrize("text", [
+    "区委书记王建国主持会议，副区长李红出席。",                            # officials in their role
+    "决定授予张明远（某小学）、李思雨（某中学）“优秀教师”称号。",            # honorees
+    "拟任职人员：郑秀山，男，1979年11月生，拟任局长。",                     # appointee
+    "联系人：蒋晓岚，联系电话：028-85213306。",                            # office contact
+    "下列人员纳入低保：王某某（保障人数2人）、李*（保障人数1人）。",          # masked names
+    "全区共有低保对象3,127人，特困供养人员286人。",                         # statistics
+    "市民何女士来到窗口办理业务。",                                        # surname + title only
+    "申请人：谭秋生，采伐地点：某村，采伐树种：杉木。",                      # applicant in an approval notice
+])
+def test_not_found(text):
+    result = review(text)
+    assert not findings(result, "person_name") and not findings(result, "minor") and not findings(result, "whistleblower"), \
+        [(f.type, f.text) for f in result.findings]
+
+
+def test_other_mentions_of_a_private_name_are_found_too():
+    result = review("慰问组来到低保户吴美兰家中，其丈夫瘫痪在床，家庭收入主要依靠吴美兰打零工。")
+    names = [f for f in findings(result, "person_name") if f.text == "吴美兰"]
+    assert len(names) == 2
+
+
+def test_name_at_start_and_end_of_text():
+    assert_found("患者张立新，诊断为肺结核", "person_name", "张立新")
+    assert_found("低保对象：吴国华", "person_name", "吴国华")

@@ -1,0 +1,27 @@
+"""机动车号牌 recognizer."""
+
+import pytest
+
+from tests.assertions import assert_not_found, assert_span
+
+
+@pytest.mark.parametrize("text, span", [
+    ("一辆号牌为鲁B·7K3M9的小型轿车", "鲁B·7K3M9"),     # with separator dot, in prose
+    ("浙C·8V2N7号车辆长期占用泊位", "浙C·8V2N7"),        # start of text
+    ("新能源汽车（号牌浙AD62189）", "浙AD62189"),        # 新能源 small: D + 5
+    ("购买号牌为黑A58231D的货车", "黑A58231D"),          # 新能源 large: 5 + D
+    ("涉事车辆为粤B12345", "粤B12345"),                  # end of text
+    ("车牌川A　12345".replace("　", " "), "川A 12345"),   # split by a space
+])
+def test_found(text, span):
+    f = assert_span(text, "plate", span)
+    assert f.replacement.startswith(span[:2])
+
+
+@pytest.mark.parametrize("text", [
+    "渔船闽平渔60318船员",        # a ship name
+    "江苏A级景区名单",            # not a plate
+    "粤B1234567890",              # too long
+])
+def test_not_found(text):
+    assert_not_found(text, "plate")

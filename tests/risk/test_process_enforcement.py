@@ -1,0 +1,46 @@
+"""请示, 会议纪要 (process_info) and 执法案卷 (enforcement_file) recognizers."""
+
+import pytest
+
+from tests.assertions import assert_found, findings, review
+
+
+@pytest.mark.parametrize("title, body, part, field", [
+    ("关于申请追加专项经费的请示", "县人民政府：……", "请示", "title"),                 # title ends with 请示
+    ("某事项", "特申请追加经费185万元。\n妥否，请批示。\n某局", "妥否，请批示", "body"),  # closing formula
+    ("党组会议纪要", "会议研究向市政府报送《关于某地块调规事项的请示》。", "请示", "body"),  # to be submitted
+])
+def test_request_found(title, body, part, field):
+    assert_found(body, "request_report", part, title=title, field=field, ground="process_info")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("常务会议召开", "同意市水利局按程序请示上级主管部门后启动工程。"),
+    ("政策解读", "需按程序向机关事务管理部门请示后调剂使用。"),
+    ("关于某事项请示的批复", "你局《关于某事项的请示》收悉。"),
+])
+def test_request_not_found(title, body):
+    assert not findings(review(body, title), "request_report")
+
+
+def test_minutes_in_title():
+    assert_found("会议认为……", "meeting_minutes", "会议纪要", title="上半年经济运行分析会会议纪要", field="title")
+
+
+def test_minutes_cited_not_found():
+    result = review("要求按照《市政府第50次常务会议纪要》的分工抓好落实。", "市政府召开常务会议")
+    assert not findings(result, "meeting_minutes")
+
+
+@pytest.mark.parametrize("title, body, part, field", [
+    ("询问笔录", "询问时间：2024年7月16日；问：……答：……", "询问笔录", "title"),
+    ("某局行政处罚立案审批表", "案由：涉嫌经营假劣农药案。", "立案审批表", "title"),
+    ("案件处理情况", "以下为调查笔录节选：问：……答：……", "调查笔录", "body"),
+])
+def test_enforcement_found(title, body, part, field):
+    assert_found(body, "enforcement_record", part, title=title, field=field, ground="enforcement_file")
+
+
+def test_evidence_names_not_found():
+    result = review("以上事实有《现场检查笔录》《询问笔录》、现场照片等证据证实。", "行政处罚决定书")
+    assert not findings(result, "enforcement_record")

@@ -1,0 +1,36 @@
+"""报价明细/成本构成 and 个人考核评价 recognizers."""
+
+import pytest
+
+from tests.assertions import assert_found, findings, review
+
+
+@pytest.mark.parametrize("title, body, part", [
+    ("评标情况报告", "其报价明细为：人工费100.50万元、材料费800.20万元、机械使用费90.00万元、管理费及利润60.30万元。",
+     "材料费800.20万元"),
+    ("成交结果", "附单价分析：设备单价9,800元，其中采购成本7,000元、安装费500元、运维费1,300元、利润1,000元。", "安装费500元"),
+    ("某公司供水定价成本监审报告", "核定总成本2.1亿元。其中，原水费0.5亿元，电费0.4亿元，职工薪酬0.6亿元，折旧0.3亿元。",
+     "电费0.4亿元"),
+])
+def test_breakdown_found(title, body, part):
+    assert_found(body, "bid_price_breakdown", part, title=title, ground="trade_secret")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("部门预算说明", "收入预算1,026.37万元，其中基本支出742.55万元，项目支出283.82万元。"),
+    ("中标结果公告", "中标金额：人民币145.8万元。"),
+])
+def test_breakdown_not_found(title, body):
+    assert not findings(review(body, title), "bid_price_breakdown")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("考核等次如下：赵某同志，民主测评称职票率58%，考核等次为基本称职；", "民主测评"),
+    ("副书记某某对照检查指出，其本人存在问题，群众满意度测评得分70分，在班子中排名末位。", "排名末位"),
+])
+def test_evaluation_found(text, part):
+    assert_found(text, "personal_evaluation", part, ground="internal_affairs")
+
+
+def test_evaluation_statistics_not_found():
+    assert not findings(review("全局共有42人参加年度考核，其中优秀等次6人。"), "personal_evaluation")
