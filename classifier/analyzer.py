@@ -9,6 +9,7 @@ from .bundle import load_bundle
 from .errors import GongkaiError
 from .model import CategoryModel
 from .records import MAX_CHARS, Record
+from .risk import RiskReviewer, RiskSettings
 
 
 class Analyzer:
@@ -18,24 +19,29 @@ class Analyzer:
     """
 
     def __init__(self, model: CategoryModel, manifest: dict[str, Any], path: Path | None = None,
-                 max_chars: int = MAX_CHARS):
+                 max_chars: int = MAX_CHARS, reviewer: RiskReviewer | None = None):
         self.model = model
         self.manifest = manifest
         self.path = path
         self.max_chars = max_chars
+        self.reviewer = reviewer if reviewer is not None else RiskReviewer()
 
     @classmethod
     def load(cls, path: str | Path | None = None, *, threshold: float | None = None,
-             max_chars: int = MAX_CHARS) -> "Analyzer":
+             max_chars: int = MAX_CHARS, risk_settings: RiskSettings | None = None) -> "Analyzer":
         """Load and verify a model bundle (default: the shipped ``models/default``).
+
+        ``threshold`` overrides the bundle's review threshold; ``risk_settings`` sets the masking
+        style and agency lexicons of the risk review.
 
         Raises :class:`~classifier.errors.ModelError` with a Chinese message when the folder is
         missing, a file was altered, or the bundle was built by incompatible library versions.
         """
         bundle = load_bundle(Path(path) if path is not None else None)
-        payload = bundle.payload
-        model = CategoryModel(payload["pipeline"], payload["threshold"] if threshold is None else threshold)
-        return cls(model, bundle.manifest, bundle.path, max_chars=max_chars)
+        model: CategoryModel = bundle.payload["model"]
+        if threshold is not None:
+            model.threshold = float(threshold)
+        return cls(model, bundle.manifest, bundle.path, max_chars=max_chars, reviewer=RiskReviewer(risk_settings))
 
     # --- information ----------------------------------------------------------------------
     @property
@@ -96,5 +102,5 @@ class Analyzer:
         return results
 
     def _review(self, record: Record) -> dict[str, Any]:
-        return {"verdict": "publish", "findings": [], "redacted": {"title": record.title, "body": record.body}}
+        return self.reviewer.review(record.title, record.body).to_dict()
 

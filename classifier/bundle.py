@@ -1,8 +1,10 @@
 """Model bundles: a folder with the joblib pipeline and ``manifest.json``.
 
 Loading checks, before anything is unpickled, that every file's sha256 matches the manifest and
-that the bundle was built with the installed scikit-learn minor version: joblib/pickle runs code
-on load, so only the configured folder is ever loaded, and only when it is what it says it is.
+that the bundle was built with the installed scikit-learn minor version and this format version:
+joblib/pickle runs code on load, so only the configured folder is ever loaded, and only when it is
+what it says it is. The pickled payload holds only numpy arrays and gongkai's own classes (the
+compiled model), so loading does not import scikit-learn.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import hashlib
 import json
 import os
 import platform
-import warnings
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from .errors import ModelError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "manifest.json"
 ENV_MODEL_DIR = "GONGKAI_MODEL_DIR"
@@ -131,18 +132,15 @@ def verify_bundle(path: Path) -> dict[str, Any]:
 def load_bundle(path: Path | None = None) -> Bundle:
     """Verify, then unpickle the bundle at ``path`` (default: :func:`default_model_dir`)."""
     import joblib
-    from sklearn.exceptions import InconsistentVersionWarning
+
+    from .model import CategoryModel
 
     path = Path(path) if path is not None else default_model_dir()
     manifest = verify_bundle(path)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", InconsistentVersionWarning)
-        try:
-            payload = joblib.load(path / MODEL_FILE)
-        except InconsistentVersionWarning as exc:
-            raise ModelError(f"模型与当前安装的 scikit-learn 不兼容：{exc}", "incompatible_model") from exc
-        except Exception as exc:  # corrupt pickle despite matching hash, missing class, ...
-            raise ModelError(f"无法加载模型文件：{exc}", "model_invalid") from exc
-    if not isinstance(payload, dict) or "pipeline" not in payload:
+    try:
+        payload = joblib.load(path / MODEL_FILE)
+    except Exception as exc:  # a missing class or a corrupt file despite a matching hash
+        raise ModelError(f"无法加载模型文件：{exc}", "model_invalid") from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get("model"), CategoryModel):
         raise ModelError("模型文件内容不是 gongkai 模型。", "model_invalid")
     return Bundle(payload=payload, manifest=manifest, path=path)

@@ -1,59 +1,149 @@
 """Features of a (title, body) pair: hashed character n-grams and word n-grams, per field.
 
-Four blocks, each TF-IDF weighted (sublinear tf) and l2-normalised on its own, then stacked:
-title characters, title words, body characters, body words. The body blocks are scaled by
+Four blocks, each TF-IDF weighted (sublinear tf) and l2-normalised on its own, then laid side by
+side: title characters, title words, body characters, body words. The body blocks are scaled by
 ``body_weight`` so that a title-only record and a full record live on the same scale.
 
-Character n-grams are hashed in bulk with numpy (code points -> polynomial hash), so no Python
-object is made per n-gram. Words come from :class:`~classifier.segment.Segmenter` and are looked up
-in a vocabulary learned at ``fit``.
+Everything after segmentation is done in bulk with numpy, for a whole batch at once: the text's
+code points are hashed into n-gram columns (a polynomial hash, no Python object per n-gram), and
+the words that :class:`~classifier.segment.Segmenter` returns are hashed the same way (no
+dictionary lookup per token). Only ``fit`` looks at the words one by one, to count document
+frequencies and to remember a readable term for each word column (for explanations).
+
+This module needs numpy only: serving does not import scikit-learn or scipy.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from itertools import chain
+from typing import NamedTuple, Sequence
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from .segment import Segmenter
 from .text import is_word, normalize
 
-_MULT = np.uint64(0x9E3779B97F4A7C15)
-_SALT = {1: np.uint64(0x85EBCA6B), 2: np.uint64(0xC2B2AE35), 3: np.uint64(0x27D4EB2F), 4: np.uint64(0x165667B1)}
+_M1 = np.uint64(0x9E3779B97F4A7C15)
+_M2 = np.uint64(0xBF58476D1CE4E5B9)
+_SALT = {n: np.uint64(s) for n, s in zip(range(1, 6), (0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F, 0x165667B1, 0x9E3779B1))}
+_WORD_SALT = {1: np.uint64(0x7FEB352D), 2: np.uint64(0x846CA68B), 3: np.uint64(0x5BD1E995)}
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+_EMPTY_I = np.zeros(0, np.int64)
 
 
-def _codes(texts: Sequence[str]) -> np.ndarray:
-    """Code points of all texts joined by NUL (NUL never survives normalisation inside a text)."""
-    return np.frombuffer("\0".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+def _mix(h: np.ndarray, salt: np.uint64) -> np.ndarray:
+    """Final avalanche of a 64-bit hash (splitmix64 style)."""
+    h = h ^ salt
+    h ^= h >> np.uint64(30)
+    h *= _M2
+    h ^= h >> np.uint64(27)
+    h *= _M1
+    h ^= h >> np.uint64(31)
+    return h
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def _is_cjk(codes: np.ndarray) -> np.ndarray:
+    mask = np.zeros(len(codes), dtype=bool)
+    for lo, hi in _CJK_RANGES:
+        mask |= (codes >= lo) & (codes <= hi)
+    return mask
 
 
 def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int], n_features: int):
     """Hashed character n-grams of every text: (row index, column) arrays, one entry per n-gram."""
-    rows_out, cols_out = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
-    codes = _codes(texts)
+    codes = _codes("\0".join(texts))  # NUL never survives normalisation inside a text
     total = len(codes)
     is_sep = codes == 0
     sep_cum = np.concatenate(([0], np.cumsum(is_sep)))
-    row_of = np.cumsum(is_sep) - is_sep  # row index of each position
+    row_of = sep_cum[1:] - is_sep
+    rows_out, cols_out = [_EMPTY_I], [_EMPTY_I]
     for n in range(ngram_range[0], ngram_range[1] + 1):
         if total < n:
             continue
         m = total - n + 1
         h = codes[:m].copy()
         for j in range(1, n):
-            h = h * _MULT + codes[j : j + m]
-        h ^= h >> np.uint64(31)
-        h = h * _MULT + _SALT[n]
-        h ^= h >> np.uint64(29)
+            h = h * _M1 + codes[j : j + m]
         valid = (sep_cum[n : n + m] - sep_cum[:m]) == 0
         rows_out.append(row_of[:m][valid])
-        cols_out.append((h[valid] % np.uint64(n_features)).astype(np.int64))
+        cols_out.append((_mix(h[valid], _SALT[n]) % np.uint64(n_features)).astype(np.int64))
     return np.concatenate(rows_out), np.concatenate(cols_out)
 
 
-class TextFeatures(TransformerMixin, BaseEstimator):
+def word_ngram_hashes(token_lists: Sequence[Sequence[str]], ngram_range: tuple[int, int], n_features: int):
+    """Hashed word n-grams: (row, column) arrays, unigrams first, then bigrams, ... in token order.
+
+    Only tokens with at least one 汉字 are words (numbers and punctuation are left to the
+    character n-grams); n-grams run over consecutive words of the same text.
+    """
+    flat = list(chain.from_iterable(token_lists))
+    if not flat:
+        return _EMPTY_I, _EMPTY_I
+    lens = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+    if (lens == 0).any():  # defensive: segmenters do not return empty tokens
+        keep_tokens = lens > 0
+        per_text = [[t for t in tl if t] for tl in token_lists]
+        return word_ngram_hashes(per_text, ngram_range, n_features) if keep_tokens.any() else (_EMPTY_I, _EMPTY_I)
+    counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    codes = _codes("".join(flat))
+    starts = np.zeros(len(flat), dtype=np.int64)
+    starts[1:] = np.cumsum(lens)[:-1]
+    pos = (np.arange(len(codes), dtype=np.int64) - np.repeat(starts, lens)).astype(np.uint64)
+    h = np.bitwise_xor.reduceat(_mix(codes * _M1 + pos, _SALT[1]), starts)
+    word = np.logical_or.reduceat(_is_cjk(codes), starts)
+    doc = np.repeat(np.arange(len(token_lists), dtype=np.int64), counts)[word]
+    h = h[word]
+    rows_out, cols_out = [_EMPTY_I], [_EMPTY_I]
+    lo, hi = ngram_range
+    for n in range(lo, hi + 1):
+        if len(h) < n:
+            continue
+        m = len(h) - n + 1
+        g = h[:m].copy()
+        same = np.ones(m, dtype=bool)
+        for j in range(1, n):
+            g = g * _M2 + h[j : j + m]
+            same &= doc[j : j + m] == doc[:m]
+        rows_out.append(doc[:m][same])
+        cols_out.append((_mix(g[same], _WORD_SALT[n]) % np.uint64(n_features)).astype(np.int64))
+    return np.concatenate(rows_out), np.concatenate(cols_out)
+
+
+class SparseRows(NamedTuple):
+    """A batch of feature rows in coordinate form, sorted by row (a tiny stand-in for CSR)."""
+
+    row: np.ndarray
+    col: np.ndarray
+    data: np.ndarray
+    n_rows: int
+    n_cols: int
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        """``X @ weights`` for a dense (n_cols, k) matrix."""
+        contrib = self.data[:, None] * weights[self.col]
+        out = np.empty((self.n_rows, weights.shape[1]), dtype=np.float64)
+        for k in range(weights.shape[1]):
+            out[:, k] = np.bincount(self.row, weights=contrib[:, k], minlength=self.n_rows)
+        return out
+
+    def to_scipy(self):
+        import scipy.sparse as sp
+
+        return sp.csr_matrix((self.data, (self.row, self.col)), shape=(self.n_rows, self.n_cols), dtype=np.float32)
+
+
+def _count(rows: np.ndarray, cols: np.ndarray, n_cols: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct (row, col) pairs, sorted, with their counts."""
+    keys, counts = np.unique(rows * n_cols + cols, return_counts=True)
+    return keys // n_cols, keys % n_cols, counts.astype(np.float32)
+
+
+class FeatureExtractor:
     """Vectorise records given as ``(title, body)`` pairs.
 
     Parameters
@@ -61,151 +151,120 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     segmenter : Segmenter, default=None
         Word segmenter; ``None`` means a plain :class:`Segmenter`.
     char_ngram_range : tuple of int, default=(1, 3)
-        Character n-gram orders.
+        Character n-gram orders of the title.
+    body_char_ngram_range : tuple of int, default=(1, 3)
+        Character n-gram orders of the body.
     word_ngram_range : tuple of int, default=(1, 2)
         Word n-gram orders.
-    n_char_features : int, default=2**18
-        Hash space of the character blocks.
+    n_char_features, n_word_features : int, default=2**18
+        Hash space of the character and word blocks.
     min_df : int, default=2
-        Minimum document frequency of a word n-gram to enter the vocabulary.
+        Word n-grams seen in fewer training texts are ignored.
     body_weight : float, default=0.6
         Scale of the body blocks relative to the title blocks.
     max_body_chars : int, default=3000
         Only the beginning of a long body is read: the category shows in its first pages.
     """
 
-    def __init__(
-        self,
-        segmenter: Segmenter | None = None,
-        char_ngram_range: tuple[int, int] = (1, 3),
-        word_ngram_range: tuple[int, int] = (1, 2),
-        n_char_features: int = 2**18,
-        min_df: int = 2,
-        body_weight: float = 0.6,
-        max_body_chars: int = 3000,
-    ):
-        self.segmenter = segmenter
-        self.char_ngram_range = char_ngram_range
-        self.word_ngram_range = word_ngram_range
+    def __init__(self, segmenter: Segmenter | None = None, char_ngram_range=(1, 3), body_char_ngram_range=(1, 3),
+                 word_ngram_range=(1, 2), n_char_features: int = 2**18, n_word_features: int = 2**18,
+                 min_df: int = 2, body_weight: float = 0.6, max_body_chars: int = 3000):
+        self.segmenter = segmenter if segmenter is not None else Segmenter()
+        self.char_ngram_range = tuple(char_ngram_range)
+        self.body_char_ngram_range = tuple(body_char_ngram_range)
+        self.word_ngram_range = tuple(word_ngram_range)
         self.n_char_features = n_char_features
+        self.n_word_features = n_word_features
         self.min_df = min_df
         self.body_weight = body_weight
         self.max_body_chars = max_body_chars
 
-    # --- helpers --------------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------
     @property
-    def _seg(self) -> Segmenter:
-        if self.segmenter is None:
-            self.segmenter = Segmenter()
-        return self.segmenter
+    def n_features(self) -> int:
+        return 2 * (self.n_char_features + self.n_word_features)
 
-    def _prepare(self, X) -> tuple[list[str], list[str]]:
-        titles, bodies = [], []
-        for title, body in X:
-            titles.append(normalize(title or ""))
-            bodies.append(normalize((body or "")[: self.max_body_chars * 2])[: self.max_body_chars])
+    def block_offsets(self) -> dict[str, int]:
+        nc, nw = self.n_char_features, self.n_word_features
+        return {"title_char": 0, "title_word": nc, "body_char": nc + nw, "body_word": 2 * nc + nw}
+
+    def word_column(self, col: int) -> int | None:
+        """Position in the word hash space of a global column, or None for a character column."""
+        for block in ("title_word", "body_word"):
+            j = col - self.block_offsets()[block]
+            if 0 <= j < self.n_word_features:
+                return j
+        return None
+
+    # --- text -> hashes -------------------------------------------------------------------
+    def _prepare(self, pairs) -> tuple[list[str], list[str]]:
+        titles = [normalize(t or "") for t, _ in pairs]
+        bodies = [normalize((b or "")[: self.max_body_chars]) for _, b in pairs]
         return titles, bodies
 
-    def word_ngrams(self, text: str) -> list[str]:
-        """Word n-grams of one normalised text (words are tokens with at least one 汉字)."""
-        words = [w for w in self._seg.cut(text) if is_word(w)] if text else []
-        lo, hi = self.word_ngram_range
-        grams = list(words) if lo == 1 else []
-        for n in range(max(lo, 2), hi + 1):
-            grams.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-        return grams
+    def _tokens(self, texts: list[str]) -> list[list[str]]:
+        cut = self.segmenter.cut
+        return [cut(t) if t else [] for t in texts]
 
-    def _char_counts(self, texts: list[str]) -> sp.csr_matrix:
-        rows, cols = char_ngram_hashes(texts, self.char_ngram_range, self.n_char_features)
-        data = np.ones(len(rows), dtype=np.float32)
-        m = sp.csr_matrix((data, (rows, cols)), shape=(len(texts), self.n_char_features), dtype=np.float32)
-        m.sum_duplicates()
-        return m
+    def _blocks(self, titles, bodies):
+        """(block name, rows, cols) of raw hashed occurrences, columns local to the block."""
+        yield ("title_char", *char_ngram_hashes(titles, self.char_ngram_range, self.n_char_features))
+        yield ("title_word", *word_ngram_hashes(self._tokens(titles), self.word_ngram_range, self.n_word_features))
+        yield ("body_char", *char_ngram_hashes(bodies, self.body_char_ngram_range, self.n_char_features))
+        yield ("body_word", *word_ngram_hashes(self._tokens(bodies), self.word_ngram_range, self.n_word_features))
 
-    def _word_counts(self, texts: list[str], vocabulary: dict[str, int]) -> sp.csr_matrix:
-        indptr = [0]
-        indices: list[int] = []
-        get = vocabulary.get
-        for text in texts:
-            for gram in self.word_ngrams(text):
-                j = get(gram)
-                if j is not None:
-                    indices.append(j)
-            indptr.append(len(indices))
-        data = np.ones(len(indices), dtype=np.float32)
-        m = sp.csr_matrix(
-            (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(texts), len(vocabulary)),
-            dtype=np.float32,
-        )
-        m.sum_duplicates()
-        return m
-
-    @staticmethod
-    def _idf(counts: sp.csr_matrix) -> np.ndarray:
-        n = counts.shape[0]
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        return (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
-
-    @staticmethod
-    def _weigh(counts: sp.csr_matrix, idf: np.ndarray, scale: float) -> sp.csr_matrix:
-        m = counts.copy()
-        np.log(m.data, out=m.data)
-        m.data += 1
-        m.data *= idf[m.indices]
-        sq = np.asarray(m.multiply(m).sum(axis=1)).ravel()
-        norms = np.sqrt(sq, dtype=np.float32)
-        norms[norms == 0] = 1
-        m.data /= np.repeat(norms, np.diff(m.indptr))
-        if scale != 1.0:
-            m.data *= scale
-        return m
-
-    # --- estimator API --------------------------------------------------------------------
-    def fit(self, X, y=None):
-        titles, bodies = self._prepare(X)
-        df: dict[str, int] = {}
-        for text in titles + bodies:
-            for gram in set(self.word_ngrams(text)):
-                df[gram] = df.get(gram, 0) + 1
-        kept = sorted(g for g, c in df.items() if c >= self.min_df)
-        self.vocabulary_ = {g: i for i, g in enumerate(kept)}
-        self.terms_ = kept
-        self.idf_title_char_ = self._idf(self._char_counts(titles))
-        self.idf_body_char_ = self._idf(self._char_counts(bodies))
-        self.idf_title_word_ = self._idf(self._word_counts(titles, self.vocabulary_))
-        self.idf_body_word_ = self._idf(self._word_counts(bodies, self.vocabulary_))
+    # --- fit / transform ------------------------------------------------------------------
+    def fit(self, pairs) -> "FeatureExtractor":
+        titles, bodies = self._prepare(list(pairs))
+        n = len(titles)
+        idf = {}
+        word_df = np.zeros(self.n_word_features, dtype=np.int64)
+        for name, rows, cols in self._blocks(titles, bodies):
+            width = self.n_char_features if name.endswith("char") else self.n_word_features
+            _, c, _ = _count(rows, cols, width)
+            df = np.bincount(c, minlength=width)
+            idf[name] = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+            if name.endswith("word"):
+                word_df += df
+        rare = word_df < self.min_df
+        for name in ("title_word", "body_word"):
+            idf[name][rare] = 0.0  # pruned: too rare to learn from
+        self.idf_ = idf
+        self.word_terms_ = self._word_terms(titles + bodies, ~rare)
         return self
 
-    def transform(self, X) -> sp.csr_matrix:
-        titles, bodies = self._prepare(X)
-        v = self.vocabulary_
-        blocks = [
-            self._weigh(self._char_counts(titles), self.idf_title_char_, 1.0),
-            self._weigh(self._word_counts(titles, v), self.idf_title_word_, 1.0),
-            self._weigh(self._char_counts(bodies), self.idf_body_char_, self.body_weight),
-            self._weigh(self._word_counts(bodies, v), self.idf_body_word_, self.body_weight),
-        ]
-        return sp.hstack(blocks, format="csr", dtype=np.float32)
-
-    # --- explanation ----------------------------------------------------------------------
-    def feature_terms(self, title: str, body: str, columns) -> dict[int, str]:
-        """Readable term of each of ``columns`` present in one record (for explanations)."""
-        wanted = set(int(c) for c in columns)
-        t, b = self._prepare([(title, body)])
-        nc, nv = self.n_char_features, len(self.vocabulary_)
-        blocks = (("title", t[0], 0, nc), ("body", b[0], nc + nv, 2 * nc + nv))
+    def _word_terms(self, texts: list[str], kept: np.ndarray) -> dict[int, str]:
+        """A readable term for each kept word column (the first n-gram seen that hashes there)."""
+        token_lists = self._tokens(texts)
+        _, cols = word_ngram_hashes(token_lists, self.word_ngram_range, self.n_word_features)
+        words = [[t for t in tl if is_word(t)] for tl in token_lists]
+        grams = []
+        lo, hi = self.word_ngram_range
+        for n in range(lo, hi + 1):
+            grams.extend("".join(w[i : i + n]) for w in words for i in range(len(w) - n + 1))
         terms: dict[int, str] = {}
-        for _, text, char_offset, word_offset in blocks:
-            if not text:
-                continue
-            for n in range(self.char_ngram_range[0], self.char_ngram_range[1] + 1):
-                _, cols = char_ngram_hashes([text], (n, n), nc)
-                cols = cols + char_offset
-                for pos in np.flatnonzero(np.isin(cols, list(wanted))):
-                    terms.setdefault(int(cols[pos]), text[pos : pos + n])
-            for col in wanted:
-                j = col - word_offset
-                if 0 <= j < nv:
-                    terms.setdefault(col, self.terms_[j].replace(" ", ""))
+        for col, gram in zip(cols.tolist(), grams):
+            if kept[col] and col not in terms:
+                terms[col] = gram
         return terms
+
+    def transform(self, pairs) -> SparseRows:
+        pairs = list(pairs)
+        titles, bodies = self._prepare(pairs)
+        n = len(pairs)
+        offsets = self.block_offsets()
+        parts = []
+        for name, rows, cols in self._blocks(titles, bodies):
+            width = self.n_char_features if name.endswith("char") else self.n_word_features
+            r, c, counts = _count(rows, cols, width)
+            weight = self.idf_[name][c] * (1 + np.log(counts))
+            keep = weight > 0
+            r, c, weight = r[keep], c[keep], weight[keep]
+            norms = np.sqrt(np.bincount(r, weights=weight * weight, minlength=n)).astype(np.float32)
+            norms[norms == 0] = 1
+            scale = self.body_weight if name.startswith("body") else 1.0
+            parts.append((r, c + offsets[name], (weight / norms[r] * scale).astype(np.float32)))
+        row = np.concatenate([p[0] for p in parts])
+        order = np.argsort(row, kind="stable")
+        return SparseRows(row[order], np.concatenate([p[1] for p in parts])[order],
+                          np.concatenate([p[2] for p in parts])[order], n, self.n_features)

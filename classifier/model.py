@@ -1,4 +1,10 @@
-"""The category model at run time: calibrated probabilities, the review threshold, explanations."""
+"""The category model at run time: features, a linear model, sigmoid calibration, the threshold.
+
+Training fits a scikit-learn pipeline (``TextFeatures`` -> ``CalibratedClassifierCV(LinearSVC,
+method="sigmoid", ensemble=False)``) and compiles it into this object: the same arrays and the same
+arithmetic, in float32, with numpy alone, so that serving neither imports scikit-learn nor pays
+for more than one linear model per document.
+"""
 
 from __future__ import annotations
 
@@ -7,54 +13,64 @@ from typing import Sequence
 import numpy as np
 
 from .categories import CODES, category_name
-from .text import is_word
+from .features import FeatureExtractor, SparseRows
 
 
 class CategoryModel:
-    """A fitted pipeline (``TextFeatures`` -> calibrated linear classifier) and its threshold.
+    """A compiled, calibrated linear classifier over :class:`FeatureExtractor` features.
 
     Parameters
     ----------
-    pipeline : sklearn.pipeline.Pipeline
-        Steps ``features`` (:class:`~classifier.features.TextFeatures`) and ``classifier``
-        (``CalibratedClassifierCV(..., ensemble=False)`` around a linear model).
+    extractor : FeatureExtractor
+        Fitted feature extractor.
+    coef : ndarray of shape (n_features, n_classes), float32
+        Linear weights (transposed, so that a feature's weights for all classes are contiguous).
+    intercept : ndarray of shape (n_classes,)
+    calibration : ndarray of shape (2, n_classes)
+        Sigmoid parameters ``a`` and ``b`` per class: ``p = 1 / (1 + exp(a * f + b))``, then the
+        one-vs-rest probabilities are normalised to sum to one (as scikit-learn does).
+    classes : sequence of str
+        Class labels; those not in the seven categories (``out_of_scope``) only take probability mass.
     threshold : float
         A prediction whose confidence is below it is marked ``needs_review``.
     """
 
-    def __init__(self, pipeline, threshold: float):
-        self.pipeline = pipeline
+    def __init__(self, extractor: FeatureExtractor, coef, intercept, calibration, classes: Sequence[str],
+                 threshold: float):
+        self.extractor = extractor
+        self.coef = np.ascontiguousarray(coef, dtype=np.float32)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.calibration = np.asarray(calibration, dtype=np.float64)
+        self.classes = [str(c) for c in classes]
         self.threshold = float(threshold)
-        self.features = pipeline.named_steps["features"]
-        self.classifier = pipeline.named_steps["classifier"]
-        self.classes: list[str] = [str(c) for c in self.classifier.classes_]
-        # Columns of the seven categories; any other class (out_of_scope) only takes probability mass.
         self._category_cols = np.array([i for i, c in enumerate(self.classes) if c in CODES])
         self.labels: list[str] = [self.classes[i] for i in self._category_cols]
-        self._coef = self._linear_coef()
-
-    def _linear_coef(self):
-        calibrated = getattr(self.classifier, "calibrated_classifiers_", None)
-        estimator = calibrated[0].estimator if calibrated else self.classifier
-        coef = getattr(estimator, "coef_", None)
-        return None if coef is None else np.asarray(coef)
 
     def warm(self) -> None:
-        self.features._seg.warm()
+        self.extractor.segmenter.warm()
         self.predict([("作为", "")])
 
-    def transform(self, pairs: Sequence[tuple[str, str]]):
-        return self.features.transform(pairs)
+    # --- probabilities ----------------------------------------------------------------------
+    def decision_function(self, X: SparseRows) -> np.ndarray:
+        return X.dot(self.coef) + self.intercept
+
+    def predict_proba(self, X: SparseRows) -> np.ndarray:
+        """Calibrated probabilities over all classes (rows sum to one)."""
+        a, b = self.calibration
+        p = 1.0 / (1.0 + np.exp(a * self.decision_function(X) + b))
+        total = p.sum(axis=1, keepdims=True)
+        return np.divide(p, total, out=np.full_like(p, 1.0 / p.shape[1]), where=total != 0)
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[dict]:
         """Category, confidence, scores and explanation for each (title, body) pair."""
         if not pairs:
             return []
-        X = self.transform(pairs)
-        proba = self.classifier.predict_proba(X)[:, self._category_cols]
+        X = self.extractor.transform(pairs)
+        proba = self.predict_proba(X)[:, self._category_cols]
         best = proba.argmax(axis=1)
+        explanations = self.explain(X, self._category_cols[best])
         out = []
-        for i, (title, body) in enumerate(pairs):
+        for i in range(len(pairs)):
             k = int(best[i])
             label = self.labels[k]
             confidence = float(proba[i, k])
@@ -65,27 +81,50 @@ class CategoryModel:
                     "confidence": round(confidence, 4),
                     "needs_review": confidence < self.threshold,
                     "scores": {lab: round(float(p), 4) for lab, p in zip(self.labels, proba[i])},
-                    "explanation": self.explain(title, body, X[i], int(self._category_cols[k])),
+                    "explanation": explanations[i],
                 }
             )
         return out
 
-    def explain(self, title: str, body: str, row, k: int, top: int = 5) -> list[dict]:
-        """The terms that weighed most for class column ``k`` in this record (positive contributions)."""
-        if self._coef is None or row.nnz == 0:
-            return []
-        cols = row.indices
-        contrib = row.data * self._coef[k, cols]
-        order = np.argsort(-contrib)[: top * 8]
-        order = [j for j in order if contrib[j] > 0]
-        terms = self.features.feature_terms(title, body, cols[order])
-        picked: list[dict] = []
-        for j in order:
-            term = terms.get(int(cols[j]))
-            # Single characters and bare digits ("0", "年") say little to an editor.
-            if not term or len(term) < 2 or not is_word(term) or any(term in p["term"] or p["term"] in term for p in picked):
-                continue
-            picked.append({"term": term, "weight": round(float(contrib[j]), 4)})
-            if len(picked) == top:
-                break
-        return picked
+    # --- explanation ------------------------------------------------------------------------
+    def explain(self, X: SparseRows, classes: np.ndarray, top: int = 5) -> list[list[dict]]:
+        """For each row, the words that weighed most for its class (positive contributions).
+
+        Words, not character n-grams: "部门预算" tells an editor more than "门预".
+        """
+        terms = self.extractor.word_terms_
+        offsets = self.extractor.block_offsets()
+        nw = self.extractor.n_word_features
+        local = np.full(len(X.col), -1, dtype=np.int64)
+        for block in ("title_word", "body_word"):
+            j = X.col - offsets[block]
+            inside = (j >= 0) & (j < nw)
+            local[inside] = j[inside]
+        contrib = X.data * self.coef[X.col, classes[X.row]]
+        keep = (local >= 0) & (contrib > 0)
+        row, local, contrib = X.row[keep], local[keep], contrib[keep]
+        order = np.lexsort((-contrib, row))
+        row, local, contrib = row[order], local[order], contrib[order]
+        bounds = np.searchsorted(row, np.arange(X.n_rows + 1))
+        out: list[list[dict]] = []
+        for i in range(X.n_rows):
+            picked: list[dict] = []
+            weights: dict[str, float] = {}
+            for col, weight in zip(local[bounds[i] : bounds[i + 1]].tolist(), contrib[bounds[i] : bounds[i + 1]].tolist()):
+                term = terms.get(col)
+                if term is not None and len(term) < 2:  # "年", "的": true but uninformative
+                    continue
+                if term is None or term in weights:
+                    if term is not None:
+                        weights[term] += weight
+                    continue
+                if any(term in p["term"] or p["term"] in term for p in picked):
+                    continue
+                weights[term] = weight
+                picked.append({"term": term, "weight": 0.0})
+                if len(picked) == top:
+                    break
+            for p in picked:
+                p["weight"] = round(weights[p["term"]], 4)
+            out.append(picked)
+        return out

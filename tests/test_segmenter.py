@@ -7,7 +7,7 @@ import pickle
 import pytest
 from sklearn.base import clone
 
-from classifier.features import TextFeatures
+from training.estimators import TextFeatures
 from classifier.segment import Segmenter
 
 TEXT = "关于2025年度三公经费统计表的询价公告"
