@@ -23,8 +23,8 @@ class CategoryModel:
     ----------
     extractor : FeatureExtractor
         Fitted feature extractor.
-    coef : ndarray of shape (n_features, n_classes), float32
-        Linear weights (transposed, so that a feature's weights for all classes are contiguous).
+    coef : ndarray of shape (n_classes, n_features), float32
+        Linear weights.
     intercept : ndarray of shape (n_classes,)
     calibration : ndarray of shape (2, n_classes)
         Sigmoid parameters ``a`` and ``b`` per class: ``p = 1 / (1 + exp(a * f + b))``, then the
@@ -100,7 +100,7 @@ class CategoryModel:
             j = X.col - offsets[block]
             inside = (j >= 0) & (j < nw)
             local[inside] = j[inside]
-        contrib = X.data * self.coef[X.col, classes[X.row]]
+        contrib = X.data * np.take(self.coef.ravel(), classes[X.row] * self.coef.shape[1] + X.col)
         keep = (local >= 0) & (contrib > 0)
         row, local, contrib = X.row[keep], local[keep], contrib[keep]
         order = np.lexsort((-contrib, row))

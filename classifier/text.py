@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TRANSLATE = {ord(c): None for c in "\0 \t\r\n\u3000\u00a0\u200b\ufeff"}
-_TRANSLATE.update({ord(str(d)): "0" for d in range(10)})
-
+_SPACE = re.compile(r"[\s\u200b\ufeff\0]+")
+_DIGIT = re.compile(r"[0-9]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -15,9 +14,12 @@ def normalize(text: str) -> str:
     """NFKC, lower case, whitespace removed, every digit mapped to ``0``.
 
     Titles on real sites carry stray spaces ("关于 开展") and years and numbers vary endlessly,
-    neither of which says anything about the category.
+    neither of which says anything about the category. NFKC runs only when the quick check says
+    the text is not already normalised (most drafts are).
     """
-    return unicodedata.normalize("NFKC", text).lower().translate(_TRANSLATE)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _DIGIT.sub("0", _SPACE.sub("", text.lower()))
 
 
 def is_word(token: str) -> bool:

@@ -17,8 +17,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     """
 
     def __init__(self, segmenter: Segmenter | None = None, char_ngram_range=(1, 3), body_char_ngram_range=(1, 3),
-                 word_ngram_range=(1, 2), n_char_features: int = 2**18, n_word_features: int = 2**18,
-                 min_df: int = 2, body_weight: float = 0.6, max_body_chars: int = 3000):
+                 word_ngram_range=(1, 2), n_char_features: int = 2**17, n_word_features: int = 2**17,
+                 min_df: int = 2, body_weight: float = 0.6, max_body_chars: int = 1000):
         self.segmenter = segmenter
         self.char_ngram_range = char_ngram_range
         self.body_char_ngram_range = body_char_ngram_range
@@ -51,7 +51,7 @@ def compile_pipeline(pipeline, threshold: float) -> CategoryModel:
     b = np.array([c.b_ for c in cc.calibrators], dtype=np.float64)
     return CategoryModel(
         extractor=pipeline.named_steps["features"].extractor_,
-        coef=np.asarray(est.coef_, dtype=np.float32).T,
+        coef=np.asarray(est.coef_, dtype=np.float32),
         intercept=np.asarray(est.intercept_, dtype=np.float32),
         calibration=np.vstack([a, b]),
         classes=[str(c) for c in calibrated.classes_],
