@@ -1,0 +1,229 @@
+// The editors' page: sends the draft to /v1/analyze and shows the result. No library, no build step.
+// All text from the draft or the server is inserted with textContent, never as HTML.
+"use strict";
+
+(function () {
+  const VERDICTS = { publish: "可公开", redact: "去标识化后公开", review: "需人工审核", withhold: "不予公开" };
+  const ACTIONS = { redact: "去标识化", review: "人工审核", withhold: "不予公开" };
+  const GROUNDS = {
+    state_secret: "国家秘密", security_stability: "危及“三安全一稳定”", privacy: "个人隐私",
+    trade_secret: "商业秘密", internal_affairs: "内部事务信息", process_info: "过程性信息",
+    enforcement_file: "行政执法案卷",
+  };
+  const SEVERITY = { redact: 1, review: 2, withhold: 3 };
+  const FIELDS = { title: "标题", body: "正文" };
+  const KEY_STORE = "gongkai.apiKey";
+
+  const $ = (id) => document.getElementById(id);
+  let pending = null; // a request waiting for the API key
+  let keyRejected = false; // the last key sent was refused
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function groundText(f) {
+    return (GROUNDS[f.ground] || f.ground) + "（《政府信息公开条例》" + (f.article || "") + "）";
+  }
+
+  // --- API ----------------------------------------------------------------------------------
+  async function api(path, options) {
+    const headers = Object.assign({ Accept: "application/json" }, (options && options.headers) || {});
+    const key = sessionStorage.getItem(KEY_STORE);
+    if (key) headers["X-API-Key"] = key;
+    const response = await fetch(path, Object.assign({}, options, { headers }));
+    let data = null;
+    try { data = await response.json(); } catch (e) { data = null; }
+    if (response.status === 401) {
+      if (key) { keyRejected = true; sessionStorage.removeItem(KEY_STORE); }
+      const err = new Error(keyRejected ? "API 密钥不正确，请重新输入：" : "本服务需要 API 密钥，请输入：");
+      err.needsKey = true;
+      throw err;
+    }
+    if (key) keyRejected = false;
+    if (!response.ok) {
+      const message = data && data.error ? data.error.message : "请求失败（HTTP " + response.status + "）。";
+      throw new Error(message);
+    }
+    return data;
+  }
+
+  function askForKey(message) {
+    $("key-panel").hidden = false;
+    $("key-panel").querySelector("label").textContent = message || "本服务需要 API 密钥";
+    $("api-key").focus();
+  }
+
+  // --- rendering ----------------------------------------------------------------------------
+  // Offsets are Unicode code points; JavaScript strings are UTF-16, so work on Array.from(text).
+  function renderMarked(container, text, findings) {
+    container.replaceChildren();
+    const chars = Array.from(text || "");
+    const cuts = new Set([0, chars.length]);
+    for (const { f } of findings) {
+      cuts.add(Math.max(0, Math.min(f.start, chars.length)));
+      cuts.add(Math.max(0, Math.min(f.end, chars.length)));
+    }
+    const points = Array.from(cuts).sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i], b = points[i + 1];
+      const piece = chars.slice(a, b).join("");
+      const covering = findings.filter(({ f }) => f.start <= a && b <= f.end);
+      if (!covering.length) { container.append(document.createTextNode(piece)); continue; }
+      const worst = covering.reduce((x, y) => ((SEVERITY[y.f.action] || 0) > (SEVERITY[x.f.action] || 0) ? y : x));
+      const mark = el("mark", {
+        class: "finding action-" + worst.f.action,
+        "data-finding": covering.map((c) => c.index).join(" "),
+        "data-action": worst.f.action,
+        "data-ground": worst.f.ground,
+        title: covering.map((c) => c.f.reason + " · " + groundText(c.f) + " · " + (ACTIONS[c.f.action] || c.f.action)).join("\n"),
+        tabindex: "0",
+      }, piece);
+      container.append(mark);
+    }
+  }
+
+  function showDetail(indexes, findings) {
+    const box = $("finding-detail");
+    box.replaceChildren();
+    document.querySelectorAll(".active").forEach((n) => n.classList.remove("active"));
+    for (const i of indexes) {
+      const f = findings[i];
+      const line = el("div");
+      line.append(el("strong", {}, "#" + (i + 1) + " " + (ACTIONS[f.action] || f.action) + "："));
+      line.append(document.createTextNode(f.reason + "。依据：" + groundText(f) +
+        (f.replacement ? "。建议替换为“" + f.replacement + "”" : "")));
+      box.append(line);
+      document.querySelectorAll('mark[data-finding~="' + i + '"], tr[data-finding="' + i + '"]')
+        .forEach((n) => n.classList.add("active"));
+    }
+    box.hidden = indexes.length === 0;
+  }
+
+  function render(result, draft) {
+    $("error").hidden = true;
+    $("result").hidden = false;
+    $("category").textContent = result.category_name;
+    $("category").dataset.code = result.category;
+    $("confidence").textContent = "置信度 " + (result.confidence * 100).toFixed(1) + "%";
+    $("needs-review").hidden = !result.needs_review;
+    const verdict = $("verdict");
+    verdict.textContent = VERDICTS[result.verdict] || result.verdict;
+    verdict.className = "badge verdict-" + result.verdict;
+    verdict.dataset.verdict = result.verdict;
+    const terms = (result.explanation || []).map((e) => e.term);
+    $("explanation").textContent = terms.length ? "主要依据词：" + terms.join("、") : "";
+
+    const findings = result.findings || [];
+    const indexed = findings.map((f, index) => ({ f, index }));
+    renderMarked($("marked-title"), draft.title, indexed.filter(({ f }) => f.field === "title"));
+    renderMarked($("marked-body"), draft.body, indexed.filter(({ f }) => f.field === "body"));
+    $("finding-detail").hidden = true;
+
+    $("finding-count").textContent = findings.length ? "（" + findings.length + " 处）" : "";
+    $("no-findings").hidden = findings.length > 0;
+    const table = $("findings");
+    table.hidden = findings.length === 0;
+    const tbody = table.querySelector("tbody");
+    tbody.replaceChildren();
+    findings.forEach((f, i) => {
+      const row = el("tr", { "data-finding": String(i) });
+      row.append(el("td", {}, i + 1));
+      row.append(el("td", { class: "pos" }, FIELDS[f.field] + " " + f.start + "–" + f.end));
+      row.append(el("td", { class: "text" }, f.text));
+      row.append(el("td", {}, groundText(f)));
+      row.append(el("td", { class: "action-label action-" + f.action }, ACTIONS[f.action] || f.action));
+      row.append(el("td", {}, f.reason));
+      row.append(el("td", { class: "text" }, f.replacement || "—"));
+      tbody.append(row);
+    });
+    const red = result.redacted || { title: draft.title, body: draft.body };
+    $("redacted").textContent = [red.title, red.body].filter((s) => s).join("\n\n");
+    $("copy-status").textContent = "";
+    $("result").onclick = (event) => {
+      const target = event.target.closest("[data-finding]");
+      if (target) showDetail(target.dataset.finding.split(" ").map(Number), findings);
+    };
+  }
+
+  // --- actions ------------------------------------------------------------------------------
+  async function check() {
+    const draft = { title: $("title").value, body: $("body").value };
+    if (!draft.title.trim() && !draft.body.trim()) {
+      showError("标题和正文不能同时为空。");
+      return;
+    }
+    const button = $("check");
+    button.disabled = true;
+    $("status").textContent = "检查中…";
+    try {
+      const result = await api("/v1/analyze", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(draft),
+      });
+      render(result, draft);
+      $("status").textContent = "检查完成。";
+    } catch (err) {
+      $("status").textContent = "";
+      if (err.needsKey) { pending = check; askForKey(err.message); } else showError(err.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function showError(message) {
+    const box = $("error");
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  async function copyRedacted() {
+    const text = $("redacted").textContent;
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (e) { // clipboard API needs a secure context; fall back to a selection copy
+      const area = el("textarea");
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+    }
+    $("copy-status").textContent = "已复制";
+  }
+
+  async function loadModelInfo() {
+    try {
+      const m = await api("/v1/model");
+      $("model-info").textContent = "模型 " + m.name + " " + m.version;
+    } catch (err) {
+      if (err.needsKey) { pending = loadModelInfo; askForKey(err.message); }
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    $("draft-form").addEventListener("submit", (event) => { event.preventDefault(); check(); });
+    $("clear").addEventListener("click", () => {
+      $("title").value = ""; $("body").value = ""; $("result").hidden = true; $("error").hidden = true;
+      $("status").textContent = "";
+    });
+    $("copy").addEventListener("click", copyRedacted);
+    $("key-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const key = $("api-key").value.trim();
+      if (!key) return;
+      sessionStorage.setItem(KEY_STORE, key);
+      $("api-key").value = "";
+      $("key-panel").hidden = true;
+      const retry = pending; pending = null;
+      loadModelInfo();
+      if (retry && retry !== loadModelInfo) retry();
+    });
+    $("result").addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && event.target.matches("mark[data-finding]")) event.target.click();
+    });
+    loadModelInfo();
+  });
+})();
