@@ -11,7 +11,7 @@ variable                       meaning                                          
 ``GONGKAI_MAX_CHARS``          most characters in title + body of one record        200000
 ``GONGKAI_MASK_CHAR``          character that masks redacted values                 ``*``
 ``GONGKAI_MASK_STYLES``        JSON ``{"type": ["operator", {params}]}`` overrides   {}
-``GONGKAI_THREADS``            threads for the plain-def endpoints, per worker      40
+``GONGKAI_THREADS``            threads for the plain-def endpoints, per worker      4
 =============================  ===================================================  ============
 """
 
@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     mask_char: str = Field("*", min_length=1, max_length=1, description="去标识化时的遮盖字符")
     mask_styles: dict[str, tuple[str | None, dict[str, Any]]] = Field(
         default_factory=dict, description="按类型覆盖遮盖样式，如 {\"mobile\": [\"replace\", {\"value\": \"[手机号]\"}]}")
-    threads: int = Field(40, ge=1, le=256, description="每个工作进程处理分析请求的线程数（anyio 线程池大小，默认 40）；"
+    threads: int = Field(4, ge=1, le=256, description="每个工作进程处理分析请求的线程数（anyio 线程池大小，默认 4）；"
                                                         "分析占用 CPU 且受 GIL 限制，调小可让请求排队而不是互相抢占")
 
     @field_validator("api_key")

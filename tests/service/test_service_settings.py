@@ -27,7 +27,7 @@ def test_defaults(env):
     s = get_settings()
     assert (s.model_dir, s.api_key, s.threshold) == (None, None, None)
     assert (s.max_body_bytes, s.max_batch, s.max_chars) == (1_000_000, 100, 200_000)
-    assert (s.mask_char, s.mask_styles, s.threads) == ("*", {}, 40)
+    assert (s.mask_char, s.mask_styles, s.threads) == ("*", {}, 4)
     assert s.auth_enabled is False
 
 
