@@ -8,7 +8,7 @@ import sys
 
 from classifier.errors import GongkaiError
 
-COMMANDS = ("analyze", "check", "train", "evaluate", "serve")
+COMMANDS = ("analyze", "check", "train", "evaluate", "serve", "relabel", "report")
 """Modules in ``service.commands``, in the order ``--help`` lists them."""
 
 DESCRIPTION = """gongkai（公开）：政府信息公开发布前检查。

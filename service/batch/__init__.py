@@ -1,0 +1,13 @@
+"""Batch analysis of whole archives: one batch function, run by ``datasets``, Ray Data or Spark.
+
+- :func:`~service.batch.records.analyze_batch` — a column batch in, result columns out (every engine);
+- :func:`~service.batch.relabel.relabel` — the ``datasets`` engine behind ``gongkai relabel``;
+- :func:`~service.batch.ray_engine.relabel_ray` — the same job on Ray Data (``gongkai[ray]``);
+- :func:`~service.batch.report.build_report` — the annual report's 主动公开 counts (``gongkai report``).
+"""
+
+from __future__ import annotations
+
+from .records import RESULT_TYPES, Columns, analyze_batch
+
+__all__ = ["RESULT_TYPES", "Columns", "analyze_batch"]

@@ -1,0 +1,148 @@
+"""Reading and writing archives (JSONL, CSV, Parquet) with ``datasets``; the output appears atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from classifier.errors import GongkaiError
+
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+FORMATS = {"jsonl": "json", "json": "json", "csv": "csv", "parquet": "parquet"}
+"""``--format`` values and the ``datasets`` builder each one uses."""
+
+EXTENSIONS = {".jsonl": "json", ".json": "json", ".ndjson": "json", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+
+
+class BatchError(GongkaiError):
+    """A batch job that cannot run: unreadable input, unknown format, missing columns, ..."""
+
+    code = "batch_error"
+
+
+def resolve_format(path: str | Path, given: str | None = None) -> str:
+    """The ``datasets`` builder (``json``, ``csv``, ``parquet``) for a path, from ``given`` or the extension."""
+    if given:
+        builder = FORMATS.get(given.lower())
+        if builder is None:
+            raise BatchError(f"不支持的格式 {given!r}：可用 jsonl、csv、parquet。", "unknown_format")
+        return builder
+    builder = EXTENSIONS.get(Path(path).suffix.lower())
+    if builder is None:
+        raise BatchError(f"无法从扩展名判断 {path} 的格式：请用 .jsonl/.csv/.parquet，或用 --format 指定。",
+                         "unknown_format")
+    return builder
+
+
+@contextlib.contextmanager
+def quiet_datasets():
+    """Silence ``datasets``' own progress bars (we draw one bar for the whole job)."""
+    import datasets
+
+    was_enabled = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            datasets.enable_progress_bars()
+
+
+def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = None):
+    """One local file as a ``datasets.Dataset`` (offline; cached under ``cache_dir``)."""
+    import datasets
+
+    path = Path(path)
+    if not path.is_file():
+        raise BatchError(f"找不到输入文件：{path}", "file_not_found")
+    with quiet_datasets():
+        try:
+            return datasets.load_dataset(builder, data_files=str(path), split="train",
+                                         cache_dir=None if cache_dir is None else str(cache_dir))
+        except Exception as exc:  # pyarrow/pandas parse errors carry the useful detail
+            raise BatchError(f"无法读取 {path}（按 {builder} 格式）：{exc}", "unreadable") from exc
+
+
+def load_parts(paths: list[Path], cache_dir: str | Path | None = None):
+    """Finished shard files (Parquet, with ``datasets`` features in their metadata), in order, as one dataset."""
+    import datasets
+
+    with quiet_datasets():
+        return datasets.Dataset.from_parquet([str(p) for p in paths],
+                                             cache_dir=None if cache_dir is None else str(cache_dir))
+
+
+def write_parquet_atomic(dataset, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with quiet_datasets():
+            dataset.to_parquet(str(tmp))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _json_text(value):
+    if value is None or isinstance(value, str):
+        return value
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _mixed_as_text(batch: dict, names: list[str]) -> dict:
+    return {name: [_json_text(v) for v in batch[name]] for name in names}
+
+
+def flatten_mixed_columns(dataset):
+    """Columns of mixed JSON types (``datasets.Json``, e.g. a title that is a number in one row) as text.
+
+    JSONL keeps such values as they were; CSV and Parquet get strings as they were and any other
+    value as its JSON text, so the column stays a plain text column.
+    """
+    import datasets
+
+    names = [n for n, f in dataset.features.items() if isinstance(f, datasets.Json)]
+    if not names:
+        return dataset
+    features = datasets.Features({n: datasets.Value("string") if n in names else f for n, f in dataset.features.items()})
+    with quiet_datasets():
+        return dataset.map(_mixed_as_text, batched=True, fn_kwargs={"names": names}, features=features,
+                           keep_in_memory=True, new_fingerprint=f"{dataset._fingerprint}-text")
+
+
+def write_archive(dataset, path: str | Path, builder: str) -> None:
+    """Write ``dataset`` to a temporary file beside ``path`` and move it into place only when complete."""
+    path = Path(path)
+    if builder != "json":
+        dataset = flatten_mixed_columns(dataset)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with quiet_datasets():
+            if builder == "json":
+                dataset.to_json(str(tmp), lines=True, force_ascii=False)
+            elif builder == "csv":
+                dataset.to_csv(str(tmp), index=False)
+            else:
+                dataset.to_parquet(str(tmp))
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise BatchError(f"无法写入 {path}：{exc}", "write_failed") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def check_paths(src: str | Path, out: str | Path) -> tuple[Path, Path]:
+    """The input must exist and must not be the output (the input is never modified)."""
+    src, out = Path(src), Path(out)
+    if not src.is_file():
+        raise BatchError(f"找不到输入文件：{src}", "file_not_found")
+    if out.exists() and out.resolve() == src.resolve():
+        raise BatchError("输出文件不能与输入文件相同：输入文件不会被修改，请用 -o 指定另一个文件。", "same_file")
+    if out.is_dir():
+        raise BatchError(f"输出路径 {out} 是一个目录，请给出文件名。", "output_is_dir")
+    return src, out

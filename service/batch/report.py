@@ -1,0 +1,248 @@
+"""The annual report's 主动公开 counts from a relabelled archive (``gongkai report``).
+
+The sentence and the table are built from :data:`classifier.categories.CATEGORIES` in its order,
+so no category can be listed twice or left out, and the parts are checked to add up to the total
+before anything is printed. (The seed report lists 财政信息 twice; this cannot.)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from classifier.categories import CATEGORIES
+
+from .io import BatchError, load_archive, resolve_format
+from .summary import VERDICT_NAMES
+
+try:  # the risk review's own names, when it is installed
+    from classifier.risk.finding import ARTICLES, GROUND_NAMES
+except ImportError:  # pragma: no cover - classifier.risk is part of the same distribution
+    GROUND_NAMES = {"state_secret": "国家秘密", "security_stability": "危及“三安全一稳定”", "privacy": "个人隐私",
+                    "trade_secret": "商业秘密", "internal_affairs": "内部事务信息", "process_info": "过程性信息",
+                    "enforcement_file": "行政执法案卷"}
+    ARTICLES = {"state_secret": "第十四条", "security_stability": "第十四条", "privacy": "第十五条",
+                "trade_secret": "第十五条", "internal_affairs": "第十六条", "process_info": "第十六条",
+                "enforcement_file": "第十六条"}
+
+DATE_COLUMNS = ("date", "publish_date", "published_at", "pub_date", "发布日期", "日期", "成文日期")
+"""Tried in order when ``--year`` is given without ``--date-column``."""
+
+FORMATS = ("markdown", "csv", "json")
+
+
+class ReportError(BatchError):
+    code = "report_error"
+
+
+def year_of(value: Any) -> int | None:
+    """The year of a date cell: ``datetime``/``date``, "2020-03-05", "2020年3月5日", "2020/3/5", 20200305."""
+    if value is None:
+        return None
+    if isinstance(value, (datetime, date)) or (hasattr(value, "year") and isinstance(getattr(value, "year"), int)):
+        return int(value.year)
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return None
+        value = int(value)
+    text = str(value).strip()
+    match = re.match(r"(\d{4})(?:\d{4})?(?!\d)", text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    return year if 1900 <= year <= 2100 else None
+
+
+@dataclass
+class Report:
+    """Counts of one archive (optionally one year). Build it with :func:`build_report`."""
+
+    source: str
+    categories: dict[str, int] = field(default_factory=lambda: {code: 0 for code in CATEGORIES})
+    review_by_category: dict[str, int] = field(default_factory=lambda: {code: 0 for code in CATEGORIES})
+    unknown: Counter = field(default_factory=Counter)
+    total: int = 0
+    rows: int = 0
+    failed: int = 0
+    needs_review: int = 0
+    verdicts: Counter = field(default_factory=Counter)
+    ground_items: Counter = field(default_factory=Counter)
+    ground_findings: Counter = field(default_factory=Counter)
+    year: int | None = None
+    date_column: str | None = None
+    other_years: int = 0
+    undated: int = 0
+
+    # --- checks ---------------------------------------------------------------------------
+    def check(self) -> "Report":
+        """The parts must add up to the total; raise :class:`ReportError` otherwise."""
+        parts = sum(self.categories[code] for code in CATEGORIES)
+        if self.unknown or parts != self.total:
+            extra = "、".join(f"{k!r} {v} 条" for k, v in self.unknown.items())
+            raise ReportError(f"分项之和 {parts} 条与总数 {self.total} 条不符"
+                              + (f"：存档中有不属于七个公开类别的值 {extra}" if extra else "")
+                              + "。请用 gongkai relabel 重新生成存档。", "counts_mismatch")
+        if sum(self.review_by_category.values()) != self.needs_review:
+            raise ReportError("需人工复核的分项之和与总数不符。", "counts_mismatch")
+        return self
+
+    # --- output ---------------------------------------------------------------------------
+    def sentence(self) -> str:
+        """共主动公开政府信息N条。其中机构信息X条，政策文件Y条，……招投标信息Z条。"""
+        parts = "，".join(f"{name}{self.categories[code]}条" for code, name in CATEGORIES.items())
+        return f"共主动公开政府信息{self.total}条。其中{parts}。"
+
+    def scope(self) -> str:
+        return f"{self.year}年" if self.year is not None else "全部"
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.failed:
+            notes.append(f"另有 {self.failed} 条记录无法分析（见存档的 error 列），未计入。")
+        if self.year is not None:
+            notes.append(f"按 {self.date_column} 列筛选 {self.year} 年："
+                         f"其他年份 {self.other_years} 条、日期无法识别 {self.undated} 条，未计入。")
+        return notes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "year": self.year, "date_column": self.date_column,
+            "sentence": self.sentence(), "total": self.total,
+            "categories": [{"code": code, "name": name, "count": self.categories[code],
+                            "needs_review": self.review_by_category[code]} for code, name in CATEGORIES.items()],
+            "needs_review": self.needs_review,
+            "verdicts": {v: self.verdicts.get(v, 0) for v in VERDICT_NAMES},
+            "findings_by_ground": [{"ground": g, "name": GROUND_NAMES[g], "article": ARTICLES[g],
+                                    "items": self.ground_items.get(g, 0), "findings": self.ground_findings.get(g, 0)}
+                                   for g in GROUND_NAMES],
+            "failed": self.failed, "other_years": self.other_years, "undated": self.undated, "rows": self.rows,
+        }
+
+    def to_markdown(self) -> str:
+        lines = [f"# 政府信息主动公开情况（{self.scope()}）", "", self.sentence(), "",
+                 "| 类别 | 代码 | 条数 | 其中需人工复核 |", "|---|---|---:|---:|"]
+        for code, name in CATEGORIES.items():
+            lines.append(f"| {name} | {code} | {self.categories[code]} | {self.review_by_category[code]} |")
+        lines.append(f"| **合计** | | **{self.total}** | **{self.needs_review}** |")
+        lines += ["", "## 发布审查：按法律依据统计", "",
+                  "| 依据 | 条例 | 涉及条目 | 发现数 |", "|---|---|---:|---:|"]
+        for g, name in GROUND_NAMES.items():
+            lines.append(f"| {name} | {ARTICLES[g]} | {self.ground_items.get(g, 0)} | {self.ground_findings.get(g, 0)} |")
+        lines += ["", "审查结论：" + "，".join(f"{name} {self.verdicts.get(v, 0)} 条" for v, name in VERDICT_NAMES.items())
+                  + f"；类别需人工复核 {self.needs_review} 条。"]
+        notes = self.notes()
+        if notes:
+            lines += [""] + notes
+        return "\n".join(lines) + "\n"
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["section", "code", "name", "items", "needs_review", "findings"])
+        for code, name in CATEGORIES.items():
+            w.writerow(["category", code, name, self.categories[code], self.review_by_category[code], ""])
+        w.writerow(["total", "", "合计", self.total, self.needs_review, ""])
+        for g, name in GROUND_NAMES.items():
+            w.writerow(["ground", g, name, self.ground_items.get(g, 0), "", self.ground_findings.get(g, 0)])
+        for v, name in VERDICT_NAMES.items():
+            w.writerow(["verdict", v, name, self.verdicts.get(v, 0), "", ""])
+        w.writerow(["failed", "", "无法分析（未计入）", self.failed, "", ""])
+        return buf.getvalue()
+
+    def render(self, fmt: str = "markdown") -> str:
+        if fmt == "json":
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "csv":
+            return self.to_csv()
+        return self.to_markdown()
+
+    # --- counting -------------------------------------------------------------------------
+    def add(self, category: Any, needs_review: Any, verdict: Any, findings: Any, error: Any) -> None:
+        self.rows += 1
+        category, needs_review, verdict, error = map(_blank, (category, needs_review, verdict, error))
+        if isinstance(needs_review, str):  # CSV written by another tool
+            needs_review = needs_review.strip().lower() in ("true", "1", "yes", "是")
+        if error or category is None:
+            self.failed += 1
+            return
+        self.total += 1
+        if category in self.categories:
+            self.categories[category] += 1
+            if needs_review:
+                self.review_by_category[category] += 1
+        else:
+            self.unknown[category] += 1
+        if needs_review:
+            self.needs_review += 1
+        if verdict:
+            self.verdicts[verdict] += 1
+        items = _findings(findings)
+        for ground in {f.get("ground") for f in items if isinstance(f, dict)}:
+            self.ground_items[ground] += 1
+        for f in items:
+            if isinstance(f, dict):
+                self.ground_findings[f.get("ground")] += 1
+
+
+def _blank(value: Any) -> Any:
+    """Empty cells read back from CSV/pandas (``None``, NaN, "") as ``None``."""
+    if value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
+def _findings(value: Any) -> list:
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return value
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return []
+    return parsed if isinstance(parsed, list) else []
+
+
+def build_report(path: str | Path, *, input_format: str | None = None, year: int | None = None,
+                 date_column: str | None = None, prefix: str = "", cache_dir: str | Path | None = None) -> Report:
+    """Count a relabelled archive (the output of ``gongkai relabel``), checked to add up."""
+    dataset = load_archive(path, resolve_format(path, input_format), cache_dir)
+    names = dataset.column_names
+    needed = {k: prefix + k for k in ("category", "needs_review", "verdict", "findings", "error")}
+    if needed["category"] not in names:
+        raise ReportError(f"{path} 中没有 {needed['category']} 列：请先用 gongkai relabel 生成结果存档"
+                          + ("，或用 --prefix 指定结果列前缀" if not prefix else "") + "。", "missing_columns")
+    if year is not None:
+        if date_column is None:
+            date_column = next((c for c in DATE_COLUMNS if c in names), None)
+            if date_column is None:
+                raise ReportError(f"按年份统计需要日期列：请用 --date-column 指定（现有列：{'、'.join(names)}）。",
+                                  "missing_columns")
+        elif date_column not in names:
+            raise ReportError(f"没有日期列 {date_column!r}（现有列：{'、'.join(names)}）。", "missing_columns")
+    report = Report(source=str(path), year=year, date_column=date_column if year is not None else None)
+    wanted = [c for c in needed.values() if c in names] + ([date_column] if year is not None else [])
+    table = dataset.select_columns(list(dict.fromkeys(wanted)))
+    for start in range(0, len(table), 10_000):
+        batch = table[start:start + 10_000]
+        n = len(batch[needed["category"]])
+        col = {k: batch.get(v, [None] * n) for k, v in needed.items()}
+        for i in range(n):
+            if year is not None:
+                y = year_of(batch[date_column][i])
+                if y is None:
+                    report.undated += 1
+                    continue
+                if y != year:
+                    report.other_years += 1
+                    continue
+            report.add(col["category"][i], col["needs_review"][i], col["verdict"][i], col["findings"][i],
+                       col["error"][i])
+    return report.check()
