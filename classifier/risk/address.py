@@ -9,8 +9,15 @@ from .text import is_cjk
 
 PRIVATE_CUES = ("住址", "家庭住址", "户籍地址", "住所", "送达地址", "通信地址", "通讯地址", "租住地址", "居住地址",
                 "现住址", "家住", "居住在", "住在", "出租的", "房东", "住户", "住宅地址", "联系地址", "收件地址",
-                "家庭地址", "户籍所在地", "原住宅地址", "现居住", "暂住地址", "户籍地")
-PRIVATE_RIGHT_CUES = ("家庭电话", "住宅电话", "家中电话")
+                "家庭地址", "户籍所在地", "原住宅地址", "现居住", "暂住地址", "户籍地", "名下", "住所地", "居住于",
+                "现住", "租住", "家庭住所", "居住的", "其居住", "居住地", "你所有的", "您所有的", "其所有的", "本人所有的",
+                "你家", "您家")
+PRIVATE_RIGHT_CUES = ("家庭电话", "住宅电话", "家中电话", "自家", "自建房", "家中", "住宅楼顶", "自有住宅", "自住")
+# an organisation named just before the cue: "被申请人：某某区市场监督管理局，住所地：…" is its seat
+ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院)[）)]?[，,；; ]*$")
+INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
+LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
+ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = ("办公地址", "办公地点", "办理地点", "地点", "供应商地址", "注册地址", "经营场所", "经营地址", "坐落",
                "单位地址", "机关地址", "寄至", "寄送至", "送至", "邮寄至", "项目地址", "施工地点", "营业地址",
                "服务中心", "医院", "政府", "委员会", "办事处", "公司", "门诊", "学校", "营业厅", "窗口", "大厅",
@@ -22,7 +29,6 @@ UNIT_RE = re.compile(
     r"|附[0-9]{1,4}号|-[0-9]{1,5}|[0-9]{3,5}(?![0-9])"
     r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区))"
 )
-ROOM_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|单元|层)|[0-9]+(?:栋|幢)|号楼[0-9]|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$")
 INSTITUTION_IN_ADDRESS = ("中心", "局", "医院", "政府", "委员会", "公司", "学校", "银行", "法院", "派出所", "办事处")
 
 
@@ -56,6 +62,9 @@ class AddressRecognizer(Recognizer):
                 start = h.end
         while start < s and t[start] in STOP_LEAD:
             start += 1
+        lead = LEAD_WORDS_RE.match(t[start:s])
+        if lead:
+            start += lead.end()
         if not LOCALITY.search(t, start, s):
             return
         end = e
@@ -69,13 +78,37 @@ class AddressRecognizer(Recognizer):
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)
+        if t[start] == "住" and start >= 1 and t[start - 1] in "，, ":
+            start += 1
+            private = True  # "患者张三，男，42岁，住某县某镇某路36号"
+        if private and self._org_seat(fld, start):
+            return
+        if INSTITUTION_AFTER_RE.match(t, end):
+            return  # "某大道88号政务服务中心二楼": the address of an office
         if office and not (private and self._closest_is_private(fld, start)):
             return
         if private:
             yield self.result(fld, start, end, 0.85, "私人住址语境")
-        elif ROOM_RE.search(span):
+        elif ROOM_LEVEL_RE.search(span):
+            # no cue: only a flat (室/房/户, "3楼2号"), not a building or entrance ("7号院5栋3单元")
             yield self.result(fld, start, end, 0.7, "含楼栋/单元/房号")
+
+    def _org_seat(self, fld, start: int) -> bool:
+        """The cue closest before the address follows an organisation's name (its seat, not a home)."""
+        cues = [h for h in fld.hits_between(start - 24, start + 2) if h.term in PRIVATE_CUES]
+        if not cues:
+            return False
+        cue = max(cues, key=lambda h: h.end)
+        t = fld.text
+        ls = max(t.rfind("\n", 0, cue.start), t.rfind("。", 0, cue.start), cue.start - 40) + 1
+        return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None
 
     def _closest_is_private(self, fld, start: int) -> bool:
         hits = [h for h in fld.hits_between(start - 30, start + 2) if h.term in PRIVATE_CUES or h.term in OFFICE_CUES]
-        return bool(hits) and max(hits, key=lambda h: h.end).term in PRIVATE_CUES
+        if not hits:
+            return False
+        closest = max(hits, key=lambda h: h.end)
+        if closest.term in PRIVATE_CUES:
+            return True
+        # "名下坐落于…": the office-sounding word belongs to a private cue right before it
+        return any(h.term in PRIVATE_CUES and closest.start - 2 <= h.end <= closest.start for h in hits)

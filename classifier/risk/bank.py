@@ -34,15 +34,21 @@ class BankCardRecognizer(Recognizer):
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, range(16, 20)):
             compact = c.compact
-            if not self.match_pattern(compact):
-                continue
+            if not self.match_pattern(compact) or company_account(fld, c.start):
+                continue  # a company's account is a bank_account (trade secret), not a card
             score = 0.3
             luhn = luhn_ok(compact)
             if luhn:
                 score += 0.3
             if compact.startswith(("62", "4", "5", "3")):
                 score += 0.1
+            groups = [len(g) for g in c.value.replace("-", " ").split(" ") if g]
+            if len(groups) >= 4 and all(g == 4 for g in groups[:-1]) and groups[-1] <= 4:
+                score += 0.2  # written in groups of four, as printed on a card
             score = self.context_score(fld, c.start, c.end, score, left=14, right=0)
+            header = fld.column_header(c.start)
+            if header and any(w in header for w in ("卡号", "账号", "帐号", "账户", "一卡通")):
+                score = max(score, 0.75)
             detail = "Luhn 校验通过" if luhn else "Luhn 校验未通过，按语境识别"
             yield self.result(fld, c.start, c.end, score, detail)
 
@@ -71,17 +77,33 @@ class BankAccountRecognizer(Recognizer):
         compact = cand.compact
         if not self.match_pattern(compact):
             return
-        s, e = cand.start, cand.end
-        near = fld.terms_between(s - 8, s)
-        if near.isdisjoint(self.context):
-            return
-        sent_l, _ = fld.segments.sentence(s)
-        before = fld.terms_between(max(sent_l, s - 60), s)
-        if before.isdisjoint(BRANCH_WORDS):
-            return
-        if not before.isdisjoint(PERSONAL_WORDS):
-            return
-        wide = fld.terms_between(s - 120, s)
-        if wide.isdisjoint(COMPANY_WORDS):
-            return
-        yield self.result(fld, s, e, 0.97, "开户行与账号")
+        if company_account(fld, cand.start):
+            yield self.result(fld, cand.start, cand.end, 0.97, "开户行与账号")
+
+
+ACCOUNT_HEADER_WORDS = ("账号", "帐号", "账户")
+ORG_HEADER_WORDS = ("企业", "单位", "公司", "供应商", "机构")
+
+
+def company_account(fld, s: int) -> bool:
+    """An account number given with its bank for a company: "开户行：…，账号：…" after a company's
+    name, or the 账号 column of a table with 开户银行 and 企业名称 columns."""
+    header = fld.column_header(s)
+    if header:
+        if not any(w in header for w in ACCOUNT_HEADER_WORDS):
+            return False
+        cols = fld.table_header_of(s)
+        return any("开户" in c for c in cols) and any(any(w in c for w in ORG_HEADER_WORDS) for c in cols)
+    near = fld.terms_between(s - 8, s)
+    if near.isdisjoint(BankAccountRecognizer.CONTEXT):
+        return False
+    sent_l, _ = fld.segments.sentence(s)
+    t = fld.text
+    if sent_l > 0 and t[sent_l - 1] == "\n":
+        # a record laid out one field per line ("开户银行：…\n银行账号：…"): look at the lines above
+        sent_l = t.rfind("\n", 0, max(0, sent_l - 1)) + 1
+        sent_l = t.rfind("\n", 0, max(0, sent_l - 1)) + 1 if s - sent_l < 40 else sent_l
+    before = fld.terms_between(max(sent_l, s - 80), s)
+    if before.isdisjoint(BRANCH_WORDS) or not before.isdisjoint(PERSONAL_WORDS):
+        return False
+    return not fld.terms_between(s - 120, s).isdisjoint(COMPANY_WORDS)

@@ -3,11 +3,39 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .base import Candidate
 from .text import Segments, normalise
+
+
+_SPACE_RUN = re.compile("\u3000+|\t+")
+
+
+def _cells(line: str) -> list[tuple[int, int]] | None:
+    """Cell spans of a table line, or ``None`` if the line is not one (at least three cells)."""
+    for sep in ("｜", "|"):
+        if line.count(sep) >= 2:
+            out, a = [], 0
+            for i, ch in enumerate(line):
+                if ch == sep:
+                    out.append((a, i))
+                    a = i + 1
+            out.append((a, len(line)))
+            return out
+    body = line.lstrip("\u3000 \t")
+    lead = len(line) - len(body)
+    cuts = [(m.start() + lead, m.end() + lead) for m in _SPACE_RUN.finditer(body.rstrip())]
+    if len(cuts) < 2:
+        return None
+    out, a = [], lead
+    for s, e in cuts:
+        out.append((a, s))
+        a = e
+    out.append((a, len(line.rstrip())))
+    return out
 
 
 class Hit(NamedTuple):
@@ -31,6 +59,78 @@ class FieldText:
         self.hits: list[Hit] = []  # sorted by start
         self._starts: list[int] = []
         self.by_tag: dict[str, list[Hit]] = {}
+        self._tables: list[tuple[int, int, list[str]]] | None = None
+        self._by_end: dict[int, Candidate] | None = None
+        self._cells = None
+
+    def candidate_ending_at(self, end: int) -> Candidate | None:
+        """The candidate of the combined regex that ends at ``end`` (built once per field)."""
+        if self._by_end is None:
+            self._by_end = {c.end: c for c in self.candidates}
+        return self._by_end.get(end)
+
+    # ---- tables ("序号｜姓名｜联系方式" then rows; also tab- or 　-separated) -------------------------
+    def _table_blocks(self) -> list[tuple[int, int, list[str], list[tuple[int, list[tuple[int, int]]]]]]:
+        """Blocks of consecutive table lines: ``(start, end, header cells, rows)``; a row is
+        ``(line start, cell spans)``. Cells are split at ｜, |, tabs or runs of ideographic spaces."""
+        if self._tables is None:
+            blocks = []
+            cur = None
+            pos = 0
+            for line in self.original.split("\n")[:20_000]:
+                cells = _cells(line)
+                if cells is not None:
+                    spans = [(pos + a, pos + b) for a, b in cells]
+                    if cur is None:
+                        header = [self.original[a:b].strip() for a, b in spans]
+                        cur = (pos, header, [])
+                        blocks.append(cur)
+                        if header and header[0][:1].isdigit():  # no header row: the first line is data
+                            cur[1].clear()
+                            cur[2].append((pos, spans))
+                    else:
+                        cur[2].append((pos, spans))
+                else:
+                    cur = None
+                pos += len(line) + 1
+            self._tables = [(st, (rows[-1][1][-1][1] if rows else st), header, rows) for st, header, rows in blocks]
+        return self._tables
+
+    def table_rows(self):
+        """``(header cells, row cell spans)`` of every data row of every table."""
+        for _, _, header, rows in self._table_blocks():
+            for _, spans in rows:
+                yield header, spans
+
+    def _cell_at(self, pos: int) -> tuple[list[str], int] | None:
+        """``(header cells, column index)`` of the data cell holding ``pos`` (bisect on an index)."""
+        if self._cells is None:
+            starts, ends, refs = [], [], []
+            for _, _, header, rows in self._table_blocks():
+                for _, spans in rows:
+                    for i, (a, b) in enumerate(spans):
+                        starts.append(a)
+                        ends.append(b)
+                        refs.append((header, i))
+            self._cells = (starts, ends, refs)
+        starts, ends, refs = self._cells
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < ends[k]:
+            return refs[k]
+        return None
+
+    def column_header(self, pos: int) -> str:
+        """The header of the table column holding ``pos`` ("" outside a table or in its header row)."""
+        cell = self._cell_at(pos)
+        if cell is None:
+            return ""
+        header, i = cell
+        return header[i] if i < len(header) else ""
+
+    def table_header_of(self, pos: int) -> list[str]:
+        """All header cells of the table holding ``pos`` ([] outside a table)."""
+        cell = self._cell_at(pos)
+        return cell[0] if cell else []
 
     def set_hits(self, hits: list[Hit]) -> None:
         hits.sort(key=lambda h: (h.start, -h.end))
@@ -87,6 +187,14 @@ class PersonMention:
     whistleblower: bool = False
     masked: bool = False  # 张某某 / 李* : already de-identified
     linked: bool = False  # an attribute (health, criminal record…) was found for this person
+    name_span: tuple[int, int] | None = None  # the name inside a longer span ("张三（9岁）")
+
+    @property
+    def name_text(self) -> str:
+        """The name itself (``name`` may carry the age: "张三（9岁）")."""
+        if self.name_span is None:
+            return self.name
+        return self.name[self.name_span[0] - self.start:self.name_span[1] - self.start]
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .base import Recognizer
 
-LEAD_IN = ("以下为", "附", "附件", "下面是", "现将", "摘录")
-LEAD_OUT = ("节选", "原文", "如下", "摘录", "：", ":")
+LEAD_IN = ("以下为", "附", "附件", "下面是", "现将", "摘录", "本案", "现将本案")
+LEAD_OUT = ("节选", "原文", "如下", "摘录", "主要内容", "：", ":")
 
 
 class EnforcementRecordRecognizer(Recognizer):
@@ -32,6 +32,6 @@ class EnforcementRecordRecognizer(Recognizer):
         if inside_title_quotes:
             return  # "《询问笔录》等证据证实": a piece of evidence named in a decision
         before = t[max(0, s - 4):s]
-        after = t[e:e + 2]
+        after = t[e:e + 4]
         if any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")

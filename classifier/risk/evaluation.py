@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Recognizer
+from .names import NameReader
 
 INDIVIDUAL = ("同志", "其本人", "其", "本人", "该同志")
 
@@ -13,19 +14,41 @@ class PersonalEvaluationRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "个人考核评价"
     VALUE = False
-    TRIGGERS = ("民主测评", "测评得分", "得票率", "票率", "满意度测评", "排名末位", "基本称职", "不称职", "反映其",
-                "民主推荐得票", "优秀票", "称职票", "考核等次为", "测评排名", "作风偏急", "存在问题")
+    TRIGGERS = ("民主测评", "测评得分", "得票率", "票率", "满意度测评", "排名末位", "基本称职", "不称职", "同志反映其", "干部反映其", "职工反映其",
+                "民主推荐得票", "优秀票", "称职票", "考核等次为", "测评排名", "作风偏急", "存在问题", "”票", "\"票",
+                "票占", "票合计", "群众评价其", "群众反映其", "考核不合格", "考核结果为不合格", "不合格等次", "评价其",
+                "提醒谈话", "诫勉谈话", "作风漂浮", "作风不实", "表现较差", "能力不足", "群众认可度")
     MERGE_GAP = 30
 
+    def __init__(self, lexicon, settings):
+        super().__init__(lexicon, settings)
+        self.reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"))
+
+    def _named_at_start(self, t: str, sl: int, start: int) -> int | None:
+        """End of the person opening the sentence (optionally after a post): "陶某试用期…", "副局长周某某："."""
+        i = sl
+        while i < start and t[i] in " \t\n“\"":
+            i += 1
+        for p in range(i, min(start, i + 10)):
+            got = self.reader.read(t, p, allow_masked=True)
+            if got and got[0] <= start and (p == i or t[i:p].endswith(("长", "任", "记", "员", "主席"))):
+                return got[0]
+        return None
+
     def analyze_trigger(self, doc, fld, hit):
+        if fld.name == "title":
+            return  # a title announces a result ("考核优秀等次的公示"); it is not an evaluation itself
         t = fld.text
         sl, sr = fld.segments.sentence(hit.start, hit.end)
-        # about one individual: 同志/其本人 in the sentence, or a name right before it
-        if not any(w in t[max(sl, hit.start - 40):hit.end + 10] for w in INDIVIDUAL):
+        # about one individual: 同志/其本人 in the sentence, or a name opening it
+        named = self._named_at_start(t, sl, hit.start)
+        if not any(w in t[max(sl, hit.start - 40):hit.end + 10] for w in INDIVIDUAL) and named is None:
             return
         cl, _ = fld.segments.clause(hit.start, hit.end)
         # start at the clause holding the trigger; stop at the end of this item (；。)
         start = cl
         if start < hit.start - 30:
             start = hit.start
+        if named is not None and start < named <= hit.start:
+            start = named  # the evaluation, not the (possibly masked) name
         yield self.result(fld, start, sr, 0.75, f"“{hit.term}”")

@@ -6,12 +6,20 @@ import re
 
 OPEN = "（(【[〔"
 CLOSE = "）)】]〕"
-SELF_REF_RE = re.compile(r"本件|本文件|本文|此件|本汇总|本材料|本通知|本报告|本表|本统计|本数据|本方案|该文件|本资料|"
+SELF_REF_RE = re.compile(r"本通报|本简报|本专报|本快报|本报价单|本报价|本投标文件|本申报材料|以上意见|以上内容|以上材料|本件|本文件|本文|此件|本汇总|本材料|本通知|本报告|本表|本统计|本数据|本方案|该文件|本资料|"
                          r"本函|本纪要|本意见|本稿|此稿|本部分|本册|本页|本清单|本附件")
 
 
 def bracketed(t: str, start: int, end: int) -> bool:
     return start > 0 and t[start - 1] in OPEN and end < len(t) and t[end] in CLOSE
+
+
+def bracket_tail(t: str, start: int, end: int, reach: int = 10) -> bool:
+    """The word closes a bracketed note: "（修订草案送审稿）", "（征求意见稿（内部））"."""
+    if end >= len(t) or t[end] not in CLOSE:
+        return False
+    k = max(t.rfind(ch, max(0, start - reach), start + 1) for ch in OPEN)
+    return k >= 0 and not any(ch in CLOSE for ch in t[k:start])
 
 
 def alone_on_line(t: str, start: int, end: int) -> bool:

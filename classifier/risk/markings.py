@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
-from .marking_position import bracketed, alone_on_line, in_title_position, is_marking, self_referential
+from .marking_position import alone_on_line, bracket_tail, bracketed, in_title_position, is_marking, self_referential
 
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
@@ -31,6 +31,8 @@ class SecrecyMarkingRecognizer(Recognizer):
             j = e
             if j < len(t) and t[j] == " ":
                 j += 1
+            if j < len(t) and t[j] in "★☆*" and s > 0 and t[s - 1] in "“\"‘'「" and fld.segments.sentence(s)[0] < s - 1:
+                return  # quoted inside a sentence ("试卷袋贴有“绝密★启用前”标识"): a mention, not a marking
             if j < len(t) and t[j] in "★☆*":
                 m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
                 end = m.end() if m else j + 1
@@ -53,9 +55,10 @@ class SecrecyMarkingRecognizer(Recognizer):
             yield self.result(fld, s, e, 0.9, "文件自述属于国家秘密")
 
 
-CLAIM_RE = re.compile(r"请勿公开|不予公开|不得对外|不得公开|不宜公开|不公开|不对外|保密|处理|约定|申请|删除")
+CLAIM_RE = re.compile(r"仅供评审|仅供内部|请勿外传|请勿公开|不予公开|不得对外|不得公开|不宜公开|不公开|不对外|保密|处理|约定|申请|删除")
 ENUM_RE = re.compile(r"(?:国家秘密|个人隐私|工作秘密)[、和及与]|[、和及与](?:国家秘密|个人隐私|工作秘密)")
-GENERAL_TRADE_RE = re.compile(r"已删除|依法确定|政府信息|第三方|条例|规定|法律|办法|指南|的除外|是否")
+GENERAL_TRADE_RE = re.compile(r"已删除|已隐去|已作删除|依法确定|依法不予|依法未予|未予公开|政府信息|第三方|条例|规定|法律|办法|指南|的除外|是否")
+MARK_TAIL_RE = re.compile(r"[ 　]*(?:请勿外传|请勿公开|不得外传|严禁外传|不得公开|注意保密)")
 
 
 class TradeSecretMarkingRecognizer(Recognizer):
@@ -71,6 +74,12 @@ class TradeSecretMarkingRecognizer(Recognizer):
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
+        if bracketed(t, s, e) or (alone_on_line(t, s, e) and (e >= len(t) or t[e] in " \n" or MARK_TAIL_RE.match(t, e))):
+            # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
+            m = MARK_TAIL_RE.match(t, e)
+            end = m.end() if m else e
+            yield self.result(fld, s, end, 0.85, "文件或企业标注为商业秘密")
+            return
         sl, sr = fld.segments.sentence(s, e)
         sentence = t[sl:sr]
         around = t[max(sl, s - 6):min(sr, e + 6)]
@@ -110,6 +119,8 @@ class InternalMarkingRecognizer(Recognizer):
         s, e = hit.start, hit.end
         if hit.term == "内部征求意见" and t[e:e + 1] == "稿":
             return
+        if any(w in t[max(0, s - 8):s] for w in ("商业秘密", "商业机密", "技术秘密")):
+            return  # "商业秘密　请勿外传": one trade-secret marking
         if hit.term in self.ALWAYS or is_marking(fld, s, e, window=16):
             start, end = s, e
             if hit.term in ("此件不公开", "本件不公开") and bracketed(t, s, e):
@@ -128,18 +139,27 @@ class DraftMarkingRecognizer(Recognizer):
     TRIGGERS = ("讨论稿", "送审稿", "初稿", "征求意见稿", "修改稿", "审议稿", "代拟稿", "未定稿", "草稿", "内部征求意见稿",
                 "征求意见稿（内部）", "征求意见稿(内部)")
 
-    def analyze_trigger(self, doc, fld, hit):
+    INTERNAL = ("内部征求意见稿", "征求意见稿（内部）", "征求意见稿(内部)")
+
+    def _marks(self, fld, hit) -> bool:
         t = fld.text
         s, e = hit.start, hit.end
         if hit.term == "征求意见稿":
-            return  # a public consultation draft; the 内部 variants are triggers of their own
+            return False  # a public consultation draft; the 内部 variants are triggers of their own
+        if hit.term in self.INTERNAL:
+            return True
         if fld.name == "title":
-            ok = in_title_position(t, s, e) or bracketed(t, s, e) or (t[e:e + 1] in "）)" and t[max(0, s - 1):s] in "（(")
-            if not ok:
-                # "（征求意见稿（内部））": bracketed inside brackets
-                ok = t[e:e + 2] in ("））", "))")
-        else:
-            sl, _ = fld.segments.sentence(s, e)
-            ok = bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, sl, s, window=10)
-        if ok or hit.term in ("内部征求意见稿", "征求意见稿（内部）", "征求意见稿(内部)"):
+            return in_title_position(t, s, e) or bracket_tail(t, s, e) or t[e:e + 2] in ("））", "))")
+        sl, _ = fld.segments.sentence(s, e)
+        return (bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, sl, s, window=10)
+                or (hit.term != "初稿" and bracket_tail(t, s, e)))
+
+    def analyze_trigger(self, doc, fld, hit):
+        s, e = hit.start, hit.end
+        ok = self._marks(fld, hit)
+        if not ok and fld.name == "body" and hit.term not in ("征求意见稿", "初稿"):
+            # the title marks the document as a draft: the body's mentions of that stage refer to it
+            tag = f"trigger:{self.TYPE}"
+            ok = any(h.term == hit.term and self._marks(doc.title, h) for h in doc.title.tagged(tag))
+        if ok:
             yield self.result(fld, s, e, 0.85, f"“{fld.original[s:e]}”")

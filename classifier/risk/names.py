@@ -14,7 +14,7 @@ NOT_NAMES = frozenset(
     "家庭 家属 家中 家里 本人 其中 情况 信息 名单 姓名 人员 共计 累计 平均 全部 共有 包括 均为 合计 以上 以下 有关 相关 经过 "
     "通过 于是 同时 同志 需要 可以 应当 代表 单位 部门 全区 全县 全市 全镇 全乡 全村 全体 阿姨 先生 女士 师傅 大爷 大妈 阿伯 "
     "阿婆 老师 主任 书记 局长 车辆 车主 方式 时间 地点 地址 电话 项目 工作 社区 村民 居民 群众 申请 审核 审批 公示 如下 "
-    "向其 任何 任务 任职 华侨 高龄 高度 高速 常年 常住 常务 文化 文明 文件 安全 安置 安排 明确 明年 白天 金额 金融 黄金 "
+    "公布 公众 向其 计算 计划 计量 严加 严禁 严查 严厉 严防 管教 管控 向其 任何 任务 任职 华侨 高龄 高度 高速 常年 常住 常务 文化 文明 文件 安全 安置 安排 明确 明年 白天 金额 金融 黄金 "
     "石油 林业 林地 江边 江东 江西 海洋 海关 海岛 海边 关于 关爱 关心 关注 和谐 时候 时期 周边 周末 周年 周岁 程序 方面 方案 "
     "方向 田间 田地 包括 包户 包村 余额 余下 成员 成功 成为 成果 万元 元旦 温暖 上门 上报 康复 宋体 夏季 秋季 春节 钱款 "
     "孙子 孙女 儿子 女儿 父亲 母亲 丈夫 妻子 爷爷 奶奶 老人 小孩 邻居 房屋 房东 房间 东侧 西侧 南侧 北侧 东至 西至 南至 北至 "
@@ -28,6 +28,19 @@ NOT_NAMES = frozenset(
     "花费 强化 强调 强制 国家 国际 国内 国有 全面 全部 全省 全国 水平 司法 商品 商户 商业 阳光 祝愿 祝贺 双方 "
     "双向 双阳 左右 左侧 右侧 上述 经济 经过 经查 经审 经营 申请 申报 申领 车辆 车牌 车主 谷物 和睦 严格 严重".split()
 )
+
+
+AFTER_NAME = frozenset("反因系患家是于在的曾今等老经被将已向到对从由与和及并也都还就说称表送打领获任现原男女今年之为")
+"""Characters that may follow a name in running text (function words, verbs that start a predicate)."""
+
+NAME_END = frozenset("（(，,、；;：: \t\n。）)｜|/")
+"""Punctuation that may follow a name."""
+
+
+def name_boundary(t: str, end: int) -> bool:
+    """``t[end]`` can follow a name: end of text, punctuation/space, or a function word/verb."""
+    return (end >= len(t) or t[end] in NAME_END or t[end] in AFTER_NAME or t[end] in STOP_SECOND
+            or not is_cjk(t[end]))
 
 
 TITLES = frozenset("阿姨 先生 女士 师傅 大爷 大妈 阿伯 阿婆 老师 同志 主任 书记 局长 老板 医生 大姐 大哥 阿叔 阿公 奶奶 爷爷 某某".split())
@@ -74,3 +87,22 @@ class NameReader:
         if end < n and is_cjk(t[end]) and t[end] not in STOP_SECOND and t[g:end + 1] not in NOT_NAMES:
             end += 1
         return end, False
+
+    def read_bounded(self, t: str, pos: int, strict: bool = True, **kw) -> tuple[int, bool] | None:
+        """Like :meth:`read`, but preferring a name that ends at a boundary (:func:`name_boundary`).
+
+        A three-character reading that runs into the next word is retried as two characters. With
+        ``strict`` a name that runs into the next word ("计算机单价") is rejected; without it (right
+        after a role word, where "驾驶人邓志明酒后驾驶" is common) it is kept — unless a placeholder
+        follows ("当事人：杭州某某公司")."""
+        got = self.read(t, pos, **kw)
+        if not got:
+            return None
+        end, masked = got
+        if name_boundary(t, end):
+            return got
+        if not masked and end - pos == 3 and t[pos:pos + 2] not in self.double and name_boundary(t, end - 1):
+            return end - 1, masked
+        if strict or (end < len(t) and t[end] in MASK_CHARS):
+            return None
+        return got

@@ -26,6 +26,16 @@ def name(text: str, mask_char: str = "*", keep_first: int | None = None) -> str:
     return text[:keep] + mask_char * max(1, len(text) - keep)
 
 
+def lead_name(text: str, mask_char: str = "*") -> str:
+    """``张三丰（9岁）`` -> ``张**（9岁）``: the name at the head of a span is masked, the rest stays."""
+    n = 0
+    while n < len(text) and n < 4 and ("\u4e00" <= text[n] <= "\u9fff" or "\u3400" <= text[n] <= "\u4dbf"):
+        n += 1
+    if n < 2:
+        return text
+    return name(text[:n], mask_char) + text[n:]
+
+
 def email(text: str, mask_char: str = "*") -> str:
     """``lvxiaotong@126.com`` -> ``l***@126.com``."""
     local, at, domain = text.partition("@")
@@ -58,7 +68,7 @@ def redact(text: str, mask_char: str = "*") -> str:
 
 
 OPERATORS: dict[str, Callable[..., str]] = {
-    "mask": mask, "name": name, "email": email, "address": address, "replace": replace, "redact": redact,
+    "mask": mask, "name": name, "lead_name": lead_name, "email": email, "address": address, "replace": replace, "redact": redact,
 }
 
 

@@ -21,17 +21,43 @@ import re
 
 from .base import Recognizer
 from .document import PersonMention
-from .names import NameReader
+from .names import NameReader, name_boundary
 from .text import is_cjk
 
 FOLLOW = frozenset("（(，,、；;：: \n。）)")
 PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|镇|乡|村)(?:[\u4e00-\u9fff]{1,6}?(?:社区|村|组))?")
 PLACE_SUFFIX_RE = re.compile(r"街道|社区|村|镇|乡")
-ITEM_START_RE = re.compile(r"[：:；;\n、]|[）)][、，,]")
+ITEM_START_RE = re.compile(r"[：:；;\n、｜|]|[）)][、，,]")
+PROFILE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[（(，,](?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
 NUMBERING_RE = re.compile(r"[ \t]*(?:[0-9]{1,3}[.、．]|（[一二三四五六七八九十0-9]{1,3}）|序号[0-9]{1,3}[，,]?)?[ \t]*")
+NAME_COLUMN_RE = re.compile(r"姓名|户主|被征收人|申请人|对象|患者|受助人|学生|儿童|名字")
+ORG_COLUMN_RE = re.compile(r"企业|单位|公司|机构|学校")
+SCHOOL_CUES = frozenset(("小学", "初中", "中学", "幼儿园"))
 HONOUR_WORDS = ("表彰", "授予", "荣获", "获得", "评为", "优秀", "获奖", "先进", "模范", "之星")
 PARTY_CUES = frozenset(("经营者", "当事人", "被询问人", "被调查人", "被检查人", "被处罚人", "嫌疑人", "犯罪嫌疑人"))
 AFTER_NAME_OK = frozenset("反因系患家是于在的")
+# Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年" — the profile of a person.
+PROFILE_BEFORE_AGE = re.compile(r"(?:[（(]|[，, \t]+)(?:(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、 \t]+)*(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年)$")
+
+
+UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cn_number(s: str) -> int:
+    """"16" or "十六" -> 16 (up to 99)."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(s, 99)
+
+
+def _skip_spaces(t: str, i: int) -> int:
+    while i < len(t) and t[i] in " \t":
+        i += 1
+    return i
 
 
 class PersonNameRecognizer(Recognizer):
@@ -39,7 +65,7 @@ class PersonNameRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "私人姓名"
     STAGE = 1
-    TRIGGERS = ("举报人", "岁")
+    TRIGGERS = ("举报人", "岁", "未满", "不满", "未达", "实名举报", "实名反映")
     TRIGGER_LISTS = ("sensitive_roles", "neutral_roles", "minor_cues")
 
     def __init__(self, lexicon, settings):
@@ -53,6 +79,7 @@ class PersonNameRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
+        w["list:penalty_cues"] = self.lexicon.words("penalty_cues")
         w["list:official_cues"] = self.official
         w["list:list_triggers"] = self.list_triggers
         return w
@@ -62,6 +89,10 @@ class PersonNameRecognizer(Recognizer):
         if hit.term == "岁":
             self._by_age(doc, fld, hit)
             return ()
+        if hit.term in ("未满", "不满", "未达"):
+            return self._under_age(doc, fld, hit)
+        if hit.term in ("实名举报", "实名反映"):
+            return self._reporter_before(doc, fld, hit)
         # A shorter role inside a longer one ending at the same place (询问人 in 被询问人): skip it.
         for other in fld.hits_between(hit.end - 8, hit.end):
             if other.end == hit.end and other.start < hit.start and f"trigger:{self.TYPE}" in other.tags:
@@ -73,39 +104,98 @@ class PersonNameRecognizer(Recognizer):
         minor = hit.term in self.minor_cues
         if minor:
             s_l, s_r = fld.segments.sentence(hit.start)
-            if any(w in t[s_l:s_r] for w in HONOUR_WORDS):
+            if any(w in t[s_l:s_r] or w in doc.title.text for w in HONOUR_WORDS):
                 return ()
-        got = self.reader.read(t, p, allow_initials=True, allow_masked=True)
-        if not got or self._official_after(fld, got[0]):
-            return ()
-        end, masked = got
-        doc.persons.append(PersonMention(
-            fld.name, p, end, fld.original[p:end], cue=hit.term, sensitive=hit.term in self.sensitive_roles,
-            minor=minor, whistleblower=hit.term == "举报人", masked=masked))
+            if hit.term in SCHOOL_CUES and t[hit.end:hit.end + 1] in ("：", ":", " "):
+                return ()  # "县第一中学：张三 李四": the people of a school (teachers), not pupils
+        # a conjunction that is also a surname ("孤儿和事实无人抚养…") needs a clean name boundary
+        got = self.reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True)
+        if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
+            got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
+        guard = 0
+        while got and not self._official_after(fld, got[0]) and guard < 50:
+            guard += 1
+            end, masked = got
+            doc.persons.append(PersonMention(
+                fld.name, p, end, fld.original[p:end], cue=hit.term, sensitive=hit.term in self.sensitive_roles,
+                minor=minor, whistleblower=hit.term == "举报人", masked=masked))
+            # "社区矫正对象张三、李四、王五": the role covers every name of the enumeration
+            if end < len(t) and t[end] == "、":
+                p = end + 1
+                got = self.reader.read_bounded(t, p, strict=False, allow_masked=True)
+            else:
+                break
         return ()
 
     def _by_age(self, doc, fld, hit):
+        """``9岁的张三``, ``张三（男，9岁）``, ``张三，女，13岁``, ``张三今年82岁``: a person; under 18 a minor.
+
+        An adult is only a *mention* (reported if a health/criminal/… statement links to it); a
+        minor is reported. The minor's span runs from the name to the age ("张三（9岁）") so it
+        carries what identifies the child; with a masked name it is the age alone.
+        """
         t = fld.text
         q = hit.start
         d = q
         while d > 0 and q - d < 3 and t[d - 1].isdigit():
             d -= 1
-        if d == q or int(t[d:q]) >= 18:
+        if d == q or (q + 1 < len(t) and t[q + 1] == "以"):  # "60岁以上": a bracket, not a person
             return
+        age = int(t[d:q])
+        minor = age < 18
         if q + 1 < len(t) and t[q + 1] == "的":
-            got = self.reader.read(t, q + 2, allow_initials=True)
-            if got:
+            got = self.reader.read_bounded(t, q + 2, allow_initials=True)
+            if got and not self._official_after(fld, got[0]):
                 doc.persons.append(PersonMention(fld.name, q + 2, got[0], fld.original[q + 2:got[0]], cue="age",
-                                                 minor=True, masked=got[1]))
+                                                 minor=minor, masked=got[1]))
             return
-        if d > 0 and t[d - 1] in "（(":
-            paren = d - 1
-            for p in range(max(0, paren - 4), paren - 1):
-                got = self.reader.read(t, p, allow_initials=True)
-                if got and got[0] == paren:
-                    doc.persons.append(PersonMention(fld.name, p, paren, fld.original[p:paren], cue="age",
-                                                     minor=True, masked=got[1]))
-                    return
+        m = PROFILE_BEFORE_AGE.search(t, max(0, d - 14), d)
+        if not m or m.start() == d:
+            return
+        name_end = m.start()
+        for p in range(max(0, name_end - 4), name_end - 1):
+            got = self.reader.read(t, p, allow_initials=True)
+            if not got or got[0] != name_end or self._official_before(fld, p):
+                continue
+            masked = got[1]
+            if minor:
+                close = q + 2 if t[q + 1:q + 2] in ("）", ")") and t[name_end] in "（(" else q + 1
+                start, stop = (d, q + 1) if masked else (p, close)
+                doc.persons.append(PersonMention(fld.name, start, stop, fld.original[start:stop], cue="age", minor=True,
+                                                 masked=masked, name_span=(p, name_end)))
+            else:
+                doc.persons.append(PersonMention(fld.name, p, name_end, fld.original[p:name_end], cue="age",
+                                                 masked=masked))
+            return
+
+    def _reporter_before(self, doc, fld, hit):
+        """"接到王五（联系电话：…）实名举报": the name before 实名举报 (a parenthesis may sit between)."""
+        t = fld.text
+        k = hit.start
+        if k > 0 and t[k - 1] in "）)":
+            o = max(t.rfind("（", max(0, k - 40), k), t.rfind("(", max(0, k - 40), k))
+            if o < 0:
+                return ()
+            k = o
+        for p in range(max(0, k - 4), k - 1):
+            got = self.reader.read(t, p, allow_masked=True)
+            if got and got[0] == k and not self._official_before(fld, p):
+                doc.persons.append(PersonMention(fld.name, p, k, fld.original[p:k], cue="举报人", whistleblower=True,
+                                                 masked=got[1]))
+                break
+        return ()
+
+    def _under_age(self, doc, fld, hit):
+        """"因王某某未满十六周岁": a statement that a person is a minor (the person may be masked)."""
+        m = UNDER_AGE_RE.match(fld.text, hit.end)
+        if not m or _cn_number(m.group(1)) > 18:
+            return ()
+        sl, sr = fld.segments.sentence(hit.start)
+        t = fld.text
+        before = t[max(sl, hit.start - 8):hit.start]
+        if not any(self.reader.read(before, i, allow_masked=True) for i in range(len(before))) and not before.endswith(("其", "该生", "该童")):
+            return ()
+        return (self.result(fld, hit.start, m.end(), 0.75, "未满十八周岁", type="minor", label="未成年人", mask=False),)
 
     def _official_after(self, fld, end: int) -> bool:
         return any(h.start == end for h in fld.tagged_between("list:official_cues", end, end + 4))
@@ -116,6 +206,8 @@ class PersonNameRecognizer(Recognizer):
     def analyze_document(self, doc, results):
         self._list_items(doc)
         self._after_places(doc)
+        self._profiles(doc)
+        self._repeats(doc)
         return ()
 
     def _list_items(self, doc):
@@ -124,9 +216,9 @@ class PersonNameRecognizer(Recognizer):
         intro = bool(doc.title.tagged("list:list_triggers"))
         first_colon = None
         for h in body.tagged("list:list_triggers"):
-            k = t.find("：", h.end, h.end + 30)
+            k = t.find("：", h.end, h.end + 40)
             if k < 0:
-                k = t.find(":", h.end, h.end + 30)
+                k = t.find(":", h.end, h.end + 40)
             if k >= 0:
                 intro = True
                 first_colon = k if first_colon is None else min(first_colon, k)
@@ -134,6 +226,17 @@ class PersonNameRecognizer(Recognizer):
             return
         begin = first_colon if first_colon is not None else 0
         known = {(p.field, p.start) for p in doc.persons}
+        # a table of such a list: the cells of its name column ("姓名", "户主姓名", "被征收人"…)
+        for header, spans in body.table_rows():
+            for i, (a, b) in enumerate(spans):
+                if i >= len(header) or not NAME_COLUMN_RE.search(header[i]) or ORG_COLUMN_RE.search(header[i]):
+                    continue
+                p = _skip_spaces(t, a)
+                got = self.reader.read(t, p, allow_masked=True)
+                if got and t[got[0]:b].strip() == "" and (body.name, p) not in known:
+                    doc.persons.append(PersonMention(body.name, p, got[0], body.original[p:got[0]], cue="list",
+                                                     masked=got[1]))
+                    known.add((body.name, p))
         count = 0
         for m in ITEM_START_RE.finditer(t, begin):
             count += 1
@@ -141,14 +244,19 @@ class PersonNameRecognizer(Recognizer):
                 break
             i = NUMBERING_RE.match(t, m.end()).end()
             pm = PLACE_RE.match(t, i, min(len(t), i + 20))
-            for p in ([pm.end(), i] if pm else [i]):
-                got = self.reader.read(t, p, allow_masked=True)
+            for p in ([_skip_spaces(t, pm.end()), i] if pm else [i]):
+                got = self.reader.read_bounded(t, p, allow_masked=True)
                 if not got:
                     continue
                 end, masked = got
                 if end < len(t) and t[end] not in FOLLOW:
                     continue
-                if (body.name, p) in known or self._official_before(body, m.start() + 1) or self._official_after(body, end):
+                if self._official_before(body, m.start() + 1) or self._official_after(body, end):
+                    break
+                if (body.name, p) in known:
+                    for q in doc.persons:  # read before by its age or profile: it is a list item too
+                        if q.field == body.name and q.start == p and q.cue in ("age", "profile", "repeat"):
+                            q.cue = "list"
                     break
                 doc.persons.append(PersonMention(body.name, p, end, body.original[p:end], cue="list", masked=masked))
                 known.add((body.name, p))
@@ -167,7 +275,7 @@ class PersonNameRecognizer(Recognizer):
                     seen.add((sl, sr))
                     t = fld.text
                     for m in PLACE_SUFFIX_RE.finditer(t, sl, sr):
-                        got = self.reader.read(t, m.end(), allow_masked=False)
+                        got = self.reader.read_bounded(t, m.end(), allow_masked=False)
                         if not got:
                             continue
                         end = got[0]
@@ -178,9 +286,70 @@ class PersonNameRecognizer(Recognizer):
                         doc.persons.append(PersonMention(fld.name, m.end(), end, fld.original[m.end():end], cue="place"))
                         known.add((fld.name, m.end()))
 
+    def _profiles(self, doc):
+        """A name followed by its holder's profile ("张三（男，汉族", "张三，女，") or opening a letter
+        ("张三：" / "张三（回族…）：" at the start of the body): a private person, reported only if a
+        health/criminal/religion statement links to it or it is the party of a penalty."""
+        known = {(p.field, p.start) for p in doc.persons}
+        for fld in doc.fields:
+            t = fld.text
+            spots = [m.start() for m in PROFILE_AFTER_NAME.finditer(t, 0, min(len(t), 200_000))][:500]
+            lead = _skip_spaces(t, 0)
+            if fld.name == "body" and lead < len(t):
+                # a letter to a named person ("张三：", "张三（男，身份证号…）："): a private addressee
+                got = self.reader.read_bounded(t, lead, allow_masked=True)
+                if got and t[got[0]:got[0] + 1] in ("：", ":", "（", "(") and not self._official_after(fld, got[0]):
+                    # the salutation is alone on its line: "张三：\n" (not a field label "文号：…")
+                    k = got[0]
+                    if t[k] in "（(":
+                        close = t.find("）", k, k + 80)
+                        k = close + 1 if close > 0 else k
+                    colon = t[k:k + 1] in ("：", ":") and t[k + 1:k + 2] in ("\n", "")
+                    if colon and (fld.name, lead) not in known:
+                        doc.persons.append(PersonMention(fld.name, lead, got[0], fld.original[lead:got[0]],
+                                                         cue="addressee", masked=got[1]))
+                        known.add((fld.name, lead))
+            for name_end in spots:
+                for p in range(max(0, name_end - 4), name_end - 1):
+                    got = self.reader.read(t, p)
+                    if not got or got[0] != name_end:
+                        continue
+                    if (fld.name, p) in known or self._official_before(fld, p) or (p > 0 and is_cjk(t[p - 1])
+                                                                                     and not fld.ends_with_any(p, self.neutral_roles | self.sensitive_roles | PARTY_CUES)):
+                        break
+                    doc.persons.append(PersonMention(fld.name, p, name_end, fld.original[p:name_end], cue="profile",
+                                                     masked=got[1]))
+                    known.add((fld.name, p))
+                    break
+
+    def _repeats(self, doc):
+        """Every other occurrence of a private person's name is a mention too, so that "周某某今年
+        82岁，患有…" links to the 周某某 introduced a sentence earlier."""
+        known = {(p.field, p.start) for p in doc.persons}
+        names = {}
+        for p in doc.persons:
+            if len(p.name_text) >= 2:
+                names.setdefault(p.name_text, p)
+        for name, src in list(names.items())[:200]:
+            for fld in doc.fields:
+                t = fld.text
+                k = t.find(name)
+                guard = 0
+                while k >= 0 and guard < 200:
+                    guard += 1
+                    end = k + len(name)
+                    if ((fld.name, k) not in known and (len(name) >= 3 or name_boundary(t, end))
+                            and not self._official_before(fld, k) and not self._official_after(fld, end)):
+                        known.add((fld.name, k))
+                        doc.persons.append(PersonMention(fld.name, k, end, fld.original[k:end], cue="repeat",
+                                                         minor=src.minor and not src.masked, masked=src.masked))
+                    k = t.find(name, end)
+
     # ---- after stage 2 -----------------------------------------------------------------------------
     def finish(self, doc, results):
+        # the party of an enforcement record, or the labelled party ("当事人：张三") of a penalty decision
         enforcement = any(r.type == "enforcement_record" for r in results)
+        penalty = doc.has_tag("list:penalty_cues")
         out = []
         names: dict[str, tuple[str, str]] = {}
         seen = set()
@@ -200,16 +369,18 @@ class PersonNameRecognizer(Recognizer):
                 kind, ground, label, detail = "minor", "privacy", "未成年人", "可识别的未成年人"
             elif p.whistleblower:
                 kind, ground, label, detail = "whistleblower", "enforcement_file", "举报人身份", "举报人姓名"
-            elif p.sensitive or p.linked or p.cue == "list" or (enforcement and p.cue in PARTY_CUES):
+            elif p.sensitive or p.linked or p.cue == "list" or (p.cue in PARTY_CUES and (
+                    enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":")))):
                 kind, ground, label = "person_name", "privacy", "私人姓名"
                 detail = ("名单公示" if p.cue == "list" else f"{p.cue}" if p.sensitive or p.cue in PARTY_CUES
                           else "与敏感信息同句")
             else:
                 continue
             score = 0.8 if (p.sensitive or p.minor or p.whistleblower or p.cue == "list") else 0.7
-            out.append(self.result(fld, p.start, p.end, score, detail, type=kind, ground=ground, label=label))
-            if not p.masked and len(p.name) >= 2:
-                names.setdefault(p.name, (kind, ground))
+            out.append(self.result(fld, p.start, p.end, score, detail, type=kind, ground=ground, label=label,
+                                   mask=not p.masked))
+            if not p.masked and len(p.name_text) >= 2:
+                names.setdefault(p.name_text, (kind, ground))
         # Every other occurrence of a private name is private too.
         taken = {(r.field, r.start) for r in out}
         for name, (kind, ground) in list(names.items())[:200]:

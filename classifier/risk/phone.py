@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Pattern, Recognizer
 from .numbers import variants
+
+# Numbers that are labelled as something else: the closest label before the number decides.
+OTHER_NUMBER_WORDS = ("准考证号", "准考证", "考号", "考生号", "学号", "工号", "证号", "编号", "工单号", "流水号", "订单号",
+                      "岗位代码", "代码", "序号", "档案号")
+PHONE_HEADER_RE = re.compile(r"电话|手机|联系方式|号码")
+OTHER_HEADER_RE = re.compile(r"准考证|考号|学号|工号|编号|代码|序号|证号|档案|工单")
+MOBILE_GROUPS = ((3, 4, 4), (3, 8), (7, 4))
+
+
+def grouping_ok(value: str) -> bool:
+    """A mobile number written in groups is 3-4-4 (or 3-8, 7-4): "1873 2405 617" is not one."""
+    v = value
+    for prefix in ("+86", "0086"):
+        if v.startswith(prefix):
+            v = v[len(prefix):].lstrip(" -")
+    groups = tuple(len(g) for g in re.split(r"[ \-]", v) if g)
+    return len(groups) == 1 or groups in MOBILE_GROUPS
 
 OFFICE_PHONE_WORDS = ("监督电话", "举报电话", "咨询电话", "值班电话", "办公电话", "服务热线", "热线", "传真",
                       "受理电话", "投诉电话", "联系人", "报名电话", "预约电话", "服务电话", "办公室电话", "监督举报电话",
@@ -25,6 +44,19 @@ class MobileRecognizer(Recognizer):
     CONTEXT_BOOST = 0.15
     CONTEXT_PENALTY = 0.5
 
+    def words(self):
+        w = super().words()
+        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(OTHER_NUMBER_WORDS)
+        return w
+
+    def labelled_other(self, fld, start: int) -> bool:
+        """The closest label is 准考证号/编号/…, or the table column says so."""
+        header = fld.column_header(start)
+        if header:
+            return bool(OTHER_HEADER_RE.search(header)) and not PHONE_HEADER_RE.search(header)
+        labels = [h for h in fld.hits_between(start - 12, start) if h.term in OTHER_NUMBER_WORDS or h.term in self.context]
+        return bool(labels) and max(labels, key=lambda h: (h.end, h.end - h.start)).term in OTHER_NUMBER_WORDS
+
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (11, 13, 14)):
             compact = c.compact
@@ -34,10 +66,17 @@ class MobileRecognizer(Recognizer):
                 number = compact[4:]
             else:
                 number = compact
-            if len(number) != 11 or not self.match_pattern(number):
+            if len(number) != 11 or not self.match_pattern(number) or not grouping_ok(c.value):
+                continue
+            if self.labelled_other(fld, c.start):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.8, left=12, right=2)
+            if PHONE_HEADER_RE.search(fld.column_header(c.start)):
+                score = max(score, 0.85)
             yield self.result(fld, c.start, c.end, score, "号段有效")
+
+
+HOME_WORDS = ("住址", "家庭住址", "现住址", "家住", "居住地址")
 
 
 class LandlineRecognizer(Recognizer):
@@ -49,14 +88,46 @@ class LandlineRecognizer(Recognizer):
     SHAPES = ("number",)
     PATTERNS = (Pattern("landline", r"0(?:10|2[0-9]|[3-9][0-9]{2})[2-9][0-9]{6,7}", 0.3),)
     CONTEXT = ("家庭电话", "住宅电话", "家中电话", "宅电", "回访电话", "私人电话", "个人电话", "户主电话", "本人电话",
-               "家庭座机", "住宅座机", "来电号码")
+               "家庭座机", "住宅座机", "来电号码", "家里电话", "您留存的", "留存的联系电话", "本人联系电话")
+
+    def words(self):
+        w = super().words()
+        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS)
+        return w
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.55
+
+    def __init__(self, lexicon, settings):
+        super().__init__(lexicon, settings)
+        self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
+
+    def _home_sentence(self, fld, start: int) -> bool:
+        """"…住址：某路5号2单元301室，联系电话：0351-…": a phone given with a home address."""
+        sl, _ = fld.segments.sentence(start)
+        terms = fld.terms_between(max(sl, start - 60), start)
+        return not terms.isdisjoint(HOME_WORDS) and terms.isdisjoint(self.negative_context)
+
+    def _after_private_mobile(self, fld, start: int) -> bool:
+        """"联系电话：138…、0411-…": a landline listed with a private mobile is private too."""
+        t = fld.text
+        j = start
+        while j > 0 and start - j < 3 and t[j - 1] in "、，,/或 ":
+            j -= 1
+        if j == start:
+            return False
+        c = fld.candidate_ending_at(j)
+        if c is None:
+            return False
+        number = c.compact[-11:]
+        return (len(number) == 11 and self._mobile.fullmatch(number) is not None
+                and fld.terms_between(c.start - 12, c.start).isdisjoint(self.negative_context))
 
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (10, 11, 12)):
             if not self.match_pattern(c.compact):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
+            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)):
+                score = 0.75
             if score >= self.settings.min_score:
                 yield self.result(fld, c.start, c.end, score, "私人语境")

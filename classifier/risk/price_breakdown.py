@@ -7,8 +7,9 @@ import re
 from .base import Recognizer
 
 AMOUNT_RE = re.compile(r"[0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?(?:万元|亿元|元|%)")
-COST_WORDS = ("费", "成本", "利润", "薪", "税", "折旧", "单价", "价款", "摊销", "工资")
+COST_WORDS = ("费", "成本", "利润", "薪", "税", "折旧", "单价", "价款", "摊销", "工资", "小计", "报价")
 ITEM_BREAK = "，,、；;：:（("
+TIMES_RE = re.compile(r"(?:/[\u4e00-\u9fff]{1,2})?[ ]?[×xX*][ ]?[0-9]")
 
 
 class BidPriceBreakdownRecognizer(Recognizer):
@@ -20,7 +21,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
     LABEL = "报价明细或成本构成"
     VALUE = False
     TRIGGERS = ("报价明细", "成本构成", "单价分析", "报价测算", "成本说明", "成本明细", "成本监审", "价格构成", "报价构成",
-                "费用构成", "成本核算", "报价分析", "分项报价", "定价成本", "成本测算", "报价组成")
+                "费用构成", "成本核算", "报价分析", "分项报价", "定价成本", "成本测算", "报价组成", "单价")
     MIN_ITEMS = 3
 
     def analyze_trigger(self, doc, fld, hit):
@@ -28,27 +29,44 @@ class BidPriceBreakdownRecognizer(Recognizer):
             body = doc.body
             return self._run(body, 0, min(len(body.text), 400))
         t = fld.text
-        stop = t.find("\n", hit.end)
-        stop = len(t) if stop < 0 else stop
-        return self._run(fld, hit.start, min(stop, hit.end + 300))
+        if hit.term == "单价":
+            # "单价4,150元/台×280台，…": unit price times quantity, item after item (no heading)
+            cl, _ = fld.segments.sentence(hit.start)
+            return self._run(fld, max(cl, hit.start - 20), min(len(t), hit.end + 300), need_times=2)
+        # the breakdown may follow its heading on the next lines ("分项报价明细\n1. …\n2. …")
+        return self._run(fld, hit.start, min(len(t), hit.end + 400))
 
-    def _run(self, fld, lo: int, hi: int):
+    @staticmethod
+    def _label(t: str, lo: int, k: int) -> int:
+        """Start of the words naming the amount at ``k`` ("人工费：每人每月" crosses one colon)."""
+        b = k
+        while b > lo and k - b < 16 and t[b - 1] not in ITEM_BREAK and t[b - 1] not in "。\n":
+            b -= 1
+        if b > lo and t[b - 1] in "：:" and not any(w in t[b:k] for w in COST_WORDS):
+            c = b - 1
+            while c > lo and b - c < 12 and t[c - 1] not in ITEM_BREAK and t[c - 1] not in "。\n":
+                c -= 1
+            if any(w in t[c:b - 1] for w in COST_WORDS):
+                return c
+        return b
+
+    def _run(self, fld, lo: int, hi: int, need_times: int = 0):
         t = fld.text
         items = []
+        times = 0
         for m in AMOUNT_RE.finditer(t, lo, hi):
             k = m.start()
-            b = k
-            while b > lo and k - b < 16 and t[b - 1] not in ITEM_BREAK and t[b - 1] not in "。\n":
-                b -= 1
+            b = self._label(t, lo, k)
             label = t[b:k]
             if any(w in label for w in COST_WORDS):
                 items.append((b, m.end()))
-        if len(items) < self.MIN_ITEMS:
+                times += bool(TIMES_RE.match(t, m.end()))
+        if len(items) < self.MIN_ITEMS or times < need_times:
             return
         # the longest chain of items not separated by a sentence end
         best, chain = [], [items[0]]
         for prev, cur in zip(items, items[1:]):
-            if any(ch in "。\n" for ch in t[prev[1]:cur[0]]) or cur[0] - prev[1] > 40:
+            if "。" in t[prev[1]:cur[0]] or cur[0] - prev[1] > 40:
                 best = max(best, chain, key=len)
                 chain = [cur]
             else:

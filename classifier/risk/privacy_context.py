@@ -11,10 +11,17 @@ import re
 
 from .base import Recognizer
 
-PRONOUNS = ("患者", "其", "该户", "该", "户主", "本人", "老人", "丈夫", "妻子", "子女", "父母", "父亲", "母亲", "家属", "监护人")
-GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)[一二三四]级$")
+PRONOUNS = ("患者", "其", "你", "您", "该户", "该", "户主", "本人", "老人", "丈夫", "妻子", "子女", "父母", "父亲", "母亲", "家属", "监护人")
+DISABILITY_KINDS = ("肢体", "视力", "听力", "言语", "智力", "精神", "多重")
+GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)[一二三四1-4]级$")
 HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者")
-SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|为|属)$")
+KIN = ("本人", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿", "子女", "父母", "配偶", "老伴", "孙子", "孙女", "其子", "其女")
+DIAGNOSIS_LEADS = frozenset(("诊断为", "确诊为", "患有", "罹患", "因患", "确诊患有", "经诊断", "常年患", "长期患", "身患",
+                             "患上") + tuple(f"{k}患" for k in KIN))
+DIAGNOSIS_END = "，,。；;（(\n：:"
+NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)$")
+RELIGIONS = ("基督教", "天主教", "伊斯兰教", "佛教", "道教", "藏传佛教", "东正教")
+SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
 
 
 class _AttributeRecognizer(Recognizer):
@@ -24,15 +31,20 @@ class _AttributeRecognizer(Recognizer):
     PRONOUN_REFERENCE = True
     MERGE_GAP = 12
 
+    MASKED_ANCHORS = True  # "刘某某…诊断为…": the attribute is still stated of a (masked) person
+
+    def _anchor_ok(self, p) -> bool:
+        return not p.masked or p.minor or self.MASKED_ANCHORS
+
     def anchors(self, doc, fld, start: int, end: int):
         sl, sr = fld.segments.sentence(start, end)
-        found = [p for p in doc.persons_in(fld.name, sl, sr) if not p.masked or p.minor]
+        found = [p for p in doc.persons_in(fld.name, sl, sr) if self._anchor_ok(p)]
         if found or not self.PRONOUN_REFERENCE:
             return found
         t = fld.text
         if not any(t.rfind(w, max(sl, start - 8), start) >= 0 for w in PRONOUNS):
             return []
-        before = [p for p in doc.persons_in(fld.name, start - 150, start) if (not p.masked or p.minor)]
+        before = [p for p in doc.persons_in(fld.name, start - 150, start) if self._anchor_ok(p)]
         return before[-1:] if before else []
 
     def analyze_trigger(self, doc, fld, hit):
@@ -63,13 +75,21 @@ class HealthRecognizer(_AttributeRecognizer):
     def words(self):
         w = super().words()
         w["list:health_lead"] = self.lexicon.words("health_lead")
+        # disability category and grade: 肢体一级, 视力二级残疾, 智力残疾
+        grades = {f"{k}{g}级" for k in DISABILITY_KINDS for g in "一二三四1234"} | {f"{k}残疾" for k in DISABILITY_KINDS}
+        # "妻子患尿毒症", "本人患…": an illness of a family member or of the person
+        kin = {f"{k}患" for k in KIN}
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | grades | kin
+        w["list:health_lead"] = set(w["list:health_lead"]) | kin
         return w
 
     def span(self, fld, hit):
         t = fld.text
         cl, cr = fld.segments.clause(hit.start, hit.end)
-        leads = [h for h in fld.tagged_between("list:health_lead", cl, hit.start + 1) if h.end <= hit.start or h.start == hit.start]
-        start = max(leads, key=lambda h: h.start).start if leads else hit.start
+        leads = [h for h in fld.tagged_between("list:health_lead", max(cl, hit.start - 12), hit.start + 1)
+                 if h.end <= hit.start or h.start == hit.start]
+        lead = max(leads, key=lambda h: h.start) if leads else None
+        start = lead.start if lead else hit.start
         g = GRADE_RE.search(t, max(0, hit.start - 6), hit.start)
         if g and g.start() < start:
             start = g.start()
@@ -77,6 +97,14 @@ class HealthRecognizer(_AttributeRecognizer):
         m = HEALTH_TAIL_RE.match(t, end, min(len(t), end + 2))
         if m:
             end = m.end()
+        if (lead is not None and lead.term in DIAGNOSIS_LEADS) or hit.term in DIAGNOSIS_LEADS:
+            # "诊断为右手示指、中指创伤性离断": the diagnosis runs to the end of the clause (、 included)
+            stop = end
+            while stop < len(t) and stop < end + 30 and t[stop] not in DIAGNOSIS_END:
+                stop += 1
+            end = stop
+        if end - start <= len(hit.term) and hit.term in DIAGNOSIS_LEADS:
+            return None  # "患有" with nothing after it
         return start, end
 
 
@@ -87,6 +115,7 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     LABEL = "社会救助对象身份"
     TRIGGER_LISTS = ("social_assistance",)
     PRONOUN_REFERENCE = False
+    MASKED_ANCHORS = False
 
     def anchors(self, doc, fld, start, end):
         t = fld.text
@@ -94,10 +123,10 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             return []  # "纳入最低生活保障：张三…" introduces a list; the names are reported, not the topic
         sl, sr = fld.segments.sentence(start, end)
         return [p for p in doc.persons_in(fld.name, sl, sr)
-                if (not p.masked or p.minor) and (p.end <= start or p.start in (end, end + 1))]
+                if self._anchor_ok(p) and (p.end <= start or p.start in (end, end + 1))]
 
     def span(self, fld, hit):
-        m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 2), hit.start)
+        m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)
         return (m.start() if m else hit.start), hit.end
 
 
@@ -108,11 +137,14 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
     LABEL = "违法犯罪记录"
     TRIGGER_LISTS = ("criminal",)
     PRONOUN_REFERENCE = True
+    MASKED_ANCHORS = False  # "犯罪嫌疑人黄某某已被刑事拘留": masked, the record no longer points at anyone
 
     def span(self, fld, hit):
         cl, cr = fld.segments.clause(hit.start, hit.end)
         if hit.term == "涉嫌" and "罪" not in fld.text[cl:cr]:
             return None
+        if NEGATION_RE.search(fld.text, max(cl, hit.start - 4), hit.start):
+            return None  # "依法不予行政拘留"
         return cl, cr
 
 
@@ -123,7 +155,19 @@ class ReligionRecognizer(_AttributeRecognizer):
     LABEL = "宗教信仰"
     TRIGGER_LISTS = ("religion",)
 
+    def words(self):
+        w = super().words()
+        extra = {f"{lead}{r}" for r in RELIGIONS for lead in ("信仰", "信奉", "皈依")} | {f"{r}信徒" for r in RELIGIONS}
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | extra
+        return w
+
     def span(self, fld, hit):
         t = fld.text
+        if hit.term in RELIGIONS:
+            # a bare 佛教/基督教 is a belief only with 信仰/信奉/系/是 before it or 信徒/徒 after it
+            before = t[max(0, hit.start - 2):hit.start]
+            after = t[hit.end:hit.end + 2]
+            if not (before.endswith(("信仰", "信奉", "皈依", "系", "是", "为")) or after.startswith(("信徒", "徒"))):
+                return None
         start = hit.start - 1 if hit.start and t[hit.start - 1] in "是系为" else hit.start
         return start, hit.end

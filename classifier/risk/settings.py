@@ -20,7 +20,7 @@ DEFAULT_STYLES: Mapping[str, tuple[str, Mapping]] = MappingProxyType({
     "email": ("email", {}),
     "address": ("address", {}),
     "person_name": ("name", {}),
-    "minor": ("name", {}),
+    "minor": ("lead_name", {}),
     "whistleblower": ("name", {}),
 })
 """finding type -> (operator name in :mod:`classifier.risk.operators`, its parameters).

@@ -28,14 +28,16 @@ class PassportRecognizer(Recognizer):
 
 
 class HkMacauPermitRecognizer(Recognizer):
-    """往来港澳通行证: C + 8 digits, or C + letter + 7 digits."""
+    """往来港澳通行证 (C + 8 digits, C + letter + 7 digits) and 港澳居民来往内地通行证 / 回乡证
+    (H for Hong Kong, M for Macao residents: + 8 or 10 digits)."""
 
     TYPE = "hk_macau_permit"
     ACTION = "redact"
     LABEL = "往来港澳通行证号码"
     SHAPES = ("code",)
-    PATTERNS = (Pattern("permit", r"C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7}", 0.4),)
-    CONTEXT = ("通行证", "港澳通行证", "往来港澳通行证", "港澳", "证件号码")
+    PATTERNS = (Pattern("permit", r"C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7}|[HM][0-9]{8}(?:[0-9]{2})?", 0.4),)
+    CONTEXT = ("通行证", "港澳通行证", "往来港澳通行证", "港澳", "证件号码", "来往内地通行证", "回乡证", "香港居民",
+               "澳门居民", "港澳居民")
     CONTEXT_BOOST = 0.5
 
     def analyze_candidate(self, doc, fld, cand):

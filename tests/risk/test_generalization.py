@@ -1,0 +1,133 @@
+"""Behaviours added so the recognizers generalise beyond the dev set: broader vocabulary, person
+profiles and tables, markings in new positions — and the look-alikes they must leave alone.
+
+Every example is invented for this file.
+"""
+
+import pytest
+
+from tests.assertions import assert_found, findings, make_id, review
+
+
+# ---- found ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, type_, part, title", [
+    # social assistance statuses of a named person (broader vocabulary)
+    ("以下学生拟获补助：\n郑雨欣，女，11岁，五年级，脱贫家庭学生；", "social_assistance", "脱贫家庭", "家庭经济困难学生补助名单"),
+    ("经审核，居民钟国平享受困难残疾人生活补贴。", "social_assistance", "享受困难残疾人生活补贴", ""),
+    # names in a list whose columns are separated by ideographic spaces, after a place
+    ("拟将以下家庭纳入低保：\n1. 青石社区　蒙德厚　家庭人口3人", "person_name", "蒙德厚", "低保新增对象公示"),
+    # names in the name column of a tab-separated table of a privacy list
+    ("现将名单公示如下：\n序号\t户主姓名\t保障类别\n1\t莫桂兰\t农村低保一类", "person_name", "莫桂兰", "最低生活保障新增对象公示"),
+    ("现将名单公示如下：\n序号\t户主姓名\t保障类别\n1\t莫桂兰\t农村低保一类", "social_assistance", "农村低保", "最低生活保障新增对象公示"),
+    # an enumeration after a sensitive role: every name
+    ("社区矫正对象卢德胜、闭海燕、农志刚参加了公益劳动。", "person_name", "农志刚", ""),
+    # the name repeated in the next sentence links the attribute
+    ("走访组来到独居老人廖秀珍家中。廖秀珍今年86岁，患有慢性心力衰竭。", "health", "患有慢性心力衰竭", ""),
+    ("走访组来到独居老人廖秀珍家中。廖秀珍今年86岁，患有慢性心力衰竭。", "person_name", "廖秀珍", ""),
+    # a diagnosis runs to the end of its clause, across 、
+    ("患者鲍志远，经医院诊断为左手拇指、食指粉碎性骨折，已出院。", "health", "诊断为左手拇指、食指粉碎性骨折", ""),
+    # an illness of a family member
+    ("农户黎金山，妻子患慢性肾病长期透析，家庭困难。", "health", "妻子患慢性肾病长期透析", ""),
+    # religion stated in a letter's salutation
+    ("覃玉兰（壮族，信仰基督教）：\n您的来信收悉。", "religion", "信仰基督教", ""),
+    ("覃玉兰（壮族，信仰基督教）：\n您的来信收悉。", "person_name", "覃玉兰", ""),
+    # minors by a profile age ("，女，13岁") and by a statement of age
+    ("学生名单：\n宁思远，男，12岁，六年级；", "minor", "宁思远，男，12岁", "寄宿生生活补助"),
+    ("因黄某某未满十四周岁，依法不予处罚。", "minor", "未满十四周岁", ""),
+    # the labelled party of a penalty decision
+    ("当事人：龙海波，男，汉族\n违法事实：当事人在道路旁倾倒渣土。处罚决定：罚款人民币3000元。", "person_name", "龙海波",
+     "行政处罚决定书"),
+    # a whistleblower named before 实名举报
+    ("我局接到甘文华（联系电话见档案）实名举报，反映某砂场非法采砂。", "whistleblower", "甘文华", ""),
+    # draft stage closing a bracketed note, and the body's mentions once the title marks the draft
+    ("附件：《某市停车管理条例（修订草案送审稿）》", "draft_marking", "送审稿", ""),
+    ("本意见经各单位讨论后形成讨论稿。", "draft_marking", "讨论稿", "关于某项工作的意见（讨论稿）"),
+    # trade-secret markings heading a document or after an item
+    ("商业秘密　请勿外传\n企业名称：某某精密机械有限公司", "trade_secret_marking", "商业秘密　请勿外传", ""),
+    ("申请材料：2. 生产工艺说明（商业秘密）；3. 安全评价报告。", "trade_secret_marking", "商业秘密", ""),
+    # cost breakdowns: unit price times quantity, and items on the lines after their heading
+    ("成交金额：98万元（其中：服务器单价6,200元/台×40台，交换机单价2,100元/台×20台，UPS单价8,800元/台×5台）",
+     "bid_price_breakdown", "服务器单价6,200元", ""),
+    ("附：报价明细\n1. 路灯　300套　单价2,150元　小计645,000元\n2. 电缆　8公里　单价38,000元　小计304,000元\n"
+     "3. 配电箱　12台　单价5,600元　小计67,200元", "bid_price_breakdown", "单价2,150元", ""),
+    ("附件：成本构成\n人工费：每人每月4,800元×60人；车辆折旧：每月3.2万元；管理费率7%；利润率4%",
+     "bid_price_breakdown", "管理费率7%", ""),
+    # personal evaluations written with quoted grades, or of a named (masked) person
+    ("副科长孟某某：“优秀”票占41.2%，群众评价其作风漂浮、推诿扯皮。", "personal_evaluation", "群众评价其", ""),
+    ("韦某试用期考核不合格，主要表现为工作拖沓。", "personal_evaluation", "试用期考核不合格", ""),
+    # identifiers: 港澳居民来往内地通行证, card in groups of four, a home landline listed with a mobile
+    ("港澳居民来往内地通行证号码：H12345678，补贴6000元。", "hk_macau_permit", "H12345678", ""),
+    ("您留存的联系电话：13912345678、0755-26123456。", "landline", "0755-26123456", ""),
+    ("户主｜补贴项目｜一卡通账号\n吕家旺｜耕地地力保护补贴｜6212 2600 0000 0000 019", "bank_card",
+     "6212 2600 0000 0000 019", ""),
+    # a company's account on the line below its bank, and in the 账号 column of a company table
+    ("收款单位：某某生物科技有限公司\n开户银行：某银行高新支行\n银行账号：33050161234500001234", "bank_account",
+     "33050161234500001234", ""),
+    ("序号　企业名称　开户银行　银行账号\n1　某某物流有限公司　某银行城东支行　1208123456789012", "bank_account",
+     "1208123456789012", ""),
+    # addresses: property under a person's name, a township home, a patient's home
+    ("权利人雷秀梅名下坐落于某市某区文华路8号华庭大厦2号楼1203室的房屋。", "address", "文华路8号华庭大厦2号楼1203室", ""),
+    ("你于2024年在某县青山镇石塘村石塘路16号自家住宅楼顶搭建彩钢棚。", "address", "青山镇石塘村石塘路16号", ""),
+    ("患者骆志明，男，51岁，住某县城关镇解放路27号，已隔离治疗。", "address", "某县城关镇解放路27号", ""),
+])
+def test_found(text, type_, part, title):
+    assert_found(text, type_, part, title=title)
+
+
+# ---- not found ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, type_, title", [
+    # an aggregate report is not a person's status
+    ("全县共有特困供养人员512人，发放困难残疾人生活补贴380万元。", "social_assistance", ""),
+    # honorees listed under their school are not pupils
+    ("附件：优秀教师名单\n县实验小学：谭丽君　孔德明", "minor", "关于表彰优秀教师的决定"),
+    # a word after a role that is not a name
+    ("已责令其监护人严加管教。", "person_name", ""),
+    ("其中学生计算机单价4,100元。", "minor", ""),
+    # a company as the party of a penalty
+    ("当事人：某市某某餐饮管理有限公司\n违法事实：销售过期食品。", "person_name", "行政处罚决定书"),
+    # "当事人应…" in a penalty decision is not a name
+    ("当事人应自收到本决定书之日起十五日内缴纳罚款。", "person_name", "行政处罚决定书"),
+    # negated detention
+    ("因黄某某未满十四周岁，依法不予行政拘留。", "criminal_record", ""),
+    # a statement that prices are withheld is not a marking
+    ("（分项报价涉及投标人商业秘密，依法不予公开）", "trade_secret_marking", ""),
+    # a title announcing excellent grades is not an evaluation; nor a citizen "反映其…"
+    ("", "personal_evaluation", "关于2024年度考核优秀等次人员的公示"),
+    ("来电人反映其居住的小区楼下饭店油烟扰民。", "personal_evaluation", ""),
+    # exam ticket numbers that look like mobiles, inline and in a table column
+    ("准考证号：13601020315，笔试成绩72.5分。", "mobile", ""),
+    ("姓名｜准考证号｜成绩\n蔡雨晴｜13601020316｜80.5", "mobile", ""),
+    # a card split 4-4-4-4-3 is not a mobile in its last groups
+    ("补贴账号：6230 5811 1873 2405 617", "mobile", ""),
+    # an agency's seat after its name, and an office address followed by the office
+    ("被申请人：某市某区市场监督管理局，住所地：某市某区文化路90号。", "address", ""),
+    ("异议材料送达地址：某市某区新城大道88号政务服务中心二楼", "address", ""),
+    # a building or entrance named as a project location is not a flat
+    ("现将牛角路9号院3栋2单元既有住宅增设电梯项目公示如下。", "address", ""),
+    # a quoted marking inside a news sentence
+    ("每一份试卷袋均贴有“绝密★启用前”标识，实行双人双锁。", "secrecy_marking", ""),
+    # a design draft in a tender is not a draft marking
+    ("设计初稿须在合同签订后20日内提交。", "draft_marking", ""),
+])
+def test_not_found(text, type_, title):
+    result = review(text, title)
+    assert not findings(result, type_) and not findings(result, type_, "title"), \
+        [(f.type, f.text) for f in result.findings]
+
+
+def test_masked_minor_is_flagged_on_the_age_without_masking_the_placeholder():
+    result = review("将嫌疑人吴某某（男，15岁，系某中学学生）抓获。")
+    minors = findings(result, "minor")
+    assert minors and all("吴某某" not in f.text for f in minors)
+    assert all(f.replacement is None for f in minors)
+
+
+def test_minor_mask_keeps_the_age():
+    f = assert_found("学生名单：\n宁思远，男，12岁，六年级；", "minor", "宁思远，男，12岁", title="寄宿生生活补助")
+    assert f.replacement == "宁**，男，12岁"
+
+
+def test_id_in_a_table_row_is_still_an_identifier():
+    number = make_id("330106", "19880415", "231")
+    result = review(f"序号｜姓名｜身份证号\n1｜项光明｜{number}")
+    assert [f.text for f in findings(result, "id_card")] == [number]
