@@ -80,6 +80,7 @@ class RecognizerRegistry:
             self._automaton.make_automaton()
         self._has_words = bool(tags)
         self.stages = sorted({r.STAGE for r in self.recognizers})
+        self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
 
     @classmethod
     def default(cls, lexicon: Lexicon, settings: RiskSettings) -> "RecognizerRegistry":
@@ -111,16 +112,19 @@ class RecognizerRegistry:
     # ---- analysis ------------------------------------------------------------------------------
     def analyze(self, doc: Document) -> list[Result]:
         results: list[Result] = []
-        by_shape = []
+        # Only fields with something in them, and per field only the candidate shapes it holds:
+        # a title-only record costs a few dozen calls, not one per recognizer, field and shape.
+        active = []
         for fld in doc.fields:
+            if not (fld.candidates or fld.hits):
+                continue
             groups: dict[str, list[Candidate]] = {}
             for cand in fld.candidates:
                 groups.setdefault(cand.shape, []).append(cand)
-            by_shape.append(groups)
-        for stage in self.stages:
-            for rec in (r for r in self.recognizers if r.STAGE == stage):
-                tag = f"trigger:{rec.TYPE}"
-                for fld, groups in zip(doc.fields, by_shape):
+            active.append((fld, groups))
+        for recognizers in self._staged:
+            for rec, tag in recognizers:
+                for fld, groups in active:
                     for shape in rec.SHAPES:
                         for cand in groups.get(shape, ()):
                             results.extend(rec.analyze_candidate(doc, fld, cand))
