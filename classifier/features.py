@@ -21,7 +21,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from .segment import Segmenter
-from .text import is_word, normalize
+from .text import is_word
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
@@ -43,8 +43,21 @@ def _mix(h: np.ndarray, salt: np.uint64) -> np.ndarray:
     return h
 
 
+_WHITESPACE = np.array(sorted({*range(0x09, 0x0E), 0x20, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200C), 0x2028, 0x2029,
+                                0x202F, 0x205F, 0x3000, 0xFEFF}), dtype=np.uint64)
+
+
 def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    """Code points, normalised the way the features see text.
+
+    Full-width ASCII becomes ASCII, letters lower case, every digit ``0``: titles and bodies mix
+    full- and half-width forms, and years and amounts vary endlessly without saying anything about
+    the category. (This is the part of NFKC that matters here, done on the array, not the string.)
+    """
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.where((codes >= 0xFF01) & (codes <= 0xFF5E), codes - 0xFEE0, codes)
+    codes = np.where((codes >= 0x41) & (codes <= 0x5A), codes + 32, codes)
+    return np.where((codes >= 0x30) & (codes <= 0x39), np.uint64(0x30), codes)
 
 
 def _is_cjk(codes: np.ndarray) -> np.ndarray:
@@ -56,7 +69,8 @@ def _is_cjk(codes: np.ndarray) -> np.ndarray:
 
 def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int], n_features: int):
     """Hashed character n-grams of every text: (row index, column) arrays, one entry per n-gram."""
-    codes = _codes("\0".join(texts))  # NUL never survives normalisation inside a text
+    codes = _codes("\0".join(t.replace("\0", "") if "\0" in t else t for t in texts))  # NUL separates texts
+    codes = codes[~np.isin(codes, _WHITESPACE)]  # "关于 开展" reads as "关于开展"
     total = len(codes)
     is_sep = codes == 0
     sep_cum = np.concatenate(([0], np.cumsum(is_sep)))
@@ -152,7 +166,7 @@ class FeatureExtractor:
         Word segmenter; ``None`` means a plain :class:`Segmenter`.
     char_ngram_range : tuple of int, default=(1, 3)
         Character n-gram orders of the title.
-    body_char_ngram_range : tuple of int, default=(1, 3)
+    body_char_ngram_range : tuple of int, default=(2, 3)
         Character n-gram orders of the body.
     word_ngram_range : tuple of int, default=(1, 2)
         Word n-gram orders.
@@ -166,7 +180,7 @@ class FeatureExtractor:
         Only the beginning of a long body is read: the category shows in its first pages.
     """
 
-    def __init__(self, segmenter: Segmenter | None = None, char_ngram_range=(1, 3), body_char_ngram_range=(1, 3),
+    def __init__(self, segmenter: Segmenter | None = None, char_ngram_range=(1, 3), body_char_ngram_range=(2, 3),
                  word_ngram_range=(1, 2), n_char_features: int = 2**17, n_word_features: int = 2**17,
                  min_df: int = 2, body_weight: float = 0.6, max_body_chars: int = 1000):
         self.segmenter = segmenter if segmenter is not None else Segmenter()
@@ -198,13 +212,14 @@ class FeatureExtractor:
 
     # --- text -> hashes -------------------------------------------------------------------
     def _prepare(self, pairs) -> tuple[list[str], list[str]]:
-        titles = [normalize(t or "") for t, _ in pairs]
-        bodies = [normalize((b or "")[: self.max_body_chars]) for _, b in pairs]
+        """Titles and body beginnings as given: normalisation happens on the code arrays."""
+        titles = [t or "" for t, _ in pairs]
+        bodies = [(b or "")[: self.max_body_chars] for _, b in pairs]
         return titles, bodies
 
     def _tokens(self, texts: list[str]) -> list[list[str]]:
         cut = self.segmenter.cut
-        return [cut(t) if t else [] for t in texts]
+        return [cut(t) if t.strip() else [] for t in texts]
 
     def _blocks(self, titles, bodies):
         """(block name, rows, cols) of raw hashed occurrences, columns local to the block."""

@@ -16,7 +16,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     ``fit`` builds ``extractor_``; ``transform`` returns a scipy CSR matrix for the classifier.
     """
 
-    def __init__(self, segmenter: Segmenter | None = None, char_ngram_range=(1, 3), body_char_ngram_range=(1, 3),
+    def __init__(self, segmenter: Segmenter | None = None, char_ngram_range=(1, 3), body_char_ngram_range=(2, 3),
                  word_ngram_range=(1, 2), n_char_features: int = 2**17, n_word_features: int = 2**17,
                  min_df: int = 2, body_weight: float = 0.6, max_body_chars: int = 1000):
         self.segmenter = segmenter

@@ -18,7 +18,7 @@ import numpy as np
 from classifier.bundle import save_bundle
 from classifier.categories import OUT_OF_SCOPE
 from classifier.segment import Segmenter
-from classifier.text import is_word, normalize
+from classifier.text import is_word
 
 from .data import corpus_files, corpus_hash, load_labelled
 from .estimators import TextFeatures, compile_pipeline
@@ -68,9 +68,8 @@ def augment(records: Sequence[dict]) -> tuple[list[tuple[str, str]], list[str]]:
 def segmentation_agreement(segmenter: Segmenter, texts: Sequence[str]) -> tuple[float, int]:
     """Share of texts on which rjieba and jieba give the same word tokens (as the features use them)."""
     same = total = 0
-    for text in texts:
-        text = normalize(text)
-        if not text:
+    for text in texts:  # as the features cut them: the raw text, normalisation is done on code arrays
+        if not text.strip():
             continue
         total += 1
         fast = [w for w in segmenter.cut_fast(text) if is_word(w)]
