@@ -1,4 +1,7 @@
-"""Text normalisation for the category features (not for spans: the risk review works on the original)."""
+"""Text helpers: a normalised form for de-duplicating the corpus, and what counts as a word.
+
+The features normalise on code arrays (see :mod:`classifier.features`); the risk review works on
+the original text (spans are offsets into it)."""
 
 from __future__ import annotations
 
