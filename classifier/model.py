@@ -57,7 +57,8 @@ class CategoryModel:
     def predict_proba(self, X: SparseRows) -> np.ndarray:
         """Calibrated probabilities over all classes (rows sum to one)."""
         a, b = self.calibration
-        p = 1.0 / (1.0 + np.exp(a * self.decision_function(X) + b))
+        z = np.clip(a * self.decision_function(X) + b, -500.0, 500.0)  # exp stays finite; p is 0 or 1 there anyway
+        p = 1.0 / (1.0 + np.exp(z))
         total = p.sum(axis=1, keepdims=True)
         return np.divide(p, total, out=np.full_like(p, 1.0 / p.shape[1]), where=total != 0)
 
