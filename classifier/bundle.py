@@ -78,7 +78,9 @@ def save_bundle(path: Path, payload: dict[str, Any], manifest: dict[str, Any]) -
     manifest = dict(manifest)
     manifest["format_version"] = FORMAT_VERSION
     manifest["libraries"] = library_versions()
-    manifest["files"] = {MODEL_FILE: {"sha256": sha256_file(model_path), "bytes": model_path.stat().st_size}}
+    digest = sha256_file(model_path)
+    manifest["files"] = {MODEL_FILE: {"sha256": digest, "bytes": model_path.stat().st_size}}
+    manifest.setdefault("version", f"{FORMAT_VERSION}.{digest[:10]}")  # changes whenever the model does
     (path / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
 

@@ -136,7 +136,6 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
     chash = corpus_hash(files)
     manifest = {
         "name": name,
-        "version": f"1.{chash[:10]}",
         "trained_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "labels": final.labels,
         "classes": final.classes,
