@@ -19,12 +19,19 @@ for _ch in "（）：；，！？":
     _TABLE.pop(ord(_ch), None)
 
 
-_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
+_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]+")
+
+
+def _translate_run(match: re.Match) -> str:
+    return match.group().translate(_TABLE)
 
 
 def normalise(text: str) -> str:
-    """Full-width digits/letters/@/+/-/. to ASCII, odd spaces to ' '; same length as ``text``."""
-    return text.translate(_TABLE) if _NEEDS_TABLE.search(text) else text
+    """Full-width digits/letters/@/+/-/. to ASCII, odd spaces to ' '; same length as ``text``.
+
+    Only the runs that need it are translated (a draft has a dozen, not two thousand).
+    """
+    return _NEEDS_TABLE.sub(_translate_run, text)
 
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
