@@ -47,12 +47,18 @@ def drafts(n: int, size: int = 2000) -> list[str]:
     return [text[i : i + size] for i in range(0, step * n, step)][:n]
 
 
-def timed(fn, items, repeat: int = 1) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn(items)
-        best = min(best, time.perf_counter() - t)
+def interleaved(methods: dict, rounds: int = 3) -> dict[str, float]:
+    """Best time of each method over ``rounds`` rounds that run the methods in turn.
+
+    Interleaving puts every method under the same background load of this shared machine, so the
+    ratios between them hold even when the absolute times drift.
+    """
+    best = {name: float("inf") for name in methods}
+    for _ in range(rounds):
+        for name, (fn, items) in methods.items():
+            t = time.perf_counter()
+            fn(items)
+            best[name] = min(best[name], time.perf_counter() - t)
     return best
 
 
@@ -105,11 +111,11 @@ def main() -> None:
     for name, texts in sets.items():
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         records = [{"title": "", "body": t} for t in texts] if name.startswith("2") else [{"title": t} for t in texts]
-        runs = {
-            "jieba.lcut 单独分词": timed(lambda xs: [tok.lcut(x) for x in xs], texts, 2),
-            "朴素 jieba+TF-IDF+LinearSVC": timed(lambda xs: plain.predict(xs), texts, 2),
-            "gongkai analyze_many（全部分析）": timed(lambda xs: analyzer.analyze_many(xs), records, 2),
-        }
+        runs = interleaved({
+            "jieba.lcut 单独分词": (lambda xs: [tok.lcut(x) for x in xs], texts),
+            "朴素 jieba+TF-IDF+LinearSVC": (lambda xs: plain.predict(xs), texts),
+            "gongkai analyze_many（全部分析）": (lambda xs: analyzer.analyze_many(xs), records),
+        })
         base_j, base_p = runs["jieba.lcut 单独分词"], runs["朴素 jieba+TF-IDF+LinearSVC"]
         for method, seconds in runs.items():
             print(f"{name:<10}{method:<34}{len(texts) / seconds:>10.1f}{mb / seconds:>8.2f}"

@@ -91,7 +91,9 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
     log(f"语料：{len(files)} 个文件，去重后 {len(records)} 条，"
         f"其中仅标题 {sum(1 for r in records if not (r['body'] or '').strip())} 条。")
 
-    segmenter = Segmenter(user_words=domain_words())
+    # jieba's HMM guesses unknown words; the character n-grams already cover them, and without it
+    # cutting is a third faster with the same accuracy on real items.
+    segmenter = Segmenter(user_words=domain_words(), hmm=False)
     texts = [t for r in records for t in (r["title"], r["body"][:2000]) if t]
     agreement, checked = segmentation_agreement(segmenter, texts)
     segmenter.fast = agreement >= FAST_PATH_MIN_AGREEMENT
