@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-import ahocorasick
+import ahocorasick_rs
 
 from .address import AddressRecognizer
 from .bank import BankAccountRecognizer, BankCardRecognizer
@@ -73,11 +73,11 @@ class RecognizerRegistry:
                         tags.setdefault(w, set()).add(tag)
         for w in lexicon.exempt:
             tags.setdefault(w, set()).add("exempt")
-        self._automaton = ahocorasick.Automaton()
-        for w, ts in tags.items():
-            self._automaton.add_word(w, (w, frozenset(ts)))
-        if tags:
-            self._automaton.make_automaton()
+        # One automaton for every word (ahocorasick-rs: the Rust aho-corasick crate, overlapping matches).
+        self._words = [(w, frozenset(ts)) for w, ts in tags.items()]
+        self._automaton = (ahocorasick_rs.AhoCorasick([w for w, _ in self._words],
+                                                      matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+                           if self._words else None)
         self._has_words = bool(tags)
         self.stages = sorted({r.STAGE for r in self.recognizers})
         self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
@@ -96,17 +96,18 @@ class RecognizerRegistry:
         if self._has_words and t:
             counts: dict[str, int] = {}
             n = len(t)
-            for end_idx, (term, tags) in self._automaton.iter(t):
+            words = self._words
+            for index, start, end in self._automaton.find_matches_as_indexes(t, overlapping=True):
+                term, tags = words[index]
                 c = counts.get(term, 0)
                 if c >= MAX_HITS_PER_TERM:
                     continue
-                start = end_idx - len(term) + 1
                 if term[0] in _ASCII_ALNUM and start > 0 and t[start - 1] in _ASCII_ALNUM:
                     continue
-                if term[-1] in _ASCII_ALNUM and end_idx + 1 < n and t[end_idx + 1] in _ASCII_ALNUM:
+                if term[-1] in _ASCII_ALNUM and end < n and t[end] in _ASCII_ALNUM:
                     continue
                 counts[term] = c + 1
-                hits.append(Hit(start, end_idx + 1, term, tags))
+                hits.append(Hit(start, end, term, tags))
         fld.set_hits(hits)
 
     # ---- analysis ------------------------------------------------------------------------------
