@@ -68,20 +68,21 @@ class CategoryModel:
             return []
         X = self.extractor.transform(pairs)
         proba = self.predict_proba(X)[:, self._category_cols]
-        best = proba.argmax(axis=1)
+        best = proba.argmax(axis=1).tolist()
         explanations = self.explain(X, self._category_cols[best])
+        rounded = np.round(proba, 4).tolist()
+        review = (proba.max(axis=1) < self.threshold).tolist()
+        labels = self.labels
         out = []
-        for i in range(len(pairs)):
-            k = int(best[i])
-            label = self.labels[k]
-            confidence = float(proba[i, k])
+        for i, k in enumerate(best):
+            confidence = rounded[i][k]
             out.append(
                 {
-                    "category": label,
-                    "category_name": category_name(label),
-                    "confidence": round(confidence, 4),
-                    "needs_review": confidence < self.threshold,
-                    "scores": {lab: round(float(p), 4) for lab, p in zip(self.labels, proba[i])},
+                    "category": labels[k],
+                    "category_name": category_name(labels[k]),
+                    "confidence": confidence,
+                    "needs_review": review[i],
+                    "scores": dict(zip(labels, rounded[i])),
                     "explanation": explanations[i],
                 }
             )
@@ -101,31 +102,24 @@ class CategoryModel:
             j = X.col - offsets[block]
             inside = (j >= 0) & (j < nw)
             local[inside] = j[inside]
-        contrib = X.data * np.take(self.coef.ravel(), classes[X.row] * self.coef.shape[1] + X.col)
-        keep = (local >= 0) & (contrib > 0)
-        row, local, contrib = X.row[keep], local[keep], contrib[keep]
+        word = local >= 0
+        row, col, local = X.row[word], X.col[word], local[word]
+        contrib = X.data[word] * np.take(self.coef.ravel(), classes[row] * self.coef.shape[1] + col)
+        positive = contrib > 0
+        row, local, contrib = row[positive], local[positive], contrib[positive]
         order = np.lexsort((-contrib, row))
-        row, local, contrib = row[order], local[order], contrib[order]
-        bounds = np.searchsorted(row, np.arange(X.n_rows + 1))
+        bounds = np.searchsorted(row[order], np.arange(X.n_rows + 1)).tolist()
+        local, contrib = local[order].tolist(), contrib[order].tolist()
         out: list[list[dict]] = []
         for i in range(X.n_rows):
-            picked: list[dict] = []
-            weights: dict[str, float] = {}
-            for col, weight in zip(local[bounds[i] : bounds[i + 1]].tolist(), contrib[bounds[i] : bounds[i + 1]].tolist()):
-                term = terms.get(col)
-                if term is not None and len(term) < 2:  # "年", "的": true but uninformative
+            weights: dict[str, float] = {}  # a word in both title and body adds up
+            for k in range(bounds[i], bounds[i + 1]):
+                term = terms.get(local[k])
+                if term is None or len(term) < 2:  # "年", "的": true but uninformative
                     continue
-                if term is None or term in weights:
-                    if term is not None:
-                        weights[term] += weight
-                    continue
-                if any(term in p["term"] or p["term"] in term for p in picked):
-                    continue
-                weights[term] = weight
-                picked.append({"term": term, "weight": 0.0})
-                if len(picked) == top:
-                    break
-            for p in picked:
-                p["weight"] = round(weights[p["term"]], 4)
-            out.append(picked)
+                if term in weights:
+                    weights[term] += contrib[k]
+                elif len(weights) < top and not any(term in t or t in term for t in weights):
+                    weights[term] = contrib[k]
+            out.append([{"term": t, "weight": round(w, 4)} for t, w in weights.items()])
         return out

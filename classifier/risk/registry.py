@@ -55,6 +55,11 @@ MAX_HITS_PER_TERM = 400
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+def _overrides(recognizer: Recognizer, method: str) -> bool:
+    """The recognizer's class defines ``method`` itself (the base one does nothing)."""
+    return getattr(type(recognizer), method) is not getattr(Recognizer, method)
+
+
 class RecognizerRegistry:
     """Recognizers plus the scanners built from what they declare (``SHAPES``, words)."""
 
@@ -80,7 +85,9 @@ class RecognizerRegistry:
                            if self._words else None)
         self._has_words = bool(tags)
         self.stages = sorted({r.STAGE for r in self.recognizers})
-        self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
+        self._staged = [[(r, f"trigger:{r.TYPE}", _overrides(r, "analyze_document"))
+                         for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
+        self._finishing = [r for r in self.recognizers if _overrides(r, "finish")]
 
     @classmethod
     def default(cls, lexicon: Lexicon, settings: RiskSettings) -> "RecognizerRegistry":
@@ -124,14 +131,16 @@ class RecognizerRegistry:
                 groups.setdefault(cand.shape, []).append(cand)
             active.append((fld, groups))
         for recognizers in self._staged:
-            for rec, tag in recognizers:
+            for rec, tag, whole_document in recognizers:
                 for fld, groups in active:
-                    for shape in rec.SHAPES:
-                        for cand in groups.get(shape, ()):
-                            results.extend(rec.analyze_candidate(doc, fld, cand))
-                    for hit in fld.tagged(tag):
+                    if groups:
+                        for shape in rec.SHAPES:
+                            for cand in groups.get(shape, ()):
+                                results.extend(rec.analyze_candidate(doc, fld, cand))
+                    for hit in fld.by_tag.get(tag, ()):
                         results.extend(rec.analyze_trigger(doc, fld, hit))
-                results.extend(rec.analyze_document(doc, results) or ())
-        for rec in self.recognizers:
+                if whole_document:
+                    results.extend(rec.analyze_document(doc, results) or ())
+        for rec in self._finishing:
             results.extend(rec.finish(doc, results))
         return results
