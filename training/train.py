@@ -22,7 +22,7 @@ from classifier.text import is_word
 
 from .data import corpus_files, corpus_hash, load_labelled
 from .estimators import TextFeatures, compile_pipeline
-from .evaluate import choose_threshold, classification_metrics
+from .evaluate import choose_threshold, classification_metrics, format_report
 
 FAST_PATH_MIN_AGREEMENT = 0.99
 """rjieba is used only if it cuts (the words the model sees) identically on this share of the corpus."""
@@ -130,6 +130,7 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
         f"仅标题 准确率 {title_metrics['accuracy']:.4f}。复核阈值 {threshold:.2f}"
         f"（自动定类 {held_metrics['auto_share']:.3f}，其准确率 {held_metrics['auto_accuracy']:.4f}；"
         f"域外文本送复核 {ood_review if ood_review is not None else float('nan'):.3f}）。")
+    log(format_report(held_metrics, "留出集各类指标："))
 
     log("在全部语料上重新训练最终模型……")
     X_all, y_all = augment(records)
