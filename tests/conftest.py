@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests run offline and never need ../shared (those that read it skip)."""
+"""Shared fixtures. Tests run offline and never read ../shared (evaluation data is for bench/)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="session")
@@ -31,10 +30,3 @@ def bundle_copy(tmp_path, default_bundle_dir) -> Path:
     dest = tmp_path / "bundle"
     shutil.copytree(default_bundle_dir, dest)
     return dest
-
-
-@pytest.fixture(scope="session")
-def shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip("../shared/data is not present on this machine")
-    return SHARED_DATA
