@@ -41,7 +41,10 @@ def describe(result: dict) -> str:
     lines.append(f"发布审查：{VERDICT_NAMES.get(result['verdict'], result['verdict'])}")
     for i, f in enumerate(result.get("findings", []), 1):
         where = "标题" if f["field"] == "title" else "正文"
-        lines.append(f"  {i}. {where}[{f['start']}:{f['end']}] “{f['text']}” — {f['reason']}")
+        replace = f"，建议替换为“{f['replacement']}”" if f.get("replacement") else ""
+        lines.append(f"  {i}. {where}[{f['start']}:{f['end']}] “{f['text']}” — {f['reason']}{replace}")
+    if any(f.get("replacement") for f in result.get("findings", [])):
+        lines.append("去标识化全文：gongkai check FILE --redact，或 --json 输出中的 redacted 字段")
     return "\n".join(lines)
 
 
