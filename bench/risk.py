@@ -4,7 +4,10 @@
 
 Prints per-type recall/precision, overall figures, verdict accuracy and confusion, must_not_flag
 hits (any finding overlapping such a span) and redactions among them (must be zero), every miss
-and false alarm, and timing (dev bodies per second, hostile inputs).
+and false alarm, timing (dev bodies per second, hostile inputs), and the clean-prose section:
+findings per 100,000 characters on published text that holds no private data
+(../shared/data/bench/gov_work_reports.jsonl bodies, ../shared/data/real/*.jsonl titles+bodies;
+target ≤ 2), with the first examples.
 
 Scoring (../shared/data/risk/README.md): a finding matches a gold finding when ground and type
 agree and the spans overlap. Recall = matched gold / gold; precision = matched findings / findings.
@@ -25,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 from classifier.risk import RiskReviewer  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data/risk/dev.jsonl"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared/data"
+CLEAN_TARGET = 2.0  # findings per 100,000 characters on published prose
 
 
 def overlaps(a: dict, b: dict) -> bool:
@@ -49,11 +54,63 @@ def hostile_inputs() -> dict[str, str]:
     }
 
 
+def clean_sets() -> dict[str, list[tuple[str, str]]]:
+    """Published prose that holds no private data: 政府工作报告 bodies, and the real items (title+body)."""
+    out = {}
+    reports = SHARED / "bench/gov_work_reports.jsonl"
+    if reports.is_file():
+        out[reports.name + "（正文）"] = [("", json.loads(l).get("body", "")) for l in
+                                       reports.read_text(encoding="utf-8").splitlines() if l.strip()]
+    for path in sorted((SHARED / "real").glob("*.jsonl")):
+        out[path.name + "（标题+正文）"] = [(r.get("title", ""), r.get("body", "")) for r in
+                                        map(json.loads, filter(str.strip, path.read_text(encoding="utf-8").splitlines()))]
+    return out
+
+
+def clean_prose(reviewer, examples: int = 5) -> None:
+    """Findings per 100,000 characters on clean published prose (target ≤ CLEAN_TARGET).
+
+    These sets are published government text: a finding there is almost always a false alarm. A
+    published item may still legitimately carry one (a 请示 whose title says so, a published
+    list of named recipients), so the examples are printed for a person to judge."""
+    sets = clean_sets()
+    print(f"\n干净文本（已公开的政府文本，应接近 0；目标 ≤ {CLEAN_TARGET:g} 个/10 万字）：")
+    if not sets:
+        print(f"  找不到 {SHARED}/bench 或 {SHARED}/real，跳过")
+        return
+    all_chars = all_n = 0
+    for name, docs in sets.items():
+        chars = sum(len(t) + len(b) for t, b in docs)
+        by_type, shown = Counter(), []
+        t0 = time.perf_counter()
+        for title, body in docs:
+            for f in reviewer.review(title, body).findings:
+                by_type[f.type] += 1
+                if len(shown) < examples:
+                    src = title if f.field == "title" else body
+                    ctx = src[max(0, f.start - 15):f.end + 15].replace("\n", "⏎")
+                    shown.append(f"{f.type} {f.field}“{f.text}” …{ctx}…")
+        dt = time.perf_counter() - t0
+        n = sum(by_type.values())
+        all_chars, all_n = all_chars + chars, all_n + n
+        rate = n / max(1, chars) * 100_000
+        flag = "" if rate <= CLEAN_TARGET else "  ← 超过目标"
+        kinds = "，".join(f"{k} {v / max(1, chars) * 100_000:.2f}" for k, v in by_type.most_common()) or "—"
+        print(f"  {name}：{len(docs)} 篇 {chars:,} 字，{n} 个发现 = {rate:.2f} 个/10 万字{flag}（{dt:.2f} s）")
+        print(f"    按类型（个/10 万字）：{kinds}")
+        for line in shown:
+            print(f"    例：{line}")
+    print(f"  合计：{all_chars:,} 字，{all_n} 个发现 = {all_n / max(1, all_chars) * 100_000:.2f} 个/10 万字")
+    print("  （已公开的条目也可能合法地含有发现，例如标题即为“…的请示”的请示件；请逐条判断。）")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled JSONL (default ../shared/data/risk/dev.jsonl)")
     ap.add_argument("--verbose", action="store_true", help="also print the text around each miss/false alarm")
     ap.add_argument("--no-hostile", action="store_true", help="skip the 1 MB hostile inputs")
+    ap.add_argument("--no-clean", action="store_true", help="skip the clean-prose section")
+    ap.add_argument("--examples", type=int, default=5, help="examples printed per clean-prose set")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"找不到评估数据：{args.data}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
@@ -157,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
                 reviewer.review("关于某事项的公示", draft)
             best = min(best, (time.perf_counter() - t0) / 20)
         print(f"{name}：{best * 1000:.3f} ms/篇")
+    if not args.no_clean:
+        clean_prose(reviewer, args.examples)
     if not args.no_hostile:
         print("恶意输入：")
         for name, text in hostile_inputs().items():

@@ -15,6 +15,14 @@ COMPANY_WORDS = ("有限公司", "公司", "企业", "单位", "乙方", "甲方
                  "学校", "事务所", "经营部")
 
 
+def card_grouping(groups: list[int]) -> bool:
+    """Digit groups a card is printed in: fours with a last group of 1–4 (4-4-4-4, 4-4-4-4-3), or
+    the 6-digit issuer prefix then the rest (6-10, 6-13). "8 8" (two landlines) is not one."""
+    if all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4 and len(groups) >= 4:
+        return True
+    return len(groups) == 2 and groups[0] == 6
+
+
 class BankCardRecognizer(Recognizer):
     """16-19 digits, often in groups of four. Luhn raises the score but is not required."""
 
@@ -43,7 +51,9 @@ class BankCardRecognizer(Recognizer):
             if compact.startswith(("62", "4", "5", "3")):
                 score += 0.1
             groups = [len(g) for g in c.value.replace("-", " ").split(" ") if g]
-            if len(groups) >= 4 and all(g == 4 for g in groups[:-1]) and groups[-1] <= 4:
+            if len(groups) > 1 and not card_grouping(groups):
+                continue  # "65250460 65594125": two numbers side by side, not one card
+            if len(groups) >= 4:
                 score += 0.2  # written in groups of four, as printed on a card
             score = self.context_score(fld, c.start, c.end, score, left=14, right=0)
             header = fld.column_header(c.start)

@@ -14,12 +14,19 @@ class EmailRecognizer(Recognizer):
     LABEL = "电子邮箱"
     SHAPES = ("email",)
     NEGATIVE_CONTEXT = ("办公邮箱", "公务邮箱", "咨询邮箱", "投稿邮箱", "发送至", "邮件至", "发送到", "联系邮箱",
-                        "联系人", "采购人", "代理机构", "单位邮箱", "监督邮箱", "举报邮箱", "官方邮箱")
+                        "联系人", "采购人", "代理机构", "单位邮箱", "监督邮箱", "举报邮箱", "官方邮箱") + tuple(
+                            f"{w}邮箱" for w in ("申报", "报名", "受理", "收件", "接收", "征集", "投递"))
+    # A mailbox labelled as where an organisation receives things ("申报邮箱：…@sina.com") is the
+    # organisation's even on a webmail domain: never a private person's.
+    FUNCTIONAL = tuple(f"{w}邮箱" for w in ("申报", "报名", "受理", "收件", "接收", "征集", "投递", "投稿", "办公",
+                                             "公务", "单位", "官方", "监督", "举报"))
     CONTEXT = ("私人邮箱", "个人邮箱", "注册邮箱", "本人邮箱")
 
     def analyze_candidate(self, doc, fld, cand):
         domain = cand.value.rpartition("@")[2].lower().rstrip(".")
         if domain.endswith((".gov.cn", ".gov")) or domain in ("gov.cn",):
+            return
+        if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)):
             return
         if domain in WEBMAIL:
             score, detail = 0.95, "个人邮箱域名"

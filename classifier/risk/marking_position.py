@@ -22,6 +22,25 @@ def bracket_tail(t: str, start: int, end: int, reach: int = 10) -> bool:
     return k >= 0 and not any(ch in CLOSE for ch in t[k:start])
 
 
+HEADING_LEAD_RE = re.compile(r"(?:附件|附)?[0-9一二三四五六七八九十]{0,3}[：:]?[ \t\u3000]*(?:[0-9]{1,2}[.、．]|[（(][0-9一二三四五六七八九十]{1,2}[）)])?")
+"""What may precede a 《title》 that heads a line of its own: "附件：", "附件2：", "1.", "（一）"."""
+
+
+def cited(t: str, start: int, end: int, reach: int = 60) -> bool:
+    """The word is inside a 《…》 title cited in running text: an unclosed 《 before it on the same line
+    and a 》 after it, with prose before the 《. A line that *is* "《…（讨论稿）》" heads the document,
+    and "附件：《…（送审稿）》" lists what is attached to it: those are markings."""
+    ls = t.rfind("\n", 0, start) + 1
+    k = t.rfind("《", max(ls, start - reach), start)
+    if k < 0 or "》" in t[k:start]:
+        return False
+    close = t.find("》", end, end + reach)
+    if close < 0 or "\n" in t[end:close]:
+        return False
+    lead = t[ls:k].strip(" \t\u3000")
+    return bool(lead) and not HEADING_LEAD_RE.fullmatch(lead)
+
+
 def alone_on_line(t: str, start: int, end: int) -> bool:
     """Only spaces/brackets between the word and the start of its line."""
     ls = t.rfind("\n", 0, start) + 1

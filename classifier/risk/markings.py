@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
-from .marking_position import alone_on_line, bracket_tail, bracketed, in_title_position, is_marking, self_referential
+from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in_title_position, is_marking,
+                               self_referential)
 
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
@@ -151,8 +152,11 @@ class DraftMarkingRecognizer(Recognizer):
         if fld.name == "title":
             return in_title_position(t, s, e) or bracket_tail(t, s, e) or t[e:e + 2] in ("））", "))")
         sl, _ = fld.segments.sentence(s, e)
-        return (bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, sl, s, window=10)
-                or (hit.term != "初稿" and bracket_tail(t, s, e)))
+        if self_referential(t, sl, s, window=10):
+            return True
+        if cited(t, s, e):
+            return False  # "形成了《若干意见（讨论稿）》": another document's title, named in the prose
+        return bracketed(t, s, e) or alone_on_line(t, s, e) or (hit.term != "初稿" and bracket_tail(t, s, e))
 
     def analyze_trigger(self, doc, fld, hit):
         s, e = hit.start, hit.end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .text import is_cjk
+from .words import common_words
 
 MASK_CHARS = "某*＊×X"
 # Characters that cannot be the first / second character of a given name: function words and
@@ -33,10 +34,6 @@ NOT_NAMES = frozenset(
 AFTER_NAME = frozenset("反因系患家是于在的曾今等老经被将已向到对从由与和及并也都还就说称表送打领获任现原男女今年之为")
 """Characters that may follow a name in running text (function words, verbs that start a predicate)."""
 
-NAME_END = frozenset("（(，,、；;：: \t\n。）)｜|/")
-"""Punctuation that may follow a name."""
-
-
 def name_boundary(t: str, end: int) -> bool:
     """``t[end]`` can follow a name: end of text, punctuation/space, or a function word/verb."""
     return (end >= len(t) or t[end] in NAME_END or t[end] in AFTER_NAME or t[end] in STOP_SECOND
@@ -46,18 +43,79 @@ def name_boundary(t: str, end: int) -> bool:
 TITLES = frozenset("阿姨 先生 女士 师傅 大爷 大妈 阿伯 阿婆 老师 同志 主任 书记 局长 老板 医生 大姐 大哥 阿叔 阿公 奶奶 爷爷 某某".split())
 
 
-class NameReader:
-    """Reads names: ``read(text, pos)`` -> ``(end, masked)`` or ``None``."""
+NAME_END = frozenset("（(，,、；;：: \t\n。）)｜|/")
+"""Punctuation that may follow a name."""
 
-    def __init__(self, surnames: frozenset[str], initials: frozenset[str] = frozenset()):
+NUMERALS = frozenset("一二三四五六七八九十百千万〇○零两0123456789")
+
+VERY_COMMON_GIVEN = 30_000
+"""A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
+
+
+class NameReader:
+    """Reads names: ``read(text, pos)`` -> ``(end, masked)`` or ``None``.
+
+    A name is a surname plus one or two given-name characters that do not form a common word
+    (``data/common_words.txt``): not ``支持``/``权益``/``常规`` (surname + given is a word), not
+    ``权益保``/``相互尊`` (surname + first given character is a word and the last character starts
+    the next word: "权益保障", "相互尊重"), not ``白血病`` (the whole
+    is a word), not ``第五条`` (第 + numeral). Its surname must not end a word that begins before it
+    (``儿童发展`` has no surname 童), unless the caller read it right after a role word
+    (``after_word``: "职工钱某" — 工钱 is a word too). *Weak* surnames — characters far more often a
+    function word (和, 来, 都, 于…; ``weak_surnames`` of terms.toml) — also need a given name that is
+    neither a common word (``和妇女``, ``来我国``) nor a numeral (``由一九八〇年``); those almost only
+    used as function words (``function_surnames``: 都, 和, 来…) also need punctuation or the end of the
+    text right after the name ("都应该", "都能在…" are not names). ``第`` + numeral (``第五条``, where
+    第五 is a compound surname) is never a name.
+    """
+
+    def __init__(self, surnames: frozenset[str], initials: frozenset[str] = frozenset(),
+                 weak: frozenset[str] = frozenset(), words: dict[str, int] | None = None,
+                 function: frozenset[str] = frozenset()):
         self.single = frozenset(s for s in surnames if len(s) == 1)
         self.double = frozenset(s for s in surnames if len(s) == 2)
         self.initials = initials
+        self.function = frozenset(function)
+        self.weak = frozenset(weak) | self.function
+        self.words = common_words() if words is None else words
 
-    def read(self, t: str, pos: int, *, allow_initials: bool = False, allow_masked: bool = True) -> tuple[int, bool] | None:
+    def _word_before(self, t: str, pos: int) -> bool:
+        """``t[pos]`` ends a common word that begins before it ("儿童" before "发展")."""
+        w = self.words
+        return any(t[a:pos + 1] in w for a in range(max(0, pos - 3), pos))
+
+    def _word_from(self, t: str, pos: int) -> bool:
+        """``t[pos]`` begins a common word of two to four characters."""
+        w = self.words
+        return any(t[pos:b] in w for b in range(pos + 2, min(len(t), pos + 4) + 1))
+
+    def _given_ok(self, t: str, pos: int, g: int, end: int) -> bool:
+        """The reading ``t[pos:end]`` (given name ``t[g:end]``) is not a word or a piece of one."""
+        w = self.words
+        if t[pos:end] in w:
+            return False
+        if end - g == 2 and t[pos:g + 1] in w and self._word_from(t, end - 1):
+            # "权益保障", "相互尊重", "陆续回国": surname + first character is a word and the last
+            # character starts the next one. ("吴国华", "王国强": 吴国/王国 are words too, but 华/强 end there.)
+            return False
+        weak = t[pos:g] in self.weak
+        if weak and any(c in NUMERALS for c in t[g:end]):
+            return False
+        if end - g == 2:
+            f = w.get(t[g:end])
+            if f is not None and (weak or f >= VERY_COMMON_GIVEN):
+                return False
+        return True
+
+    def read(self, t: str, pos: int, *, allow_initials: bool = False, allow_masked: bool = True,
+             after_word: bool = False) -> tuple[int, bool] | None:
         n = len(t)
         if pos >= n or not is_cjk(t[pos]):
             return None
+        if not after_word and pos > 0 and is_cjk(t[pos - 1]) and self._word_before(t, pos):
+            return None
+        if t[pos] == "第" and t[pos + 1:pos + 2] in NUMERALS:
+            return None  # 第五条, 第五十章: an ordinal, not the compound surname 第五
         if t[pos:pos + 2] in self.double:
             sl = 2
         elif t[pos] in self.single:
@@ -85,7 +143,16 @@ class NameReader:
             return None
         end = g + 1
         if end < n and is_cjk(t[end]) and t[end] not in STOP_SECOND and t[g:end + 1] not in NOT_NAMES:
+            if not self._given_ok(t, pos, g, end + 1):
+                # "权益保障", "和妇女": the three characters are (part of) words; so are the first two
+                # unless only the surname + given pair were tested ("王建国" stays a name)
+                return None
             end += 1
+        elif not self._given_ok(t, pos, g, end):
+            return None
+        if t[pos:g] in self.function:
+            if end < n and t[end] not in NAME_END:
+                return None
         return end, False
 
     def read_bounded(self, t: str, pos: int, strict: bool = True, **kw) -> tuple[int, bool] | None:
@@ -94,7 +161,7 @@ class NameReader:
         A three-character reading that runs into the next word is retried as two characters. With
         ``strict`` a name that runs into the next word ("计算机单价") is rejected; without it (right
         after a role word, where "驾驶人邓志明酒后驾驶" is common) it is kept — unless a placeholder
-        follows ("当事人：杭州某某公司")."""
+        follows ("当事人：杭州某某公司") or words overlap it ("幼儿师范抓起")."""
         got = self.read(t, pos, **kw)
         if not got:
             return None
@@ -105,4 +172,7 @@ class NameReader:
             return end - 1, masked
         if strict or (end < len(t) and t[end] in MASK_CHARS):
             return None
+        if not masked and (t[pos:pos + 2] in self.words or self._word_from(t, end - 1)):
+            return None  # a run-on reading that begins with a word, or whose last character starts one
+            # ("幼儿师范抓起": 抓起), is not a name
         return got

@@ -23,6 +23,7 @@ from .base import Recognizer
 from .document import PersonMention
 from .names import NameReader, name_boundary
 from .text import is_cjk
+from .words import inside_longer_word
 
 FOLLOW = frozenset("（(，,、；;：: \n。）)")
 PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|镇|乡|村)(?:[\u4e00-\u9fff]{1,6}?(?:社区|村|组))?")
@@ -70,12 +71,14 @@ class PersonNameRecognizer(Recognizer):
 
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
-        self.reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"))
+        self.reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"), lexicon.words("weak_surnames"),
+                                 function=lexicon.words("function_surnames"))
         self.sensitive_roles = lexicon.words("sensitive_roles")
         self.neutral_roles = lexicon.words("neutral_roles")
         self.minor_cues = lexicon.words("minor_cues")
         self.official = lexicon.words("official_cues")
         self.list_triggers = lexicon.words("list_triggers")
+        self.cue_words = frozenset(self.TRIGGERS) | self.sensitive_roles | self.neutral_roles | self.minor_cues
 
     def words(self):
         w = super().words()
@@ -98,6 +101,8 @@ class PersonNameRecognizer(Recognizer):
             if other.end == hit.end and other.start < hit.start and f"trigger:{self.TYPE}" in other.tags:
                 return ()
         t = fld.text
+        if inside_longer_word(t, hit.start, hit.end, keep=self.cue_words):
+            return ()  # "青少年宫", "多少年来", "留学生", "妇女儿童": a piece of another word, not the role
         p = hit.end
         while p < len(t) and p < hit.end + 2 and t[p] in "：: 为":
             p += 1
@@ -109,7 +114,7 @@ class PersonNameRecognizer(Recognizer):
             if hit.term in SCHOOL_CUES and t[hit.end:hit.end + 1] in ("：", ":", " "):
                 return ()  # "县第一中学：张三 李四": the people of a school (teachers), not pupils
         # a conjunction that is also a surname ("孤儿和事实无人抚养…") needs a clean name boundary
-        got = self.reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True)
+        got = self.reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
         if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
             got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
         guard = 0

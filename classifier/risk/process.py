@@ -11,6 +11,15 @@ CLOSING = ("妥否，请批示", "妥否,请批示", "当否，请批示", "妥�
 SUBMIT_RE = re.compile(r"报送|上报|拟报|呈报|报请|提交")
 
 
+def closes_paragraph(t: str, end: int) -> bool:
+    """Only a full stop (and spaces) between ``end`` and the end of the paragraph: the closing formula
+    of this document ("妥否，请批示。"), not a procedure described in a sentence ("报请审批，需由…")."""
+    k = end
+    while k < len(t) and t[k] in "。.！! \t\u3000":
+        k += 1
+    return k >= len(t) or t[k] in "\n\r"
+
+
 class RequestReportRecognizer(Recognizer):
     """The document is a 请示: "…的请示" as the title's end, or a closing "妥否，请批示"."""
 
@@ -26,7 +35,8 @@ class RequestReportRecognizer(Recognizer):
         s, e = hit.start, hit.end
         if hit.term != "请示":
             if hit.term == "以上请示" or hit.term == "特此请示" or "，" in hit.term or "," in hit.term or hit.term.startswith("请"):
-                yield self.result(fld, s, e, 0.85, "请示结尾用语")
+                if closes_paragraph(t, e if hit.term != "以上请示" else fld.segments.sentence(s, e)[1]):
+                    yield self.result(fld, s, e, 0.85, "请示结尾用语")
             return
         if any(h.start <= s and h.end >= e and h.term != "请示" for h in fld.hits_between(s - 6, e + 6)):
             return  # part of a closing formula
