@@ -20,7 +20,7 @@ def ns(file, **kw):
 @pytest.fixture()
 def draft(tmp_path):
     path = tmp_path / "draft.txt"
-    path.write_text(f"关于某事项的公示\n申请人身份证号{ID}，手机13812345678。\n监督电话：0591-24312321。", encoding="utf-8")
+    path.write_text(f"关于某事项的公示\n申请人身份证号{ID}，手机13812345678。\n监督电话：0851-86593217。", encoding="utf-8")
     return path
 
 

@@ -26,7 +26,7 @@ def test_id_card_check_char_example():
 
 @pytest.mark.parametrize("number, ok", [
     ("110105491231002", True),   # 15-digit legacy: region + 491231
-    ("350902202400455", False),  # a permit number: "month" 24 impossible
+    ("440304202400718", False),  # a permit number: "month" 24 impossible
     ("990105491231002", False),
 ])
 def test_id_card15(number, ok):

@@ -6,9 +6,9 @@ from tests.assertions import assert_not_found, assert_span
 
 
 @pytest.mark.parametrize("text, span", [
-    ("来信人（电子邮箱：2012119122@qq.com）反映", "2012119122@qq.com"),     # digits @ QQ, in prose
+    ("留言人（电子邮箱：3086471529@qq.com）称", "3086471529@qq.com"),     # digits @ QQ, in prose
     ("lvxt_1991@126.com为申请人邮箱", "lvxt_1991@126.com"),                # start of text
-    ("网友注册邮箱chenpao.yt@163.com", "chenpao.yt@163.com"),             # end of text
+    ("用户注册邮箱mengqiu.hs@163.com", "mengqiu.hs@163.com"),             # end of text
     ("私人邮箱：zhang.san@example.com。", "zhang.san@example.com"),        # other domain, private cue
 ])
 def test_found(text, span):
@@ -17,9 +17,9 @@ def test_found(text, span):
 
 
 @pytest.mark.parametrize("text", [
-    "办公邮箱：xhgjj@hzxh.gov.cn。",
-    "请发送至xyqsfj@haikou.gov.cn",
-    "技术咨询邮箱：lyrsks@yantai.gov.cn",
+    "办公邮箱：zfgjj@nnqx.gov.cn。",
+    "请发送至sfjbgs@liuzhou.gov.cn",
+    "技术咨询邮箱：rsjzx@qingshan.gov.cn",
 ])
 def test_office_mail_not_found(text):
     assert_not_found(text, "email")

@@ -10,11 +10,11 @@ ID = make_id("350203", "19880911", "631")
 
 # ---- exemptions ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
-    "监督电话：0591-24312321；举报电话：12380；咨询电话：12345。",              # published phones, hotlines
+    "公示监督电话：0851-86593217；政务服务便民热线：12345；举报电话：12380。",              # published phones, hotlines
     "办公邮箱：abc@example.gov.cn。",                                           # office e-mail
     "局长王建国主持会议，副局长李红、张伟出席。",                                # officials in their role
-    f"中标供应商：某某科技有限公司，统一社会信用代码：{make_uscc()}，中标金额：1,268,000.00元。",  # 中标公示
-    "文号：某政办发〔2020〕59号；宗地编号：2024G016；项目编号：ABC-2024-1007；许可证号：JY13509020094116；邮编350400。",
+    f"中标供应商：某某科技有限公司，统一社会信用代码：{make_uscc()}，中标金额：1,357,600.00元。",  # 中标公示
+    "文号：某政办发〔2020〕59号；宗地编号：2023G027；项目编号：ABC-2024-1007；许可证号：JY14403040062183；邮编350400。",
 ])
 def test_exempt_lookalikes(text):
     assert review(text).findings == ()
@@ -55,11 +55,11 @@ def test_verdict(title, body, verdict):
 # ---- redaction -----------------------------------------------------------------------------------
 def test_redacted_text_default_styles():
     card = make_card("621700", 19)
-    body = f"户主楼*华，身份证号{ID}，收款卡号{card}，联系电话13542807289。"
+    body = f"户主楼*华，身份证号{ID}，收款卡号{card}，联系电话13651274903。"
     result = review(body, "公示")
     red = result.redacted["body"]
     assert f"{ID[:4]}**********{ID[-4:]}" in red
-    assert "135****7289" in red
+    assert "136****4903" in red
     assert "*" * 15 + card[-4:] in red
     assert ID not in red and card not in red
     assert result.redacted["title"] == "公示"
@@ -75,7 +75,7 @@ def test_offsets_are_code_points_into_original():
 def test_masking_style_is_configurable():
     settings = RiskSettings(styles={"mobile": ("replace", {"value": "[手机号]"}), "id_card": ("mask", {"keep_first": 6, "keep_last": 0})},
                             mask_char="×")
-    result = RiskReviewer(settings).review("", f"手机13542807289，身份证号{ID}")
+    result = RiskReviewer(settings).review("", f"手机13651274903，身份证号{ID}")
     assert result.redacted["body"] == f"手机[手机号]，身份证号{ID[:6]}{'×' * 12}"
 
 

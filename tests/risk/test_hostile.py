@@ -7,7 +7,7 @@ import pytest
 from tests.assertions import reviewer
 
 MB = 1_000_000
-LINE = "经审核，申请人张三身份证号11010519491231002X，手机13812345678，拟给予补助。监督电话0591-24312321，"
+LINE = "经审核，申请人张三身份证号11010519491231002X，手机13812345678，拟给予补助。监督电话0851-86593217，"
 
 
 def timed(text: str) -> float:

@@ -10,7 +10,7 @@ from tests.assertions import assert_found, findings, review
     ("机密★长期\n截至6月底……", "", "机密★长期", "body"),
     ("秘密★\n各单位：", "", "秘密★", "body"),                                 # no period
     ("", "某某数据汇总（绝密）", "绝密", "title"),                           # title, bracketed
-    ("本件内容属于国家秘密，请按规定管理。", "", "国家秘密", "body"),          # self-declared
+    ("本件所载事项属国家秘密，须严格按规定保管。", "", "国家秘密", "body"),          # self-declared
 ])
 def test_secrecy_found(body, title, part, field):
     f = assert_found(body, "secrecy_marking", part, title=title, field=field)
@@ -19,28 +19,28 @@ def test_secrecy_found(body, title, part, field):
 
 
 @pytest.mark.parametrize("text", [
-    "深入学习《中华人民共和国保守国家秘密法》，全区涉密人员参加测试。",
+    "组织全县机关干部学习新修订的《保守国家秘密法》，涉密岗位人员参加闭卷考试。",
     "揭开海洋的秘密主题科普展开幕。",
-    "其中属于国家秘密2件、因涉及商业秘密不予公开9件。",
+    "其中涉及国家秘密的3件、因属商业秘密未予公开的7件。",
     "★温馨提示：请经营者明码标价。",
-    "已删除涉及国家秘密、商业秘密和个人隐私的内容。",
+    "公开文本已删除含有国家秘密、商业秘密及个人隐私的段落。",
 ])
 def test_secrecy_not_found(text):
     assert not findings(review(text), "secrecy_marking")
 
 
 @pytest.mark.parametrize("text, part", [
-    ("工艺参数属企业商业秘密，申请不予公开。", "商业秘密"),
+    ("配方比例属该厂商业秘密，请求不予公开。", "商业秘密"),
     ("本部分含商业秘密，请勿公开。\n投标人：某公司。", "商业秘密"),
-    ("企业已书面申请对上述成本明细按商业秘密处理。", "商业秘密"),
+    ("投标人已书面请求将报价构成表作为商业秘密处理。", "商业秘密"),
 ])
 def test_trade_secret_marking_found(text, part):
     assert_found(text, "trade_secret_marking", part, ground="trade_secret")
 
 
 @pytest.mark.parametrize("text", [
-    "依法确定为国家秘密的政府信息，涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的政府信息，不予公开。",
-    "因涉及商业秘密不予公开9件。",
+    "按照条例规定，凡涉及商业秘密、个人隐私，公开后可能损害第三方合法权益的政府信息，行政机关不予公开。",
+    "因属商业秘密不予公开的7件。",
 ])
 def test_trade_secret_marking_not_found(text):
     assert not findings(review(text), "trade_secret_marking")
@@ -50,7 +50,7 @@ def test_trade_secret_marking_not_found(text):
     ("内部资料 注意保存\n本季度……", "", "内部资料", "body"),
     ("", "上半年经济运行分析（仅供内部参考）", "仅供内部参考", "title"),
     ("……记录：某某。\n（此件不公开）", "", "此件不公开", "body"),
-    ("本稿仅在系统内部征求意见，请勿外传。", "", "请勿外传", "body"),
+    ("本稿仅供起草组成员研究，请勿外传。", "", "请勿外传", "body"),
 ])
 def test_internal_marking_found(body, title, part, field):
     assert_found(body, "internal_marking", part, title=title, field=field, ground="internal_affairs")
@@ -67,7 +67,7 @@ def test_internal_marking_not_found(text):
     ("某某规划实施评估报告（讨论稿）", "", "讨论稿", "title"),
     ("某市供水价格调整方案（送审稿）", "", "送审稿", "title"),
     ("某某发展规划（初稿）", "", "初稿", "title"),
-    ("《某某管理办法》（征求意见稿（内部））", "", "征求意见稿（内部）", "title"),
+    ("《某某实施细则》（征求意见稿（内部））", "", "征求意见稿（内部）", "title"),
     ("某报告", "本报告为讨论稿，仅供研究使用。", "讨论稿", "body"),
 ])
 def test_draft_found(title, body, part, field):

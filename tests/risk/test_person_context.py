@@ -6,8 +6,8 @@ from tests.assertions import assert_found, assert_not_found, findings, review
 
 
 @pytest.mark.parametrize("text, name, type_", [
-    ("拟将以下人员纳入农村最低生活保障：刘春花（保障人数2人）、陈大山（保障人数1人）。", "刘春花", "person_name"),  # list
-    ("拟将以下人员纳入农村最低生活保障：刘春花（保障人数2人）、陈大山（保障人数1人）。", "陈大山", "person_name"),
+    ("经审核，下列对象拟纳入城市最低生活保障：唐玉梅（保障人数3人）、韦长青（保障人数1人）。", "唐玉梅", "person_name"),  # list
+    ("经审核，下列对象拟纳入城市最低生活保障：唐玉梅（保障人数3人）、韦长青（保障人数1人）。", "韦长青", "person_name"),
     ("本周新签约拆迁户：黄建军（补偿面积120平方米）。", "黄建军", "person_name"),          # sensitive role
     ("下列农户列入危房改造补助对象：青山镇石门村王桂兰（C级危房）；", "王桂兰", "person_name"),  # place + list
     ("医院为78岁患者欧阳德明实施了手术。", "欧阳德明", "person_name"),                 # compound surname
@@ -30,7 +30,7 @@ def test_found(text, name, type_):
     "区委书记王建国主持会议，副区长李红出席。",                            # officials in their role
     "决定授予张明远（某小学）、李思雨（某中学）“优秀教师”称号。",            # honorees
     "拟任职人员：郑秀山，男，1979年11月生，拟任局长。",                     # appointee
-    "联系人：蒋晓岚，联系电话：028-85213306。",                            # office contact
+    "联系人：覃丽萍，联系电话：0771-56237814。",                            # office contact
     "下列人员纳入低保：王某某（保障人数2人）、李*（保障人数1人）。",          # masked names
     "全区共有低保对象3,127人，特困供养人员286人。",                         # statistics
     "市民何女士来到窗口办理业务。",                                        # surname + title only

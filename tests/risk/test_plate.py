@@ -6,10 +6,10 @@ from tests.assertions import assert_not_found, assert_span
 
 
 @pytest.mark.parametrize("text, span", [
-    ("一辆号牌为鲁B·7K3M9的小型轿车", "鲁B·7K3M9"),     # with separator dot, in prose
+    ("一台号牌为晋A·5H2R8的小型客车", "晋A·5H2R8"),     # with separator dot, in prose
     ("浙C·8V2N7号车辆长期占用泊位", "浙C·8V2N7"),        # start of text
-    ("新能源汽车（号牌浙AD62189）", "浙AD62189"),        # 新能源 small: D + 5
-    ("购买号牌为黑A58231D的货车", "黑A58231D"),          # 新能源 large: 5 + D
+    ("新能源汽车（号牌苏ED37514）", "苏ED37514"),        # 新能源 small: D + 5
+    ("登记号牌为吉B30746D的货车", "吉B30746D"),          # 新能源 large: 5 + D
     ("涉事车辆为粤B12345", "粤B12345"),                  # end of text
     ("车牌川A　12345".replace("　", " "), "川A 12345"),   # split by a space
 ])

@@ -11,7 +11,7 @@ from tests.assertions import assert_found, assert_not_found, findings, review
     ("慰问了特困供养对象周阿福，老人患帕金森病多年。", "帕金森", "health"),             # pronoun 老人
     ("申请人李秀英，城市低保对象，2023年确诊为乳腺癌。", "城市低保对象", "social_assistance"),
     ("慰问组来到低保户吴美兰家中。", "低保户", "social_assistance"),                      # role before the name
-    ("拟给予临时救助：周海涛，因家中失火申请临时救助；", "申请临时救助", "social_assistance"),
+    ("拟给予临时救助：蒙建平，因突发重病申请临时救助；", "申请临时救助", "social_assistance"),
     ("社区矫正对象曹文斌（因犯盗窃罪被判处有期徒刑一年、缓刑一年）参加劳动。", "盗窃罪", "criminal_record"),
     ("被征收户林天佑系天主教徒，提出诉求。", "天主教徒", "religion"),
 ])
@@ -22,7 +22,7 @@ def test_found(text, part, type_):
 
 @pytest.mark.parametrize("text, type_", [
     ("开展艾滋病感染者随访关怀活动，全区随访98人。", "health"),                 # no person
-    ("拟对以下困难群众给予临时救助：周海涛，因家中失火；", "social_assistance"),  # list introduction
+    ("拟对下列困难家庭给予临时救助：蒙建平，因房屋受灾；", "social_assistance"),  # list introduction
     ("全区在册社区戒毒人员87名。", "criminal_record"),                          # statistics
     ("当事人陈某某无照经营，违法所得386.50元，处罚款5000元。", "criminal_record"),  # administrative penalty, masked
     ("宗教活动场所设置应当符合规定。", "religion"),

@@ -15,8 +15,8 @@ def test_request_found(title, body, part, field):
 
 
 @pytest.mark.parametrize("title, body", [
-    ("常务会议召开", "同意市水利局按程序请示上级主管部门后启动工程。"),
-    ("政策解读", "需按程序向机关事务管理部门请示后调剂使用。"),
+    ("常务会议召开", "会议同意县交通运输局按规定请示省级主管部门后开工建设。"),
+    ("政策解读", "闲置车辆需先向财政部门请示后方可调配使用。"),
     ("关于某事项请示的批复", "你局《关于某事项的请示》收悉。"),
 ])
 def test_request_not_found(title, body):
@@ -28,7 +28,7 @@ def test_minutes_in_title():
 
 
 def test_minutes_cited_not_found():
-    result = review("要求按照《市政府第50次常务会议纪要》的分工抓好落实。", "市政府召开常务会议")
+    result = review("会议要求各单位对照《县政府第23次常务会议纪要》明确的任务逐项推进。", "县政府召开常务会议")
     assert not findings(result, "meeting_minutes")
 
 
@@ -42,5 +42,5 @@ def test_enforcement_found(title, body, part, field):
 
 
 def test_evidence_names_not_found():
-    result = review("以上事实有《现场检查笔录》《询问笔录》、现场照片等证据证实。", "行政处罚决定书")
+    result = review("上述违法行为，有《询问笔录》《现场检查笔录》、抽样检验报告等证据在案佐证。", "行政处罚决定书")
     assert not findings(result, "enforcement_record")

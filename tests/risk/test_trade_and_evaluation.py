@@ -17,7 +17,7 @@ def test_breakdown_found(title, body, part):
 
 
 @pytest.mark.parametrize("title, body", [
-    ("部门预算说明", "收入预算1,026.37万元，其中基本支出742.55万元，项目支出283.82万元。"),
+    ("部门预算说明", "收入预算918.64万元，其中基本支出651.20万元，项目支出267.44万元。"),
     ("中标结果公告", "中标金额：人民币145.8万元。"),
 ])
 def test_breakdown_not_found(title, body):

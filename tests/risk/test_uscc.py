@@ -8,7 +8,7 @@ ALL_DIGITS = next(make_uscc(f"9133010{i:010d}") for i in range(10000) if make_us
 
 
 @pytest.mark.parametrize("text", [
-    "统一社会信用代码：91350100M000100Y43。",                      # GB 32100 example
+    "机构统一社会信用代码为91350100M000100Y43。",                      # GB 32100 example
     f"供应商（统一社会信用代码{make_uscc()}）中标。",                # letters inside
     f"信用代码{ALL_DIGITS}",                                         # all digits, 18 long like an ID
     f"{make_uscc('92440300L12345678')}为个体工商户代码",             # at the start
