@@ -1,8 +1,9 @@
 """Features of a (title, body) pair: hashed character n-grams and word n-grams, per field.
 
-Four blocks, each TF-IDF weighted (sublinear tf) and l2-normalised on its own, then laid side by
-side: title characters, title words, body characters, body words. The body blocks are scaled by
-``body_weight`` so that a title-only record and a full record live on the same scale.
+Four blocks laid side by side: title characters, title words, body characters, body words. Every
+n-gram occurrence weighs the idf of its column, and each block of a record is divided by the root
+of its summed squared weights, so long and short texts live on one scale; the body blocks are then
+scaled by ``body_weight`` so that a title-only record and a full record are comparable.
 
 Everything after segmentation is done in bulk with numpy, for a whole batch at once: the text's
 code points are hashed into n-gram columns (a polynomial hash, no Python object per n-gram), and
@@ -201,14 +202,6 @@ class FeatureExtractor:
     def block_offsets(self) -> dict[str, int]:
         nc, nw = self.n_char_features, self.n_word_features
         return {"title_char": 0, "title_word": nc, "body_char": nc + nw, "body_word": 2 * nc + nw}
-
-    def word_column(self, col: int) -> int | None:
-        """Position in the word hash space of a global column, or None for a character column."""
-        for block in ("title_word", "body_word"):
-            j = col - self.block_offsets()[block]
-            if 0 <= j < self.n_word_features:
-                return j
-        return None
 
     # --- text -> hashes -------------------------------------------------------------------
     def _prepare(self, pairs) -> tuple[list[str], list[str]]:
