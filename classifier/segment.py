@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 
 class Segmenter:
@@ -101,12 +101,18 @@ class Segmenter:
         """Cut with rjieba (jieba-rs)."""
         return self._fast_tokenizer().cut(text, self.hmm)
 
-    def agreement(self, texts: Iterable[str]) -> tuple[float, int]:
-        """Share of ``texts`` that rjieba and jieba cut identically, and the number checked."""
+    def agreement(self, texts: Iterable[str], keep: Callable[[str], bool] | None = None) -> tuple[float, int]:
+        """Share of ``texts`` that rjieba and jieba cut identically, and the number checked.
+
+        ``keep`` filters the tokens compared (the features, for instance, only use words with a 汉字).
+        """
         same = total = 0
         for text in texts:
-            if not text:
+            if not text.strip():
                 continue
             total += 1
-            same += self.cut_fast(text) == self.cut_python(text)
+            fast, slow = self.cut_fast(text), self.cut_python(text)
+            if keep is not None:
+                fast, slow = [t for t in fast if keep(t)], [t for t in slow if keep(t)]
+            same += fast == slow
         return (same / total if total else 1.0), total
