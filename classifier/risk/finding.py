@@ -4,29 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-ARTICLES = {
-    "state_secret": "第十四条",
-    "security_stability": "第十四条",
-    "privacy": "第十五条",
-    "trade_secret": "第十五条",
-    "internal_affairs": "第十六条",
-    "process_info": "第十六条",
-    "enforcement_file": "第十六条",
-}
-"""条例 (2019) article each ground rests on (DESIGN.md section 2)."""
-
-GROUND_NAMES = {
-    "state_secret": "国家秘密",
-    "security_stability": "危及“三安全一稳定”",
-    "privacy": "个人隐私",
-    "trade_secret": "商业秘密",
-    "internal_affairs": "内部事务信息",
-    "process_info": "过程性信息",
-    "enforcement_file": "行政执法案卷",
-}
-
-ACTIONS = ("withhold", "review", "redact")
-"""Actions from strongest to weakest; the verdict is the strongest action found (or ``publish``)."""
+from .grounds import ACTIONS, ARTICLES, GROUND_NAMES  # noqa: F401  (re-exported: one home in grounds.py)
 
 
 @dataclass(frozen=True)

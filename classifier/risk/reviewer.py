@@ -8,12 +8,11 @@ from . import operators
 from .base import Result
 from .document import Document, FieldText
 from .finding import Finding
+from .grounds import VERDICT_NAMES, VERDICTS, verdict_of  # noqa: F401  (VERDICTS re-exported)
 from .lexicon import load_lexicon
 from .registry import RecognizerRegistry
 from .settings import RiskSettings
 
-VERDICTS = ("withhold", "review", "redact", "publish")
-VERDICT_NAMES = {"publish": "可公开", "redact": "去标识化后公开", "review": "需人工审核", "withhold": "不予公开"}
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class ReviewResult:
 
     findings: tuple[Finding, ...]
     verdict: str  # publish | redact | review | withhold
-    redacted: dict  # {"title": str, "body": str}
+    redacted: dict | None  # {"title": str, "body": str}; None for withhold (nothing is publishable)
 
     @property
     def verdict_name(self) -> str:
@@ -30,16 +29,7 @@ class ReviewResult:
 
     def to_dict(self) -> dict:
         return {"verdict": self.verdict, "verdict_name": self.verdict_name,
-                "findings": [f.to_dict() for f in self.findings], "redacted": dict(self.redacted)}
-
-
-def verdict_of(findings) -> str:
-    """withhold if any finding says withhold, else review, else redact, else publish."""
-    actions = {f.action for f in findings}
-    for v in ("withhold", "review", "redact"):
-        if v in actions:
-            return v
-    return "publish"
+                "findings": [f.to_dict() for f in self.findings], "redacted": None if self.redacted is None else dict(self.redacted)}
 
 
 class _Spans:
@@ -77,7 +67,10 @@ class RiskReviewer:
         results = self.registry.analyze(doc)
         results = self._resolve(doc, results)
         findings = tuple(sorted((self._finding(doc, r) for r in results), key=lambda f: (f.field != "title", f.start, f.end)))
-        return ReviewResult(findings, verdict_of(findings), {
+        verdict = verdict_of(f.action for f in findings)
+        if verdict == "withhold":
+            return ReviewResult(findings, verdict, None)  # nothing of it is publishable
+        return ReviewResult(findings, verdict, {
             "title": self._redact(doc.title, findings), "body": self._redact(doc.body, findings)})
 
     # ---- resolution ------------------------------------------------------------------------------

@@ -6,8 +6,6 @@ import sys
 
 from .common import add_model_option, dump_json, read_records
 
-VERDICT_NAMES = {"publish": "可公开", "redact": "去标识化后公开", "review": "需人工审核", "withhold": "不予公开"}
-
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -25,6 +23,8 @@ def register(sub) -> None:
 
 def describe(result: dict) -> str:
     """A short Chinese summary of one analysis result."""
+    from classifier.risk.grounds import VERDICT_NAMES, WITHHELD_NOTE
+
     if "error" in result:
         return f"[{result.get('id') or '-'}] 无法分析：{result['error']['message']}"
     lines = []
@@ -43,7 +43,9 @@ def describe(result: dict) -> str:
         where = "标题" if f["field"] == "title" else "正文"
         replace = f"，建议替换为“{f['replacement']}”" if f.get("replacement") else ""
         lines.append(f"  {i}. {where}[{f['start']}:{f['end']}] “{f['text']}” — {f['reason']}{replace}")
-    if any(f.get("replacement") for f in result.get("findings", [])):
+    if result.get("verdict") == "withhold":
+        lines.append(WITHHELD_NOTE)
+    elif any(f.get("replacement") for f in result.get("findings", [])):
         lines.append("去标识化全文：gongkai check FILE --redact，或 --json 输出中的 redacted 字段")
     return "\n".join(lines)
 

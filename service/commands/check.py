@@ -6,9 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-ACTION_NAMES = {"withhold": "不予公开", "review": "人工审核", "redact": "去标识化"}
-FIELD_NAMES = {"title": "标题", "body": "正文"}
-
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -54,6 +51,7 @@ def _read(source: str) -> tuple[str, str]:
 
 def run(args) -> int:
     from classifier.risk import LexiconError, RiskReviewer, RiskSettings
+    from classifier.risk.grounds import ACTION_NAMES, FIELD_NAMES, WITHHELD_NOTE
     from classifier.risk.render import render_terminal
 
     out = sys.stdout
@@ -82,7 +80,10 @@ def run(args) -> int:
             rep = f"，建议替换为“{f.replacement}”" if f.replacement is not None else ""
             lines.append(f"  {i}. [{FIELD_NAMES[f.field]} {f.start}-{f.end}] {f.type}“{f.text}”— {f.reason}；"
                          f"处理：{ACTION_NAMES.get(f.action, f.action)}{rep}")
-    if args.redact:
+    if result.redacted is None:
+        lines.append("")
+        lines.append(WITHHELD_NOTE)
+    elif args.redact:
         lines.append("")
         lines.append("去标识化文本：")
         lines.append(result.redacted["title"])

@@ -78,5 +78,6 @@ def redact(body: JsonBody, analyzer: AnalyzerDep, settings: SettingsDep) -> JSON
     """只返回去标识化后的标题和正文（以及整篇结论，review / withhold 时不应直接发布）。"""
     record = _record(body, settings)
     review = analyzer.reviewer.review(record.title, record.body)  # the category is not needed here
-    return JSONResponse({"id": record.id, "title": review.redacted["title"], "body": review.redacted["body"],
+    red = review.redacted or {"title": None, "body": None}  # withhold: nothing is publishable
+    return JSONResponse({"id": record.id, "title": red["title"], "body": red["body"],
                          "verdict": review.verdict})

@@ -55,8 +55,8 @@ class FindingOut(BaseModel):
 
 
 class RedactedText(BaseModel):
-    title: str = Field(description="去标识化后的标题")
-    body: str = Field(description="去标识化后的正文")
+    title: str | None = Field(description="去标识化后的标题；withhold 时为 null")
+    body: str | None = Field(description="去标识化后的正文；withhold 时为 null")
 
 
 class ModelRef(BaseModel):
@@ -87,7 +87,7 @@ class AnalysisOut(BaseModel):
     explanation: list[Explanation] = Field(default_factory=list, description="主要依据词")
     verdict: VERDICT = Field(description="结论：publish 可公开、redact 去标识化后公开、review 需人工审核、withhold 不予公开")
     findings: list[FindingOut] = Field(description="不宜公开的内容，按字段和位置排序")
-    redacted: RedactedText = Field(description="去标识化文本")
+    redacted: RedactedText | None = Field(description="去标识化文本；结论为 withhold（不予公开）时为 null，没有可公开的内容")
     model: ModelRef = Field(description="所用模型")
 
 
@@ -95,8 +95,8 @@ class RedactOut(BaseModel):
     """去标识化后的草稿，形状与输入记录相同，可直接发布（结论为 publish 或 redact 时）。"""
 
     id: str | None = Field(description="请求中的 id")
-    title: str = Field(description="去标识化后的标题")
-    body: str = Field(description="去标识化后的正文")
+    title: str | None = Field(description="去标识化后的标题；withhold 时为 null")
+    body: str | None = Field(description="去标识化后的正文；withhold 时为 null")
     verdict: VERDICT = Field(description="整篇结论；review / withhold 时不应直接发布")
 
 

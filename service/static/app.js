@@ -11,6 +11,7 @@
     enforcement_file: "行政执法案卷",
   };
   const SEVERITY = { redact: 1, review: 2, withhold: 3 };
+  const WITHHELD_TEXT = "结论为不予公开：本稿没有可公开的内容，不提供去标识化文本。";
   const FIELDS = { title: "标题", body: "正文" };
   const KEY_STORE = "gongkai.apiKey";
 
@@ -140,8 +141,12 @@
       row.append(el("td", { class: "text" }, f.replacement || "—"));
       tbody.append(row);
     });
-    const red = result.redacted || { title: draft.title, body: draft.body };
-    $("redacted").textContent = [red.title, red.body].filter((s) => s).join("\n\n");
+    // withhold: nothing of the draft is publishable, so nothing is offered for copying
+    const withheld = result.redacted === null;
+    const red = result.redacted || { title: "", body: "" };
+    $("redacted").textContent = withheld ? WITHHELD_TEXT : [red.title, red.body].filter((s) => s).join("\n\n");
+    $("redacted").classList.toggle("withheld", withheld);
+    $("copy").disabled = withheld;
     $("copy-status").textContent = "";
     $("result").onclick = (event) => {
       const target = event.target.closest("[data-finding]");

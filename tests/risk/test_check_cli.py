@@ -83,3 +83,13 @@ def test_check_imports_no_category_model():
             "print(any(m.startswith(('sklearn', 'jieba', 'classifier.model', 'classifier.analyzer')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_withheld_draft_says_nothing_is_publishable(tmp_path, capsys):
+    path = tmp_path / "secret.txt"
+    path.write_text(f"关于某事项的报告\n秘密★5年\n申请人身份证号{ID}。", encoding="utf-8")
+    assert check.run(ns(path, redact=True)) == 0
+    out = capsys.readouterr().out
+    assert "不予公开" in out and "不提供去标识化文本" in out and "去标识化文本：" not in out
+    assert check.run(ns(path, json=True)) == 0
+    assert json.loads(capsys.readouterr().out)["redacted"] is None

@@ -91,3 +91,10 @@ def test_finding_value_and_dict():
 def test_empty_input():
     result = review("", "")
     assert result.findings == () and result.verdict == "publish" and result.redacted == {"title": "", "body": ""}
+
+
+# ---- withhold: nothing is publishable ------------------------------------------------------------
+def test_withhold_has_no_redacted_text():
+    result = review(f"机密★5年\n申请人身份证号{ID}。", "关于某事项的报告")
+    assert result.verdict == "withhold"
+    assert result.redacted is None and result.to_dict()["redacted"] is None

@@ -113,10 +113,16 @@ def test_redact_returns_the_deidentified_record(client):
 
 
 def test_redact_masks_the_id_number(client, risk_wired):
-    out = client.post("/v1/redact", json=RISKY_DRAFT).json()
+    draft = {**RISKY_DRAFT, "body": RISKY_DRAFT["body"].replace(MARKING, "")}
+    out = client.post("/v1/redact", json=draft).json()
     assert set(out) == {"id", "title", "body", "verdict"}
     assert ID_NUMBER not in out["body"] and ID_NUMBER[:4] in out["body"] and "*" in out["body"]
-    assert out["verdict"] == "withhold"
+    assert out["verdict"] == "redact"
+
+
+def test_redact_offers_nothing_for_a_withheld_draft(client, risk_wired):
+    out = client.post("/v1/redact", json=RISKY_DRAFT).json()
+    assert out["verdict"] == "withhold" and out["title"] is None and out["body"] is None
 
 
 def test_openapi_has_chinese_descriptions_and_examples(client):
