@@ -22,6 +22,8 @@ OFFICE_CUES = ("办公地址", "办公地点", "办理地点", "地点", "供应
                "单位地址", "机关地址", "寄至", "寄送至", "送至", "邮寄至", "项目地址", "施工地点", "营业地址",
                "服务中心", "医院", "政府", "委员会", "办事处", "公司", "门诊", "学校", "营业厅", "窗口", "大厅",
                "配租房源", "房源", "会场", "举办地", "活动地点", "接种点", "站点")
+LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*$")
+"""What an address may begin with, back from its 号 (searched between the clause start and the number)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
 STOP_LEAD = "的为在于至是："
 UNIT_RE = re.compile(
@@ -53,9 +55,8 @@ class AddressRecognizer(Recognizer):
             return
         clause_l, _ = fld.segments.clause(s)
         lo = max(clause_l, s - 30)
-        start = s
-        while start > lo and (is_cjk(t[start - 1]) or t[start - 1].isalnum() or t[start - 1] == "-"):
-            start -= 1
+        m = LEFT_RUN_RE.search(t, lo, s)
+        start = m.start() if m else s
         cue_hits = [h for h in fld.hits_between(start - 4, s) if h.term in self.context or h.term in self.negative_context]
         for h in cue_hits:
             if h.end <= s and h.end > start:
@@ -100,7 +101,8 @@ class AddressRecognizer(Recognizer):
             return False
         cue = max(cues, key=lambda h: h.end)
         t = fld.text
-        ls = max(t.rfind("\n", 0, cue.start), t.rfind("。", 0, cue.start), cue.start - 40) + 1
+        lo = max(0, cue.start - 40)
+        ls = max(t.rfind("\n", lo, cue.start), t.rfind("。", lo, cue.start), cue.start - 40) + 1
         return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None
 
     def _closest_is_private(self, fld, start: int) -> bool:

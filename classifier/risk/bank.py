@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import Pattern, Recognizer
 from .checksums import luhn_ok
-from .numbers import variants
+from .numbers import GROUP_RE, variants
 
 CARD_WORDS = ("卡号", "银行卡", "账号", "账户", "帐号", "一卡通", "社保卡", "收款", "借记卡", "信用卡", "存折",
               "金融账号", "开户", "银行账户", "收款账号", "收款账户", "收款卡号")
@@ -36,9 +36,6 @@ class BankCardRecognizer(Recognizer):
                         "单元号", "工单号", "身份证", "合同号")
     CONTEXT_BOOST = 0.35
 
-    def validate_result(self, value: str) -> bool | None:
-        return True if luhn_ok(value) else None
-
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, range(16, 20)):
             compact = c.compact
@@ -50,7 +47,7 @@ class BankCardRecognizer(Recognizer):
                 score += 0.3
             if compact.startswith(("62", "4", "5", "3")):
                 score += 0.1
-            groups = [len(g) for g in c.value.replace("-", " ").split(" ") if g]
+            groups = [len(g) for g in GROUP_RE.findall(c.value)]
             if len(groups) > 1 and not card_grouping(groups):
                 continue  # "65250460 65594125": two numbers side by side, not one card
             if len(groups) >= 4:
@@ -111,8 +108,8 @@ def company_account(fld, s: int) -> bool:
     t = fld.text
     if sent_l > 0 and t[sent_l - 1] == "\n":
         # a record laid out one field per line ("开户银行：…\n银行账号：…"): look at the lines above
-        sent_l = t.rfind("\n", 0, max(0, sent_l - 1)) + 1
-        sent_l = t.rfind("\n", 0, max(0, sent_l - 1)) + 1 if s - sent_l < 40 else sent_l
+        sent_l = t.rfind("\n", max(0, s - 200), max(0, sent_l - 1)) + 1
+        sent_l = t.rfind("\n", max(0, s - 200), max(0, sent_l - 1)) + 1 if s - sent_l < 40 else sent_l
     before = fld.terms_between(max(sent_l, s - 80), s)
     if before.isdisjoint(BRANCH_WORDS) or not before.isdisjoint(PERSONAL_WORDS):
         return False

@@ -6,6 +6,8 @@ Aho-Corasick pass for every lexicon and context word — and hands each recogniz
 
 - the candidates of the shapes it declared in ``SHAPES`` (``analyze_candidate``);
 - the occurrences of the words it declared in ``TRIGGERS``/``TRIGGER_LISTS`` (``analyze_trigger``);
+- stage 1 only: the document, to read person mentions (``find_persons``), which the engine hands to
+  stage 2 as the read-only ``doc.persons``;
 - at the end, the document and everything found so far (``finish``), for document-level rules.
 
 Context checks look at a small character window around a candidate: ``context_score`` raises the
@@ -45,7 +47,11 @@ class Candidate(NamedTuple):
 
     @property
     def compact(self) -> str:
-        return self.value.replace(" ", "").replace("-", "")
+        return self.value.translate(_SEPARATORS)
+
+
+_SEPARATORS = str.maketrans("", "", " -.\r\n")
+"""What may separate the digit groups of one identifier (see ``shapes.SHAPES["number"]``)."""
 
 
 @dataclass(slots=True)
@@ -64,6 +70,7 @@ class Result:
     shield: bool = False  # recognised so that it is *not* flagged (USCC, org code): wins overlaps, never reported
     value: bool = True  # an identifier value (competes with overlapping values) vs. a phrase/marking
     mask: bool = True  # propose a masked replacement (if the settings have a style for the type)
+    about: tuple = ()  # the person mentions an attribute statement is about (stage 2 -> the person decision)
 
     def __post_init__(self):
         self.type = self.type or self.recognizer.TYPE
@@ -91,7 +98,7 @@ class Recognizer:
     CONTEXT: tuple[str, ...] = ()
     NEGATIVE_CONTEXT: tuple[str, ...] = ()
     PATTERNS: tuple[Pattern, ...] = ()
-    STAGE = 0  # 0: identifiers and markings; 1: persons; 2: attributes of persons
+    STAGE = 0  # 0: identifiers and markings; 1: persons (find_persons); 2: attributes of persons (Result.about)
     VALUE = True  # findings are identifier values (compete in overlap resolution)
     CONTEXT_BOOST = 0.2
     CONTEXT_PENALTY = 0.4
@@ -112,18 +119,14 @@ class Recognizer:
             trig |= self.lexicon.words(name)
         return {f"trigger:{self.TYPE}": trig, f"context:{self.TYPE}": self.context | self.negative_context}
 
-    def validate_result(self, value: str) -> bool | None:
-        """Checksum hook: ``True`` confirms (score 1.0), ``False`` rejects, ``None`` has no opinion."""
-        return None
-
     def analyze_candidate(self, doc: "Document", fld: "FieldText", cand: Candidate) -> Iterable[Result]:
         return ()
 
     def analyze_trigger(self, doc: "Document", fld: "FieldText", hit: "Hit") -> Iterable[Result]:
         return ()
 
-    def analyze_document(self, doc: "Document", results: list[Result]) -> Iterable[Result]:
-        """Called once per document at this recognizer's ``STAGE``, after its candidates and triggers."""
+    def find_persons(self, doc: "Document") -> Iterable:
+        """Stage 1 only: the person mentions this recognizer reads (the engine hands them all to stage 2)."""
         return ()
 
     def finish(self, doc: "Document", results: list[Result]) -> Iterable[Result]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .base import Candidate
-from .text import Segments, normalise
+from .persons.mention import PersonIndex
+from .text import Normalised, Segments
 
 
 _SPACE_RUN = re.compile("\u3000+|\t+")
@@ -48,12 +49,13 @@ class Hit(NamedTuple):
 
 
 class FieldText:
-    """``title`` or ``body``: original and normalised text (same length), candidates, hits."""
+    """``title`` or ``body``: original and normalised text, candidates, hits (offsets into ``text``)."""
 
     def __init__(self, name: str, original: str):
         self.name = name
         self.original = original
-        self.text = normalise(original)
+        self.normalised = Normalised(original)
+        self.text = self.normalised.text  # what the recognizers read; spans map back with to_original
         self.segments = Segments(self.text)
         self.candidates: list[Candidate] = []
         self.hits: list[Hit] = []  # sorted by start
@@ -77,12 +79,12 @@ class FieldText:
             blocks = []
             cur = None
             pos = 0
-            for line in self.original.split("\n")[:20_000]:
+            for line in self.text.split("\n"):
                 cells = _cells(line)
                 if cells is not None:
                     spans = [(pos + a, pos + b) for a, b in cells]
                     if cur is None:
-                        header = [self.original[a:b].strip() for a, b in spans]
+                        header = [self.text[a:b].strip() for a, b in spans]
                         cur = (pos, header, [])
                         blocks.append(cur)
                         if header and header[0][:1].isdigit():  # no header row: the first line is data
@@ -174,37 +176,12 @@ class FieldText:
 
 
 @dataclass
-class PersonMention:
-    """A name of a person the person recognizer found (before deciding whether it is private)."""
-
-    field: str
-    start: int
-    end: int
-    name: str
-    cue: str = ""  # the role word before it ("患者", "举报人"…), or "list"/"place"
-    sensitive: bool = False  # the cue itself marks a private, sensitive context
-    minor: bool = False
-    whistleblower: bool = False
-    masked: bool = False  # 张某某 / 李* : already de-identified
-    linked: bool = False  # an attribute (health, criminal record…) was found for this person
-    name_span: tuple[int, int] | None = None  # the name inside a longer span ("张三（9岁）")
-
-    @property
-    def name_text(self) -> str:
-        """The name itself (``name`` may carry the age: "张三（9岁）")."""
-        if self.name_span is None:
-            return self.name
-        return self.name[self.name_span[0] - self.start:self.name_span[1] - self.start]
-
-
-@dataclass
 class Document:
-    """The draft under review: its two fields plus scratch space shared by the recognizers."""
+    """The draft under review: its two fields, and the persons stage 1 found (set by the engine only)."""
 
     title: FieldText
     body: FieldText
-    persons: list[PersonMention] = field(default_factory=list)
-    _pindex: tuple | None = None
+    persons: PersonIndex = field(default_factory=PersonIndex)
 
     @property
     def fields(self) -> tuple[FieldText, FieldText]:
@@ -215,21 +192,3 @@ class Document:
 
     def has_tag(self, tag: str) -> bool:
         return bool(self.title.tagged(tag) or self.body.tagged(tag))
-
-    def persons_in(self, fld: str, lo: int, hi: int) -> list[PersonMention]:
-        """Mentions in field ``fld`` overlapping ``[lo, hi)`` (bisect on an index rebuilt when persons change)."""
-        if self._pindex is None or self._pindex[0] != len(self.persons):
-            index = {}
-            for p in sorted(self.persons, key=lambda p: p.start):
-                starts, items = index.setdefault(p.field, ([], []))
-                starts.append(p.start)
-                items.append(p)
-            self._pindex = (len(self.persons), index)
-        starts, items = self._pindex[1].get(fld, ([], []))
-        i = bisect.bisect_left(starts, lo - 8)
-        out = []
-        while i < len(starts) and starts[i] < hi:
-            if items[i].end > lo:
-                out.append(items[i])
-            i += 1
-        return out

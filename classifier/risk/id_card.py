@@ -28,13 +28,6 @@ class IdCardRecognizer(Recognizer):
     NEGATIVE_CONTEXT = ("信用代码", "编号", "识别码", "许可证", "项目代码", "流水号", "订单号", "单元号", "工单号",
                         "受理号", "账号", "卡号", "账户", "一卡通", "宗地代码")
 
-    def validate_result(self, value: str) -> bool | None:
-        if len(value) == 18:
-            return id_card_valid(value)
-        if len(value) == 15:
-            return id_card15_valid(value)
-        return None
-
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (15, 18)):
             compact = c.compact

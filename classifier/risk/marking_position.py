@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+LINE_REACH = 80
+"""How far back a marking's line may begin (a marking heads a short line)."""
 OPEN = "（(【[〔"
 CLOSE = "）)】]〕"
 SELF_REF_RE = re.compile(r"本通报|本简报|本专报|本快报|本报价单|本报价|本投标文件|本申报材料|以上意见|以上内容|以上材料|本件|本文件|本文|此件|本汇总|本材料|本通知|本报告|本表|本统计|本数据|本方案|该文件|本资料|"
@@ -30,7 +32,7 @@ def cited(t: str, start: int, end: int, reach: int = 60) -> bool:
     """The word is inside a 《…》 title cited in running text: an unclosed 《 before it on the same line
     and a 》 after it, with prose before the 《. A line that *is* "《…（讨论稿）》" heads the document,
     and "附件：《…（送审稿）》" lists what is attached to it: those are markings."""
-    ls = t.rfind("\n", 0, start) + 1
+    ls = t.rfind("\n", max(0, start - reach), start) + 1
     k = t.rfind("《", max(ls, start - reach), start)
     if k < 0 or "》" in t[k:start]:
         return False
@@ -43,13 +45,17 @@ def cited(t: str, start: int, end: int, reach: int = 60) -> bool:
 
 def alone_on_line(t: str, start: int, end: int) -> bool:
     """Only spaces/brackets between the word and the start of its line."""
-    ls = t.rfind("\n", 0, start) + 1
+    lo = max(0, start - LINE_REACH)
+    ls = t.rfind("\n", lo, start) + 1
+    if ls == 0 and lo > 0:
+        return False  # more than LINE_REACH characters since the line began: not a heading
     return not t[ls:start].strip(" \t　" + OPEN)
 
 
 def in_title_position(t: str, start: int, end: int) -> bool:
     """A title word in brackets, or the title's last or first word."""
-    return bracketed(t, start, end) or not t[end:].strip(" " + CLOSE) or not t[:start].strip(" " + OPEN)
+    return (bracketed(t, start, end) or not t[end:end + LINE_REACH].strip(" " + CLOSE) and not t[end:].strip(" " + CLOSE)
+            or not t[max(0, start - LINE_REACH):start].strip(" " + OPEN) and not t[:start].strip(" " + OPEN))
 
 
 def self_referential(t: str, sent_start: int, start: int, window: int = 12) -> bool:

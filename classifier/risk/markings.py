@@ -37,7 +37,7 @@ class SecrecyMarkingRecognizer(Recognizer):
             if j < len(t) and t[j] in "★☆*":
                 m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
                 end = m.end() if m else j + 1
-                yield self.result(fld, s, end, 1.0, f"“{fld.original[s:end]}”")
+                yield self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”")
                 return
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
                     fld.name == "body" and (bracketed(t, s, e) or (alone_on_line(t, s, e) and t[e:e + 1] in ("\n", "", " ")))):
@@ -126,7 +126,7 @@ class InternalMarkingRecognizer(Recognizer):
             start, end = s, e
             if hit.term in ("此件不公开", "本件不公开") and bracketed(t, s, e):
                 start, end = s - 1, e + 1
-            yield self.result(fld, start, end, 0.85, f"“{fld.original[start:end]}”")
+            yield self.result(fld, start, end, 0.85, f"“{fld.text[start:end]}”")
 
 
 class DraftMarkingRecognizer(Recognizer):
@@ -166,4 +166,4 @@ class DraftMarkingRecognizer(Recognizer):
             tag = f"trigger:{self.TYPE}"
             ok = any(h.term == hit.term and self._marks(doc.title, h) for h in doc.title.tagged(tag))
         if ok:
-            yield self.result(fld, s, e, 0.85, f"“{fld.original[s:e]}”")
+            yield self.result(fld, s, e, 0.85, f"“{fld.text[s:e]}”")

@@ -43,7 +43,7 @@ def name_boundary(t: str, end: int) -> bool:
 TITLES = frozenset("阿姨 先生 女士 师傅 大爷 大妈 阿伯 阿婆 老师 同志 主任 书记 局长 老板 医生 大姐 大哥 阿叔 阿公 奶奶 爷爷 某某".split())
 
 
-NAME_END = frozenset("（(，,、；;：: \t\n。）)｜|/")
+NAME_END = frozenset("（(，,、；;：: \t\u3000\n。）)｜|/")
 """Punctuation that may follow a name."""
 
 NUMERALS = frozenset("一二三四五六七八九十百千万〇○零两0123456789")

@@ -1,30 +1,44 @@
-"""Helpers shared by the recognizers of digit identifiers."""
+"""Helpers shared by the recognizers of digit identifiers: the identifiers inside one digit run."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
 from .base import Candidate
 
+GROUP_RE = re.compile(r"[0-9]+[Xx]?")
+MAX_GROUPS = 5
+"""An identifier is written in at most five groups (a card: 4-4-4-4-3)."""
+MIN_INNER_GROUP = 3
+"""Every group but the last has at least three digits (3-4-4, 6-8-4, 4-4-4-4-3, 0591-2431…)."""
+
 
 @lru_cache(maxsize=4096)
-def _runs(value: str) -> tuple[tuple[int, int, int], ...]:
-    """``(start, end, digit_count)`` of every run of whole separator-delimited groups but the whole."""
-    cuts = [i for i, ch in enumerate(value) if ch in " -"]
-    if not cuts or len(cuts) > 24:
-        return ()
-    bounds = [-1, *cuts, len(value)]
-    n = len(bounds) - 1
-    out = []
+def _runs(value: str) -> dict[int, tuple[tuple[int, int], ...]]:
+    """``digit count -> ((start, end), ...)``: runs of up to :data:`MAX_GROUPS` whole groups, the whole excepted.
+
+    Computed once per distinct run and shared by every recognizer; linear in the number of groups.
+    """
+    groups = [(m.start(), m.end()) for m in GROUP_RE.finditer(value)]
+    out: dict[int, list[tuple[int, int]]] = {}
+    n = len(groups)
+    if n < 2:
+        return {}
     for i in range(n):
-        for j in range(i + 1, n + 1):
-            if i == 0 and j == n:
+        count = 0
+        for j in range(i, min(n, i + MAX_GROUPS)):
+            a, b = groups[j]
+            if j > i and groups[j - 1][1] - groups[j - 1][0] < MIN_INNER_GROUP:
+                break
+            count += b - a
+            if count > 25:
+                break
+            if i == 0 and j == n - 1:
                 continue
-            a, b = bounds[i] + 1, bounds[j]
-            if a < b and value[a].isdigit():
-                out.append((a, b, sum(ch.isdigit() for ch in value[a:b])))
-    return tuple(out)
+            out.setdefault(count, []).append((groups[i][0], b))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def variants(cand: Candidate, lengths) -> Iterator[Candidate]:
@@ -36,8 +50,9 @@ def variants(cand: Candidate, lengths) -> Iterator[Candidate]:
     value = cand.value
     if len(cand.compact) in lengths:
         yield cand
-    if " " not in value and "-" not in value:
+    if value.isdigit():
         return
-    for a, b, count in _runs(value):
-        if count in lengths:
+    runs = _runs(value)
+    for count in lengths:
+        for a, b in runs.get(count, ()):
             yield Candidate(cand.shape, cand.start + a, cand.start + b, value[a:b])

@@ -20,9 +20,6 @@ class UsccRecognizer(Recognizer):
     SHAPES = ("number", "code")
     CONTEXT = ("统一社会信用代码", "信用代码", "社会信用代码", "代码")
 
-    def validate_result(self, value: str) -> bool | None:
-        return uscc_valid(value)
-
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (18,)):
             if uscc_valid(c.compact):
@@ -38,9 +35,6 @@ class OrgCodeRecognizer(Recognizer):
     LABEL = "组织机构代码"
     SHAPES = ("number", "code")
     CONTEXT = ("组织机构代码", "机构代码")
-
-    def validate_result(self, value: str) -> bool | None:
-        return org_code_valid(value)
 
     def analyze_candidate(self, doc, fld, cand):
         value = cand.value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Pattern, Recognizer
-from .numbers import variants
+from .numbers import GROUP_RE, variants
 
 # Numbers that are labelled as something else: the closest label before the number decides.
 OTHER_NUMBER_WORDS = ("准考证号", "准考证", "考号", "考生号", "学号", "工号", "证号", "编号", "工单号", "流水号", "订单号",
@@ -15,14 +15,15 @@ OTHER_HEADER_RE = re.compile(r"准考证|考号|学号|工号|编号|代码|序�
 MOBILE_GROUPS = ((3, 4, 4), (3, 8), (7, 4))
 
 
-def grouping_ok(value: str) -> bool:
-    """A mobile number written in groups is 3-4-4 (or 3-8, 7-4): "1873 2405 617" is not one."""
+def grouping_ok(value: str, labelled: bool = False) -> bool:
+    """A mobile number written in groups is 3-4-4 (or 3-8, 7-4): "1873 2405 617" is not one — unless
+    the text calls it a phone number (``labelled``), where 4-4-3 is a way of writing one."""
     v = value
     for prefix in ("+86", "0086"):
         if v.startswith(prefix):
             v = v[len(prefix):].lstrip(" -")
-    groups = tuple(len(g) for g in re.split(r"[ \-]", v) if g)
-    return len(groups) == 1 or groups in MOBILE_GROUPS
+    groups = tuple(len(g) for g in GROUP_RE.findall(v))
+    return len(groups) == 1 or groups in MOBILE_GROUPS or (labelled and groups == (4, 4, 3))
 
 OFFICE_PHONE_WORDS = ("监督电话", "举报电话", "咨询电话", "值班电话", "办公电话", "服务热线", "热线", "传真",
                       "受理电话", "投诉电话", "联系人", "报名电话", "预约电话", "服务电话", "办公室电话", "监督举报电话",
@@ -66,7 +67,9 @@ class MobileRecognizer(Recognizer):
                 number = compact[4:]
             else:
                 number = compact
-            if len(number) != 11 or not self.match_pattern(number) or not grouping_ok(c.value):
+            if len(number) != 11 or not self.match_pattern(number):
+                continue
+            if not grouping_ok(c.value, labelled=c is cand and not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)):
                 continue
             if self.labelled_other(fld, c.start):
                 continue
@@ -76,6 +79,7 @@ class MobileRecognizer(Recognizer):
             yield self.result(fld, c.start, c.end, score, "号段有效")
 
 
+EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
 HOME_WORDS = ("住址", "家庭住址", "现住址", "家住", "居住地址")
 
 
@@ -92,7 +96,7 @@ class LandlineRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS)
+        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS) | self.person_roles
         return w
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.55
@@ -100,6 +104,7 @@ class LandlineRecognizer(Recognizer):
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
+        self.person_roles = lexicon.words("sensitive_roles") | lexicon.words("neutral_roles")
 
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…": a phone given with a home address."""
@@ -122,12 +127,24 @@ class LandlineRecognizer(Recognizer):
         return (len(number) == 11 and self._mobile.fullmatch(number) is not None
                 and fld.terms_between(c.start - 12, c.start).isdisjoint(self.negative_context))
 
+    def _private_person_sentence(self, fld, start: int) -> bool:
+        """"投诉人张三，联系电话0571-…": the phone of a private person named just before it."""
+        sl, _ = fld.segments.sentence(start)
+        terms = fld.terms_between(max(sl, start - 40), start)
+        return not terms.isdisjoint(self.person_roles) and terms.isdisjoint(self.negative_context)
+
     def analyze_candidate(self, doc, fld, cand):
+        t = fld.text
         for c in variants(cand, (10, 11, 12)):
             if not self.match_pattern(c.compact):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
-            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)):
+            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)
+                                                    or self._private_person_sentence(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
-                yield self.result(fld, c.start, c.end, score, "私人语境")
+                end = c.end
+                ext = EXTENSION_RE.match(t, end) if end == cand.end else None
+                if ext:
+                    end = ext.end()  # "0571-87001234转8021": the extension is part of the number
+                yield self.result(fld, c.start, end, score, "私人语境")

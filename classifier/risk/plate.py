@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Recognizer
+from .shapes import PROVINCE_CHARS
+
+RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]?[·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}")
+RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
 
 
 class PlateRecognizer(Recognizer):
@@ -14,7 +20,8 @@ class PlateRecognizer(Recognizer):
     NEGATIVE_CONTEXT = ("船", "渔船", "船名")
     CONTEXT_BOOST = 0.25
 
-    def validate_result(self, value: str) -> bool | None:
+    @staticmethod
+    def valid_shape(value: str) -> bool:
         tail = "".join(ch for ch in value[2:] if ch.isalnum())
         if len(tail) == 6:  # 新能源: D/F then 5, or 5 digits then D/F
             return (tail[0] in "DF" and tail[2:].isdigit()) or (tail[:5].isdigit() and tail[5] in "DF")
@@ -23,8 +30,11 @@ class PlateRecognizer(Recognizer):
         return False
 
     def analyze_candidate(self, doc, fld, cand):
-        if not self.validate_result(cand.value):
+        if not self.valid_shape(cand.value):
             return
+        t = fld.text
+        if RANGE_AFTER_RE.match(t, cand.end) or RANGE_BEFORE_RE.search(t, max(0, cand.start - 3), cand.start):
+            return  # "宁A·D00001至宁A·D99999": a range of plates in a 号段 notice, nobody's car
         score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=6)
         if score >= self.settings.min_score:
             kind = "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) == 6 else "号牌格式有效"

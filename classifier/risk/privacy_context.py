@@ -2,7 +2,8 @@
 
 Each is reported only when it is tied to a person the person recognizer found in the same sentence
 (or referred back to with 患者/其/该户… shortly after such a person): "全区低保对象3,127人" or
-"艾滋病感染者随访关怀活动" say nothing about anyone and are not flagged.
+"艾滋病感染者随访关怀活动" say nothing about anyone and are not flagged. A result names the persons
+it is about (``Result.about``); the person decision reads that, nothing is written into the mentions.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ RELIGIONS = ("基督教", "天主教", "伊斯兰教", "佛教", "道教", "藏�
 SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
 
 
+ANCHOR_REACH = 100
+"""How far in its sentence a statement looks for the person it is about."""
+
+
 class _AttributeRecognizer(Recognizer):
     ACTION = "review"
     STAGE = 2
@@ -38,13 +43,14 @@ class _AttributeRecognizer(Recognizer):
 
     def anchors(self, doc, fld, start: int, end: int):
         sl, sr = fld.segments.sentence(start, end)
-        found = [p for p in doc.persons_in(fld.name, sl, sr) if self._anchor_ok(p)]
+        sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
+        found = [p for p in doc.persons.between(fld.name, sl, sr) if self._anchor_ok(p)]
         if found or not self.PRONOUN_REFERENCE:
             return found
         t = fld.text
         if not any(t.rfind(w, max(sl, start - 8), start) >= 0 for w in PRONOUNS):
             return []
-        before = [p for p in doc.persons_in(fld.name, start - 150, start) if self._anchor_ok(p)]
+        before = [p for p in doc.persons.between(fld.name, start - 150, start) if self._anchor_ok(p)]
         return before[-1:] if before else []
 
     def analyze_trigger(self, doc, fld, hit):
@@ -54,9 +60,7 @@ class _AttributeRecognizer(Recognizer):
         span = self.span(fld, hit)
         if span is None:
             return ()
-        for p in persons:
-            p.linked = True
-        return (self.result(fld, span[0], span[1], 0.75, self.detail(hit)),)
+        return (self.result(fld, span[0], span[1], 0.75, self.detail(hit), about=tuple(persons)),)
 
     def span(self, fld, hit):
         return hit.start, hit.end
@@ -122,7 +126,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         if end < len(t) and t[end] in "：:":
             return []  # "纳入最低生活保障：张三…" introduces a list; the names are reported, not the topic
         sl, sr = fld.segments.sentence(start, end)
-        return [p for p in doc.persons_in(fld.name, sl, sr)
+        sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
+        return [p for p in doc.persons.between(fld.name, sl, sr)
                 if self._anchor_ok(p) and (p.end <= start or p.start in (end, end + 1))]
 
     def span(self, fld, hit):

@@ -2,7 +2,8 @@
 
 Each field is read a bounded number of times whatever the number of recognizers: one
 ``finditer`` of the combined regex (named group per candidate shape), one Aho-Corasick pass
-over every lexicon/context/trigger word, and one pass for sentence/clause boundaries.
+over every lexicon/context/trigger word, and one pass for sentence/clause boundaries. Every
+occurrence is kept (no per-word cap): the work is bounded in total instead (``budget.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .lexicon_terms import LexiconTermRecognizer
 from .markings import (DraftMarkingRecognizer, InternalMarkingRecognizer, SecrecyMarkingRecognizer,
                        TradeSecretMarkingRecognizer)
 from .org_code import OrgCodeRecognizer, UsccRecognizer
-from .person_context import PersonNameRecognizer
+from .persons import PersonIndex, PersonNameRecognizer
 from .phone import LandlineRecognizer, MobileRecognizer
 from .plate import PlateRecognizer
 from .price_breakdown import BidPriceBreakdownRecognizer
@@ -49,9 +50,6 @@ DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
     PersonNameRecognizer, HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer, ReligionRecognizer,
 )
 
-MAX_HITS_PER_TERM = 400
-"""Occurrences of one word kept per field: hostile input ("秘密秘密…" × 500 000) stays linear and cheap."""
-
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -61,59 +59,80 @@ def _overrides(recognizer: Recognizer, method: str) -> bool:
 
 
 class RecognizerRegistry:
-    """Recognizers plus the scanners built from what they declare (``SHAPES``, words)."""
+    """Recognizers plus the scanners built from what they declare (``SHAPES``, words).
+
+    Recognizers can be added and removed (``add``/``remove``); the scanners are rebuilt from what the
+    remaining recognizers declare.
+    """
 
     def __init__(self, recognizers: Iterable[Recognizer], lexicon: Lexicon):
-        self.recognizers = list(recognizers)
+        self.recognizers: list[Recognizer] = list(recognizers)
         self.lexicon = lexicon
+        self._build()
+
+    @classmethod
+    def default(cls, lexicon: Lexicon, settings: RiskSettings, name_tagger=None) -> "RecognizerRegistry":
+        """The default recognizers; ``name_tagger`` (a name model) goes to the person recognizer."""
+        return cls((PersonNameRecognizer(lexicon, settings, name_tagger=name_tagger) if c is PersonNameRecognizer
+                    else c(lexicon, settings) for c in DEFAULT_RECOGNIZERS), lexicon)
+
+    # ---- membership ----------------------------------------------------------------------------
+    def add(self, recognizer: Recognizer) -> None:
+        """Add a recognizer (an agency's own, or a replacement after :meth:`remove`)."""
+        self.recognizers.append(recognizer)
+        self._build()
+
+    def remove(self, type_or_class) -> int:
+        """Remove the recognizers of a finding ``TYPE`` (``"plate"``) or of a class; returns how many."""
+        before = len(self.recognizers)
+        self.recognizers = [r for r in self.recognizers if not (
+            r.TYPE == type_or_class or (isinstance(type_or_class, type) and isinstance(r, type_or_class)))]
+        self._build()
+        return before - len(self.recognizers)
+
+    def get(self, type_: str) -> Recognizer | None:
+        return next((r for r in self.recognizers if r.TYPE == type_), None)
+
+    def _build(self) -> None:
         shapes = sorted({s for r in self.recognizers for s in r.SHAPES})
         self._shape_re = re.compile(combined(shapes)) if shapes else None
-        self._by_shape = {s: [r for r in self.recognizers if s in r.SHAPES] for s in shapes}
-        self._by_trigger = {f"trigger:{r.TYPE}": r for r in self.recognizers}
         tags: dict[str, set[str]] = {}
         for r in self.recognizers:
             for tag, words in r.words().items():
                 for w in words:
                     if w:
                         tags.setdefault(w, set()).add(tag)
-        for w in lexicon.exempt:
+        for w in self.lexicon.exempt:
             tags.setdefault(w, set()).add("exempt")
         # One automaton for every word (ahocorasick-rs: the Rust aho-corasick crate, overlapping matches).
         self._words = [(w, frozenset(ts)) for w, ts in tags.items()]
         self._automaton = (ahocorasick_rs.AhoCorasick([w for w, _ in self._words],
                                                       matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
                            if self._words else None)
-        self._has_words = bool(tags)
+        self._edge = [w[0] in _ASCII_ALNUM or w[-1] in _ASCII_ALNUM for w, _ in self._words]
         self.stages = sorted({r.STAGE for r in self.recognizers})
-        self._staged = [[(r, f"trigger:{r.TYPE}", _overrides(r, "analyze_document"))
-                         for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
+        self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
+        self._person_finders = [r for r in self.recognizers if _overrides(r, "find_persons")]
+        self.trigger_tags = frozenset(f"trigger:{r.TYPE}" for r in self.recognizers)
         self._finishing = [r for r in self.recognizers if _overrides(r, "finish")]
-
-    @classmethod
-    def default(cls, lexicon: Lexicon, settings: RiskSettings) -> "RecognizerRegistry":
-        return cls((c(lexicon, settings) for c in DEFAULT_RECOGNIZERS), lexicon)
 
     # ---- scanning ------------------------------------------------------------------------------
     def scan(self, fld: FieldText) -> None:
-        """Fill ``fld.candidates`` (one regex pass) and ``fld.hits`` (one automaton pass)."""
+        """Fill ``fld.candidates`` (one regex pass) and ``fld.hits`` (one automaton pass), whole text, no cap."""
         t = fld.text
         if self._shape_re is not None:
             fld.candidates = [Candidate(m.lastgroup, m.start(), m.end(), m.group()) for m in self._shape_re.finditer(t)]
         hits: list[Hit] = []
-        if self._has_words and t:
-            counts: dict[str, int] = {}
+        if self._automaton is not None and t:
             n = len(t)
-            words = self._words
+            words, edge = self._words, self._edge
             for index, start, end in self._automaton.find_matches_as_indexes(t, overlapping=True):
                 term, tags = words[index]
-                c = counts.get(term, 0)
-                if c >= MAX_HITS_PER_TERM:
-                    continue
-                if term[0] in _ASCII_ALNUM and start > 0 and t[start - 1] in _ASCII_ALNUM:
-                    continue
-                if term[-1] in _ASCII_ALNUM and end < n and t[end] in _ASCII_ALNUM:
-                    continue
-                counts[term] = c + 1
+                if edge[index]:
+                    if term[0] in _ASCII_ALNUM and start > 0 and t[start - 1] in _ASCII_ALNUM:
+                        continue
+                    if term[-1] in _ASCII_ALNUM and end < n and t[end] in _ASCII_ALNUM:
+                        continue
                 hits.append(Hit(start, end, term, tags))
         fld.set_hits(hits)
 
@@ -130,8 +149,8 @@ class RecognizerRegistry:
             for cand in fld.candidates:
                 groups.setdefault(cand.shape, []).append(cand)
             active.append((fld, groups))
-        for recognizers in self._staged:
-            for rec, tag, whole_document in recognizers:
+        for stage, recognizers in zip(self.stages, self._staged):
+            for rec, tag in recognizers:
                 for fld, groups in active:
                     if groups:
                         for shape in rec.SHAPES:
@@ -139,8 +158,9 @@ class RecognizerRegistry:
                                 results.extend(rec.analyze_candidate(doc, fld, cand))
                     for hit in fld.by_tag.get(tag, ()):
                         results.extend(rec.analyze_trigger(doc, fld, hit))
-                if whole_document:
-                    results.extend(rec.analyze_document(doc, results) or ())
+            if stage == 1:
+                # the typed hand-off: stage 1's mentions become the read-only persons of stage 2
+                doc.persons = PersonIndex(p for rec in self._person_finders for p in rec.find_persons(doc))
         for rec in self._finishing:
             results.extend(rec.finish(doc, results))
         return results

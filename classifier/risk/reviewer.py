@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import operators
+from . import budget, operators
 from .base import Result
 from .document import Document, FieldText
 from .finding import Finding
-from .grounds import VERDICT_NAMES, VERDICTS, verdict_of  # noqa: F401  (VERDICTS re-exported)
+from .grounds import ARTICLES, VERDICT_NAMES, VERDICTS, verdict_of  # noqa: F401  (VERDICTS re-exported)
 from .lexicon import load_lexicon
+from .persons import NameTaggerLike
 from .registry import RecognizerRegistry
 from .settings import RiskSettings
 
@@ -55,23 +56,40 @@ class RiskReviewer:
     ('redact', 'id_card', '1101**********002X')
     """
 
-    def __init__(self, settings: RiskSettings | None = None):
+    def __init__(self, settings: RiskSettings | None = None, *, name_tagger: NameTaggerLike | None = None):
+        """``name_tagger``: a learned name model (``spans(text, windows)``), asked only about the parts
+        of a draft where a private person's name can matter; without it the rules read names alone."""
         self.settings = settings or RiskSettings()
         self.lexicon = load_lexicon(*self.settings.lexicon_paths)
-        self.registry = RecognizerRegistry.default(self.lexicon, self.settings)
+        self.name_tagger = name_tagger
+        self.registry = RecognizerRegistry.default(self.lexicon, self.settings, name_tagger=name_tagger)
 
     def review(self, title: str, body: str) -> ReviewResult:
-        doc = Document(FieldText("title", title or ""), FieldText("body", body or ""))
-        for fld in doc.fields:
+        fields, unreviewed = [], []
+        for name, text in (("title", title or ""), ("body", body or "")):
+            fld = FieldText(name, text)
             self.registry.scan(fld)
+            over = budget.cut(fld, self.registry.trigger_tags, "trigger:person_name")
+            if over is not None:
+                # more work than any real draft needs: review up to the cut, hand the rest to a person
+                pos, total = over
+                start = fld.normalised.to_original(pos, pos + 1)[0]
+                unreviewed.append(Finding(budget.UNREVIEWED_GROUND, budget.UNREVIEWED_TYPE,
+                                          ARTICLES[budget.UNREVIEWED_GROUND], "review", name, start, len(text),
+                                          text[start:], 1.0, budget.reason(total, len(fld.text))))
+                fld = FieldText(name, text[:start])
+                self.registry.scan(fld)
+            fields.append(fld)
+        doc = Document(*fields)
         results = self.registry.analyze(doc)
         results = self._resolve(doc, results)
-        findings = tuple(sorted((self._finding(doc, r) for r in results), key=lambda f: (f.field != "title", f.start, f.end)))
+        findings = tuple(sorted([*(self._finding(doc, r) for r in results), *unreviewed],
+                                key=lambda f: (f.field != "title", f.start, f.end)))
         verdict = verdict_of(f.action for f in findings)
         if verdict == "withhold":
             return ReviewResult(findings, verdict, None)  # nothing of it is publishable
         return ReviewResult(findings, verdict, {
-            "title": self._redact(doc.title, findings), "body": self._redact(doc.body, findings)})
+            "title": self._redact("title", title or "", findings), "body": self._redact("body", body or "", findings)})
 
     # ---- resolution ------------------------------------------------------------------------------
     def _resolve(self, doc: Document, results: list[Result]) -> list[Result]:
@@ -115,19 +133,20 @@ class RiskReviewer:
 
     def _finding(self, doc: Document, r: Result) -> Finding:
         fld = doc.get(r.field)
-        text = fld.original[r.start:r.end]
+        # the span of the original covers every character of the value, removed invisible ones included;
+        # the mask is computed from the value without them, so none of them is left in the redacted text
+        start, end = fld.normalised.to_original(r.start, r.end)
         replacement = None
         op, params = self.settings.style(r.type)
         if op and r.mask and r.action in ("redact", "review"):
-            replacement = operators.apply(op, text, self.settings.mask_char, **dict(params))
-        return Finding(r.ground, r.type, r.article, r.action, r.field, r.start, r.end, text, round(r.score, 4),
-                       r.reason, replacement)
+            replacement = operators.apply(op, fld.normalised.kept(r.start, r.end), self.settings.mask_char, **dict(params))
+        return Finding(r.ground, r.type, r.article, r.action, r.field, start, end, fld.original[start:end],
+                       round(r.score, 4), r.reason, replacement)
 
     @staticmethod
-    def _redact(fld: FieldText, findings) -> str:
-        text = fld.original
+    def _redact(name: str, text: str, findings) -> str:
         spans = sorted(((f.start, f.end, f.replacement) for f in findings
-                        if f.field == fld.name and f.replacement is not None), key=lambda s: (s[0], -s[1]))
+                        if f.field == name and f.replacement is not None), key=lambda s: (s[0], -s[1]))
         out, pos = [], 0
         for s, e, rep in spans:
             if s < pos:

@@ -17,8 +17,11 @@ SHAPES: dict[str, str] = {
              r"(?:\.[A-Za-z0-9\-]{1,63}){1,6}",
     # 车牌: province, issuing-authority letter, optional dot, 5 (or 6 for 新能源) characters.
     "plate": rf"[{PROVINCE_CHARS}][A-HJ-NP-Z][·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}(?![0-9A-Za-z])",
-    # Digit runs with single spaces/hyphens inside (IDs, phones, cards, accounts, USCC of digits).
-    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?)?[0-9](?:[0-9]|[ \-](?=[0-9])){5,44}"
+    # Digit runs (IDs, phones, cards, accounts, USCC of digits) read across what an evasion or a
+    # layout puts inside them: one to three spaces, a hyphen, a dot, a line break. The run has no
+    # length limit (a limit would cut a row of numbers and lose the one across the cut); its
+    # identifiers are its runs of whole groups (numbers.variants).
+    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?)?[0-9](?:[0-9]|(?: {1,3}|[\-.]|\r?\n)(?=[0-9])){5,}"
               r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9A-Za-z@_])",
     # Upper-case letter+digit codes: USCC with letters, passports, 通行证, project codes.
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",

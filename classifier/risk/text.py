@@ -1,37 +1,110 @@
-"""Length-preserving normalisation and cheap sentence/clause boundaries.
+"""Normalisation with an offset map, and cheap sentence/clause boundaries.
 
-The review matches on a normalised copy of each field whose every character maps to exactly one
-character of the original (full-width digits, letters and a few separators become ASCII), so a
-span found on the copy is the same span in the original: no offset mapping is needed.
+The review matches on a normalised copy of each field (docs/design.md section 2):
+
+- NFKC where it maps one character to one (full-width digits and letters, circled numbers,
+  compatibility ideographs…); the Chinese punctuation （）：；，！？ and the ideographic space stay,
+  because the recognizers read them;
+- invisible characters (zero-width space U+200B, soft hyphen U+00AD, word joiner U+2060, BOM
+  U+FEFF…) removed, so "1380\u200b0138000" is a mobile number;
+- an ideographic space padding a two-character name ("王　芳") removed.
+
+Every character of the copy keeps the offset of the original character it came from
+(:attr:`Normalised.index`), so a span found on the copy maps back to a span of the original that
+covers every original character of the value, the removed ones included. Separators inside digit
+runs (single or repeated spaces, dots, hyphens, a line break) are not removed: the candidate shape
+of :mod:`classifier.risk.shapes` reads across them, and the masks keep them.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
+from functools import lru_cache
 
-_TABLE = {0xFF01 + i: 0x21 + i for i in range(0x5E)}  # full-width ASCII block -> ASCII
-_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
-               0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D, 0x2212: 0x2D, 0xFE63: 0x2D})
-# The ASCII versions of （）：；，！？ would lose the Chinese punctuation the recognizers read, so the
-# full-width forms of these stay as they are.
-for _ch in "（）：；，！？":
-    _TABLE.pop(ord(_ch), None)
+KEEP = frozenset("（）：；，！？\u3000")
+"""Characters NFKC would change that the recognizers need as they are."""
+
+INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u200b\u200c\u200d\u200e\u200f" \
+            "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+"""Format and zero-width characters an evasion may hide inside a value."""
 
 
-_NEEDS_TABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]+")
+@lru_cache(maxsize=1)
+def _table() -> dict[int, int]:
+    """One-to-one replacements of the BMP: NFKC when it gives one character, odd spaces and dashes."""
+    table = {}
+    for c in range(0x80, 0x10000):
+        if 0xD800 <= c < 0xE000 or 0x3400 <= c < 0xA000:
+            continue
+        ch = chr(c)
+        if ch in KEEP or ch in INVISIBLE:
+            continue
+        k = unicodedata.normalize("NFKC", ch)
+        if k != ch and len(k) == 1:
+            table[c] = ord(k)
+    table.update({0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x2010: 0x2D, 0x2011: 0x2D,
+                  0x2012: 0x2D, 0x2013: 0x2D, 0x2212: 0x2D, 0xFE63: 0x2D, 0x2027: 0x2E})
+    return table
+
+
+@lru_cache(maxsize=1)
+def _needs_table() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_table())) + "]+")
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_REMOVE = re.compile(f"[{INVISIBLE}]+|(?:(?<=^[{_CJK}])|(?<=[^{_CJK}][{_CJK}]))\u3000(?=[{_CJK}](?:[^{_CJK}]|$))")
+"""Runs of invisible characters, and an ideographic space padding a two-character name ("王　芳")."""
 
 
 def _translate_run(match: re.Match) -> str:
-    return match.group().translate(_TABLE)
+    return match.group().translate(_table())
+
+
+class Normalised:
+    """The normalised ``text`` of ``original`` and where each of its characters came from.
+
+    ``index[i]`` is the offset in ``original`` of ``text[i]``; ``index`` is ``None`` when nothing
+    was removed (then the offsets are the same).
+    """
+
+    __slots__ = ("original", "text", "index")
+
+    def __init__(self, original: str):
+        self.original = original
+        text = _needs_table().sub(_translate_run, original)  # one to one: same offsets
+        self.index: list[int] | None = None
+        if _REMOVE.search(text) is not None:
+            pieces, index, pos = [], [], 0
+            for m in _REMOVE.finditer(text):
+                pieces.append(text[pos:m.start()])
+                index.extend(range(pos, m.start()))
+                pos = m.end()
+            pieces.append(text[pos:])
+            index.extend(range(pos, len(text)))
+            text = "".join(pieces)
+            self.index = index
+        self.text = text
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``original`` holding ``text[start:end]`` and every removed character inside it."""
+        if self.index is None or end <= start:
+            return start, end
+        return self.index[start], self.index[end - 1] + 1
+
+
+    def kept(self, start: int, end: int) -> str:
+        """The original characters of ``text[start:end]`` as written (full-width stays), without the removed ones."""
+        if self.index is None:
+            return self.original[start:end]
+        return "".join(self.original[i] for i in self.index[start:end])
 
 
 def normalise(text: str) -> str:
-    """Full-width digits/letters/@/+/-/. to ASCII, odd spaces to ' '; same length as ``text``.
-
-    Only the runs that need it are translated (a draft has a dozen, not two thousand).
-    """
-    return _NEEDS_TABLE.sub(_translate_run, text)
+    """The normalised text alone (see :class:`Normalised`)."""
+    return Normalised(text).text
 
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -42,6 +115,10 @@ _CLAUSE_RE = re.compile(r"[。；;！？!?\n，,、：:（）()《》“”\"]")
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+REACH = 300
+"""The farthest a sentence or clause reaches either side of what is asked about (real sentences are shorter)."""
 
 
 class Segments:
@@ -58,7 +135,9 @@ class Segments:
     def _around(bounds: list[int], length: int, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_left(bounds, start)
         j = bisect.bisect_left(bounds, end)
-        return (bounds[i - 1] + 1 if i else 0), (bounds[j] if j < len(bounds) else length)
+        left, right = (bounds[i - 1] + 1 if i else 0), (bounds[j] if j < len(bounds) else length)
+        # A "sentence" of a hostile text can be the whole megabyte: every look at it stays local.
+        return max(left, start - REACH), min(right, end + REACH)
 
     def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
         """``(left, right)`` of the sentence holding ``[start, end)`` (delimiters 。；！？ and newline)."""

@@ -77,15 +77,27 @@ def inside_longer_word(t: str, start: int, end: int, words: dict[str, int] | Non
     followed by a name whose surname makes a word with its last character. Words of ``keep`` count
     as words even if not in the list (the caller's own context words).
     """
-    words = common_words() if words is None else words
+    a, b = max(0, start - reach), min(len(t), end + reach)
+    if words is None:
+        # the answer depends only on the neighbourhood: repeated text (tables, hostile input) is read once
+        found = _inside_cached(t[a:b], start - a, end - a, frozenset(keep))
+        return found
+    return _inside(t[a:b], start - a, end - a, words, keep)
+
+
+@lru_cache(maxsize=65536)
+def _inside_cached(near: str, start: int, end: int, keep: frozenset[str]) -> str | None:
+    return _inside(near, start, end, common_words(), keep)
+
+
+def _inside(near: str, start: int, end: int, words, keep) -> str | None:
     if keep:
         words = _WithExtra(words, keep)
-    a, b = max(0, start - reach), min(len(t), end + reach)
-    prev = a
-    for k in sorted(_segment(t, a, b, words)):
+    prev = 0
+    for k in sorted(_segment(near, 0, len(near), words)):
         # a segment across the start ("多少|年来"), or one that begins with the word and goes on ("少年宫")
         if prev < start < k or (prev == start and k > end):
-            return t[prev:k]
+            return near[prev:k]
         prev = k
     return None
 

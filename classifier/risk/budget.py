@@ -1,0 +1,54 @@
+"""The total work of one review is bounded; no single word or shape is capped.
+
+Work is counted in *units*: each identifier candidate of the combined regex and each occurrence of
+a trigger word is one unit (a person cue, which reads and segments its neighbourhood, counts
+:data:`PERSON_CUE_WEIGHT`). A field may spend :data:`BASE_UNITS` plus one unit per
+:data:`CHARS_PER_UNIT` characters — far above any real draft: a 10,000-row list of names, ID
+numbers, phones and addresses spends about one unit per 12 characters. A field that would spend
+more (hostile input: "学生" × 100,000, a megabyte of "1号") is reviewed up to the line where its
+budget runs out, and the rest becomes one ``review`` finding that says why (docs/design.md section
+2: a bound on work either still covers the whole text or turns the item into ``review`` with a
+reason). So the cost per character of any input stays within a small factor of a dense real text.
+"""
+
+from __future__ import annotations
+
+BASE_UNITS = 4000
+CHARS_PER_UNIT = 6
+PERSON_CUE_WEIGHT = 3
+LINE_BACK = 2000
+"""The cut moves back to the start of its line when that line began at most this many characters before."""
+
+UNREVIEWED_TYPE = "unreviewed"
+UNREVIEWED_GROUND = "privacy"
+
+
+def allowed(length: int) -> int:
+    return BASE_UNITS + length // CHARS_PER_UNIT
+
+
+def cut(fld, trigger_tags: frozenset[str], person_tag: str) -> tuple[int, int] | None:
+    """``(position, units)`` where the field's work would exceed its budget, or ``None`` if it fits."""
+    budget = allowed(len(fld.text))
+    if len(fld.candidates) + len(fld.hits) <= budget // PERSON_CUE_WEIGHT:
+        return None  # cannot exceed it, whatever the weights
+    units = [(c.start, 1) for c in fld.candidates]
+    for h in fld.hits:
+        if not h.tags.isdisjoint(trigger_tags):
+            units.append((h.start, PERSON_CUE_WEIGHT if person_tag in h.tags else 1))
+    total = sum(w for _, w in units)
+    if total <= budget:
+        return None
+    units.sort()
+    spent = 0
+    for pos, w in units:
+        spent += w
+        if spent > budget:
+            line = fld.text.rfind("\n", max(0, pos - LINE_BACK), pos) + 1
+            return (line if line > 0 else pos), total
+    return None  # pragma: no cover - total > budget guarantees a cut
+
+
+def reason(total: int, length: int) -> str:
+    return (f"号码或关键词异常密集（本字段约 {total:,} 处，超出自动审查上限 {allowed(length):,} 处），"
+            "此处起未逐一审查 — 需人工审核")

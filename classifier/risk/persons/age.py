@@ -1,0 +1,76 @@
+"""Persons given with their age ("9岁的张三", "张三（男，9岁）", "张三，女，13岁"); under 18 a minor."""
+
+from __future__ import annotations
+
+import re
+
+from .mention import PersonMention
+
+# Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年" — the profile of a person.
+PROFILE_BEFORE_AGE = re.compile(r"(?:[（(]|[，, \t\u3000]+)(?:(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、 \t\u3000]+)*"
+                                r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年)$")
+UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+ADULT = 18
+
+
+def cn_number(s: str) -> int:
+    """"16" or "十六" -> 16 (up to 99)."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(s, 99)
+
+
+def by_age(cues, fld, hit, mentions) -> None:
+    """The person whose age ends at ``hit`` ("岁"). An adult is a mention (private only if linked to a
+    health/criminal/… statement); a minor's span runs from the name to the age ("张三（9岁）") so it
+    carries what identifies the child; with a masked name it is the age alone."""
+    t = fld.text
+    q = hit.start
+    d = q
+    while d > 0 and q - d < 3 and t[d - 1].isdigit():
+        d -= 1
+    if d == q or (q + 1 < len(t) and t[q + 1] == "以"):  # "60岁以上": a bracket, not a person
+        return
+    minor = int(t[d:q]) < ADULT
+    reader = cues.reader
+    if q + 1 < len(t) and t[q + 1] == "的":
+        got = reader.read_bounded(t, q + 2, allow_initials=True)
+        if got and not cues.official_after(fld, got[0]):
+            mentions.add(PersonMention(fld.name, q + 2, got[0], t[q + 2:got[0]], cue="age", minor=minor, masked=got[1]))
+        return
+    m = PROFILE_BEFORE_AGE.search(t, max(0, d - 14), d)
+    if not m or m.start() == d:
+        return
+    name_end = m.start()
+    for p in range(max(0, name_end - 4), name_end - 1):
+        got = reader.read(t, p, allow_initials=True)
+        if not got or got[0] != name_end or cues.official_before(fld, p):
+            continue
+        masked = got[1]
+        if minor:
+            close = q + 2 if t[q + 1:q + 2] in ("）", ")") and t[name_end] in "（(" else q + 1
+            start, stop = (d, q + 1) if masked else (p, close)
+            mentions.add(PersonMention(fld.name, start, stop, t[start:stop], cue="age", minor=True, masked=masked,
+                                       name_span=(p, name_end)))
+        else:
+            mentions.add(PersonMention(fld.name, p, name_end, t[p:name_end], cue="age", masked=masked))
+        return
+
+
+def under_age(cues, fld, hit):
+    """"因王某某未满十六周岁": a statement that a person is a minor (the person may be masked).
+
+    Returns the span of the statement, or ``None``."""
+    m = UNDER_AGE_RE.match(fld.text, hit.end)
+    if not m or cn_number(m.group(1)) > ADULT:
+        return None
+    sl, _ = fld.segments.sentence(hit.start)
+    t = fld.text
+    before = t[max(sl, hit.start - 8):hit.start]
+    if not any(cues.reader.read(before, i, allow_masked=True) for i in range(len(before))) and not before.endswith(("其", "该生", "该童")):
+        return None
+    return hit.start, m.end()

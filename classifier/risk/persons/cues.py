@@ -1,0 +1,45 @@
+"""The words around a name that the person finders and the decision read (all lists from the lexicon)."""
+
+from __future__ import annotations
+
+from ..names import NameReader
+
+
+class PersonCues:
+    """The lexicon's person word lists, the name reader, and the official-in-role tests."""
+
+    def __init__(self, lexicon):
+        self.reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"), lexicon.words("weak_surnames"),
+                                 function=lexicon.words("function_surnames"))
+        self.sensitive_roles = lexicon.words("sensitive_roles")
+        self.neutral_roles = lexicon.words("neutral_roles")
+        self.minor_cues = lexicon.words("minor_cues")
+        self.official = lexicon.words("official_cues")
+        self.list_triggers = lexicon.words("list_triggers")
+        self.party_cues = lexicon.words("party_cues")
+        self.honour_words = lexicon.words("honour_words")
+        self.school_cues = lexicon.words("school_cues")
+        self.company_suffixes = tuple(sorted(lexicon.words("company_suffixes"), key=len, reverse=True))
+        self.name_columns = tuple(lexicon.words("name_columns"))
+        self.org_columns = tuple(lexicon.words("org_columns"))
+        self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
+
+    def official_after(self, fld, end: int) -> bool:
+        """An official's title right after the name ("张三局长", "张三同志")."""
+        return any(h.start == end for h in fld.tagged_between("list:official_cues", end, end + 4))
+
+    def official_before(self, fld, start: int) -> bool:
+        """An official's title or role just before the name ("局长张三", "联系人：张三")."""
+        return any(start - 3 <= h.end <= start for h in fld.tagged_between("list:official_cues", start - 10, start))
+
+    def company_after(self, fld, end: int) -> bool:
+        """The "name" begins a company's name ("张三丰农业专业合作社", "李四商店")."""
+        t = fld.text
+        stop = end
+        while stop < len(t) and stop < end + 16 and t[stop] not in COMPANY_STOP:
+            stop += 1
+        segment = t[end:stop]
+        return len(segment) <= 12 and segment.endswith(self.company_suffixes)
+
+
+COMPANY_STOP = frozenset("，,。；;：:、（(）)\n\t ｜|")

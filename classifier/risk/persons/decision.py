@@ -1,0 +1,77 @@
+"""One decision for every person mention: a private person in a context the 条例 §15 protects, or not.
+
+Private (reported, the reason says which): a minor; a 举报人; a person named with a sensitive role
+(患者, 低保对象, 社区矫正对象, 申请人…); an item of a 公示 list whose topic is private; a person an
+attribute statement (health, social assistance, criminal record, religion) is about; the party or
+witness of an enforcement file or penalty decision. Not reported: an official in role (局长张三,
+张三同志, 联系人：张三), a company (张三丰农业合作社), an honoree, appointee or recruit in a notice
+that law or practice requires to name them (表彰, 拟任, 拟聘用, 中标…), a masked name (张某某) —
+unless a child, and anyone with no protected context at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .mention import PersonMention
+
+
+@dataclass(frozen=True)
+class Decision:
+    private: bool
+    type: str = "person_name"  # person_name | minor | whistleblower
+    ground: str = "privacy"
+    label: str = "私人姓名"
+    detail: str = ""  # which protected context (for the reason)
+    score: float = 0.7
+
+
+NOT_PRIVATE = Decision(False)
+ATTRIBUTE_NAMES = {"health": "健康信息", "social_assistance": "社会救助", "criminal_record": "违法犯罪记录",
+                   "religion": "宗教信仰"}
+
+
+class PersonDecision:
+    """Decides each mention from what the finders saw and what the attribute recognizers linked to it."""
+
+    def __init__(self, cues):
+        self.cues = cues
+
+    def context(self, doc, results):
+        """What the whole document says: an enforcement file, a penalty decision, an honour/appointment notice."""
+        enforcement = any(r.type == "enforcement_record" for r in results)
+        penalty = doc.has_tag("list:penalty_cues")
+        honour_notice = bool(doc.title.tagged("list:honour_words"))
+        links: dict[tuple[str, int], set[str]] = {}
+        for r in results:
+            for p in r.about:
+                links.setdefault(p.key, set()).add(r.type)
+        return enforcement, penalty, honour_notice, links
+
+    def decide(self, doc, p: PersonMention, ctx) -> Decision:
+        enforcement, penalty, honour_notice, links = ctx
+        cues = self.cues
+        fld = doc.get(p.field)
+        if p.masked and not p.minor:
+            return NOT_PRIVATE  # already de-identified
+        if cues.official_before(fld, p.start) and not p.sensitive:
+            return NOT_PRIVATE  # an official in role
+        if p.minor:
+            return Decision(True, "minor", "privacy", "未成年人", "可识别的未成年人", 0.8)
+        if p.whistleblower:
+            return Decision(True, "whistleblower", "enforcement_file", "举报人身份", "举报人姓名", 0.8)
+        if cues.company_after(fld, p.end):
+            return NOT_PRIVATE  # the name of a company, shop or cooperative
+        linked = links.get(p.key)
+        if linked:
+            what = "、".join(ATTRIBUTE_NAMES.get(t, t) for t in sorted(linked))
+            return Decision(True, detail=f"与{what}同句", score=0.75)
+        if honour_notice:
+            return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
+        if p.sensitive:
+            return Decision(True, detail=p.cue, score=0.8)
+        if p.cue == "list":
+            return Decision(True, detail="隐私主题名单公示", score=0.8)
+        if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
+            return Decision(True, ground="privacy", detail=f"执法案卷或处罚决定中的{p.cue}")
+        return NOT_PRIVATE

@@ -1,0 +1,84 @@
+"""Names in a list or table whose topic is private (低保/救助/特困/残疾/拆迁… in the title or the
+list's introduction): "…保障：张三（…）、李四（…）", "1. 青石社区　张三", the cells of a 姓名 column."""
+
+from __future__ import annotations
+
+import re
+
+from .mention import PersonMention
+
+FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
+PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|镇|乡|村)(?:[\u4e00-\u9fff]{1,6}?(?:社区|村|组))?")
+ITEM_START_RE = re.compile(r"[：:；;\n、｜|]|[）)][、，,]")
+NUMBERING_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|（[一二三四五六七八九十0-9]{1,3}）|序号[0-9]{1,3}[，,]?)?[ \t\u3000]*")
+
+
+def skip_spaces(t: str, i: int) -> int:
+    while i < len(t) and t[i] in " \t\u3000":
+        i += 1
+    return i
+
+
+def list_topic_start(doc) -> int | None:
+    """Where the private list begins (after its introduction's colon; 0 for a title topic), or ``None``."""
+    body = doc.body
+    t = body.text
+    intro = bool(doc.title.tagged("list:list_triggers"))
+    first_colon = None
+    for h in body.tagged("list:list_triggers"):
+        k = t.find("：", h.end, h.end + 40)
+        if k < 0:
+            k = t.find(":", h.end, h.end + 40)
+        if k >= 0:
+            intro = True
+            first_colon = k if first_colon is None else min(first_colon, k)
+    if not intro:
+        return None
+    return first_colon if first_colon is not None else 0
+
+
+def name_column(cues, header: str) -> bool:
+    return any(w in header for w in cues.name_columns) and not any(w in header for w in cues.org_columns)
+
+
+def table_names(cues, fld, mentions, cue: str) -> None:
+    """Every cell under a name column ("姓名", "户主姓名", "被征收人"…) of every table row."""
+    t = fld.text
+    for header, spans in fld.table_rows():
+        for i, (a, b) in enumerate(spans):
+            if i >= len(header) or not name_column(cues, header[i]):
+                continue
+            p = skip_spaces(t, a)
+            got = cues.reader.read(t, p, allow_masked=True)
+            if got and t[got[0]:b].strip() == "":
+                mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=cue, masked=got[1]))
+
+
+def list_items(cues, doc, mentions) -> None:
+    """The names heading the items of a private list, and the name column of its tables."""
+    begin = list_topic_start(doc)
+    if begin is None:
+        return
+    body = doc.body
+    t = body.text
+    table_names(cues, body, mentions, "list")
+    reader = cues.reader
+    for m in ITEM_START_RE.finditer(t, begin):
+        i = NUMBERING_RE.match(t, m.end()).end()
+        pm = PLACE_RE.match(t, i, min(len(t), i + 20))
+        for p in ([skip_spaces(t, pm.end()), i] if pm else [i]):
+            got = reader.read_bounded(t, p, allow_masked=True)
+            if not got:
+                continue
+            end, masked = got
+            if end < len(t) and t[end] not in FOLLOW:
+                continue
+            if cues.official_before(body, m.start() + 1) or cues.official_after(body, end):
+                break
+            known = mentions.get((body.name, p))
+            if known is not None:
+                if known.cue in ("age", "profile", "repeat"):
+                    mentions.put(known.with_cue("list"))  # read before by its age or profile: a list item too
+                break
+            mentions.add(PersonMention(body.name, p, end, t[p:end], cue="list", masked=masked))
+            break

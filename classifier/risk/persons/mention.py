@@ -1,0 +1,103 @@
+"""What the person finders hand to the rest of the review: immutable mentions and their index."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A name of a person in one field (before deciding whether it is private).
+
+    ``cue`` says how it was found: the role word before it ("患者", "举报人"…), or "list", "table",
+    "age", "profile", "addressee", "place", "context", "repeat", "tagger".
+    """
+
+    field: str
+    start: int
+    end: int
+    name: str
+    cue: str = ""
+    sensitive: bool = False  # the cue itself marks a private, sensitive context
+    minor: bool = False
+    whistleblower: bool = False
+    masked: bool = False  # 张某某 / 李* : already de-identified
+    name_span: tuple[int, int] | None = None  # the name inside a longer span ("张三（9岁）")
+    score: float = 0.0  # the name model's score for "tagger" mentions
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.field, self.start
+
+    @property
+    def name_text(self) -> str:
+        """The name itself (``name`` may carry the age: "张三（9岁）")."""
+        if self.name_span is None:
+            return self.name
+        return self.name[self.name_span[0] - self.start:self.name_span[1] - self.start]
+
+    def with_cue(self, cue: str) -> "PersonMention":
+        return replace(self, cue=cue)
+
+
+class Mentions:
+    """The mentions being collected by the finders of one document: one per ``(field, start)``."""
+
+    def __init__(self):
+        self._by_key: dict[tuple[str, int], PersonMention] = {}
+
+    def __contains__(self, key: tuple[str, int]) -> bool:
+        return key in self._by_key
+
+    def get(self, key: tuple[str, int]) -> PersonMention | None:
+        return self._by_key.get(key)
+
+    def add(self, mention: PersonMention) -> bool:
+        """Keep ``mention`` unless one starts at the same place (the first reading wins)."""
+        if mention.key in self._by_key:
+            return False
+        self._by_key[mention.key] = mention
+        return True
+
+    def put(self, mention: PersonMention) -> None:
+        """Replace the mention at the same place (a finder that reads it better: a list item read by age)."""
+        self._by_key[mention.key] = mention
+
+    def __iter__(self):
+        return iter(self._by_key.values())
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+
+class PersonIndex:
+    """The persons of a document, as the attribute recognizers (stage 2) and the decision read them."""
+
+    __slots__ = ("mentions", "_index")
+
+    def __init__(self, mentions=()):
+        self.mentions: tuple[PersonMention, ...] = tuple(sorted(mentions, key=lambda p: (p.field, p.start, p.end)))
+        index: dict[str, tuple[list[int], list[PersonMention]]] = {}
+        for p in self.mentions:
+            starts, items = index.setdefault(p.field, ([], []))
+            starts.append(p.start)
+            items.append(p)
+        self._index = index
+
+    def __iter__(self):
+        return iter(self.mentions)
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def between(self, fld: str, lo: int, hi: int) -> list[PersonMention]:
+        """Mentions in field ``fld`` overlapping ``[lo, hi)``."""
+        starts, items = self._index.get(fld, ([], []))
+        i = bisect.bisect_left(starts, lo - 8)
+        out = []
+        while i < len(starts) and starts[i] < hi:
+            if items[i].end > lo:
+                out.append(items[i])
+            i += 1
+        return out

@@ -1,0 +1,112 @@
+"""The person recognizer: finders (stage 1) hand mentions to the engine; the decision reports them.
+
+Stage 1 — :meth:`PersonNameRecognizer.find_persons` runs the finders (one idea each: ``roles``,
+``age``, ``lists``, ``profiles``, ``context``, ``tagger``) and returns immutable
+:class:`~.mention.PersonMention` s; the engine hands them to the attribute recognizers of stage 2
+as ``doc.persons`` (a read-only index). Stage 2 — an attribute result names the persons it is
+about (``Result.about``). After every stage, :meth:`finish` decides each mention once
+(:class:`~.decision.PersonDecision`) and reports the private ones and every other occurrence of
+their names.
+"""
+
+from __future__ import annotations
+
+import ahocorasick_rs
+
+from ..base import Recognizer
+from . import age, context, lists, profiles, roles, tagger
+from .cues import PersonCues
+from .decision import PersonDecision
+from .mention import Mentions, PersonMention
+
+
+class PersonNameRecognizer(Recognizer):
+    TYPE = "person_name"
+    ACTION = "review"
+    LABEL = "私人姓名"
+    STAGE = 1
+    TRIGGERS = ("举报人", "岁", "未满", "不满", "未达", "实名举报", "实名反映")
+    TRIGGER_LISTS = ("sensitive_roles", "neutral_roles", "party_cues", "minor_cues")
+
+    def __init__(self, lexicon, settings, name_tagger=None):
+        super().__init__(lexicon, settings)
+        self.cues = PersonCues(lexicon)
+        self.decision = PersonDecision(self.cues)
+        self.name_tagger = name_tagger
+        self.cue_words = frozenset(self.TRIGGERS) | self.cues.roles | self.cues.minor_cues
+
+    def words(self):
+        w = super().words()
+        w["list:penalty_cues"] = self.lexicon.words("penalty_cues")
+        w["list:official_cues"] = self.cues.official
+        w["list:list_triggers"] = self.cues.list_triggers
+        w["list:honour_words"] = self.cues.honour_words
+        return w
+
+    # ---- stage 1: mentions -----------------------------------------------------------------------
+    def analyze_trigger(self, doc, fld, hit):
+        if hit.term in ("未满", "不满", "未达"):
+            span = age.under_age(self.cues, fld, hit)
+            if span:
+                yield self.result(fld, span[0], span[1], 0.75, "未满十八周岁", type="minor", label="未成年人", mask=False)
+
+    def find_persons(self, doc) -> tuple[PersonMention, ...]:
+        cues = self.cues
+        mentions = Mentions()
+        tag = f"trigger:{self.TYPE}"
+        for fld in doc.fields:
+            for hit in fld.tagged(tag):
+                if hit.term == "岁":
+                    age.by_age(cues, fld, hit, mentions)
+                elif hit.term in ("实名举报", "实名反映"):
+                    roles.reporter_before(cues, fld, hit, mentions)
+                elif hit.term not in ("未满", "不满", "未达"):
+                    roles.after_role(cues, doc, fld, hit, mentions, self.cue_words)
+        lists.list_items(cues, doc, mentions)
+        context.in_private_sentences(cues, doc, mentions)
+        for fld in doc.fields:
+            profiles.addressee(cues, fld, mentions)
+            profiles.profiles(cues, fld, mentions)
+        if self.name_tagger is not None:
+            tagger.tagged_names(self.name_tagger, cues, doc, mentions)
+        context.repeats(cues, doc, mentions)
+        return tuple(mentions)
+
+    # ---- after stage 2: one decision per mention -------------------------------------------------
+    def finish(self, doc, results):
+        ctx = self.decision.context(doc, results)
+        out = []
+        private: dict[str, object] = {}
+        seen = set()
+        # a name read twice (by role and by age) counts with its strongest reading
+        ordered = sorted(doc.persons, key=lambda p: (not p.minor, not p.whistleblower, not p.sensitive, p.masked))
+        for p in ordered:
+            if (p.field, p.start, p.end) in seen:
+                continue
+            seen.add((p.field, p.start, p.end))
+            d = self.decision.decide(doc, p, ctx)
+            if not d.private:
+                continue
+            fld = doc.get(p.field)
+            out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground, label=d.label,
+                                   mask=not p.masked))
+            if not p.masked and len(p.name_text) >= 2:
+                private.setdefault(p.name_text, d)
+        out.extend(self._other_occurrences(doc, private, {(r.field, r.start) for r in out}))
+        return out
+
+    def _other_occurrences(self, doc, private, taken):
+        """Every other occurrence of a private name is private too (one automaton pass per field)."""
+        if not private:
+            return []
+        words = list(private)
+        automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+        out = []
+        for fld in doc.fields:
+            for index, k, end in automaton.find_matches_as_indexes(fld.text):
+                if (fld.name, k) in taken or self.cues.official_after(fld, end) or self.cues.official_before(fld, k):
+                    continue
+                taken.add((fld.name, k))
+                d = private[words[index]]
+                out.append(self.result(fld, k, end, 0.7, "同一人再次出现", type=d.type, ground=d.ground, label=d.label))
+        return out

@@ -1,0 +1,66 @@
+"""Names right after a role word ("患者张三", "被询问人：李四", "申请人苗春生"), and the names listed after it."""
+
+from __future__ import annotations
+
+from ..text import is_cjk
+from ..words import inside_longer_word
+from .mention import PersonMention
+
+ENUMERATION = "、；; \t\u3000"
+"""What separates the names of one enumeration ("社区矫正对象张三、李四、王五", "张秀英 李国强")."""
+
+
+def after_role(cues, doc, fld, hit, mentions, cue_words) -> None:
+    """The name after the role word ``hit`` and every name enumerated after it."""
+    # A shorter role inside a longer one ending at the same place (询问人 in 被询问人): skip it.
+    for other in fld.hits_between(hit.end - 8, hit.end):
+        if other.end == hit.end and other.start < hit.start and other.term in cue_words:
+            return
+    t = fld.text
+    if inside_longer_word(t, hit.start, hit.end, keep=cue_words):
+        return  # "青少年宫", "多少年来", "留学生", "妇女儿童": a piece of another word, not the role
+    p = hit.end
+    while p < len(t) and p < hit.end + 2 and t[p] in "：: 为\u3000":
+        p += 1
+    minor = hit.term in cues.minor_cues
+    if minor:
+        s_l, s_r = fld.segments.sentence(hit.start)
+        if doc.title.tagged("list:honour_words") or fld.tagged_between("list:honour_words", s_l, s_r):
+            return  # an honour or appointment: the pupil is named because the notice must name them
+        if hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " "):
+            return  # "县第一中学：张三 李四": the people of a school (teachers), not pupils
+    reader = cues.reader
+    got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
+    if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
+        got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
+    while got and not cues.official_after(fld, got[0]):
+        end, masked = got
+        mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,
+                                   minor=minor, whistleblower=hit.term == "举报人", masked=masked))
+        # "社区矫正对象张三、李四、王五", "张秀英 李国强 马桂兰": the role covers every name listed
+        q = end
+        while q < len(t) and q < end + 3 and t[q] in ENUMERATION:
+            q += 1
+        if q == end or q >= len(t):
+            break
+        p = q
+        strict = t[end:q] != "、"
+        got = reader.read_bounded(t, p, strict=strict, allow_masked=True)
+        if got and strict and got[0] < len(t) and t[got[0]] not in "、；;，, \t\u3000\n。）)":
+            break  # the enumeration ended: what follows is prose, not another name
+
+
+def reporter_before(cues, fld, hit, mentions) -> None:
+    """"接到王五（联系电话：…）实名举报": the name before 实名举报 (a parenthesis may sit between)."""
+    t = fld.text
+    k = hit.start
+    if k > 0 and t[k - 1] in "）)":
+        o = max(t.rfind("（", max(0, k - 40), k), t.rfind("(", max(0, k - 40), k))
+        if o < 0:
+            return
+        k = o
+    for p in range(max(0, k - 4), k - 1):
+        got = cues.reader.read(t, p, allow_masked=True)
+        if got and got[0] == k and not cues.official_before(fld, p):
+            mentions.add(PersonMention(fld.name, p, k, t[p:k], cue="举报人", whistleblower=True, masked=got[1]))
+            return
