@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -27,8 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from classifier.risk import RiskReviewer  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data/risk/dev.jsonl"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared/data"
+# ../shared/data next to the repository, or GONGKAI_SHARED_DATA (a git worktree lives elsewhere)
+SHARED = Path(os.environ.get("GONGKAI_SHARED_DATA") or Path(__file__).resolve().parents[1].parent / "shared/data")
+DEFAULT_DATA = SHARED / "risk/dev.jsonl"
 CLEAN_TARGET = 2.0  # findings per 100,000 characters on published prose
 
 

@@ -48,6 +48,11 @@ class AddressRecognizer(Recognizer):
     CONTEXT = PRIVATE_CUES + PRIVATE_RIGHT_CUES
     NEGATIVE_CONTEXT = OFFICE_CUES
 
+    def words(self):
+        w = super().words()
+        w["list:public_address_notices"] = self.lexicon.words("public_address_notices")
+        return w
+
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text
         s, e = cand.start, cand.end
@@ -75,7 +80,7 @@ class AddressRecognizer(Recognizer):
                 break
             end = m.end()
         span = t[start:end]
-        left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2)
+        left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)
@@ -88,6 +93,8 @@ class AddressRecognizer(Recognizer):
             return  # "某大道88号政务服务中心二楼": the address of an office
         if office and not (private and self._closest_is_private(fld, start)):
             return
+        if not private and (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):
+            return  # a 不动产登记/征收 notice: the law requires the property's location to be published
         if private:
             yield self.result(fld, start, end, 0.85, "私人住址语境")
         elif ROOM_LEVEL_RE.search(span):

@@ -102,15 +102,17 @@ def company_account(fld, s: int) -> bool:
         cols = fld.table_header_of(s)
         return any("开户" in c for c in cols) and any(any(w in c for w in ORG_HEADER_WORDS) for c in cols)
     near = fld.terms_between(s - 8, s)
-    if near.isdisjoint(BankAccountRecognizer.CONTEXT):
+    if near.isdisjoint(BankAccountRecognizer.CONTEXT) and near.isdisjoint(CARD_WORDS):
         return False
-    sent_l, _ = fld.segments.sentence(s)
+    sent_l, sent_r = fld.segments.sentence(s)
     t = fld.text
     if sent_l > 0 and t[sent_l - 1] == "\n":
-        # a record laid out one field per line ("开户银行：…\n银行账号：…"): look at the lines above
+        # a record laid out one field per line ("户名：…\n开户银行：…\n银行账号：…"): look at the lines around
         sent_l = t.rfind("\n", max(0, s - 200), max(0, sent_l - 1)) + 1
         sent_l = t.rfind("\n", max(0, s - 200), max(0, sent_l - 1)) + 1 if s - sent_l < 40 else sent_l
-    before = fld.terms_between(max(sent_l, s - 80), s)
-    if before.isdisjoint(BRANCH_WORDS) or not before.isdisjoint(PERSONAL_WORDS):
+    after = t.find("\n\n", s, s + 80)
+    right = after if after >= 0 else s + 60
+    around = fld.terms_between(max(sent_l, s - 80), s) | fld.terms_between(s, right)
+    if around.isdisjoint(BRANCH_WORDS) or not fld.terms_between(s - 12, s).isdisjoint(PERSONAL_WORDS):
         return False
-    return not fld.terms_between(s - 120, s).isdisjoint(COMPANY_WORDS)
+    return not (fld.terms_between(s - 120, s) | fld.terms_between(s, right)).isdisjoint(COMPANY_WORDS)

@@ -146,7 +146,7 @@ class Recognizer:
         """``score`` raised by ``CONTEXT`` and lowered by ``NEGATIVE_CONTEXT`` words in the window."""
         left = self.window if left is None else left
         right = self.window if right is None else right
-        terms = fld.terms_between(start - left, end + right)
+        terms = fld.terms_between(start - left, end + right) | fld.column_terms(start)
         if self.context and not terms.isdisjoint(self.context):
             score += self.CONTEXT_BOOST
         if self.negative_context and not terms.isdisjoint(self.negative_context):

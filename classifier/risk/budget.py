@@ -2,9 +2,9 @@
 
 Work is counted in *units*: each identifier candidate of the combined regex and each occurrence of
 a trigger word is one unit (a person cue, which reads and segments its neighbourhood, counts
-:data:`PERSON_CUE_WEIGHT`). A field may spend :data:`BASE_UNITS` plus one unit per
+:data:`PERSON_CUE_WEIGHT`, an address candidate more than a number: weights follow the measured cost). A field may spend :data:`BASE_UNITS` plus one unit per
 :data:`CHARS_PER_UNIT` characters — far above any real draft: a 10,000-row list of names, ID
-numbers, phones and addresses spends about one unit per 12 characters. A field that would spend
+numbers, phones and addresses spends about one unit per 10 characters. A field that would spend
 more (hostile input: "学生" × 100,000, a megabyte of "1号") is reviewed up to the line where its
 budget runs out, and the rest becomes one ``review`` finding that says why (docs/design.md section
 2: a bound on work either still covers the whole text or turns the item into ``review`` with a
@@ -15,7 +15,10 @@ from __future__ import annotations
 
 BASE_UNITS = 4000
 CHARS_PER_UNIT = 6
-PERSON_CUE_WEIGHT = 3
+TRIGGER_WEIGHT = 2
+PERSON_CUE_WEIGHT = 8
+CANDIDATE_WEIGHT = {"house": 6}
+"""Units of a candidate by shape (default 1): an address reads its whole neighbourhood."""
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""
 
@@ -27,26 +30,28 @@ def allowed(length: int) -> int:
     return BASE_UNITS + length // CHARS_PER_UNIT
 
 
-def cut(fld, trigger_tags: frozenset[str], person_tag: str) -> tuple[int, int] | None:
-    """``(position, units)`` where the field's work would exceed its budget, or ``None`` if it fits."""
+def cut(fld, stop: int | None, trigger_tags: frozenset[str], person_tag: str) -> tuple[int, int] | None:
+    """``(position, units)`` where the field's work exceeds its budget, or ``None`` if it fits.
+
+    ``stop`` is where a scanning pass already ran out of budget (``RecognizerRegistry.scan``)."""
     budget = allowed(len(fld.text))
-    if len(fld.candidates) + len(fld.hits) <= budget // PERSON_CUE_WEIGHT:
-        return None  # cannot exceed it, whatever the weights
-    units = [(c.start, 1) for c in fld.candidates]
+    units = [(c.start, CANDIDATE_WEIGHT.get(c.shape, 1)) for c in fld.candidates]
     for h in fld.hits:
         if not h.tags.isdisjoint(trigger_tags):
-            units.append((h.start, PERSON_CUE_WEIGHT if person_tag in h.tags else 1))
+            units.append((h.start, PERSON_CUE_WEIGHT if person_tag in h.tags else TRIGGER_WEIGHT))
     total = sum(w for _, w in units)
-    if total <= budget:
+    if total <= budget and stop is None:
         return None
     units.sort()
     spent = 0
-    for pos, w in units:
+    pos = stop if stop is not None else len(fld.text)
+    for p, w in units:
         spent += w
         if spent > budget:
-            line = fld.text.rfind("\n", max(0, pos - LINE_BACK), pos) + 1
-            return (line if line > 0 else pos), total
-    return None  # pragma: no cover - total > budget guarantees a cut
+            pos = min(pos, p)
+            break
+    line = fld.text.rfind("\n", max(0, pos - LINE_BACK), pos) + 1
+    return (line if line > 0 else pos), max(total, budget + 1)
 
 
 def reason(total: int, length: int) -> str:

@@ -12,7 +12,8 @@ from .persons.mention import PersonIndex
 from .text import Normalised, Segments
 
 
-_SPACE_RUN = re.compile("\u3000+|\t+")
+_SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
+"""Cell separators of a table written without bars: tabs, ideographic spaces, or aligned columns (2+ spaces)."""
 
 
 def _cells(line: str) -> list[tuple[int, int]] | None:
@@ -85,7 +86,7 @@ class FieldText:
                     spans = [(pos + a, pos + b) for a, b in cells]
                     if cur is None:
                         header = [self.text[a:b].strip() for a, b in spans]
-                        cur = (pos, header, [])
+                        cur = (pos, header, [], spans)
                         blocks.append(cur)
                         if header and header[0][:1].isdigit():  # no header row: the first line is data
                             cur[1].clear()
@@ -95,12 +96,13 @@ class FieldText:
                 else:
                     cur = None
                 pos += len(line) + 1
-            self._tables = [(st, (rows[-1][1][-1][1] if rows else st), header, rows) for st, header, rows in blocks]
+            self._tables = [(st, (rows[-1][1][-1][1] if rows else st), header, rows, hspans)
+                            for st, header, rows, hspans in blocks]
         return self._tables
 
     def table_rows(self):
         """``(header cells, row cell spans)`` of every data row of every table."""
-        for _, _, header, rows in self._table_blocks():
+        for _, _, header, rows, _ in self._table_blocks():
             for _, spans in rows:
                 yield header, spans
 
@@ -108,12 +110,12 @@ class FieldText:
         """``(header cells, column index)`` of the data cell holding ``pos`` (bisect on an index)."""
         if self._cells is None:
             starts, ends, refs = [], [], []
-            for _, _, header, rows in self._table_blocks():
+            for _, _, header, rows, hspans in self._table_blocks():
                 for _, spans in rows:
                     for i, (a, b) in enumerate(spans):
                         starts.append(a)
                         ends.append(b)
-                        refs.append((header, i))
+                        refs.append((header, i, hspans if header else ()))
             self._cells = (starts, ends, refs)
         starts, ends, refs = self._cells
         k = bisect.bisect_right(starts, pos) - 1
@@ -126,8 +128,17 @@ class FieldText:
         cell = self._cell_at(pos)
         if cell is None:
             return ""
-        header, i = cell
+        header, i, _ = cell
         return header[i] if i < len(header) else ""
+
+    def column_terms(self, pos: int) -> set[str]:
+        """The lexicon words of the header of the column holding ``pos``: the header is the label of
+        every row's cell ("住址", "身份证号", "联系电话"), however far below it the row is."""
+        cell = self._cell_at(pos)
+        if cell is None or cell[1] >= len(cell[2]):
+            return set()
+        a, b = cell[2][cell[1]]
+        return self.terms_between(a, b)
 
     def table_header_of(self, pos: int) -> list[str]:
         """All header cells of the table holding ``pos`` ([] outside a table)."""

@@ -33,7 +33,7 @@ class IdCardRecognizer(Recognizer):
             compact = c.compact
             if compact.startswith(("+", "0086")) or not self.match_pattern(compact):
                 continue
-            left_terms = fld.terms_between(c.start - self.window, c.start)
+            left_terms = fld.terms_between(c.start - self.window, c.start) | fld.column_terms(c.start)
             id_context = not left_terms.isdisjoint(self.context)
             if len(compact) == 18:
                 if id_card_valid(compact):

@@ -4,6 +4,8 @@ The defaults live in ``classifier/risk/data`` (loaded with :func:`importlib.reso
 
 - ``terms.toml``      named word lists the context recognizers read (``[terms]`` table);
 - ``surnames.txt``    surnames that start a private person's name;
+- ``health_conditions.txt`` disease/disorder/injury names (from THUOCL, see ``build_health_terms.py``),
+  added to the ``health`` list;
 - ``sensitive.toml``  default sensitive terms (``[[sensitive]]``);
 - ``exemptions.toml`` default exempt strings (``[exempt]``).
 
@@ -92,6 +94,7 @@ class Lexicon:
 
 
 def _surnames(text: str) -> frozenset[str]:
+    """The words of a one-or-more-words-a-line list file (``#`` starts a comment line)."""
     return frozenset(w for line in text.splitlines() if not line.lstrip().startswith("#") for w in line.split())
 
 
@@ -106,6 +109,7 @@ def load_lexicon(*paths: str | Path, defaults: bool = True) -> Lexicon:
         for name in ("terms.toml", "sensitive.toml", "exemptions.toml"):
             lex.merge(tomllib.loads(data.joinpath(name).read_text(encoding="utf-8")), name)
         lex.lists["surnames"] = lex.words("surnames") | _surnames(data.joinpath("surnames.txt").read_text(encoding="utf-8"))
+        lex.lists["health"] = lex.words("health") | _surnames(data.joinpath("health_conditions.txt").read_text(encoding="utf-8"))
     for path in paths:
         p = Path(path)
         if not p.is_file():

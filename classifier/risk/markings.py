@@ -8,6 +8,7 @@ from .base import Recognizer
 from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in_title_position, is_marking,
                                self_referential)
 
+LEVEL_RE = re.compile(r"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?|(?:绝密|机密|秘密)级(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?")
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
@@ -21,16 +22,27 @@ class SecrecyMarkingRecognizer(Recognizer):
     ACTION = "withhold"
     LABEL = "密级标志"
     VALUE = False
-    TRIGGERS = ("绝密", "机密", "秘密", "国家秘密", "涉密")
+    TRIGGERS = ("绝密", "机密", "秘密", "国家秘密", "涉密", "密级", "涉密档案")
 
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
+        if hit.term == "密级" or (hit.term in ("绝密", "机密", "秘密") and t[e:e + 1] == "级"):
+            # "密级：秘密", "秘密级", "机密级★": a classification level stated on the document
+            m = LEVEL_RE.match(t, s)
+            if m and (fld.name == "title" or bracketed(t, m.start(), m.end()) or alone_on_line(t, s, e)
+                      or t[m.end():m.end() + 1] in ("★", "☆", "\n", "") or self_referential(t, fld.segments.sentence(s)[0], s, 16)):
+                yield self.result(fld, s, m.end(), 0.95, f"“{t[s:m.end()]}”")
+            return
+        if hit.term == "涉密档案":
+            if fld.name == "title" or bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, fld.segments.sentence(s)[0], s, 16):
+                yield self.result(fld, s, e, 0.9, "文件标注为涉密档案")
+            return
         if hit.term in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in ("商业", "工作", "技术", "个人", "国家", "经营", "军事") or t[max(0, s - 1):s] in ("保", "解"):
                 return
             j = e
-            if j < len(t) and t[j] == " ":
+            if j < len(t) and t[j] in " \u3000":
                 j += 1
             if j < len(t) and t[j] in "★☆*" and s > 0 and t[s - 1] in "“\"‘'「" and fld.segments.sentence(s)[0] < s - 1:
                 return  # quoted inside a sentence ("试卷袋贴有“绝密★启用前”标识"): a mention, not a marking
@@ -40,7 +52,7 @@ class SecrecyMarkingRecognizer(Recognizer):
                 yield self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”")
                 return
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
-                    fld.name == "body" and (bracketed(t, s, e) or (alone_on_line(t, s, e) and t[e:e + 1] in ("\n", "", " ")))):
+                    fld.name == "body" and (bracketed(t, s, e) or (alone_on_line(t, s, e) and t[e:e + 1] in ("\n", "", " ", "\u3000")))):
                 yield self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”")
             return
         # 国家秘密 / 涉密: only when the document says it of itself.
@@ -75,7 +87,7 @@ class TradeSecretMarkingRecognizer(Recognizer):
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
-        if bracketed(t, s, e) or (alone_on_line(t, s, e) and (e >= len(t) or t[e] in " \n" or MARK_TAIL_RE.match(t, e))):
+        if bracketed(t, s, e) or (alone_on_line(t, s, e) and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)
             end = m.end() if m else e
@@ -102,6 +114,14 @@ class TradeSecretMarkingRecognizer(Recognizer):
         yield self.result(fld, max(start, sl), end, 0.85, "文件或企业标注为商业秘密")
 
 
+RESTRICTION_RE = re.compile(
+    r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|公开|透露|提供|发布)"
+    r"|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?(?:内部|参考|参阅|讨论|使用|传阅|阅知)(?:讨论|使用|参考)?"
+    r"|暂不(?:对外)?(?:公开|发布|透露)|不对外(?:公开|透露|发布|提供)")
+STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|透露)|暂不对外(?:公开|发布|透露)"
+                                   r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
+
+
 class InternalMarkingRecognizer(Recognizer):
     """``内部资料``, ``仅供内部参考``, ``内部文件 注意保存``, ``（此件不公开）``, ``请勿外传``."""
 
@@ -111,13 +131,32 @@ class InternalMarkingRecognizer(Recognizer):
     LABEL = "内部资料标注"
     VALUE = False
     TRIGGERS = ("内部资料", "内部文件", "仅供内部", "内部参考", "注意保存", "请勿外传", "不得外传", "此件不公开",
-                "本件不公开", "内部使用", "仅限内部", "内部征求意见", "内部传阅", "不对外公开", "内部掌握", "严禁外传")
+                "本件不公开", "内部使用", "仅限内部", "内部征求意见", "内部传阅", "不对外公开", "内部掌握", "严禁外传",
+                "内部讨论", "仅供参阅", "内部通报")
     ALWAYS = frozenset(("注意保存", "请勿外传", "不得外传", "此件不公开", "本件不公开", "严禁外传", "仅供内部"))
+    # By meaning: a restriction on circulation, in whatever words ("请勿转发", "暂不对外公开",
+    # "不对外透露", "仅供起草组内部讨论"). The strong forms mark the text wherever they stand; the
+    # others only where a marking stands (bracketed, alone on a line, "本稿…", the title).
+    ANCHORS = ("请勿", "切勿", "严禁", "不得", "禁止", "仅供", "仅限", "暂不", "不对外")
     MERGE_GAP = 3
+
+    def words(self):
+        w = super().words()
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.ANCHORS)
+        return w
 
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
+        if any(w in t[max(0, s - 8):s] for w in ("商业秘密", "商业机密", "技术秘密")):
+            return  # "商业秘密　请勿外传": one trade-secret marking
+        if hit.term in self.ANCHORS:
+            m = RESTRICTION_RE.match(t, s)
+            if not m or any(h.start < s < h.end for h in fld.hits_between(s - 8, m.end()) if h.term in self.TRIGGERS):
+                return
+            if STRONG_RESTRICTION_RE.fullmatch(m.group()) or is_marking(fld, s, m.end(), window=16):
+                yield self.result(fld, s, m.end(), 0.85, f"“{t[s:m.end()]}”")
+            return
         if hit.term == "内部征求意见" and t[e:e + 1] == "稿":
             return
         if any(w in t[max(0, s - 8):s] for w in ("商业秘密", "商业机密", "技术秘密")):

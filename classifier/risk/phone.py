@@ -79,6 +79,7 @@ class MobileRecognizer(Recognizer):
             yield self.result(fld, c.start, c.end, score, "号段有效")
 
 
+OFFICE_PLACE_WORDS = ("接待电话", "接待地址", "办公地址", "地址", "窗口", "大厅", "服务中心")
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
 HOME_WORDS = ("住址", "家庭住址", "现住址", "家住", "居住地址")
 
@@ -96,7 +97,7 @@ class LandlineRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS) | self.person_roles
+        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS) | self.person_roles | set(OFFICE_PLACE_WORDS)
         return w
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.55
@@ -130,8 +131,9 @@ class LandlineRecognizer(Recognizer):
     def _private_person_sentence(self, fld, start: int) -> bool:
         """"投诉人张三，联系电话0571-…": the phone of a private person named just before it."""
         sl, _ = fld.segments.sentence(start)
-        terms = fld.terms_between(max(sl, start - 40), start)
-        return not terms.isdisjoint(self.person_roles) and terms.isdisjoint(self.negative_context)
+        terms = fld.terms_between(max(sl, start - 24), start)
+        return (not terms.isdisjoint(self.person_roles) and terms.isdisjoint(self.negative_context)
+                and terms.isdisjoint(OFFICE_PLACE_WORDS))
 
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text

@@ -9,6 +9,7 @@ from .base import Recognizer
 AMOUNT_RE = re.compile(r"[0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?(?:万元|亿元|元|%)")
 COST_WORDS = ("费", "成本", "利润", "薪", "税", "折旧", "单价", "价款", "摊销", "工资", "小计", "报价")
 ITEM_BREAK = "，,、；;：:（("
+FIGURE_RE = re.compile(r"[^0-9。；\n]{0,8}?[0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?(?:万元|亿元|元|%|％)(?:/[\u4e00-\u9fffA-Za-z³²]{1,3})?")
 TIMES_RE = re.compile(r"(?:/[\u4e00-\u9fff]{1,2})?[ ]?[×xX*][ ]?[0-9]")
 
 
@@ -23,18 +24,35 @@ class BidPriceBreakdownRecognizer(Recognizer):
     TRIGGERS = ("报价明细", "成本构成", "单价分析", "报价测算", "成本说明", "成本明细", "成本监审", "价格构成", "报价构成",
                 "费用构成", "成本核算", "报价分析", "分项报价", "定价成本", "成本测算", "报价组成", "单价")
     MIN_ITEMS = 3
+    # A figure that is itself a piece of a bidder's price build-up: one is enough ("人月单价2.8万元",
+    # "内部收益率9.6%", "综合单价：415元/m³").
+    UNIT_FIGURES = ("综合单价", "人月单价", "内部收益率", "单价构成", "利润率", "管理费率", "成本利润率", "人工单价",
+                    "材料单价", "台班单价", "成本单价", "投标单价", "分项单价")
+
+    def words(self):
+        w = super().words()
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.UNIT_FIGURES)
+        w["list:award_words"] = self.lexicon.words("award_words")
+        return w
 
     def analyze_trigger(self, doc, fld, hit):
+        if hit.term in self.UNIT_FIGURES:
+            m = FIGURE_RE.match(fld.text, hit.end)
+            if m and not doc.title.tagged("list:award_words"):
+                yield self.result(fld, hit.start, m.end(), 0.8, f"“{hit.term}”及其数值")
+                return
         if fld.name == "title":
             body = doc.body
-            return self._run(body, 0, min(len(body.text), 400))
+            yield from self._run(body, 0, min(len(body.text), 400))
+            return
         t = fld.text
         if hit.term == "单价":
             # "单价4,150元/台×280台，…": unit price times quantity, item after item (no heading)
             cl, _ = fld.segments.sentence(hit.start)
-            return self._run(fld, max(cl, hit.start - 20), min(len(t), hit.end + 300), need_times=2)
+            yield from self._run(fld, max(cl, hit.start - 20), min(len(t), hit.end + 300), need_times=2)
+            return
         # the breakdown may follow its heading on the next lines ("分项报价明细\n1. …\n2. …")
-        return self._run(fld, hit.start, min(len(t), hit.end + 400))
+        yield from self._run(fld, hit.start, min(len(t), hit.end + 400))
 
     @staticmethod
     def _label(t: str, lo: int, k: int) -> int:

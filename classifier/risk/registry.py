@@ -13,6 +13,7 @@ from typing import Iterable
 
 import ahocorasick_rs
 
+from . import budget
 from .address import AddressRecognizer
 from .bank import BankAccountRecognizer, BankCardRecognizer
 from .base import Candidate, Recognizer, Result
@@ -110,6 +111,10 @@ class RecognizerRegistry:
                                                       matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
                            if self._words else None)
         self._edge = [w[0] in _ASCII_ALNUM or w[-1] in _ASCII_ALNUM for w, _ in self._words]
+        triggers = frozenset(f"trigger:{r.TYPE}" for r in self.recognizers)
+        self._units = [0 if ts.isdisjoint(triggers) else budget.PERSON_CUE_WEIGHT if "trigger:person_name" in ts
+                       else budget.TRIGGER_WEIGHT for _, ts in self._words]
+        self._longest = max((len(w) for w, _ in self._words), default=0)
         self.stages = sorted({r.STAGE for r in self.recognizers})
         self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
         self._person_finders = [r for r in self.recognizers if _overrides(r, "find_persons")]
@@ -117,15 +122,32 @@ class RecognizerRegistry:
         self._finishing = [r for r in self.recognizers if _overrides(r, "finish")]
 
     # ---- scanning ------------------------------------------------------------------------------
-    def scan(self, fld: FieldText) -> None:
-        """Fill ``fld.candidates`` (one regex pass) and ``fld.hits`` (one automaton pass), whole text, no cap."""
+    def scan(self, fld: FieldText) -> int | None:
+        """Fill ``fld.candidates`` (one regex pass) and ``fld.hits`` (one automaton pass).
+
+        No word or shape is capped; the total work is (``budget.py``): each pass stops once its units
+        exceed the field's budget, and the position where it stopped is returned (``None``: the
+        whole field was scanned). Everything before that position is complete."""
         t = fld.text
+        allowed = budget.allowed(len(t))
+        stop: int | None = None
+        candidates: list[Candidate] = []
         if self._shape_re is not None:
-            fld.candidates = [Candidate(m.lastgroup, m.start(), m.end(), m.group()) for m in self._shape_re.finditer(t)]
+            spent = 0
+            weights = budget.CANDIDATE_WEIGHT
+            for m in self._shape_re.finditer(t):
+                shape = m.lastgroup
+                spent += weights.get(shape, 1)
+                if spent > allowed:
+                    stop = m.start()
+                    break
+                candidates.append(Candidate(shape, m.start(), m.end(), m.group()))
+        fld.candidates = candidates
         hits: list[Hit] = []
         if self._automaton is not None and t:
             n = len(t)
-            words, edge = self._words, self._edge
+            words, edge, unit = self._words, self._edge, self._units
+            spent = 0
             for index, start, end in self._automaton.find_matches_as_indexes(t, overlapping=True):
                 term, tags = words[index]
                 if edge[index]:
@@ -133,8 +155,16 @@ class RecognizerRegistry:
                         continue
                     if term[-1] in _ASCII_ALNUM and end < n and t[end] in _ASCII_ALNUM:
                         continue
+                spent += unit[index]
+                if spent > allowed:
+                    # matches come by end position: every hit starting before this one's end, less the
+                    # longest word, has been seen
+                    at = max(0, end - self._longest)
+                    stop = at if stop is None else min(stop, at)
+                    break
                 hits.append(Hit(start, end, term, tags))
         fld.set_hits(hits)
+        return stop
 
     # ---- analysis ------------------------------------------------------------------------------
     def analyze(self, doc: Document) -> list[Result]:

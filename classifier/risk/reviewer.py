@@ -68,17 +68,19 @@ class RiskReviewer:
         fields, unreviewed = [], []
         for name, text in (("title", title or ""), ("body", body or "")):
             fld = FieldText(name, text)
-            self.registry.scan(fld)
-            over = budget.cut(fld, self.registry.trigger_tags, "trigger:person_name")
+            stop = self.registry.scan(fld)
+            over = budget.cut(fld, stop, self.registry.trigger_tags, "trigger:person_name")
             if over is not None:
                 # more work than any real draft needs: review up to the cut, hand the rest to a person
                 pos, total = over
-                start = fld.normalised.to_original(pos, pos + 1)[0]
+                start = fld.normalised.to_original(pos, pos + 1)[0] if pos < len(fld.text) else len(text)
                 unreviewed.append(Finding(budget.UNREVIEWED_GROUND, budget.UNREVIEWED_TYPE,
                                           ARTICLES[budget.UNREVIEWED_GROUND], "review", name, start, len(text),
                                           text[start:], 1.0, budget.reason(total, len(fld.text))))
-                fld = FieldText(name, text[:start])
-                self.registry.scan(fld)
+                head = FieldText(name, text[:start])
+                head.candidates = [c for c in fld.candidates if c.end <= len(head.text)]
+                head.set_hits([h for h in fld.hits if h.end <= len(head.text)])
+                fld = head
             fields.append(fld)
         doc = Document(*fields)
         results = self.registry.analyze(doc)

@@ -11,9 +11,10 @@ LINE = "经审核，申请人张三身份证号11010519491231002X，手机138123
 
 
 def timed(text: str) -> float:
-    t0 = time.perf_counter()
+    """CPU seconds of the review (wall time on a shared test machine measures the neighbours)."""
+    t0 = time.process_time()
     reviewer().review("", text)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 @pytest.mark.parametrize("name, text", [

@@ -7,6 +7,7 @@ statement itself); the name model, when there is one, reads these sentences too 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import ahocorasick_rs
@@ -16,8 +17,18 @@ from .mention import PersonMention
 
 ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion", "trigger:social_assistance")
 PLACE_SUFFIX_RE = re.compile(r"街道|社区|村|镇|乡")
-BEFORE_NAME = frozenset("予给向对为将由与和及经据、，,：:；;（( \t\u3000\n“\"")
-"""Characters after which a name may begin inside a sentence (a verb taking a person, punctuation)."""
+OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"")
+"""Characters after which a name may open a clause."""
+FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
+PREDICATE = frozenset("反因系患家是于在的现曾今已经被")
+"""Characters that may follow a name and start its predicate ("何志远因患…", "张三系…")."""
+COMMON_GIVEN = 2000
+STATEMENT_GAP = 12
+"""At most this many characters between a name found without a role word and the statement about it
+(a name right after its village or street, "青石村张三（…）", may be further)."""
+ORG_LAST = frozenset("科室部处股局院所队组站厅委办司镇乡村区县市省街路")
+"""A reading ending in one of these is a department or a place ("麻醉科", "王岗镇"), not a given name."""
+"""A "given name" this frequent as a word ("不够", "之间") is a word, not a name, when no role word vouches for it."""
 
 
 def attribute_sentences(doc):
@@ -42,29 +53,47 @@ def merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def in_private_sentences(cues, doc, mentions) -> None:
-    attribute_starts = {}
+    """A name opening a clause (or after 给予/同意/经核实…) and ending at punctuation, a verb that
+    starts a predicate (因, 系, 患…) or the private statement itself."""
+    attribute = {}
     for fld in doc.fields:
-        attribute_starts[fld.name] = {h.start for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)}
-        attribute_starts[fld.name] |= {h.start for h in fld.tagged("list:health_lead")}
+        spans = [(h.start, h.end) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
+        spans += [(h.start, h.end) for h in fld.tagged("list:health_lead")]
+        attribute[fld.name] = ({a for a, _ in spans}, spans)
+    words = cues.reader.words
     for fld, (sl, sr) in attribute_sentences(doc):
         t = fld.text
-        starts = attribute_starts[fld.name]
+        starts, spans = attribute[fld.name]
+        ordered = sorted(starts)
         places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)}
-        p = sl
-        while p < sr:
-            if not (p == sl or t[p - 1] in BEFORE_NAME or p in places) or (fld.name, p) in mentions:
-                p += 1
+        leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
+        for p in range(sl, sr):
+            if not (p == sl or t[p - 1] in OPENING or p in leads or p in places) or (fld.name, p) in mentions:
                 continue
+            if t[p] in cues.reader.weak:
+                continue  # 常, 和, 于…: without a role word, a function word ("常见病"), not a surname
             got = cues.reader.read(t, p, allow_masked=False, after_word=p in places)
-            end = got[0] if got else 0
-            if got and not (name_boundary(t, end) or end in starts):
-                end = end - 1 if end - p == 3 and (name_boundary(t, end - 1) or end - 1 in starts) else 0
-            if (got and end > p + 1 and not cues.official_before(fld, p) and not cues.official_after(fld, end)
-                    and not cues.company_after(fld, end) and t[p:end] not in cues.roles):
-                mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
-                p = end
-            else:
-                p += 1
+            if not got:
+                continue
+            end = got[0]
+            if not _ends_name(t, end, starts):
+                end -= 1
+                if end - p < 2 or not _ends_name(t, end, starts):
+                    continue
+            g = p + (2 if t[p:p + 2] in cues.reader.double else 1)
+            k = bisect.bisect_left(ordered, end)
+            if (p not in places and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP)) or t[end - 1] in ORG_LAST:
+                continue  # the private statement must follow its subject closely; "麻醉科" is a department
+            if (words.get(t[g:end], 0) >= COMMON_GIVEN or any(a < end and p < b for a, b in spans)
+                    or t[p:end] in cues.roles):
+                continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement
+            if cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end):
+                continue
+            mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
+
+
+def _ends_name(t: str, end: int, attribute_starts) -> bool:
+    return end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
 
 
 def repeats(cues, doc, mentions) -> None:

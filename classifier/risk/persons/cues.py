@@ -23,6 +23,7 @@ class PersonCues:
         self.name_columns = tuple(lexicon.words("name_columns"))
         self.org_columns = tuple(lexicon.words("org_columns"))
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
+        self.name_leads = lexicon.words("name_leads")
 
     def official_after(self, fld, end: int) -> bool:
         """An official's title right after the name ("张三局长", "张三同志")."""

@@ -68,6 +68,7 @@ class PersonDecision:
             return Decision(True, detail=f"与{what}同句", score=0.75)
         if honour_notice:
             return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
+
         if p.sensitive:
             return Decision(True, detail=p.cue, score=0.8)
         if p.cue == "list":

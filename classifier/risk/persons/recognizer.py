@@ -41,6 +41,7 @@ class PersonNameRecognizer(Recognizer):
         w["list:official_cues"] = self.cues.official
         w["list:list_triggers"] = self.cues.list_triggers
         w["list:honour_words"] = self.cues.honour_words
+        w["list:name_leads"] = self.cues.name_leads
         return w
 
     # ---- stage 1: mentions -----------------------------------------------------------------------
@@ -63,6 +64,8 @@ class PersonNameRecognizer(Recognizer):
                 elif hit.term not in ("未满", "不满", "未达"):
                     roles.after_role(cues, doc, fld, hit, mentions, self.cue_words)
         lists.list_items(cues, doc, mentions)
+        for fld in doc.fields:
+            lists.table_names(cues, fld, mentions, "table")  # any table's name column (private if linked)
         context.in_private_sentences(cues, doc, mentions)
         for fld in doc.fields:
             profiles.addressee(cues, fld, mentions)

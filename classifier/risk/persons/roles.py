@@ -27,7 +27,7 @@ def after_role(cues, doc, fld, hit, mentions, cue_words) -> None:
         s_l, s_r = fld.segments.sentence(hit.start)
         if doc.title.tagged("list:honour_words") or fld.tagged_between("list:honour_words", s_l, s_r):
             return  # an honour or appointment: the pupil is named because the notice must name them
-        if hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " "):
+        if hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " ", "\u3000"):
             return  # "县第一中学：张三 李四": the people of a school (teachers), not pupils
     reader = cues.reader
     got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
