@@ -57,7 +57,7 @@ def hostile_inputs(n: int) -> dict[str, str]:
         "“张三、”重复": fill("低保对象张三、"),
         "“秘密”重复": fill("秘密"),
         "“岁”重复": fill("9岁"),
-        "单行长文本": fill("经审核，申请人张三身份证号11010519491231002X，手机13812345678，拟给予补助。"),
+        "单行长文本（无句读）": fill("为进一步做好城乡环境整治工作区政府召开专题会议研究部署下一阶段重点任务要求各街道各部门落实属地责任"),
         "深表格（40 列）": fill(deep + "\n"),
         "分隔符“｜”": fill("｜"),
         "分隔符“、”": fill("、"),
@@ -66,6 +66,14 @@ def hostile_inputs(n: int) -> dict[str, str]:
         "“号”": fill("1号"),
         "“京A”": fill("京A"),
     }
+
+
+def references(n: int) -> dict[str, str]:
+    """Real dense private data, for comparison only (not hostile, not counted in the target): a list
+    of rows with a name, an ID number, a mobile number and an address costs more than a table of figures."""
+    row = "{i}、张{c}明，身份证号11010519491231002X，手机1381234{i:04d}，住址某某区幸福路{i}号3栋2单元301室；"
+    text = "".join(row.format(i=i % 10_000, c="一二三四五六七八九"[i % 9]) for i in range(n // 40 + 1))
+    return {"（参照）个人信息名单": text[:n]}
 
 
 def timed(fn, text: str) -> float:
@@ -109,7 +117,13 @@ def main() -> None:
         worst = max(worst, ratio)
         flag = "" if ratio <= TARGET else "  ← 超出"
         print(f"{name:<24}{h:>9.3f}{a:>11.3f}{ratio:>8.1f}{flag}")
-    print(f"\n最坏倍数 {worst:.1f}（目标 ≤ {TARGET:g}）；统计表 {args.chars / min(t_a) / 1e6:.2f} M字/秒")
+    best_anchor = min(t_a)
+    for name, text in references(args.chars).items():
+        h = min(timed(run, text) for _ in range(args.rounds))
+        a = min(timed(run, anchor) for _ in range(args.rounds))
+        best_anchor = min(best_anchor, a)
+        print(f"{name:<24}{h:>9.3f}{a:>11.3f}{h / a:>8.1f}  （真实密集数据，不计入目标）")
+    print(f"\n恶意输入最坏倍数 {worst:.1f}（目标 ≤ {TARGET:g}）；统计表 {args.chars / best_anchor / 1e6:.2f} M字/秒")
 
 
 if __name__ == "__main__":

@@ -14,10 +14,10 @@ reason). So the cost per character of any input stays within a small factor of a
 from __future__ import annotations
 
 BASE_UNITS = 4000
-CHARS_PER_UNIT = 6
+CHARS_PER_UNIT = 4
 TRIGGER_WEIGHT = 2
-PERSON_CUE_WEIGHT = 8
-CANDIDATE_WEIGHT = {"house": 6}
+PERSON_CUE_WEIGHT = 12
+CANDIDATE_WEIGHT = {"house": 4}
 """Units of a candidate by shape (default 1): an address reads its whole neighbourhood."""
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""

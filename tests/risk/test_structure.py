@@ -1,0 +1,54 @@
+"""Tables and lists: a column header gives context to every row, however long the table; no caps."""
+
+import pytest
+
+from tests.assertions import findings, make_id, review
+
+ADDRESSES = [f"某某区幸福路{n}号" for n in range(11, 17)]  # no unit or room: only a cue makes them private
+
+
+def _table(sep: str, rows: int = 6) -> str:
+    lines = [sep.join(["序号", "姓名", "家庭住址", "备注"])]
+    for i in range(rows):
+        lines.append(sep.join([str(i + 1), f"张{'一二三四五六七八九'[i % 9]}明", ADDRESSES[i % len(ADDRESSES)], "无"]))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("sep", ["|", "｜", "\t", "　", "    "], ids=["pipe", "fullwidth-bar", "tab", "ideographic", "aligned"])
+def test_header_gives_context_to_every_row(sep):
+    body = "住户信息如下：\n" + _table(sep)
+    got = [f.text for f in findings(review(body), "address")]
+    assert got == ADDRESSES, got
+
+
+def test_without_the_header_the_same_addresses_are_not_private():
+    body = "\n".join(f"{i + 1}. 项目地点：{a}" for i, a in enumerate(ADDRESSES))
+    assert not findings(review(body), "address")
+
+
+def test_ten_thousand_row_list_is_masked_in_every_row():
+    ids = [make_id("330106", f"19{50 + i % 40:02d}0{1 + i % 9}1{i % 9}", f"{i % 1000:03d}") for i in range(10_000)]
+    rows = [f"{i + 1}、身份证号{ids[i]}，住址：某某区幸福路{i % 500 + 1}号{i % 30 + 1}栋{i % 6 + 1}单元{i % 40 + 101}室"
+            for i in range(10_000)]
+    result = review("\n".join(rows), "关于2025年度住房补贴发放对象的公示")
+    assert len(findings(result, "id_card")) == 10_000
+    assert len(findings(result, "address")) == 10_000
+    assert not findings(result, "unreviewed")
+    red = result.redacted["body"]
+    assert not any(n in red for n in ids[::997])  # every row masked, the last ones too
+    assert red.rstrip().endswith("***")
+
+
+def test_plate_number_ranges_stay():
+    body = "本次投放号段为宁A·D00001至宁A·D99999、宁B·F00001-宁B·F50000，请车主按规定办理。"
+    assert not findings(review(body, "关于新能源号牌号段投放的公告"), "plate")
+    assert findings(review("车主驾驶宁A·D12345号车辆违停。"), "plate")
+
+
+def test_property_address_in_a_registration_notice_stays():
+    body = ("经初步审定，下列不动产拟办理首次登记，现予公告：\n"
+            "不动产坐落：某某县城关镇和平路18号3栋2单元501室，权利人：某某房地产开发有限公司，面积：96.5平方米。")
+    result = review(body, "不动产首次登记公告")
+    assert not findings(result, "address")
+    # a home address stated as such is still private in the same notice
+    assert findings(review(body + "\n异议人家庭住址：某某县城关镇和平路20号1栋1单元101室。", "不动产首次登记公告"), "address")
