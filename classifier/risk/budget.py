@@ -2,9 +2,10 @@
 
 Work is counted in *units*: each identifier candidate of the combined regex and each occurrence of
 a trigger word is one unit (a person cue, which reads and segments its neighbourhood, counts
-:data:`PERSON_CUE_WEIGHT`, an address candidate more than a number: weights follow the measured cost). A field may spend :data:`BASE_UNITS` plus one unit per
-:data:`CHARS_PER_UNIT` characters — far above any real draft: a 10,000-row list of names, ID
-numbers, phones and addresses spends about one unit per 10 characters. A field that would spend
+:data:`PERSON_CUE_WEIGHT`, an address candidate more than a number: a unit is roughly a
+microsecond of CPU). A field may spend :data:`BASE_UNITS` plus :data:`UNITS_PER_CHAR` units per
+character — above any real draft: a 10,000-row list of ID numbers and addresses spends about 0.4
+units per character, a list of patients with their diagnoses about 1.3. A field that would spend
 more (hostile input: "学生" × 100,000, a megabyte of "1号") is reviewed up to the line where its
 budget runs out, and the rest becomes one ``review`` finding that says why (docs/design.md section
 2: a bound on work either still covers the whole text or turns the item into ``review`` with a
@@ -13,11 +14,11 @@ reason). So the cost per character of any input stays within a small factor of a
 
 from __future__ import annotations
 
-BASE_UNITS = 4000
-CHARS_PER_UNIT = 4
-TRIGGER_WEIGHT = 2
-PERSON_CUE_WEIGHT = 12
-CANDIDATE_WEIGHT = {"house": 4}
+BASE_UNITS = 20_000
+UNITS_PER_CHAR = 2
+TRIGGER_WEIGHT = 3
+PERSON_CUE_WEIGHT = 20
+CANDIDATE_WEIGHT = {"house": 12}
 """Units of a candidate by shape (default 1): an address reads its whole neighbourhood."""
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""
@@ -27,7 +28,7 @@ UNREVIEWED_GROUND = "privacy"
 
 
 def allowed(length: int) -> int:
-    return BASE_UNITS + length // CHARS_PER_UNIT
+    return BASE_UNITS + UNITS_PER_CHAR * length
 
 
 def cut(fld, stop: int | None, trigger_tags: frozenset[str], person_tag: str) -> tuple[int, int] | None:

@@ -27,6 +27,14 @@ SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|
 
 ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
+NEAREST = 4
+"""A statement is about the persons nearest to it ("张三、李四、王五、赵六均系低保对象"), not every name in a long list."""
+
+
+def _nearest(persons, pos: int):
+    if len(persons) <= NEAREST:
+        return persons
+    return sorted(persons, key=lambda p: abs(p.start - pos))[:NEAREST]
 
 
 class _AttributeRecognizer(Recognizer):
@@ -46,7 +54,7 @@ class _AttributeRecognizer(Recognizer):
         sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
         found = [p for p in doc.persons.between(fld.name, sl, sr) if self._anchor_ok(p)]
         if found or not self.PRONOUN_REFERENCE:
-            return found
+            return _nearest(found, start)
         t = fld.text
         if not any(t.rfind(w, max(sl, start - 8), start) >= 0 for w in PRONOUNS):
             return []
@@ -127,8 +135,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             return []  # "纳入最低生活保障：张三…" introduces a list; the names are reported, not the topic
         sl, sr = fld.segments.sentence(start, end)
         sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
-        return [p for p in doc.persons.between(fld.name, sl, sr)
-                if self._anchor_ok(p) and (p.end <= start or p.start in (end, end + 1))]
+        return _nearest([p for p in doc.persons.between(fld.name, sl, sr)
+                         if self._anchor_ok(p) and (p.end <= start or p.start in (end, end + 1))], start)
 
     def span(self, fld, hit):
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)

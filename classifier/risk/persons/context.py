@@ -59,12 +59,12 @@ def in_private_sentences(cues, doc, mentions) -> None:
     for fld in doc.fields:
         spans = [(h.start, h.end) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
         spans += [(h.start, h.end) for h in fld.tagged("list:health_lead")]
-        attribute[fld.name] = ({a for a, _ in spans}, spans)
+        spans.sort()
+        attribute[fld.name] = ({a for a, _ in spans}, spans, sorted({a for a, _ in spans}))
     words = cues.reader.words
     for fld, (sl, sr) in attribute_sentences(doc):
         t = fld.text
-        starts, spans = attribute[fld.name]
-        ordered = sorted(starts)
+        starts, spans, ordered = attribute[fld.name]
         places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)}
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
         for p in range(sl, sr):
@@ -84,8 +84,9 @@ def in_private_sentences(cues, doc, mentions) -> None:
             k = bisect.bisect_left(ordered, end)
             if (p not in places and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP)) or t[end - 1] in ORG_LAST:
                 continue  # the private statement must follow its subject closely; "麻醉科" is a department
-            if (words.get(t[g:end], 0) >= COMMON_GIVEN or any(a < end and p < b for a, b in spans)
-                    or t[p:end] in cues.roles):
+            j = bisect.bisect_left(spans, (end, end))
+            inside = any(a < end and p < b for a, b in spans[max(0, j - 8):j])
+            if words.get(t[g:end], 0) >= COMMON_GIVEN or inside or t[p:end] in cues.roles:
                 continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement
             if cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
