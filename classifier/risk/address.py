@@ -6,22 +6,16 @@ import re
 
 from .base import Recognizer
 from .text import is_cjk
+from .wordlists import words
 
-PRIVATE_CUES = ("住址", "家庭住址", "户籍地址", "住所", "送达地址", "通信地址", "通讯地址", "租住地址", "居住地址",
-                "现住址", "家住", "居住在", "住在", "出租的", "房东", "住户", "住宅地址", "联系地址", "收件地址",
-                "家庭地址", "户籍所在地", "原住宅地址", "现居住", "暂住地址", "户籍地", "名下", "住所地", "居住于",
-                "现住", "租住", "家庭住所", "居住的", "其居住", "居住地", "你所有的", "您所有的", "其所有的", "本人所有的",
-                "你家", "您家")
-PRIVATE_RIGHT_CUES = ("家庭电话", "住宅电话", "家中电话", "自家", "自建房", "家中", "住宅楼顶", "自有住宅", "自住")
+PRIVATE_CUES = words("address.PRIVATE_CUES")
+PRIVATE_RIGHT_CUES = words("address.PRIVATE_RIGHT_CUES")
 # an organisation named just before the cue: "被申请人：某某区市场监督管理局，住所地：…" is its seat
 ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院)[）)]?[，,；; ]*$")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
-OFFICE_CUES = ("办公地址", "办公地点", "办理地点", "地点", "供应商地址", "注册地址", "经营场所", "经营地址", "坐落",
-               "单位地址", "机关地址", "寄至", "寄送至", "送至", "邮寄至", "项目地址", "施工地点", "营业地址",
-               "服务中心", "医院", "政府", "委员会", "办事处", "公司", "门诊", "学校", "营业厅", "窗口", "大厅",
-               "配租房源", "房源", "会场", "举办地", "活动地点", "接种点", "站点")
+OFFICE_CUES = words("address.OFFICE_CUES")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*$")
 """What an address may begin with, back from its 号 (searched between the clause start and the number)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
@@ -31,7 +25,7 @@ UNIT_RE = re.compile(
     r"|附[0-9]{1,4}号|-[0-9]{1,5}|[0-9]{3,5}(?![0-9])"
     r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区))"
 )
-INSTITUTION_IN_ADDRESS = ("中心", "局", "医院", "政府", "委员会", "公司", "学校", "银行", "法院", "派出所", "办事处")
+INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
 
 
 class AddressRecognizer(Recognizer):

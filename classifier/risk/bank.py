@@ -5,14 +5,12 @@ from __future__ import annotations
 from .base import Pattern, Recognizer
 from .checksums import luhn_ok
 from .numbers import GROUP_RE, variants
+from .wordlists import words
 
-CARD_WORDS = ("卡号", "银行卡", "账号", "账户", "帐号", "一卡通", "社保卡", "收款", "借记卡", "信用卡", "存折",
-              "金融账号", "开户", "银行账户", "收款账号", "收款账户", "收款卡号")
-PERSONAL_WORDS = ("卡号", "一卡通", "社保卡", "本人", "个人", "借款人", "农户", "户主", "存折", "银行卡", "参保人",
-                  "购机者", "职工", "居民", "老人")
-BRANCH_WORDS = ("开户行", "开户银行", "开户名", "户名", "支行", "分行", "营业部", "信用社", "信用联社")
-COMPANY_WORDS = ("有限公司", "公司", "企业", "单位", "乙方", "甲方", "供应商", "集团", "合作社", "厂", "中心", "医院",
-                 "学校", "事务所", "经营部")
+CARD_WORDS = words("bank.CARD_WORDS")
+PERSONAL_WORDS = words("bank.PERSONAL_WORDS")
+BRANCH_WORDS = words("bank.BRANCH_WORDS")
+COMPANY_WORDS = words("bank.COMPANY_WORDS")
 
 
 def card_grouping(groups: list[int]) -> bool:
@@ -32,8 +30,7 @@ class BankCardRecognizer(Recognizer):
     SHAPES = ("number",)
     PATTERNS = (Pattern("card", r"[1-9][0-9]{15,18}", 0.3),)
     CONTEXT = CARD_WORDS
-    NEGATIVE_CONTEXT = ("编号", "代码", "证号", "许可", "流水号", "单号", "订单", "受理", "识别码", "准考证", "注册",
-                        "单元号", "工单号", "身份证", "合同号")
+    NEGATIVE_CONTEXT = words("bank.BankCardRecognizer.NEGATIVE_CONTEXT")
     CONTEXT_BOOST = 0.35
 
     def analyze_candidate(self, doc, fld, cand):
@@ -73,7 +70,7 @@ class BankAccountRecognizer(Recognizer):
     LABEL = "企业银行账户"
     SHAPES = ("number",)
     PATTERNS = (Pattern("account", r"[0-9]{8,25}", 0.85),)
-    CONTEXT = ("账号", "账户", "帐号", "银行账号", "收款账户")
+    CONTEXT = words("bank.BankAccountRecognizer.CONTEXT")
 
     def words(self):
         w = super().words()
@@ -88,8 +85,8 @@ class BankAccountRecognizer(Recognizer):
             yield self.result(fld, cand.start, cand.end, 0.97, "开户行与账号")
 
 
-ACCOUNT_HEADER_WORDS = ("账号", "帐号", "账户")
-ORG_HEADER_WORDS = ("企业", "单位", "公司", "供应商", "机构")
+ACCOUNT_HEADER_WORDS = words("bank.ACCOUNT_HEADER_WORDS")
+ORG_HEADER_WORDS = words("bank.ORG_HEADER_WORDS")
 
 
 def company_account(fld, s: int) -> bool:

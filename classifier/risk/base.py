@@ -17,7 +17,7 @@ score for ``CONTEXT`` words and lowers it for ``NEGATIVE_CONTEXT`` words found t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .finding import ARTICLES, GROUND_NAMES

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .base import Recognizer
+from .wordlists import words
 
-LEAD_IN = ("以下为", "附", "附件", "下面是", "现将", "摘录", "本案", "现将本案")
-LEAD_OUT = ("节选", "原文", "如下", "摘录", "主要内容", "：", ":")
+LEAD_IN = words("enforcement.LEAD_IN")
+LEAD_OUT = words("enforcement.LEAD_OUT")
 
 
 class EnforcementRecordRecognizer(Recognizer):
@@ -14,8 +15,7 @@ class EnforcementRecordRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "行政执法案卷材料"
     VALUE = False
-    TRIGGERS = ("询问笔录", "调查笔录", "讯问笔录", "现场检查笔录", "勘验笔录", "检查笔录", "听证笔录", "立案审批表",
-                "结案审批表", "案件调查终结报告", "调查终结报告", "处罚审批表", "案件审批表", "证据登记保存清单")
+    TRIGGERS = words("enforcement.EnforcementRecordRecognizer.TRIGGERS")
 
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text

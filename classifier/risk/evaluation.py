@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .base import Recognizer
 from .names import NameReader
+from .wordlists import words
 
-INDIVIDUAL = ("同志", "其本人", "其", "本人", "该同志")
+INDIVIDUAL = words("evaluation.INDIVIDUAL")
 
 
 class PersonalEvaluationRecognizer(Recognizer):
@@ -14,10 +15,7 @@ class PersonalEvaluationRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "个人考核评价"
     VALUE = False
-    TRIGGERS = ("民主测评", "测评得分", "得票率", "票率", "满意度测评", "排名末位", "基本称职", "不称职", "同志反映其", "干部反映其", "职工反映其",
-                "民主推荐得票", "优秀票", "称职票", "考核等次为", "测评排名", "作风偏急", "存在问题", "”票", "\"票",
-                "票占", "票合计", "群众评价其", "群众反映其", "考核不合格", "考核结果为不合格", "不合格等次", "评价其",
-                "提醒谈话", "诫勉谈话", "作风漂浮", "作风不实", "表现较差", "能力不足", "群众认可度")
+    TRIGGERS = words("evaluation.PersonalEvaluationRecognizer.TRIGGERS")
     MERGE_GAP = 30
 
     def __init__(self, lexicon, settings):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from .base import Pattern, Recognizer
 from .checksums import id_card15_valid, id_card_parts_valid, id_card_valid, uscc_valid
 from .numbers import variants
+from .wordlists import words
 
-ID_WORDS = ("身份证", "身份号码", "公民身份号码", "证件号码", "身份证号", "身份证号码", "社会保障卡号", "社保卡号",
-            "驾驶证号", "证件号", "居民身份证", "身份证件号码")
+ID_WORDS = words("id_card.ID_WORDS")
 
 
 class IdCardRecognizer(Recognizer):
@@ -25,8 +25,7 @@ class IdCardRecognizer(Recognizer):
         Pattern("id15", r"[1-8][0-9]{14}", 0.45),
     )
     CONTEXT = ID_WORDS
-    NEGATIVE_CONTEXT = ("信用代码", "编号", "识别码", "许可证", "项目代码", "流水号", "订单号", "单元号", "工单号",
-                        "受理号", "账号", "卡号", "账户", "一卡通", "宗地代码")
+    NEGATIVE_CONTEXT = words("id_card.IdCardRecognizer.NEGATIVE_CONTEXT")
 
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (15, 18)):

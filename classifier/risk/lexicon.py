@@ -39,10 +39,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-from .finding import ARTICLES
-
-GROUNDS = tuple(ARTICLES)
-ACTIONS = ("withhold", "review", "redact")
+from .grounds import ACTIONS, GROUNDS
 
 
 class LexiconError(ValueError):

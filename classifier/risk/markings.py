@@ -7,6 +7,7 @@ import re
 from .base import Recognizer
 from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in_title_position, is_marking,
                                self_referential)
+from .wordlists import words
 
 LEVEL_RE = re.compile(r"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?|(?:绝密|机密|秘密)级(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?")
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
@@ -22,7 +23,7 @@ class SecrecyMarkingRecognizer(Recognizer):
     ACTION = "withhold"
     LABEL = "密级标志"
     VALUE = False
-    TRIGGERS = ("绝密", "机密", "秘密", "国家秘密", "涉密", "密级", "涉密档案")
+    TRIGGERS = words("markings.SecrecyMarkingRecognizer.TRIGGERS")
 
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
@@ -82,7 +83,7 @@ class TradeSecretMarkingRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "商业秘密标注"
     VALUE = False
-    TRIGGERS = ("商业秘密", "商业机密", "技术秘密", "经营秘密")
+    TRIGGERS = words("markings.TradeSecretMarkingRecognizer.TRIGGERS")
 
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
@@ -130,14 +131,12 @@ class InternalMarkingRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "内部资料标注"
     VALUE = False
-    TRIGGERS = ("内部资料", "内部文件", "仅供内部", "内部参考", "注意保存", "请勿外传", "不得外传", "此件不公开",
-                "本件不公开", "内部使用", "仅限内部", "内部征求意见", "内部传阅", "不对外公开", "内部掌握", "严禁外传",
-                "内部讨论", "仅供参阅", "内部通报")
-    ALWAYS = frozenset(("注意保存", "请勿外传", "不得外传", "此件不公开", "本件不公开", "严禁外传", "仅供内部"))
+    TRIGGERS = words("markings.InternalMarkingRecognizer.TRIGGERS")
+    ALWAYS = frozenset(words("markings.InternalMarkingRecognizer.ALWAYS"))
     # By meaning: a restriction on circulation, in whatever words ("请勿转发", "暂不对外公开",
     # "不对外透露", "仅供起草组内部讨论"). The strong forms mark the text wherever they stand; the
     # others only where a marking stands (bracketed, alone on a line, "本稿…", the title).
-    ANCHORS = ("请勿", "切勿", "严禁", "不得", "禁止", "仅供", "仅限", "暂不", "不对外")
+    ANCHORS = words("markings.InternalMarkingRecognizer.ANCHORS")
     MERGE_GAP = 3
 
     def words(self):
@@ -176,10 +175,9 @@ class DraftMarkingRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "未定稿标注"
     VALUE = False
-    TRIGGERS = ("讨论稿", "送审稿", "初稿", "征求意见稿", "修改稿", "审议稿", "代拟稿", "未定稿", "草稿", "内部征求意见稿",
-                "征求意见稿（内部）", "征求意见稿(内部)")
+    TRIGGERS = words("markings.DraftMarkingRecognizer.TRIGGERS")
 
-    INTERNAL = ("内部征求意见稿", "征求意见稿（内部）", "征求意见稿(内部)")
+    INTERNAL = words("markings.DraftMarkingRecognizer.INTERNAL")
 
     def _marks(self, fld, hit) -> bool:
         t = fld.text

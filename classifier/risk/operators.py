@@ -4,12 +4,13 @@ Each operator is ``fn(text, mask_char, **params) -> str`` and only sees the find
 """
 
 from __future__ import annotations
+from .wordlists import words
 
 from typing import Callable
 
 SEPARATORS = frozenset(" -·・./\u3000－")
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 上官 司马 司徒 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 夏侯 令狐 端木 独孤 南宫 西门 澹台 呼延 轩辕 万俟 闻人 申屠 太史 公羊 赫连 钟离 宗政 濮阳 淳于 单于 第五".split()
+    words("operators.COMPOUND_SURNAMES")
 )
 
 
@@ -44,7 +45,7 @@ def email(text: str, mask_char: str = "*") -> str:
     return local[:1] + mask_char * 3 + "@" + domain
 
 
-ADMIN_LEVELS = ("街道办事处", "街道", "苏木", "镇", "乡")
+ADMIN_LEVELS = words("operators.ADMIN_LEVELS")
 
 
 def address(text: str, mask_char: str = "*") -> str:

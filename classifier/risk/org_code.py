@@ -9,6 +9,7 @@ from __future__ import annotations
 from .base import Recognizer
 from .checksums import org_code_valid, uscc_org_code_ok, uscc_valid
 from .numbers import variants
+from .wordlists import words
 
 
 class UsccRecognizer(Recognizer):
@@ -18,7 +19,7 @@ class UsccRecognizer(Recognizer):
     GROUND = "privacy"
     LABEL = "统一社会信用代码"
     SHAPES = ("number", "code")
-    CONTEXT = ("统一社会信用代码", "信用代码", "社会信用代码", "代码")
+    CONTEXT = words("org_code.UsccRecognizer.CONTEXT")
 
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (18,)):

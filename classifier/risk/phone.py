@@ -6,10 +6,10 @@ import re
 
 from .base import Pattern, Recognizer
 from .numbers import GROUP_RE, variants
+from .wordlists import words
 
 # Numbers that are labelled as something else: the closest label before the number decides.
-OTHER_NUMBER_WORDS = ("准考证号", "准考证", "考号", "考生号", "学号", "工号", "证号", "编号", "工单号", "流水号", "订单号",
-                      "岗位代码", "代码", "序号", "档案号")
+OTHER_NUMBER_WORDS = words("phone.OTHER_NUMBER_WORDS")
 PHONE_HEADER_RE = re.compile(r"电话|手机|联系方式|号码")
 OTHER_HEADER_RE = re.compile(r"准考证|考号|学号|工号|编号|代码|序号|证号|档案|工单")
 MOBILE_GROUPS = ((3, 4, 4), (3, 8), (7, 4))
@@ -25,9 +25,7 @@ def grouping_ok(value: str, labelled: bool = False) -> bool:
     groups = tuple(len(g) for g in GROUP_RE.findall(v))
     return len(groups) == 1 or groups in MOBILE_GROUPS or (labelled and groups == (4, 4, 3))
 
-OFFICE_PHONE_WORDS = ("监督电话", "举报电话", "咨询电话", "值班电话", "办公电话", "服务热线", "热线", "传真",
-                      "受理电话", "投诉电话", "联系人", "报名电话", "预约电话", "服务电话", "办公室电话", "监督举报电话",
-                      "咨询", "采购人", "代理机构", "招标人")
+OFFICE_PHONE_WORDS = words("phone.OFFICE_PHONE_WORDS")
 
 
 class MobileRecognizer(Recognizer):
@@ -40,7 +38,7 @@ class MobileRecognizer(Recognizer):
     PATTERNS = (
         Pattern("mobile", r"1(?:3[0-9]|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8[0-9]|9[0-35-9])[0-9]{8}", 0.8),
     )
-    CONTEXT = ("手机", "手机号", "手机号码", "联系电话", "电话", "来电号码", "实名手机", "联系方式", "号码", "本人电话")
+    CONTEXT = words("phone.MobileRecognizer.CONTEXT")
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.15
     CONTEXT_PENALTY = 0.5
@@ -79,9 +77,9 @@ class MobileRecognizer(Recognizer):
             yield self.result(fld, c.start, c.end, score, "号段有效")
 
 
-OFFICE_PLACE_WORDS = ("接待电话", "接待地址", "办公地址", "地址", "窗口", "大厅", "服务中心")
+OFFICE_PLACE_WORDS = words("phone.OFFICE_PLACE_WORDS")
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
-HOME_WORDS = ("住址", "家庭住址", "现住址", "家住", "居住地址")
+HOME_WORDS = words("phone.HOME_WORDS")
 
 
 class LandlineRecognizer(Recognizer):
@@ -92,8 +90,7 @@ class LandlineRecognizer(Recognizer):
     LABEL = "私人固定电话"
     SHAPES = ("number",)
     PATTERNS = (Pattern("landline", r"0(?:10|2[0-9]|[3-9][0-9]{2})[2-9][0-9]{6,7}", 0.3),)
-    CONTEXT = ("家庭电话", "住宅电话", "家中电话", "宅电", "回访电话", "私人电话", "个人电话", "户主电话", "本人电话",
-               "家庭座机", "住宅座机", "来电号码", "家里电话", "您留存的", "留存的联系电话", "本人联系电话")
+    CONTEXT = words("phone.LandlineRecognizer.CONTEXT")
 
     def words(self):
         w = super().words()

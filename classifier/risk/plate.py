@@ -6,6 +6,7 @@ import re
 
 from .base import Recognizer
 from .shapes import PROVINCE_CHARS
+from .wordlists import words
 
 RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]?[·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}")
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
@@ -16,8 +17,8 @@ class PlateRecognizer(Recognizer):
     ACTION = "redact"
     LABEL = "机动车号牌"
     SHAPES = ("plate",)
-    CONTEXT = ("号牌", "车牌", "车辆", "轿车", "货车", "驾驶", "机动车", "牌照", "车主", "汽车", "新能源", "车号")
-    NEGATIVE_CONTEXT = ("船", "渔船", "船名")
+    CONTEXT = words("plate.PlateRecognizer.CONTEXT")
+    NEGATIVE_CONTEXT = words("plate.PlateRecognizer.NEGATIVE_CONTEXT")
     CONTEXT_BOOST = 0.25
 
     @staticmethod

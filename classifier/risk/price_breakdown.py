@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .wordlists import words
 
 AMOUNT_RE = re.compile(r"[0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?(?:万元|亿元|元|%)")
-COST_WORDS = ("费", "成本", "利润", "薪", "税", "折旧", "单价", "价款", "摊销", "工资", "小计", "报价")
+COST_WORDS = words("price_breakdown.COST_WORDS")
 ITEM_BREAK = "，,、；;：:（("
 FIGURE_RE = re.compile(r"[^0-9。；\n]{0,8}?[0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?(?:万元|亿元|元|%|％)(?:/[\u4e00-\u9fffA-Za-z³²]{1,3})?")
 TIMES_RE = re.compile(r"(?:/[\u4e00-\u9fff]{1,2})?[ ]?[×xX*][ ]?[0-9]")
@@ -21,13 +22,11 @@ class BidPriceBreakdownRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "报价明细或成本构成"
     VALUE = False
-    TRIGGERS = ("报价明细", "成本构成", "单价分析", "报价测算", "成本说明", "成本明细", "成本监审", "价格构成", "报价构成",
-                "费用构成", "成本核算", "报价分析", "分项报价", "定价成本", "成本测算", "报价组成", "单价")
+    TRIGGERS = words("price_breakdown.BidPriceBreakdownRecognizer.TRIGGERS")
     MIN_ITEMS = 3
     # A figure that is itself a piece of a bidder's price build-up: one is enough ("人月单价2.8万元",
     # "内部收益率9.6%", "综合单价：415元/m³").
-    UNIT_FIGURES = ("综合单价", "人月单价", "内部收益率", "单价构成", "利润率", "管理费率", "成本利润率", "人工单价",
-                    "材料单价", "台班单价", "成本单价", "投标单价", "分项单价")
+    UNIT_FIGURES = words("price_breakdown.BidPriceBreakdownRecognizer.UNIT_FIGURES")
 
     def words(self):
         w = super().words()

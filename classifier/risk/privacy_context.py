@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .wordlists import words
 
-PRONOUNS = ("患者", "其", "你", "您", "该户", "该", "户主", "本人", "老人", "丈夫", "妻子", "子女", "父母", "父亲", "母亲", "家属", "监护人")
-DISABILITY_KINDS = ("肢体", "视力", "听力", "言语", "智力", "精神", "多重")
+PRONOUNS = words("privacy_context.PRONOUNS")
+DISABILITY_KINDS = words("privacy_context.DISABILITY_KINDS")
 GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)[一二三四1-4]级$")
 HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者")
-KIN = ("本人", "妻子", "丈夫", "父亲", "母亲", "儿子", "女儿", "子女", "父母", "配偶", "老伴", "孙子", "孙女", "其子", "其女")
-DIAGNOSIS_LEADS = frozenset(("诊断为", "确诊为", "患有", "罹患", "因患", "确诊患有", "经诊断", "常年患", "长期患", "身患",
-                             "患上") + tuple(f"{k}患" for k in KIN))
+KIN = words("privacy_context.KIN")
+DIAGNOSIS_LEADS = frozenset(words("privacy_context.DIAGNOSIS_LEADS") + tuple(f"{k}患" for k in KIN))
 DIAGNOSIS_END = "，,。；;（(\n：:"
 NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)$")
-RELIGIONS = ("基督教", "天主教", "伊斯兰教", "佛教", "道教", "藏传佛教", "东正教")
+RELIGIONS = words("privacy_context.RELIGIONS")
 SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
 
 
@@ -29,12 +29,6 @@ ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
 NEAREST = 4
 """A statement is about the persons nearest to it ("张三、李四、王五、赵六均系低保对象"), not every name in a long list."""
-
-
-def _nearest(persons, pos: int):
-    if len(persons) <= NEAREST:
-        return persons
-    return sorted(persons, key=lambda p: abs(p.start - pos))[:NEAREST]
 
 
 class _AttributeRecognizer(Recognizer):
@@ -52,9 +46,9 @@ class _AttributeRecognizer(Recognizer):
     def anchors(self, doc, fld, start: int, end: int):
         sl, sr = fld.segments.sentence(start, end)
         sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
-        found = [p for p in doc.persons.between(fld.name, sl, sr) if self._anchor_ok(p)]
+        found = doc.persons.nearest(fld.name, start, sl, sr, NEAREST, self._anchor_ok)
         if found or not self.PRONOUN_REFERENCE:
-            return _nearest(found, start)
+            return found
         t = fld.text
         if not any(t.rfind(w, max(sl, start - 8), start) >= 0 for w in PRONOUNS):
             return []
@@ -135,8 +129,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             return []  # "纳入最低生活保障：张三…" introduces a list; the names are reported, not the topic
         sl, sr = fld.segments.sentence(start, end)
         sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
-        return _nearest([p for p in doc.persons.between(fld.name, sl, sr)
-                         if self._anchor_ok(p) and (p.end <= start or p.start in (end, end + 1))], start)
+        return doc.persons.nearest(fld.name, start, sl, sr, NEAREST,
+                                   lambda p: self._anchor_ok(p) and (p.end <= start or p.start in (end, end + 1)))
 
     def span(self, fld, hit):
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)

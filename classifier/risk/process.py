@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .wordlists import words
 
-CLOSING = ("妥否，请批示", "妥否,请批示", "当否，请批示", "妥否，请批复", "当否，请批复", "妥否，请示", "特此请示",
-           "请予批复", "请审批", "以上请示", "妥否，请审定")
+CLOSING = words("process.CLOSING")
 SUBMIT_RE = re.compile(r"报送|上报|拟报|呈报|报请|提交")
 
 

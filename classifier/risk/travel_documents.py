@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Pattern, Recognizer
+from .wordlists import words
 
 
 class PassportRecognizer(Recognizer):
@@ -16,7 +17,7 @@ class PassportRecognizer(Recognizer):
         Pattern("ordinary", r"E[0-9]{8}|E[A-HJ-NP-Z][0-9]{7}|G[0-9]{8}", 0.4),
         Pattern("official", r"[DSP]E?[0-9]{7}", 0.3),
     )
-    CONTEXT = ("护照", "护照号", "护照号码", "持护照")
+    CONTEXT = words("travel_documents.PassportRecognizer.CONTEXT")
     CONTEXT_BOOST = 0.5
 
     def analyze_candidate(self, doc, fld, cand):
@@ -36,8 +37,7 @@ class HkMacauPermitRecognizer(Recognizer):
     LABEL = "往来港澳通行证号码"
     SHAPES = ("code",)
     PATTERNS = (Pattern("permit", r"C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7}|[HM][0-9]{8}(?:[0-9]{2})?", 0.4),)
-    CONTEXT = ("通行证", "港澳通行证", "往来港澳通行证", "港澳", "证件号码", "来往内地通行证", "回乡证", "香港居民",
-               "澳门居民", "港澳居民")
+    CONTEXT = words("travel_documents.HkMacauPermitRecognizer.CONTEXT")
     CONTEXT_BOOST = 0.5
 
     def analyze_candidate(self, doc, fld, cand):

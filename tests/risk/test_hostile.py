@@ -22,12 +22,17 @@ def timed(text: str) -> float:
     ("stars", "★" * MB),
     ("secret", "秘密" * (MB // 2)),
     ("long line", (LINE * (MB // len(LINE) + 1))[:MB]),
+    ("digit-space", "1 " * (MB // 2)),
+    ("cue words", "学生" * (MB // 2)),
+    ("name labels", "姓名：" * (MB // 3)),
+    ("invisible", "1\u200b" * (MB // 2)),
 ])
 def test_one_megabyte_under_bound(name, text):
     assert timed(text) < 5.0, name
 
 
-@pytest.mark.parametrize("unit", ["9", "★", "秘密", LINE, "1 2-3 4", "a@" * 3, "京A"])
+@pytest.mark.parametrize("unit", ["9", "★", "秘密", LINE, "1 2-3 4", "a@" * 3, "京A", "1 ", "1.", "1\u200b", "13\n",
+                                  "学生", "姓名：", "患者张三，", "低保对象张三、", "1号", "9岁", "｜", "、", "\t"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

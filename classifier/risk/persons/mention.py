@@ -101,3 +101,23 @@ class PersonIndex:
                 out.append(items[i])
             i += 1
         return out
+
+    def nearest(self, fld: str, pos: int, lo: int, hi: int, k: int, keep=None) -> list[PersonMention]:
+        """Up to ``k`` mentions of ``fld`` overlapping ``[lo, hi)`` nearest to ``pos`` that ``keep`` accepts
+        (walks outward from ``pos``: the cost is ``k``, not the number of names around)."""
+        starts, items = self._index.get(fld, ([], []))
+        i = bisect.bisect_left(starts, pos)
+        left, right = i - 1, i
+        out: list[PersonMention] = []
+        while len(out) < k:
+            can_left = left >= 0 and items[left].end > lo
+            can_right = right < len(starts) and starts[right] < hi
+            if not (can_left or can_right):
+                break
+            if can_left and (not can_right or pos - items[left].start <= starts[right] - pos):
+                p, left = items[left], left - 1
+            else:
+                p, right = items[right], right + 1
+            if keep is None or keep(p):
+                out.append(p)
+        return sorted(out, key=lambda p: p.start)
