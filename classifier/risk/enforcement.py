@@ -1,4 +1,4 @@
-"""行政执法案卷: the document is (or quotes) an 询问笔录/调查笔录/立案审批表 (举报人: person_context)."""
+"""行政执法案卷: the document is (or quotes) an 询问笔录/调查笔录/立案审批表 (举报人: persons.roles)."""
 
 from __future__ import annotations
 
