@@ -80,3 +80,53 @@ def test_draft_found(title, body, part, field):
 ])
 def test_draft_not_found(title, body):
     assert not findings(review(body, title), "draft_marking")
+
+
+# ---- markings by meaning (invented wording) --------------------------------------------------------
+@pytest.mark.parametrize("body, part", [
+    ("（暂不对外公开）\n关于某项目的情况汇报", "暂不对外公开"),
+    ("请勿转发\n某某工作进展", "请勿转发"),
+    ("以上情况不对外透露，请各单位注意。", "不对外透露"),
+    ("本稿仅供起草组内部讨论，不作为正式意见。", "仅供起草组内部讨论"),
+])
+def test_internal_markings_by_meaning(body, part):
+    assert_found(body, "internal_marking", part)
+
+
+@pytest.mark.parametrize("body", [
+    "涉及国家秘密的政府信息不得公开。",            # a rule stated in prose, not a marking
+    "数据仅供参考，以正式发布为准。",
+])
+def test_restrictions_in_prose_are_not_markings(body):
+    assert not findings(review(body), "internal_marking")
+
+
+@pytest.mark.parametrize("body, part", [
+    ("密级：秘密\n关于某事项的报告", "密级：秘密"),
+    ("秘密级\n某某数据汇总", "秘密级"),
+])
+def test_classification_levels(body, part):
+    f = assert_found(body, "secrecy_marking", part)
+    assert f.action == "withhold"
+
+
+@pytest.mark.parametrize("body, part", [
+    ("本项目人月单价2.8万元，项目内部收益率9.6%。", "人月单价2.8万元"),
+    ("投标文件载明：综合单价415元/m³。", "综合单价415元/m³"),
+])
+def test_unit_figures_of_a_bid(body, part):
+    assert_found(body, "bid_price_breakdown", part)
+
+
+def test_unit_price_in_an_award_notice_stays():
+    assert not findings(review("中标单价：415元/台。", "某某设备采购项目中标结果公告"), "bid_price_breakdown")
+
+
+def test_company_account_with_its_bank_below():
+    body = "收款单位：某某科技有限公司\n账号：6222 0202 0000 1234 567\n开户行：中国银行某某支行"
+    assert [f.type for f in review(body).findings] == ["bank_account"]
+
+
+def test_private_landline_with_its_extension():
+    f = assert_found("投诉人张某某，联系电话0571-87001234转8021。", "landline", "0571-87001234转8021")
+    assert f.replacement.endswith("21") and "8700" not in f.replacement
