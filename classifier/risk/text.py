@@ -31,13 +31,18 @@ INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\
 """Format and zero-width characters an evasion may hide inside a value."""
 
 
+NFKC_BLOCKS = ((0x00A0, 0x0250), (0x2000, 0x2C00), (0x3000, 0x3400), (0xF900, 0xFB00), (0xFE10, 0xFE70),
+               (0xFF00, 0xFFF0))
+"""Where compatibility forms live: Latin-1 and spacing, punctuation/letterlike/number forms and circled
+numbers, CJK symbols and enclosed/compatibility forms, compatibility ideographs, small and
+full-width forms (the rest of the BMP is left as written)."""
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[int, int]:
     """One-to-one replacements of the BMP: NFKC when it gives one character, odd spaces and dashes."""
     table = {}
-    for c in range(0x80, 0x10000):
-        if 0xD800 <= c < 0xE000 or 0x3400 <= c < 0xA000:
-            continue
+    for c in (c for lo, hi in NFKC_BLOCKS for c in range(lo, hi)):
         ch = chr(c)
         if ch in KEEP or ch in INVISIBLE:
             continue
