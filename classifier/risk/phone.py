@@ -77,7 +77,6 @@ class MobileRecognizer(Recognizer):
             yield self.result(fld, c.start, c.end, score, "号段有效")
 
 
-OFFICE_PLACE_WORDS = words("phone.OFFICE_PLACE_WORDS")
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
 HOME_WORDS = words("phone.HOME_WORDS")
 
@@ -94,7 +93,7 @@ class LandlineRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS) | self.person_roles | set(OFFICE_PLACE_WORDS)
+        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS)
         return w
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.55
@@ -102,7 +101,6 @@ class LandlineRecognizer(Recognizer):
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
-        self.person_roles = lexicon.words("sensitive_roles") | lexicon.words("neutral_roles")
 
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…": a phone given with a home address."""
@@ -125,21 +123,13 @@ class LandlineRecognizer(Recognizer):
         return (len(number) == 11 and self._mobile.fullmatch(number) is not None
                 and fld.terms_between(c.start - 12, c.start).isdisjoint(self.negative_context))
 
-    def _private_person_sentence(self, fld, start: int) -> bool:
-        """"投诉人张三，联系电话0571-…": the phone of a private person named just before it."""
-        sl, _ = fld.segments.sentence(start)
-        terms = fld.terms_between(max(sl, start - 24), start)
-        return (not terms.isdisjoint(self.person_roles) and terms.isdisjoint(self.negative_context)
-                and terms.isdisjoint(OFFICE_PLACE_WORDS))
-
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text
         for c in variants(cand, (10, 11, 12)):
             if not self.match_pattern(c.compact):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
-            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)
-                                                    or self._private_person_sentence(fld, c.start)):
+            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -128,5 +128,5 @@ def test_company_account_with_its_bank_below():
 
 
 def test_private_landline_with_its_extension():
-    f = assert_found("投诉人张某某，联系电话0571-87001234转8021。", "landline", "0571-87001234转8021")
+    f = assert_found("申请人住宅电话：0571-87001234转8021。", "landline", "0571-87001234转8021")
     assert f.replacement.endswith("21") and "8700" not in f.replacement
