@@ -16,8 +16,8 @@ INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:服务中心|政务|
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
-LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*$")
-"""What an address may begin with, back from its 号 (searched between the clause start and the number)."""
+LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
+"""What an address may begin with, read backwards from its 号 (matched on the reversed neighbourhood)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
 STOP_LEAD = "的为在于至是："
 UNIT_RE = re.compile(
@@ -53,9 +53,10 @@ class AddressRecognizer(Recognizer):
         if s == 0 or not is_cjk(t[s - 1]) or t[s - 1] in "第字":
             return
         clause_l, _ = fld.segments.clause(s)
+        if s < fld.memo.get("address_end", -1):
+            return  # a 号 inside the address just read ("5号楼3单元1号"): part of it, not another one
         lo = max(clause_l, s - 30)
-        m = LEFT_RUN_RE.search(t, lo, s)
-        start = m.start() if m else s
+        start = s - LEFT_RUN_RE.match(t[lo:s][::-1]).end()  # reversed: linear, however long the run
         cue_hits = [h for h in fld.hits_between(start - 4, s) if h.term in self.context or h.term in self.negative_context]
         for h in cue_hits:
             if h.end <= s and h.end > start:
@@ -73,6 +74,7 @@ class AddressRecognizer(Recognizer):
             if not m or m.end() == end:
                 break
             end = m.end()
+        fld.memo["address_end"] = end
         span = t[start:end]
         left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)

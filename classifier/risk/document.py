@@ -65,6 +65,7 @@ class FieldText:
         self._tables: list[tuple[int, int, list[str]]] | None = None
         self._by_end: dict[int, Candidate] | None = None
         self._cells = None
+        self.memo: dict = {}  # per-field scratch of one review, keyed by recognizer ("address_end")
 
     def candidate_ending_at(self, end: int) -> Candidate | None:
         """The candidate of the combined regex that ends at ``end`` (built once per field)."""
