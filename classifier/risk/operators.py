@@ -22,7 +22,8 @@ def mask(text: str, mask_char: str = "*", keep_first: int = 0, keep_last: int = 
 
 
 def name(text: str, mask_char: str = "*", keep_first: int | None = None) -> str:
-    """``张三丰`` -> ``张**``, ``欧阳子墨`` -> ``欧阳**``: the surname stays."""
+    """``张三丰`` -> ``张**``, ``欧阳子墨`` -> ``欧阳**``: the surname stays (padding spaces go: ``王　芳`` -> ``王*``)."""
+    text = "".join(text.split())
     keep = keep_first if keep_first is not None else (2 if text[:2] in COMPOUND_SURNAMES and len(text) > 2 else 1)
     return text[:keep] + mask_char * max(1, len(text) - keep)
 

@@ -121,3 +121,10 @@ def test_low_scores_are_not_names():
     body = "努尔兰别克因病长期住院治疗。"
     assert findings(RiskReviewer(name_tagger=FakeTagger(["努尔兰别克"])).review("", body), "person_name")
     assert not findings(RiskReviewer(name_tagger=FakeTagger(["努尔兰别克"], score=0.2)).review("", body), "person_name")
+
+
+@pytest.mark.parametrize("body, name", [("申请人王　芳，患有糖尿病。", "王　芳"), ("患者李 强因病住院。", "李 强")])
+def test_name_padded_with_a_space_after_a_role(body, name):
+    result = review(body)
+    assert [f.text for f in findings(result, "person_name")] == [name]
+    assert name not in result.redacted["body"] and name[0] + "*" in result.redacted["body"]

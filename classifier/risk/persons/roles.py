@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ..names import name_boundary
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .mention import PersonMention
 
+PADDING = " \u3000"
 ENUMERATION = "、；; \t\u3000"
 """What separates the names of one enumeration ("社区矫正对象张三、李四、王五", "张秀英 李国强")."""
 
@@ -33,6 +35,13 @@ def after_role(cues, doc, fld, hit, mentions, cue_words) -> None:
     got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
+    if not got and t[p + 1:p + 2] in PADDING and is_cjk(t[p + 2:p + 3] or " ") and name_boundary(t, p + 3):
+        # "申请人王　芳，": a two-character name padded with a space to the width of three
+        padded = reader.read(t[p] + t[p + 2], 0, after_word=True)
+        if padded and padded[0] == 2 and not cues.official_after(fld, p + 3):
+            mentions.add(PersonMention(fld.name, p, p + 3, t[p:p + 3], cue=hit.term,
+                                       sensitive=hit.term in cues.sensitive_roles, minor=hit.term in cues.minor_cues))
+            return
     while got and not cues.official_after(fld, got[0]):
         end, masked = got
         mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,
