@@ -51,7 +51,7 @@ class BankCardRecognizer(Recognizer):
                 score += 0.2  # written in groups of four, as printed on a card
             score = self.context_score(fld, c.start, c.end, score, left=14, right=0)
             header = fld.column_header(c.start)
-            if header and any(w in header for w in ("卡号", "账号", "帐号", "账户", "一卡通")):
+            if header and any(w in header for w in CARD_HEADER_WORDS):
                 score = max(score, 0.75)
             detail = "Luhn 校验通过" if luhn else "Luhn 校验未通过，按语境识别"
             yield self.result(fld, c.start, c.end, score, detail)
@@ -85,6 +85,7 @@ class BankAccountRecognizer(Recognizer):
             yield self.result(fld, cand.start, cand.end, 0.97, "开户行与账号")
 
 
+CARD_HEADER_WORDS = words("bank.CARD_HEADER_WORDS")
 ACCOUNT_HEADER_WORDS = words("bank.ACCOUNT_HEADER_WORDS")
 ORG_HEADER_WORDS = words("bank.ORG_HEADER_WORDS")
 

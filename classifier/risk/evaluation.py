@@ -6,6 +6,7 @@ from .base import Recognizer
 from .names import NameReader
 from .wordlists import words
 
+POST_ENDINGS = words("evaluation.POST_ENDINGS")
 INDIVIDUAL = words("evaluation.INDIVIDUAL")
 
 
@@ -30,7 +31,7 @@ class PersonalEvaluationRecognizer(Recognizer):
             i += 1
         for p in range(i, min(start, i + 10)):
             got = self.reader.read(t, p, allow_masked=True)
-            if got and got[0] <= start and (p == i or t[i:p].endswith(("长", "任", "记", "员", "主席"))):
+            if got and got[0] <= start and (p == i or t[i:p].endswith(POST_ENDINGS)):
                 return got[0]
         return None
 

@@ -9,6 +9,9 @@ from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in
                                self_referential)
 from .wordlists import words
 
+NOT_SECRET_BEFORE = words("markings.NOT_SECRET_BEFORE")
+"""Before 秘密/机密: a different kind of secret ("商业秘密", "工作秘密"), not a classification."""
+TRADE_SECRET_WORDS = words("markings.TRADE_SECRET_WORDS")
 LEVEL_RE = re.compile(r"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?|(?:绝密|机密|秘密)级(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?")
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
@@ -40,7 +43,7 @@ class SecrecyMarkingRecognizer(Recognizer):
                 yield self.result(fld, s, e, 0.9, "文件标注为涉密档案")
             return
         if hit.term in ("绝密", "机密", "秘密"):
-            if t[max(0, s - 2):s] in ("商业", "工作", "技术", "个人", "国家", "经营", "军事") or t[max(0, s - 1):s] in ("保", "解"):
+            if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
                 return
             j = e
             if j < len(t) and t[j] in " \u3000":
@@ -147,7 +150,7 @@ class InternalMarkingRecognizer(Recognizer):
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
-        if any(w in t[max(0, s - 8):s] for w in ("商业秘密", "商业机密", "技术秘密")):
+        if any(w in t[max(0, s - 8):s] for w in TRADE_SECRET_WORDS):
             return  # "商业秘密　请勿外传": one trade-secret marking
         if hit.term in self.ANCHORS:
             m = RESTRICTION_RE.match(t, s)
@@ -158,7 +161,7 @@ class InternalMarkingRecognizer(Recognizer):
             return
         if hit.term == "内部征求意见" and t[e:e + 1] == "稿":
             return
-        if any(w in t[max(0, s - 8):s] for w in ("商业秘密", "商业机密", "技术秘密")):
+        if any(w in t[max(0, s - 8):s] for w in TRADE_SECRET_WORDS):
             return  # "商业秘密　请勿外传": one trade-secret marking
         if hit.term in self.ALWAYS or is_marking(fld, s, e, window=16):
             start, end = s, e

@@ -25,6 +25,8 @@ RELIGIONS = words("privacy_context.RELIGIONS")
 SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
 
 
+BELIEF_LEADS = words("privacy_context.BELIEF_LEADS")
+BELIEF_BEFORE = words("privacy_context.BELIEF_BEFORE")
 ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
 NEAREST = 4
@@ -164,7 +166,7 @@ class ReligionRecognizer(_AttributeRecognizer):
 
     def words(self):
         w = super().words()
-        extra = {f"{lead}{r}" for r in RELIGIONS for lead in ("信仰", "信奉", "皈依")} | {f"{r}信徒" for r in RELIGIONS}
+        extra = {f"{lead}{r}" for r in RELIGIONS for lead in BELIEF_LEADS} | {f"{r}信徒" for r in RELIGIONS}
         w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | extra
         return w
 
@@ -174,7 +176,7 @@ class ReligionRecognizer(_AttributeRecognizer):
             # a bare 佛教/基督教 is a belief only with 信仰/信奉/系/是 before it or 信徒/徒 after it
             before = t[max(0, hit.start - 2):hit.start]
             after = t[hit.end:hit.end + 2]
-            if not (before.endswith(("信仰", "信奉", "皈依", "系", "是", "为")) or after.startswith(("信徒", "徒"))):
+            if not (before.endswith(BELIEF_BEFORE) or after.startswith(("信徒", "徒"))):
                 return None
         start = hit.start - 1 if hit.start and t[hit.start - 1] in "是系为" else hit.start
         return start, hit.end

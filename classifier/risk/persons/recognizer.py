@@ -14,10 +14,14 @@ from __future__ import annotations
 import ahocorasick_rs
 
 from ..base import Recognizer
+from ..wordlists import words
 from . import age, context, lists, profiles, roles, tagger
 from .cues import PersonCues
 from .decision import PersonDecision
 from .mention import Mentions, PersonMention
+
+UNDER_AGE = frozenset(words("persons.recognizer.UNDER_AGE"))
+REPORTED_BY_NAME = frozenset(words("persons.recognizer.REPORTED_BY_NAME"))
 
 
 class PersonNameRecognizer(Recognizer):
@@ -25,7 +29,7 @@ class PersonNameRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "私人姓名"
     STAGE = 1
-    TRIGGERS = ("举报人", "岁", "未满", "不满", "未达", "实名举报", "实名反映")
+    TRIGGERS = words("persons.recognizer.PersonNameRecognizer.TRIGGERS")
     TRIGGER_LISTS = ("sensitive_roles", "neutral_roles", "party_cues", "minor_cues")
 
     def __init__(self, lexicon, settings, name_tagger=None):
@@ -46,7 +50,7 @@ class PersonNameRecognizer(Recognizer):
 
     # ---- stage 1: mentions -----------------------------------------------------------------------
     def analyze_trigger(self, doc, fld, hit):
-        if hit.term in ("未满", "不满", "未达"):
+        if hit.term in UNDER_AGE:
             span = age.under_age(self.cues, fld, hit)
             if span:
                 yield self.result(fld, span[0], span[1], 0.75, "未满十八周岁", type="minor", label="未成年人", mask=False)
@@ -59,9 +63,9 @@ class PersonNameRecognizer(Recognizer):
             for hit in fld.tagged(tag):
                 if hit.term == "岁":
                     age.by_age(cues, fld, hit, mentions)
-                elif hit.term in ("实名举报", "实名反映"):
+                elif hit.term in REPORTED_BY_NAME:
                     roles.reporter_before(cues, fld, hit, mentions)
-                elif hit.term not in ("未满", "不满", "未达"):
+                elif hit.term not in UNDER_AGE:
                     roles.after_role(cues, doc, fld, hit, mentions, self.cue_words)
         lists.list_items(cues, doc, mentions)
         for fld in doc.fields:
