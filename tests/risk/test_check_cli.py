@@ -93,3 +93,14 @@ def test_withheld_draft_says_nothing_is_publishable(tmp_path, capsys):
     assert "不予公开" in out and "不提供去标识化文本" in out and "去标识化文本：" not in out
     assert check.run(ns(path, json=True)) == 0
     assert json.loads(capsys.readouterr().out)["redacted"] is None
+
+
+def test_analyze_summary_of_a_withheld_draft_says_nothing_is_publishable():
+    from classifier.risk import RiskReviewer
+    from service.commands.analyze import describe
+
+    review = RiskReviewer().review("关于某事项的报告", f"机密★5年\n申请人身份证号{ID}。").to_dict()
+    result = {"id": "d-1", "category": "work", "category_name": "工作动态", "confidence": 0.9, "needs_review": False,
+              "scores": {"work": 0.9, "policy": 0.05, "personnel": 0.05}, **review}
+    text = describe(result)
+    assert "发布审查：不予公开" in text and "不提供去标识化文本" in text and "--redact" not in text
