@@ -3,7 +3,6 @@
 "use strict";
 
 (function () {
-  const VERDICTS = { publish: "可公开", redact: "去标识化后公开", review: "需人工审核", withhold: "不予公开" };
   const ACTIONS = { redact: "去标识化", review: "人工审核", withhold: "不予公开" };
   const GROUNDS = {
     state_secret: "国家秘密", security_stability: "危及“三安全一稳定”", privacy: "个人隐私",
@@ -112,7 +111,7 @@
     $("confidence").textContent = "置信度 " + (result.confidence * 100).toFixed(1) + "%";
     $("needs-review").hidden = !result.needs_review;
     const verdict = $("verdict");
-    verdict.textContent = VERDICTS[result.verdict] || result.verdict;
+    verdict.textContent = result.verdict_name || result.verdict;  // the name comes with the result (one home)
     verdict.className = "badge verdict-" + result.verdict;
     verdict.dataset.verdict = result.verdict;
     const terms = (result.explanation || []).map((e) => e.term);
