@@ -16,8 +16,8 @@ from __future__ import annotations
 
 BASE_UNITS = 20_000
 UNITS_PER_CHAR = 2
-TRIGGER_WEIGHT = 3
-PERSON_CUE_WEIGHT = 20
+TRIGGER_WEIGHT = 5
+PERSON_CUE_WEIGHT = 30
 CANDIDATE_WEIGHT = {"house": 12}
 """Units of a candidate by shape (default 1): an address reads its whole neighbourhood."""
 LINE_BACK = 2000
