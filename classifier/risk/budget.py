@@ -1,11 +1,11 @@
 """The total work of one review is bounded; no single word or shape is capped.
 
-Work is counted in *units*: each identifier candidate of the combined regex and each occurrence of
-a trigger word is one unit (a person cue, which reads and segments its neighbourhood, counts
-:data:`PERSON_CUE_WEIGHT`, an address candidate more than a number: a unit is roughly a
-microsecond of CPU). A field may spend :data:`BASE_UNITS` plus :data:`UNITS_PER_CHAR` units per
-character — above any real draft: a 10,000-row list of ID numbers and addresses spends about 0.4
-units per character, a list of patients with their diagnoses about 1.3. A field that would spend
+Work is counted in *units*, roughly a microsecond of CPU each: an identifier candidate of the
+combined regex 1 (an address candidate, which reads its neighbourhood, :data:`CANDIDATE_WEIGHT`),
+an occurrence of a trigger word :data:`TRIGGER_WEIGHT`, of a person cue :data:`PERSON_CUE_WEIGHT`.
+A field may spend :data:`BASE_UNITS` plus :data:`UNITS_PER_CHAR` units per character — above any
+real draft: a 10,000-row list of ID numbers and addresses spends about 0.5 units per character, a
+list of patients with their diagnoses (one row in 20 characters) about 2. A field that would spend
 more (hostile input: "学生" × 100,000, a megabyte of "1号") is reviewed up to the line where its
 budget runs out, and the rest becomes one ``review`` finding that says why (docs/design.md section
 2: a bound on work either still covers the whole text or turns the item into ``review`` with a
