@@ -8,6 +8,8 @@ from pathlib import Path
 
 from classifier.errors import GongkaiError
 
+from .tempfiles import private_file, publish
+
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -21,6 +23,16 @@ class BatchError(GongkaiError):
     """A batch job that cannot run: unreadable input, unknown format, missing columns, ..."""
 
     code = "batch_error"
+
+
+def unknown_column(option: str, value: str, names: list[str]) -> BatchError:
+    """A column option naming a column the archive does not have: the available columns, and a guess."""
+    import difflib
+
+    guess = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
+    hint = f"是不是 {guess[0]!r}？" if guess else ""
+    return BatchError(f"输入中没有 {option} 指定的列 {value!r}。{hint}现有列：{'、'.join(names) or '（无）'}。",
+                      "missing_columns")
 
 
 def resolve_format(path: str | Path, given: str | None = None) -> str:
@@ -51,8 +63,10 @@ def quiet_datasets():
             datasets.enable_progress_bars()
 
 
-def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = None):
-    """One local file as a ``datasets.Dataset`` (offline; cached under ``cache_dir``)."""
+def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = None, features=None):
+    """One local file as a ``datasets.Dataset`` (offline; cached under ``cache_dir``).
+
+    Use :func:`service.batch.reader.open_archive` for archives: it turns bad lines into error rows."""
     import datasets
 
     path = Path(path)
@@ -60,7 +74,7 @@ def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = 
         raise BatchError(f"找不到输入文件：{path}", "file_not_found")
     with quiet_datasets():
         try:
-            return datasets.load_dataset(builder, data_files=str(path), split="train",
+            return datasets.load_dataset(builder, data_files=str(path), split="train", features=features,
                                          cache_dir=None if cache_dir is None else str(cache_dir))
         except Exception as exc:  # pyarrow/pandas parse errors carry the useful detail
             raise BatchError(f"无法读取 {path}（按 {builder} 格式）：{exc}", "unreadable") from exc
@@ -76,13 +90,11 @@ def load_parts(paths: list[Path], cache_dir: str | Path | None = None):
 
 
 def write_parquet_atomic(dataset, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with quiet_datasets():
-            dataset.to_parquet(str(tmp))
+    """A work file (finished shard): written privately (``0600``) and moved into place when complete."""
+    with private_file(path) as tmp:
+        with quiet_datasets(), open(tmp, "wb") as fh:
+            dataset.to_parquet(fh)
         os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _json_text(value):
@@ -115,25 +127,26 @@ def flatten_mixed_columns(dataset):
 
 
 def write_archive(dataset, path: str | Path, builder: str) -> None:
-    """Write ``dataset`` to a temporary file beside ``path`` and move it into place only when complete."""
+    """Write ``dataset`` to a private temporary file beside ``path`` and move it into place only when complete.
+
+    The temporary file (``.NAME.gongkai-<pid>.tmp``, mode ``0600``) is removed on any exit; one
+    left by a killed run is removed by the next run that writes into the same folder."""
     path = Path(path)
     if builder != "json":
         dataset = flatten_mixed_columns(dataset)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with quiet_datasets():
-            if builder == "json":
-                dataset.to_json(str(tmp), lines=True, force_ascii=False)
-            elif builder == "csv":
-                dataset.to_csv(str(tmp), index=False)
-            else:
-                dataset.to_parquet(str(tmp))
-        os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with private_file(path) as tmp:
+            with quiet_datasets(), open(tmp, "wb") as fh:
+                if builder == "json":
+                    dataset.to_json(fh, lines=True, force_ascii=False)
+                elif builder == "csv":
+                    dataset.to_csv(fh, index=False)
+                else:
+                    dataset.to_parquet(fh)
+            publish(tmp, path)
     except OSError as exc:
         raise BatchError(f"无法写入 {path}：{exc}", "write_failed") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def check_paths(src: str | Path, out: str | Path) -> tuple[Path, Path]:
