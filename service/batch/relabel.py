@@ -13,14 +13,18 @@ never picks up cached results.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import math
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .io import BatchError, check_paths, load_parts, quiet_datasets, resolve_format, unknown_column, write_archive
 from .io import write_parquet_atomic
@@ -106,6 +110,47 @@ INTERRUPTED = "已中断，可用 --resume 继续"
 """Printed on Ctrl-C (with where the finished shards are)."""
 
 
+_CTRL_C: list[int] = []
+"""Non-empty once Ctrl-C was pressed under :func:`stop_on_ctrl_c`."""
+
+
+def interrupted(exc: BaseException) -> bool:
+    return isinstance(exc, KeyboardInterrupt) or bool(_CTRL_C)
+
+
+@contextlib.contextmanager
+def stop_on_ctrl_c() -> Iterator[None]:
+    """Ctrl-C stops this process cleanly, never its workers.
+
+    The terminal sends SIGINT to the whole process group, so ``datasets``' worker processes would
+    each print a traceback, and the pool's shutdown would replace the parent's
+    ``KeyboardInterrupt`` with a ``TimeoutError``. Workers forked while this block runs inherit a
+    handler that ignores SIGINT (the parent terminates the pool); in the parent any exception
+    raised after a Ctrl-C comes out as ``KeyboardInterrupt``."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+    hit = _CTRL_C
+    hit.clear()
+
+    def on_sigint(signum, frame):
+        if os.getpid() != parent:
+            return
+        hit.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    except BaseException as exc:
+        if hit and not isinstance(exc, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def make_work_dir(work: Path, resume: bool) -> None:
     """``OUT.work`` (private, ``0700``): emptied unless resuming."""
     if work.exists() and not resume:
@@ -114,6 +159,23 @@ def make_work_dir(work: Path, resume: bool) -> None:
     os.chmod(work, 0o700)
 
 
+def interruptible(run: Callable) -> Callable:
+    """Run a batch job under :func:`stop_on_ctrl_c`; on Ctrl-C say :data:`INTERRUPTED` and re-raise."""
+    @functools.wraps(run)
+    def wrapper(*args, **kwargs):
+        log = kwargs.get("log") or (lambda msg: print(msg, file=sys.stderr))
+        try:
+            with stop_on_ctrl_c():
+                return run(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            if not getattr(exc.__context__, "reported", False) and not getattr(exc, "reported", False):
+                log(f"{INTERRUPTED}。")
+            raise
+
+    return wrapper
+
+
+@interruptible
 def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | None = None,
             threshold: float | None = None, input_format: str | None = None, output_format: str | None = None,
             title_column: str | None = None, body_column: str | None = None, id_column: str | None = None,
@@ -189,9 +251,11 @@ def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | Non
                 parts[i].with_suffix(".done").write_text(fingerprint(job, i, k), encoding="utf-8")
                 finished += 1
                 bar.update(len(shard))
-    except KeyboardInterrupt:
-        bar.close()
-        log(f"{INTERRUPTED}：{k} 个分片中已完成 {finished} 个，保存在 {work}；用相同参数加 --resume 重跑即可接着处理。")
+    except BaseException as exc:
+        if interrupted(exc):
+            bar.close()
+            log(f"{INTERRUPTED}：{k} 个分片中已完成 {finished} 个，保存在 {work}；用相同参数加 --resume 重跑即可接着处理。")
+            exc.reported = True
         raise
     finally:
         bar.close()

@@ -102,16 +102,23 @@ def _cleanup_all() -> None:
         _remove(path)
 
 
+_OWNER = os.getpid()
+
+
 def _raise_on_signal(signum, frame):  # pragma: no cover - exercised in a subprocess test
+    if os.getpid() != _OWNER:  # a forked worker: die as it would have
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
     raise SystemExit(128 + signum)
 
 
 def _install_handlers() -> None:
     """``atexit`` always; SIGTERM/SIGHUP -> SystemExit (only from the main thread, only if not customised)."""
-    global _HANDLERS_INSTALLED
-    if _HANDLERS_INSTALLED:
+    global _HANDLERS_INSTALLED, _OWNER
+    if _HANDLERS_INSTALLED and _OWNER == os.getpid():
         return
-    _HANDLERS_INSTALLED = True
+    _HANDLERS_INSTALLED, _OWNER = True, os.getpid()
     atexit.register(_cleanup_all)
     if threading.current_thread() is not threading.main_thread():
         return
