@@ -97,7 +97,8 @@ def write_parquet_atomic(dataset, path: Path) -> None:
         os.replace(tmp, path)
 
 
-def _json_text(value):
+def json_text(value):
+    """A string as it is, any other JSON value as its JSON text (how mixed columns are written to CSV/Parquet)."""
     if value is None or isinstance(value, str):
         return value
     import json
@@ -106,7 +107,7 @@ def _json_text(value):
 
 
 def _mixed_as_text(batch: dict, names: list[str]) -> dict:
-    return {name: [_json_text(v) for v in batch[name]] for name in names}
+    return {name: [json_text(v) for v in batch[name]] for name in names}
 
 
 def flatten_mixed_columns(dataset):
