@@ -25,14 +25,14 @@ class BatchError(GongkaiError):
     code = "batch_error"
 
 
-def unknown_column(option: str, value: str, names: list[str]) -> BatchError:
+def unknown_column(option: str, value: str, names: list[str], error: type[GongkaiError] | None = None) -> GongkaiError:
     """A column option naming a column the archive does not have: the available columns, and a guess."""
     import difflib
 
     guess = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
     hint = f"是不是 {guess[0]!r}？" if guess else ""
-    return BatchError(f"输入中没有 {option} 指定的列 {value!r}。{hint}现有列：{'、'.join(names) or '（无）'}。",
-                      "missing_columns")
+    return (error or BatchError)(f"输入中没有 {option} 指定的列 {value!r}。{hint}现有列：{'、'.join(names) or '（无）'}。",
+                                 "missing_columns")
 
 
 def resolve_format(path: str | Path, given: str | None = None) -> str:
