@@ -32,7 +32,7 @@ RESULT_TYPES: dict[str, str] = {
 }
 """Result columns (before ``Columns.prefix``) and their Arrow/``datasets`` value types, in output order.
 
-``findings`` is the JSON list of DESIGN.md section 3; ``error`` is the Chinese reason a row could
+``findings`` is the JSON list of docs/design.md section 3.1; ``error`` is the Chinese reason a row could
 not be analysed (``error_code`` its English code), empty for rows that were analysed."""
 
 INPUT_ERROR = "__gongkai_input_error__"
