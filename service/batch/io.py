@@ -63,7 +63,7 @@ def quiet_datasets():
             datasets.enable_progress_bars()
 
 
-def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = None, features=None):
+def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = None):
     """One local file as a ``datasets.Dataset`` (offline; cached under ``cache_dir``).
 
     Use :func:`service.batch.reader.open_archive` for archives: it turns bad lines into error rows."""
@@ -74,7 +74,7 @@ def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = 
         raise BatchError(f"找不到输入文件：{path}", "file_not_found")
     with quiet_datasets():
         try:
-            return datasets.load_dataset(builder, data_files=str(path), split="train", features=features,
+            return datasets.load_dataset(builder, data_files=str(path), split="train",
                                          cache_dir=None if cache_dir is None else str(cache_dir))
         except Exception as exc:  # pyarrow/pandas parse errors carry the useful detail
             raise BatchError(f"无法读取 {path}（按 {builder} 格式）：{exc}", "unreadable") from exc

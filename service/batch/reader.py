@@ -14,7 +14,7 @@ first read here, streaming with bounded memory:
 
 A clean UTF-8 JSONL file goes to ``datasets`` unchanged. Otherwise a private UTF-8 JSONL copy is
 written to a scratch folder (every row with the hidden column) and ``datasets`` loads the copy;
-CSV always takes this path, and every CSV cell is read as text (no type guessing: ``007`` stays
+CSV always takes this path (as a Parquet copy), and every CSV cell is read as text (no type guessing: ``007`` stays
 ``007``; an empty cell is missing). Parquet is typed and has no lines: it is loaded as it is.
 
 The input fingerprint is the sha256 of the file's bytes (plus this reader's version), so cached
@@ -186,58 +186,61 @@ class _TooLong(Exception):
     pass
 
 
+class _BadLine(Exception):
+    pass
+
+
 def csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list[str] | None, str | None]]:
     """``(first line number, fields, error)`` per CSV record; the header is the first record.
 
-    A bad record (unclosed quote, malformed quoting, too long) becomes one error row for its first
-    line, and reading restarts at the line after it, so a stray quote costs one row, not the rest
-    of the file."""
+    One ``csv.reader`` reads the lines while they parse. A bad record (unclosed quote, malformed
+    quoting, an undecodable line inside it, too long) becomes one error row for its first line,
+    and a new reader starts at the line after that first line, so a stray quote costs one row,
+    not the rest of the file. Only the lines of the current record are held."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_CHARS))
     source = lines(path, encoding)
     pending: deque = deque()
+    taken: list = []  # the lines of the record being read
 
-    def next_line():
-        return pending.popleft() if pending else next(source, None)
+    def feed():
+        size = 0
+        while True:
+            item = pending.popleft() if pending else next(source, None)
+            if item is None:
+                return
+            if not taken:
+                size = 0
+            taken.append(item)
+            if item[2] is not None:
+                raise _BadLine
+            size += len(item[1])
+            if size > MAX_RECORD_CHARS:
+                raise _TooLong
+            yield item[1]
 
-    while (first := next_line()) is not None:
-        number, text, code = first
-        if code:
-            yield number, None, _line_error(code, number, encoding)
-            continue
-        if not text.strip():
-            yield number, None, row_error("blank_line", number)
-            continue
-        taken = [first]
-
-        def feed():
-            size = len(text)
-            yield text
-            while (item := next_line()) is not None:
-                taken.append(item)
-                if item[2] is not None:  # an unreadable line inside a quoted field
-                    raise csv.Error("line")
-                size += len(item[1])
-                if size > MAX_RECORD_CHARS:
-                    raise _TooLong
-                yield item[1]
-
+    while True:
+        reader = csv.reader(feed(), strict=True)
         try:
-            fields = next(csv.reader(feed(), strict=True))
-            error = None
-        except StopIteration:  # pragma: no cover - a non-blank line always gives a record
-            continue
+            for fields in reader:
+                number = taken[0][0]
+                if not fields or (len(taken) == 1 and not taken[0][1].strip()):
+                    yield number, None, row_error("blank_line", number)
+                else:
+                    yield number, fields, None
+                taken.clear()
+            return
+        except _BadLine:
+            number, _, code = taken[0]
+            error = _line_error(code, number, encoding) if code else row_error("invalid_csv", number)
         except _TooLong:
+            number = taken[0][0]
             error = row_error("record_too_long", number, MAX_RECORD_CHARS)
         except csv.Error as exc:
-            if "end of data" in str(exc):
-                error = row_error("unclosed_quote", number)
-            else:
-                error = row_error("invalid_csv", number)
-        if error is not None:
-            pending.extendleft(reversed(taken[1:]))  # read again from the next line
-            yield number, None, error
-            continue
-        yield number, fields, None
+            number = taken[0][0]
+            error = row_error("unclosed_quote" if "end of data" in str(exc) else "invalid_csv", number)
+        pending.extendleft(reversed(taken[1:]))  # read again from the line after the record's first
+        taken.clear()
+        yield number, None, error
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -276,7 +279,10 @@ def _json_copy(src: Path, copy: Path, encoding: str) -> int:
 
 
 def _csv_copy(src: Path, copy: Path, encoding: str) -> tuple[list[str], int]:
-    bad = 0
+    """CSV -> a private Parquet copy: every cell a string (``None`` when empty), plus the hidden column."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     records = csv_records(src, encoding)
     header = None
     for number, fields, error in records:
@@ -286,17 +292,30 @@ def _csv_copy(src: Path, copy: Path, encoding: str) -> tuple[list[str], int]:
         raise BatchError(f"{src} 的表头（第 {number} 行）无法读取：{json.loads(error)['message']}", "unreadable")
     if header is None:
         raise BatchError(f"{src} 中没有记录。", "empty_input")
-    empty = dict.fromkeys(header)
-    with _private_writer(copy) as out:
+    schema = pa.schema([(name, pa.string()) for name in [INPUT_ERROR, *header]])
+    width, bad, rows, size = len(header), 0, [], 0
+    empty = [None] * width
+
+    def flush():
+        if rows:
+            writer.write_table(pa.Table.from_arrays([pa.array(col, pa.string()) for col in zip(*rows)], schema=schema))
+            rows.clear()
+
+    fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
         for number, fields, error in records:
-            if error is None and len(fields) != len(header):
-                error = row_error("ragged_row", number, len(fields), expected=len(header))
+            if error is None and len(fields) != width:
+                error = row_error("ragged_row", number, len(fields), expected=width)
             if error is not None:
                 bad += 1
-                row = {INPUT_ERROR: error, **empty}
+                rows.append([error, *empty])
             else:
-                row = {INPUT_ERROR: "", **{k: (v if v != "" else None) for k, v in zip(header, fields)}}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                rows.append(["", *[v if v else None for v in fields]])
+                size += sum(map(len, fields))
+            if len(rows) >= 10_000 or size > MAX_RECORD_CHARS:
+                flush()
+                size = 0
+        flush()
     return header, bad
 
 
@@ -306,8 +325,6 @@ def open_archive(path: str | Path, builder: str, scratch: Path, *, cache_dir: st
 
     ``scratch`` is a private folder for the cleaned copy (removed by the caller); ``encoding``
     forces the input encoding (default: detected)."""
-    import datasets
-
     path = Path(path)
     if not path.is_file():
         raise BatchError(f"找不到输入文件：{path}", "file_not_found")
@@ -324,11 +341,10 @@ def open_archive(path: str | Path, builder: str, scratch: Path, *, cache_dir: st
         bad = _json_copy(path, copy, encoding)
         _freeze(copy)
         return Archive(load_archive(copy, "json", cache_dir), fp, encoding, bad)
-    copy = scratch / f"input-{fp[:16]}.jsonl"
-    header, bad = _csv_copy(path, copy, encoding)
+    copy = scratch / f"input-{fp[:16]}.parquet"
+    _, bad = _csv_copy(path, copy, encoding)
     _freeze(copy)
-    features = datasets.Features({name: datasets.Value("string") for name in [INPUT_ERROR, *header]})
-    return Archive(load_archive(copy, "json", cache_dir, features=features), fp, encoding, bad)
+    return Archive(load_archive(copy, "parquet", cache_dir), fp, encoding, bad)
 
 
 def _no_bom(path: Path) -> bool:
