@@ -126,7 +126,7 @@ def is_folder_output(out: Path, output_format: str | None) -> bool:
     return str(out).endswith(os.sep) or out.is_dir() or (out.suffix.lower() not in EXTENSIONS and output_format is not None)
 
 
-@interruptible
+@interruptible("已中断。Ray 引擎不能续跑：请重新运行，或改用默认的 datasets 引擎（可用 --resume 续跑）。")
 def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str | None = None,
                 threshold: float | None = None, input_format: str | None = None, output_format: str | None = None,
                 title_column: str | None = None, body_column: str | None = None, id_column: str | None = None,

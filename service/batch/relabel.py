@@ -159,23 +159,27 @@ def make_work_dir(work: Path, resume: bool) -> None:
     os.chmod(work, 0o700)
 
 
-def interruptible(run: Callable) -> Callable:
-    """Run a batch job under :func:`stop_on_ctrl_c`; on Ctrl-C say :data:`INTERRUPTED` and re-raise."""
-    @functools.wraps(run)
-    def wrapper(*args, **kwargs):
-        log = kwargs.get("log") or (lambda msg: print(msg, file=sys.stderr))
-        try:
-            with stop_on_ctrl_c():
-                return run(*args, **kwargs)
-        except KeyboardInterrupt as exc:
-            if not getattr(exc.__context__, "reported", False) and not getattr(exc, "reported", False):
-                log(f"{INTERRUPTED}。")
-            raise
+def interruptible(message: str) -> Callable[[Callable], Callable]:
+    """Run a batch job under :func:`stop_on_ctrl_c`; on Ctrl-C log ``message`` (unless the job
+    already said more) and re-raise ``KeyboardInterrupt``."""
+    def decorate(run: Callable) -> Callable:
+        @functools.wraps(run)
+        def wrapper(*args, **kwargs):
+            log = kwargs.get("log") or (lambda msg: print(msg, file=sys.stderr))
+            try:
+                with stop_on_ctrl_c():
+                    return run(*args, **kwargs)
+            except KeyboardInterrupt as exc:
+                if not getattr(exc.__context__, "reported", False) and not getattr(exc, "reported", False):
+                    log(message)
+                raise
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
-@interruptible
+@interruptible(f"{INTERRUPTED}。")
 def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | None = None,
             threshold: float | None = None, input_format: str | None = None, output_format: str | None = None,
             title_column: str | None = None, body_column: str | None = None, id_column: str | None = None,

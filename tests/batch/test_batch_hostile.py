@@ -60,7 +60,7 @@ def test_bad_jsonl_lines_become_error_rows_in_place(tmp_path, batch_analyzer):
     lines = [json.dumps(DRAFTS[0], ensure_ascii=False), "", '{"id": "broken", "title": "缺右括号"',
              '["title", "body"]', json.dumps(DRAFTS[1], ensure_ascii=False), "   ", '"只是一个字符串"',
              "NaN", '{"id": "nan", "title": NaN}', json.dumps(DRAFTS[2], ensure_ascii=False), "{}",
-             json.dumps(DRAFTS[3], ensure_ascii=False)]
+             json.dumps(DRAFTS[3], ensure_ascii=False), "[" * 200_000]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
@@ -70,7 +70,7 @@ def test_bad_jsonl_lines_become_error_rows_in_place(tmp_path, batch_analyzer):
     assert len(rows) == len(lines) == summary.rows  # one output row per input line, in order
     codes = [r["error_code"] for r in rows]
     assert codes == [None, "blank_line", "invalid_json", "not_an_object", None, "blank_line", "not_an_object",
-                     "invalid_json", "invalid_json", None, "empty_input", None]
+                     "invalid_json", "invalid_json", None, "empty_input", None, "invalid_json"]
     for number, row in enumerate(rows, 1):
         if row["error_code"] and row["error_code"] != "empty_input":
             assert f"第 {number} 行" in row["error"]  # the line is named
@@ -80,7 +80,8 @@ def test_bad_jsonl_lines_become_error_rows_in_place(tmp_path, batch_analyzer):
     reference = clean_results(tmp_path, batch_analyzer, DRAFTS)
     assert [r["id"] for r in rows if r["error_code"] is None] == ["a1", "a2", "a3", "a4"]
     assert all(same_results(r, ref) for r, ref in zip([r for r in rows if r["error_code"] is None], reference))
-    assert summary.errors["blank_line"] == 2 and summary.errors["invalid_json"] == 3
+    assert summary.errors["blank_line"] == 2 and summary.errors["invalid_json"] == 4
+    assert "嵌套过深" in rows[-1]["error"]
     assert "第 2 条" in summary.format() and "第 2 行是空行" in summary.format()
 
 
@@ -241,6 +242,24 @@ def test_sigterm_removes_the_temporary_file_and_kill_9_leftovers_go_at_the_next_
     assert len(read_archive(out)) == 4
 
 
+def test_report_scratch_is_private_and_stale_scratch_goes(tmp_path):
+    import tempfile
+
+    from service.batch.report import build_report
+    from service.batch.tempfiles import private_dir
+
+    stale = Path(tempfile.gettempdir()) / f"gongkai-{_dead_pid()}-leftover"
+    stale.mkdir()
+    with private_dir() as scratch:
+        assert stat.S_IMODE(scratch.stat().st_mode) == 0o700 and scratch.name.startswith(f"gongkai-{os.getpid()}-")
+        assert not stale.exists()
+    assert not scratch.exists()
+    src = tmp_path / "out.csv"  # a relabelled archive: the report reads CSV through a private copy
+    src.write_text("id,category,verdict,error\nx,work,publish,\n", encoding="utf-8")
+    assert build_report(src, cache_dir=tmp_path / "hf").total == 1
+    assert not [p for p in Path(tempfile.gettempdir()).glob(f"gongkai-{os.getpid()}-*")]
+
+
 # --- 14: Ctrl-C -----------------------------------------------------------------------------------
 SLOW_CLI = textwrap.dedent("""
     import sys, time
@@ -284,6 +303,30 @@ def test_ctrl_c_stops_cleanly_keeps_shards_and_resume_finishes(tmp_path, batch_m
     summary = json.loads(resumed.stdout)
     assert summary["shards_skipped"] == len(done) and summary["rows"] == 48 and summary["failed"] == 0
     assert [r["id"] for r in read_archive(out)] == [r["id"] for r in rows]
+
+
+def test_ctrl_c_in_a_worker_free_run_is_reported_once(tmp_path, batch_analyzer):
+    from service.batch.relabel import interruptible, stop_on_ctrl_c
+
+    said = []
+
+    @interruptible("停了")
+    def job(log=None):
+        os.kill(os.getpid(), signal.SIGINT)  # what the terminal sends
+        time.sleep(5)
+
+    previous = signal.getsignal(signal.SIGINT)
+    with pytest.raises(KeyboardInterrupt):
+        job(log=said.append)
+    assert said == ["停了"] and signal.getsignal(signal.SIGINT) is previous
+
+    with pytest.raises(KeyboardInterrupt):  # any error after Ctrl-C (a pool's TimeoutError) is the interrupt
+        with stop_on_ctrl_c():
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(5)
+            except KeyboardInterrupt:
+                raise TimeoutError from None
 
 
 # --- 16: misspelt columns -------------------------------------------------------------------------
