@@ -34,7 +34,7 @@ from .reader import open_archive, without_input_error
 from .records import INPUT_ERROR, AnalyzerHandle, Columns, analyze_batch
 from .relabel import DEFAULT_BATCH_SIZE, default_num_proc, interruptible, resolve_columns, result_features, summarise
 from .summary import Summary
-from .tempfiles import private_dir, private_folder, remove_stale
+from .tempfiles import private_dir, private_folder, publish, remove_stale
 
 ARROW_TYPES = {"string": "string", "float64": "float64", "bool": "bool_"}
 
@@ -270,11 +270,4 @@ def _write_folder(mapped, out: str, builder: str) -> None:
         raise BatchError(f"输出目录 {out} 已存在：请换一个目录名或先删除它。", "output_exists")
     with private_folder(out) as tmp:
         writer(str(tmp), **extra)
-        os.chmod(tmp, 0o777 & ~_umask())
-        os.replace(tmp, out)
-
-
-def _umask() -> int:
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
+        publish(tmp, out)

@@ -63,15 +63,16 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
-def remove_stale(folder: str | Path) -> list[Path]:
-    """Remove our temporary entries in ``folder`` whose process is no longer running; return them."""
+def remove_stale(folder: str | Path, pattern: re.Pattern = STALE) -> list[Path]:
+    """Remove our temporary entries in ``folder`` (named by ``pattern``, whose first group is the
+    owner's pid) whose process is no longer running; return them."""
     removed = []
     try:
         entries = list(Path(folder).iterdir())
     except OSError:
         return removed
     for entry in entries:
-        match = STALE.match(entry.name)
+        match = pattern.match(entry.name)
         if match and not pid_alive(int(match.group(1))):
             _remove(entry)
             removed.append(entry)
@@ -80,18 +81,7 @@ def remove_stale(folder: str | Path) -> list[Path]:
 
 def remove_stale_private_dirs() -> list[Path]:
     """The same for :func:`private_dir` folders in the system temporary directory."""
-    removed = []
-    root = Path(tempfile.gettempdir())
-    try:
-        entries = list(root.iterdir())
-    except OSError:
-        return removed
-    for entry in entries:
-        match = PRIVATE_DIR.match(entry.name)
-        if match and not pid_alive(int(match.group(1))):
-            _remove(entry)
-            removed.append(entry)
-    return removed
+    return remove_stale(tempfile.gettempdir(), PRIVATE_DIR)
 
 
 def _cleanup_all() -> None:
@@ -147,8 +137,8 @@ def _umask() -> int:
 
 
 def publish(tmp: Path, target: Path) -> None:
-    """Give ``tmp`` the permissions of an ordinary new file and move it onto ``target`` atomically."""
-    os.chmod(tmp, 0o666 & ~_umask())
+    """Give ``tmp`` the permissions of an ordinary new file (or folder) and move it onto ``target`` atomically."""
+    os.chmod(tmp, (0o777 if tmp.is_dir() else 0o666) & ~_umask())
     os.replace(tmp, target)
 
 
