@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import io as io_module
 import os
 from pathlib import Path
 
@@ -127,18 +129,52 @@ def flatten_mixed_columns(dataset):
                            keep_in_memory=True, new_fingerprint=f"{dataset._fingerprint}-text")
 
 
-def write_archive(dataset, path: str | Path, builder: str) -> None:
+OUTPUT_ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030"}
+"""``--output-encoding`` values for JSONL/CSV (GB18030 covers all of Unicode; GBK does not, so it is not offered)."""
+
+
+def resolve_output_encoding(given: str | None, builder: str) -> str:
+    if given is None:
+        return "utf-8"
+    encoding = OUTPUT_ENCODINGS.get(given.strip().lower())
+    if encoding is None:
+        raise BatchError(f"不支持的输出编码 {given!r}：可用 utf-8、utf-8-sig（带 BOM，便于 Excel 打开）、gb18030。",
+                         "unknown_encoding")
+    if builder == "parquet" and encoding != "utf-8":
+        raise BatchError("Parquet 没有文本编码：--output-encoding 只用于 JSONL 和 CSV 输出。", "bad_option")
+    return encoding
+
+
+class Transcoder(io_module.RawIOBase):
+    """A binary sink that takes UTF-8 (what ``datasets`` writes) and passes it on in ``encoding``."""
+
+    def __init__(self, fh, encoding: str):
+        self.fh = fh
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.encoder = codecs.getincrementalencoder(encoding)()  # a BOM (utf-8-sig) once, not per write
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.fh.write(self.encoder.encode(self.decoder.decode(bytes(data))))
+        return len(data)
+
+
+def write_archive(dataset, path: str | Path, builder: str, encoding: str = "utf-8") -> None:
     """Write ``dataset`` to a private temporary file beside ``path`` and move it into place only when complete.
 
     The temporary file (``.NAME.gongkai-<pid>.tmp``, mode ``0600``) is removed on any exit; one
-    left by a killed run is removed by the next run that writes into the same folder."""
+    left by a killed run is removed by the next run that writes into the same folder. JSONL and CSV
+    are written in ``encoding`` (UTF-8 unless told)."""
     path = Path(path)
     if builder != "json":
         dataset = flatten_mixed_columns(dataset)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with private_file(path) as tmp:
-            with quiet_datasets(), open(tmp, "wb") as fh:
+            with quiet_datasets(), open(tmp, "wb") as raw:
+                fh = raw if encoding == "utf-8" else Transcoder(raw, encoding)
                 if builder == "json":
                     dataset.to_json(fh, lines=True, force_ascii=False)
                 elif builder == "csv":

@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from .io import BatchError, EXTENSIONS, FORMATS, check_paths, json_text, resolve_format, write_archive
+from .io import BatchError, EXTENSIONS, FORMATS, check_paths, json_text, resolve_format, resolve_output_encoding
+from .io import write_archive
 from .reader import open_archive, without_input_error
 from .records import INPUT_ERROR, AnalyzerHandle, Columns, analyze_batch
 from .relabel import DEFAULT_BATCH_SIZE, default_num_proc, interruptible, resolve_columns, result_features, summarise
@@ -132,7 +133,7 @@ def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str |
                 title_column: str | None = None, body_column: str | None = None, id_column: str | None = None,
                 label_column: str | None = None, prefix: str = "", num_proc: int | None = None,
                 batch_size: int = DEFAULT_BATCH_SIZE, address: str | None = None, progress: bool = True,
-                encoding: str | None = None, cache_dir: str | Path | None = None,
+                encoding: str | None = None, output_encoding: str | None = None, cache_dir: str | Path | None = None,
                 log: Callable[[str], None] | None = None, **_ignored: Any) -> Summary:
     """Relabel ``src`` into ``out`` on Ray Data; same result columns, row order and per-row errors as :func:`relabel`."""
     ray = _ray()
@@ -152,6 +153,9 @@ def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str |
     out_builder = FORMATS.get((output_format or "parquet").lower()) if folder else resolve_format(out, output_format)
     if out_builder is None:
         raise BatchError(f"不支持的格式 {output_format!r}：可用 jsonl、csv、parquet。", "unknown_format")
+    out_encoding = resolve_output_encoding(output_encoding, out_builder)
+    if folder and out_encoding != "utf-8":
+        raise BatchError("写到目录（各 worker 并行写出）时输出总是 UTF-8：--output-encoding 只用于单个输出文件。", "bad_option")
     if analyzer is None:
         from classifier import Analyzer
 
@@ -202,7 +206,7 @@ def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str |
                         summary.update(batch.to_pydict())
                 else:
                     result = _join_results(archive.dataset, mapped, columns)
-                    write_archive(result, out, out_builder)
+                    write_archive(result, out, out_builder, out_encoding)
                     summarise(result, summary)
             except (BatchError, KeyboardInterrupt):
                 raise

@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .io import BatchError, check_paths, load_parts, quiet_datasets, resolve_format, unknown_column, write_archive
-from .io import write_parquet_atomic
+from .io import BatchError, check_paths, load_parts, quiet_datasets, resolve_format, resolve_output_encoding
+from .io import unknown_column, write_archive, write_parquet_atomic
 from .reader import open_archive, without_input_error
 from .records import BATCH_VERSION, AnalyzerHandle, Columns, fingerprint, map_function
 from .summary import Summary
@@ -186,7 +186,8 @@ def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | Non
             label_column: str | None = None, prefix: str = "", num_proc: int | None = None,
             batch_size: int = DEFAULT_BATCH_SIZE, shard_rows: int = DEFAULT_SHARD_ROWS, resume: bool = False,
             cache_dir: str | Path | None = None, keep_work: bool = False, progress: bool = True,
-            encoding: str | None = None, log: Callable[[str], None] | None = None) -> Summary:
+            encoding: str | None = None, output_encoding: str | None = None,
+            log: Callable[[str], None] | None = None) -> Summary:
     """Relabel ``src`` into ``out`` with the ``datasets`` engine; return the run's :class:`Summary`.
 
     ``analyzer`` may be given (already loaded); otherwise the model at ``model`` is loaded with
@@ -200,6 +201,7 @@ def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | Non
     remove_stale(out.parent)  # temporary files of runs that were killed
     in_builder = resolve_format(src, input_format)
     out_builder = resolve_format(out, output_format)
+    out_encoding = resolve_output_encoding(output_encoding, out_builder)
     if analyzer is None:
         from classifier import Analyzer
 
@@ -268,7 +270,7 @@ def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | Non
     result = without_input_error(load_parts(parts, cache_dir))
     if len(result) != len(dataset):  # every input row yields exactly one output row
         raise BatchError(f"内部错误：输出 {len(result)} 行，输入 {len(dataset)} 行。已保留工作目录 {work}。", "row_count")
-    write_archive(result, out, out_builder)
+    write_archive(result, out, out_builder, out_encoding)
     summarise(result, summary)
     if not keep_work:
         shutil.rmtree(work, ignore_errors=True)

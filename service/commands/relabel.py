@@ -34,7 +34,9 @@ def register(sub) -> None:
     p.add_argument("--input-format", choices=["jsonl", "csv", "parquet"], default=None,
                    help="输入格式（默认按 IN 的扩展名）")
     p.add_argument("--encoding", default=None, metavar="编码",
-                   help="输入 JSONL/CSV 的编码：utf-8 或 gb18030（含 GBK）；默认自动识别。输出总是 UTF-8")
+                   help="输入 JSONL/CSV 的编码：utf-8 或 gb18030（含 GBK）；默认自动识别")
+    p.add_argument("--output-encoding", default=None, metavar="编码",
+                   help="输出 JSONL/CSV 的编码：utf-8（默认）、utf-8-sig（带 BOM，便于 Excel 打开）或 gb18030")
     p.add_argument("--title-column", default=None, metavar="列名",
                    help="标题列（默认 title，可缺；指定了却不存在时报错并列出现有列）")
     p.add_argument("--body-column", default=None, metavar="列名", help="正文列（默认 body，没有时用 text）")
@@ -67,7 +69,7 @@ def run(args) -> int:
         model=args.model, threshold=args.threshold, input_format=args.input_format, output_format=args.format,
         title_column=args.title_column, body_column=args.body_column, id_column=args.id_column,
         label_column=args.label_column, prefix=args.prefix, num_proc=args.num_proc, batch_size=args.batch_size,
-        progress=not args.no_progress, encoding=args.encoding,
+        progress=not args.no_progress, encoding=args.encoding, output_encoding=args.output_encoding,
     )
     for name in ("num_proc", "batch_size"):
         if options[name] is not None and options[name] < 1:

@@ -143,6 +143,40 @@ def test_gb18030_gbk_and_bom_inputs_give_the_same_utf8_output(tmp_path, batch_an
     assert read_archive(tmp_path / "b.jsonl")[0]["title"] == DRAFTS[0]["title"]
 
 
+@pytest.mark.parametrize("encoding,ext", [("gb18030", ".csv"), ("utf-8-sig", ".csv"), ("gb18030", ".jsonl")])
+def test_output_encoding_when_told(tmp_path, batch_analyzer, encoding, ext):
+    src = tmp_path / "in.jsonl"
+    rows = [dict(DRAFTS[i % 4], id=f"r{i}") for i in range(40)] + [{"id": "emoji", "title": "𠀀字与表情😀", "body": ""}]
+    src.write_text(jsonl(rows), encoding="utf-8")
+    run(src, tmp_path / f"a{ext}", batch_analyzer, tmp_path)
+    run(src, tmp_path / f"b{ext}", batch_analyzer, tmp_path, output_encoding=encoding)
+    utf8 = (tmp_path / f"a{ext}").read_bytes()
+    other = (tmp_path / f"b{ext}").read_bytes()
+    assert other != utf8 and other.decode(encoding) == utf8.decode("utf-8")
+    assert other.count(b"\xef\xbb\xbf") == (1 if encoding == "utf-8-sig" else 0)
+    with pytest.raises(BatchError) as err:
+        run(src, tmp_path / "c.parquet", batch_analyzer, tmp_path, output_encoding="gb18030")
+    assert err.value.code == "bad_option"
+    with pytest.raises(BatchError) as err:
+        run(src, tmp_path / "c.csv", batch_analyzer, tmp_path, output_encoding="gbk")
+    assert err.value.code == "unknown_encoding" and "gb18030" in err.value.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_transcoder_takes_utf8_cut_anywhere(encoding):
+    import io
+
+    from service.batch.io import Transcoder
+
+    text = "标题,正文\n𠀀字😀,二\n" * 3
+    data = text.encode("utf-8")
+    sink = io.BytesIO()
+    out = Transcoder(sink, encoding)
+    for i in range(0, len(data), 5):  # cuts inside characters
+        out.write(data[i:i + 5])
+    assert sink.getvalue() == text.encode(encoding)  # one BOM at most, nothing lost
+
+
 def test_a_line_in_no_known_encoding_is_an_error_row(tmp_path, batch_analyzer):
     src = tmp_path / "in.jsonl"
     bad = b'{"id": "x", "title": "\xff\xfe\xff\xfe"}\n'  # neither UTF-8 nor GB18030
