@@ -327,7 +327,7 @@ def test_ctrl_c_stops_cleanly_keeps_shards_and_resume_finishes(tmp_path, batch_m
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert "已中断，可用 --resume 继续" in stderr and "--resume" in stderr
-    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) <= 2  # the message (a warning at most)
     done = sorted(p.name for p in work.glob("*.done"))
     assert 1 <= len(done) < 6 and not out.exists()
 
