@@ -166,7 +166,8 @@ def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str |
     num_proc = max(1, num_proc or default_num_proc())
     options = dict(title=title_column, body=body_column, id=id_column, label=label_column, prefix=prefix)
     with private_dir() as scratch:
-        archive = None if remote_in else open_archive(src, in_builder, scratch, cache_dir=cache_dir, encoding=encoding)
+        archive = None if remote_in else open_archive(src, in_builder, scratch, cache_dir=cache_dir, encoding=encoding,
+                           progress=progress)
         if archive is not None:
             if len(archive.dataset) == 0:
                 raise BatchError(f"{src} 中没有记录。", "empty_input")

@@ -28,6 +28,7 @@ import csv
 import hashlib
 import json
 import os
+import sys
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,12 +130,17 @@ def resolve_encoding(given: str | None) -> str | None:
 
 
 # --- lines ---------------------------------------------------------------------------------------
-def lines(path: Path, encoding: str) -> Iterator[tuple[int, str | None, str | None]]:
-    """``(line number, text with its line ending, error code)`` for every line, bounded in memory."""
+def lines(path: Path, encoding: str, bar=None) -> Iterator[tuple[int, str | None, str | None]]:
+    """``(line number, text with its line ending, error code)`` for every line, bounded in memory.
+
+    ``bar`` (a ``tqdm`` over bytes) is advanced as the file is read."""
     with open(path, "rb") as fh:
-        number = 0
+        number = done = 0
         while raw := fh.readline(MAX_LINE_BYTES + 1):
             number += 1
+            if bar is not None and number % 4096 == 0:
+                bar.update(fh.tell() - done)
+                done = fh.tell()
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 while (more := fh.readline(CHUNK)) and not more.endswith(b"\n"):
                     pass
@@ -148,6 +154,8 @@ def lines(path: Path, encoding: str) -> Iterator[tuple[int, str | None, str | No
                 yield number, None, "invalid_encoding"
                 continue
             yield number, text.lstrip("\ufeff") if number == 1 else text, None
+        if bar is not None:
+            bar.update(fh.tell() - done)
 
 
 def _line_error(code: str, number: int, encoding: str) -> str:
@@ -159,9 +167,9 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} 不是合法的 JSON 值")
 
 
-def json_rows(path: Path, encoding: str) -> Iterator[tuple[str | None, str | None]]:
+def json_rows(path: Path, encoding: str, bar=None) -> Iterator[tuple[str | None, str | None]]:
     """``(object text, error)`` per line of a JSONL file: exactly one of the two is set."""
-    for number, text, code in lines(path, encoding):
+    for number, text, code in lines(path, encoding, bar):
         if code:
             yield None, _line_error(code, number, encoding)
             continue
@@ -190,7 +198,7 @@ class _BadLine(Exception):
     pass
 
 
-def csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list[str] | None, str | None]]:
+def csv_records(path: Path, encoding: str, bar=None) -> Iterator[tuple[int, list[str] | None, str | None]]:
     """``(first line number, fields, error)`` per CSV record; the header is the first record.
 
     One ``csv.reader`` reads the lines while they parse. A bad record (unclosed quote, malformed
@@ -198,7 +206,7 @@ def csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list[str] | No
     and a new reader starts at the line after that first line, so a stray quote costs one row,
     not the rest of the file. Only the lines of the current record are held."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_CHARS))
-    source = lines(path, encoding)
+    source = lines(path, encoding, bar)
     pending: deque = deque()
     taken: list = []  # the lines of the record being read
 
@@ -263,11 +271,11 @@ def _header(names: list[str]) -> list[str]:
     return out
 
 
-def _json_copy(src: Path, copy: Path, encoding: str) -> int:
+def _json_copy(src: Path, copy: Path, encoding: str, bar=None) -> int:
     bad = 0
     marker = json.dumps(INPUT_ERROR)
     with _private_writer(copy) as out:
-        for text, error in json_rows(src, encoding):
+        for text, error in json_rows(src, encoding, bar):
             if error is not None:
                 bad += 1
                 out.write("{" + marker + ":" + json.dumps(error, ensure_ascii=False) + "}\n")
@@ -278,12 +286,12 @@ def _json_copy(src: Path, copy: Path, encoding: str) -> int:
     return bad
 
 
-def _csv_copy(src: Path, copy: Path, encoding: str) -> tuple[list[str], int]:
+def _csv_copy(src: Path, copy: Path, encoding: str, bar=None) -> tuple[list[str], int]:
     """CSV -> a private Parquet copy: every cell a string (``None`` when empty), plus the hidden column."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    records = csv_records(src, encoding)
+    records = csv_records(src, encoding, bar)
     header = None
     for number, fields, error in records:
         if error is None:
@@ -319,12 +327,19 @@ def _csv_copy(src: Path, copy: Path, encoding: str) -> tuple[list[str], int]:
     return header, bad
 
 
+def _bar(path: Path, desc: str, enabled: bool):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=path.stat().st_size, desc=desc, unit="B", unit_scale=True, disable=not enabled,
+                dynamic_ncols=True, file=sys.stderr, leave=False)
+
+
 def open_archive(path: str | Path, builder: str, scratch: Path, *, cache_dir: str | Path | None = None,
-                 encoding: str | None = None) -> Archive:
+                 encoding: str | None = None, progress: bool = False) -> Archive:
     """Load ``path`` (``builder``: ``json``, ``csv`` or ``parquet``) so that every line yields a row.
 
     ``scratch`` is a private folder for the cleaned copy (removed by the caller); ``encoding``
-    forces the input encoding (default: detected)."""
+    forces the input encoding (default: detected); ``progress`` shows a bar per pass over the file."""
     path = Path(path)
     if not path.is_file():
         raise BatchError(f"找不到输入文件：{path}", "file_not_found")
@@ -334,15 +349,18 @@ def open_archive(path: str | Path, builder: str, scratch: Path, *, cache_dir: st
     encoding = resolve_encoding(encoding) or detect_encoding(path)
     fp = hashlib.sha256(f"{READER_VERSION}\0{builder}\0{encoding}\0{content_hash(path)}".encode()).hexdigest()[:32]
     if builder == "json":
-        clean = encoding == "utf-8" and not any(err for _, err in json_rows(path, encoding))
+        with _bar(path, "检查每一行", progress) as bar:
+            clean = encoding == "utf-8" and not any(err for _, err in json_rows(path, encoding, bar))
         if clean and _no_bom(path):
             return Archive(load_archive(path, builder, cache_dir), fp, encoding)
         copy = scratch / f"input-{fp[:16]}.jsonl"
-        bad = _json_copy(path, copy, encoding)
+        with _bar(path, "整理输入", progress) as bar:
+            bad = _json_copy(path, copy, encoding, bar)
         _freeze(copy)
         return Archive(load_archive(copy, "json", cache_dir), fp, encoding, bad)
     copy = scratch / f"input-{fp[:16]}.parquet"
-    _, bad = _csv_copy(path, copy, encoding)
+    with _bar(path, "读取并检查每一行", progress) as bar:
+        _, bad = _csv_copy(path, copy, encoding, bar)
     _freeze(copy)
     return Archive(load_archive(copy, "parquet", cache_dir), fp, encoding, bad)
 

@@ -208,7 +208,8 @@ def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | Non
         analyzer = Analyzer.load(model, threshold=threshold)
     work = work_dir_for(out)
     make_work_dir(work, resume)
-    archive = open_archive(src, in_builder, work, cache_dir=cache_dir, encoding=encoding)
+    archive = open_archive(src, in_builder, work, cache_dir=cache_dir, encoding=encoding,
+                           progress=progress)
     dataset = archive.dataset
     if len(dataset) == 0:
         raise BatchError(f"{src} 中没有记录。", "empty_input")
