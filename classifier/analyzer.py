@@ -1,4 +1,4 @@
-"""The one entry point: a record in, the analysis of DESIGN.md section 3 out."""
+"""The one entry point: a record in, the analysis of docs/design.md section 3.1 out."""
 
 from __future__ import annotations
 

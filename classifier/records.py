@@ -1,4 +1,4 @@
-"""The input record of DESIGN.md section 3: validation and field access."""
+"""The input record of docs/design.md section 3.1: validation and field access."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Analyzer: the record contract of DESIGN.md section 3, batching and input errors."""
+"""Analyzer: the record contract of docs/design.md sections 3.1-3.2, batching and input errors."""
 
 from __future__ import annotations
 

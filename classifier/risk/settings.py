@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 DEFAULT_STYLES: Mapping[str, tuple[str, Mapping]] = MappingProxyType({
-    # DESIGN.md defaults: 身份证 3304**********1234, 手机 138****1234, 银行卡 keep last 4,
+    # docs/design.md §2.3 defaults: 身份证 3304**********1234, 手机 138****1234, 银行卡 keep last 4,
     # 姓名 张*, 住址 kept to 乡镇/街道.
     "id_card": ("mask", {"keep_first": 4, "keep_last": 4}),
     "mobile": ("mask", {"keep_first": 3, "keep_last": 4}),

@@ -1,4 +1,4 @@
-"""Shapes of the API for the OpenAPI document (DESIGN.md section 3), with Chinese descriptions and examples.
+"""Shapes of the API for the OpenAPI document (docs/design.md section 3), with Chinese descriptions and examples.
 
 The routes validate input with :class:`classifier.records.Record` (one set of rules and messages
 for Python, CLI and HTTP) and return the analyzer's dicts as they are, so these models describe
