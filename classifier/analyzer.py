@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from .bundle import load_bundle
 from .errors import GongkaiError
 from .model import CategoryModel
-from .records import MAX_CHARS, Record
+from .records import MAX_CHARS, Record, safe_id
 from .risk import RiskReviewer, RiskSettings
 
 
@@ -66,13 +66,15 @@ class Analyzer:
     # --- analysis -------------------------------------------------------------------------
     def analyze(self, record: Any) -> dict[str, Any]:
         """Analyse one record (``{"id", "title", "body"}``); raises ``InputError`` on bad input."""
-        return self.analyze_many([record])[0]
+        return self.analyze_many([record], on_error="raise")[0]
 
-    def analyze_many(self, records: Iterable[Any], on_error: str = "raise") -> list[dict[str, Any]]:
-        """Analyse records in one batch (vectorisation and prediction are batched).
+    def analyze_many(self, records: Iterable[Any], on_error: str = "record") -> list[dict[str, Any]]:
+        """Analyse records in one batch (vectorisation and prediction are batched), record by record.
 
-        ``on_error="raise"`` raises the first :class:`InputError`; ``on_error="record"`` puts
-        ``{"id", "error": {"code", "message"}}`` in that record's place and goes on.
+        By default (``on_error="record"``) a record that cannot be analysed gets
+        ``{"id", "error": {"code", "message"}}`` in its place and the others are analysed, as a
+        batch answers in docs/design.md section 3; ``on_error="raise"`` raises the first
+        :class:`InputError` instead (what :meth:`analyze` does for its one record).
         """
         if on_error not in ("raise", "record"):
             raise ValueError("on_error must be 'raise' or 'record'")
@@ -83,8 +85,7 @@ class Analyzer:
             except GongkaiError as exc:
                 if on_error == "raise":
                     raise
-                rid = raw.get("id") if isinstance(raw, dict) else None
-                parsed.append((None if rid is None else str(rid), exc))
+                parsed.append((safe_id(raw), exc))
         good = [r for r in parsed if isinstance(r, Record)]
         predictions = iter(self.model.predict([(r.title, r.body) for r in good]))
         model_ref = {"name": self.manifest.get("name"), "version": self.manifest.get("version")}
