@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from .bundle import load_bundle
 from .errors import GongkaiError
 from .model import CategoryModel
-from .records import MAX_CHARS, Record, safe_id
+from .records import MAX_CHARS, Record, error_result
 from .risk import RiskReviewer, RiskSettings
 
 
@@ -78,22 +78,21 @@ class Analyzer:
         """
         if on_error not in ("raise", "record"):
             raise ValueError("on_error must be 'raise' or 'record'")
-        parsed: list[Record | tuple[Any, GongkaiError]] = []
+        parsed: list[Record | dict[str, Any]] = []
         for raw in records:
             try:
                 parsed.append(Record.parse(raw, self.max_chars))
             except GongkaiError as exc:
                 if on_error == "raise":
                     raise
-                parsed.append((safe_id(raw), exc))
+                parsed.append(error_result(raw, exc))
         good = [r for r in parsed if isinstance(r, Record)]
         predictions = iter(self.model.predict([(r.title, r.body) for r in good]))
         model_ref = {"name": self.manifest.get("name"), "version": self.manifest.get("version")}
         results: list[dict[str, Any]] = []
         for item in parsed:
             if not isinstance(item, Record):
-                rid, exc = item
-                results.append({"id": rid, "error": {"code": exc.code, "message": exc.message}})
+                results.append(item)
                 continue
             result: dict[str, Any] = {"id": item.id}
             result.update(next(predictions))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .errors import InputError
+from .errors import GongkaiError, InputError
 
 MAX_CHARS = 200_000
 """Default limit on title + body length, in characters (about 600 KB of UTF-8)."""
@@ -67,6 +67,11 @@ def safe_id(raw: Any) -> str | None:
     """
     rid = record_id(raw)
     return None if rid is None else rid.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def error_result(raw: Any, exc: GongkaiError) -> dict[str, Any]:
+    """What a record that cannot be analysed gets in its place in a batch answer."""
+    return {"id": safe_id(raw), "error": {"code": exc.code, "message": exc.message}}
 
 
 def check_text(name: str, value: str | None) -> None:
