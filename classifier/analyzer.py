@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .bundle import load_bundle
-from .errors import GongkaiError
+from .errors import GongkaiError, InputError
 from .model import CategoryModel
 from .records import MAX_CHARS, Record, error_result
 from .risk import RiskReviewer, RiskSettings
@@ -74,18 +74,22 @@ class Analyzer:
         By default (``on_error="record"``) a record that cannot be analysed gets
         ``{"id", "error": {"code", "message"}}`` in its place and the others are analysed, as a
         batch answers in docs/design.md section 3; ``on_error="raise"`` raises the first
-        :class:`InputError` instead (what :meth:`analyze` does for its one record).
+        :class:`InputError` instead (what :meth:`analyze` does for its one record). An item that
+        is itself an :class:`InputError` stands for an input that could not even be read (a JSONL
+        line that is not JSON, say) and is answered the same way, in its place.
         """
         if on_error not in ("raise", "record"):
             raise ValueError("on_error must be 'raise' or 'record'")
         parsed: list[Record | dict[str, Any]] = []
         for raw in records:
             try:
+                if isinstance(raw, InputError):
+                    raise raw
                 parsed.append(Record.parse(raw, self.max_chars))
             except GongkaiError as exc:
                 if on_error == "raise":
                     raise
-                parsed.append(error_result(raw, exc))
+                parsed.append(error_result(None if raw is exc else raw, exc))
         good = [r for r in parsed if isinstance(r, Record)]
         predictions = iter(self.model.predict([(r.title, r.body) for r in good]))
         model_ref = {"name": self.manifest.get("name"), "version": self.manifest.get("version")}
