@@ -3,8 +3,8 @@
     python bench/serve.py [--model DIR] [--levels 1,2,4,8,16,32] [--requests 300] [--seconds 8]
 
 Drafts are 2,000-character pieces of ../shared/data/bench/gov_work_reports.jsonl (real prose),
-each with its report's title. The server runs as a subprocess (``uvicorn --factory
-service.app:create_app``, 1 worker, 127.0.0.1); the load comes from httpx clients in threads,
+each with its report's title. The server runs as a subprocess (``gongkai serve``, 1 worker,
+127.0.0.1); the load comes from httpx clients in threads,
 one keep-alive connection each, at increasing concurrency (closed loop: each client sends its
 next request when the previous answer arrives), each level bounded by a request count and a
 time limit. The same levels are run in this process against ``Analyzer.analyze`` from a thread
@@ -155,8 +155,8 @@ def start_server(port: int, model: str | None, env_extra: dict[str, str] | None 
         env["GONGKAI_MODEL_DIR"] = model
     env.update(env_extra or {})
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "service.app:create_app", "--host", "127.0.0.1",
-           "--port", str(port), "--workers", "1", "--log-level", "warning", "--no-access-log"]
+    cmd = [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+           "--workers", "1", "--log-level", "warning"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=log)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:

@@ -1,8 +1,10 @@
-"""Bounds on what one client can take from the service: time to send a body, and CPU by cost.
+"""Bounds on what one client can take from the service: time to send a request, and CPU by cost.
 
-:class:`BodyDeadline` (ASGI middleware) gives a request body ``GONGKAI_BODY_TIMEOUT`` seconds to
-arrive; a client that announces 100 bytes and sends 10 is answered 408 and the connection closed,
-instead of holding it open.
+:class:`HttpProtocol` (uvicorn's protocol, used by ``gongkai serve``) closes a connection whose
+request head is not complete within uvicorn's ``timeout_keep_alive`` (5 s): uvicorn itself only
+times out idle connections between two requests. :class:`BodyDeadline` (ASGI middleware) then
+gives the body ``GONGKAI_BODY_TIMEOUT`` seconds to arrive; a client that announces 100 bytes and
+sends 10 is answered 408 and the connection closed, instead of holding it open.
 
 :class:`Admission` admits the analyses by cost, counted in characters (title + body of all
 records). Small requests run at once, up to ``GONGKAI_THREADS`` at a time in the thread pool.
@@ -20,6 +22,8 @@ from typing import Any, Callable, Sequence
 
 import anyio
 import anyio.to_thread
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
 from classifier.records import Record
 
 from .errors import ApiError
@@ -28,7 +32,43 @@ PATIENCE = 0.1
 """Longest wait (seconds) of a large request's slice for the small requests to finish."""
 
 
-# --- request bodies ----------------------------------------------------------------------------
+# --- request heads and bodies -------------------------------------------------------------------
+class HttpProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, plus a deadline on the request head.
+
+    From the moment a connection opens, and from the first byte of each request, the head must be
+    complete within ``timeout_keep_alive`` seconds, or the connection is closed.
+    """
+
+    _head_timer = None
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self._arm_head_timer()
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._arm_head_timer()
+
+    def on_headers_complete(self) -> None:
+        self._cancel_head_timer()
+        super().on_headers_complete()
+
+    def connection_lost(self, exc) -> None:
+        self._cancel_head_timer()
+        super().connection_lost(exc)
+
+    def _arm_head_timer(self) -> None:
+        self._cancel_head_timer()
+        self._head_timer = self.loop.call_later(self.timeout_keep_alive, self.timeout_keep_alive_handler)
+
+    def _cancel_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+
+
 class BodyDeadline:
     """Pure ASGI middleware: the whole request body must arrive within ``seconds`` of the request head.
 

@@ -63,6 +63,7 @@ def run(args) -> int:
     import uvicorn
 
     from service.app import create_app, load_analyzer
+    from service.limits import HttpProtocol
     from service.settings import get_settings
 
     if args.workers < 1:
@@ -72,7 +73,7 @@ def run(args) -> int:
     settings = get_settings()  # a bad GONGKAI_* value stops here with a Chinese message
     check_address(args.host, args.port)  # so does a busy port, before the model is loaded
     analyzer = load_analyzer(settings)  # and a missing or altered model bundle
-    common = dict(host=args.host, port=args.port, log_level=args.log_level, proxy_headers=True)
+    common = dict(host=args.host, port=args.port, log_level=args.log_level, proxy_headers=True, http=HttpProtocol)
     if args.workers == 1:
         uvicorn.run(create_app(settings, analyzer=analyzer), **common)
     else:

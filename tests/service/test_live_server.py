@@ -68,7 +68,7 @@ def test_declared_length_over_the_limit_is_refused_unread(base_url):
 # --- partial uploads, hang-ups and keep-alive, on a server with a 1-second body deadline ----------
 @pytest.fixture(scope="module")
 def strict_url(analyzer):
-    with live_server(create_app(make_settings(body_timeout=1.0), analyzer=analyzer)) as url:
+    with live_server(create_app(make_settings(body_timeout=1.0), analyzer=analyzer), timeout_keep_alive=1) as url:
         yield url
 
 
@@ -117,6 +117,25 @@ def test_a_partial_upload_is_dropped_after_the_body_deadline(strict_url, server_
         assert body["error"]["code"] == "body_timeout" and "1 秒" in body["error"]["message"]
     assert b"connection: close" in reply.lower()
     assert no_traceback(server_log), [r.getMessage() for r in server_log]
+
+
+@pytest.mark.parametrize("sent", [b"", b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Le"])
+def test_a_connection_without_a_complete_request_head_is_dropped(strict_url, server_log, sent):
+    """Nothing, or half a request head: closed after the head deadline (uvicorn's keep-alive timeout, 1 s here)."""
+    port = int(strict_url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(sent)
+        reply, seconds = read_until_closed(sock, 20)
+    assert reply == b"" and 0.5 < seconds < 5, seconds
+    assert no_traceback(server_log)
+
+
+def test_a_slow_but_steady_client_on_keep_alive_is_served(strict_url):
+    """The head deadline starts again for each request on a keep-alive connection."""
+    with httpx.Client(base_url=strict_url, timeout=30) as client:
+        for _ in range(3):
+            assert client.post("/v1/analyze", json=PLAIN_DRAFT).status_code == 200
+            time.sleep(0.6)  # under the 1 s keep-alive timeout, several times over the head deadline in total
 
 
 def test_a_client_that_hangs_up_mid_body_leaves_no_traceback(strict_url, server_log):

@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 
 from service.cli import build_parser, main
+from service.limits import HttpProtocol
 from service.settings import Settings
 
 
@@ -71,6 +72,7 @@ def test_one_worker_serves_the_preloaded_app(fake_uvicorn, analyzer):
     assert main(["serve", "--port", str(port)]) == 0
     (app, kwargs), = fake_uvicorn
     assert isinstance(app, FastAPI) and app.state.analyzer is analyzer
+    assert kwargs["http"] is HttpProtocol  # request heads have a deadline too
     assert kwargs["host"] == "127.0.0.1" and kwargs["port"] == port
 
 
