@@ -10,9 +10,10 @@ sends 10 is answered 408 and the connection closed, instead of holding it open.
 records). Small requests run at once, up to ``GONGKAI_THREADS`` at a time in the thread pool.
 Large ones (over ``GONGKAI_HEAVY_CHARS``) queue behind each other in their own single thread and
 run in slices of about ``GONGKAI_HEAVY_CHARS`` characters; before each slice a large request waits
-until no small request is running, or at most :data:`PATIENCE` seconds, so it always advances but
-small drafts go first. Analysis holds the GIL, so on two cores this keeps a batch of long texts from
-multiplying the latency of everyone else, while the large request still gets its share.
+until no small request is running, but at most as long as its previous slice took (at least
+:data:`PATIENCE` seconds): under a steady stream of small requests a large one computes at most
+half of the time, so it always advances but small drafts go first. Analysis holds the GIL, so on
+two cores this keeps a batch of long texts from multiplying the latency of everyone else.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from classifier.records import Record
 from .errors import ApiError
 
 PATIENCE = 0.1
-"""Longest wait (seconds) of a large request's slice for the small requests to finish."""
+"""Shortest of the waits (seconds) of a large request's slice for the small requests to finish."""
 
 
 # --- request heads and bodies -------------------------------------------------------------------
@@ -161,8 +162,11 @@ class Admission:
                     self._light_done.set()
         async with self._heavy_lane:
             results: list[Any] = []
+            last = 0.0  # seconds the previous slice took
             for part in slices(records, self.heavy_chars):
-                with anyio.move_on_after(self.patience):
+                with anyio.move_on_after(max(self.patience, last)):
                     await self._light_done.wait()
+                start = time.monotonic()
                 results.extend(await anyio.to_thread.run_sync(analyse, part, limiter=self._heavy_thread))
+                last = time.monotonic() - start
             return results

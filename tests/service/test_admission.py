@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import anyio
 from service_helpers import PLAIN_DRAFT
@@ -111,3 +112,30 @@ def test_a_sliced_batch_answers_as_one_analysis(make_client, analyzer):
     assert response.json() == analyzer.analyze_many(batch)
     big = {"title": "长文", "body": "根据工作安排，现将有关事项通知如下。" * 200}  # one record over the limit
     assert client.post("/v1/analyze", json=big).json() == analyzer.analyze(big)
+
+
+def test_under_steady_small_load_a_large_request_computes_at_most_half_the_time():
+    stop = threading.Event()
+    spans: list[tuple[float, float]] = []
+
+    def small(rs):
+        stop.wait(30)
+        return [None]
+
+    def large(rs):
+        start = time.monotonic()
+        time.sleep(0.2)
+        spans.append((start, time.monotonic()))
+        return [r.id for r in rs]
+
+    async def main():
+        admission = Admission(threads=4, heavy_chars=1000, patience=0.01)
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(admission.run, small, records(10))
+            await anyio.sleep(0.05)
+            assert await admission.run(large, records(900, 900, 900)) == ["0", "1", "2"]
+            stop.set()
+
+    anyio.run(main)
+    gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:])]
+    assert len(gaps) == 2 and all(gap >= 0.15 for gap in gaps), gaps  # each wait as long as the slice before
