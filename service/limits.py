@@ -69,7 +69,6 @@ class HttpProtocol(HttpToolsProtocol):
             self._head_timer = None
 
 
-
 class BodyDeadline:
     """Pure ASGI middleware: the whole request body must arrive within ``seconds`` of the request head.
 
