@@ -37,7 +37,7 @@ class Finding:
         return self.field == other.field and self.start <= other.start and other.end <= self.end
 
     def to_dict(self) -> dict:
-        """The finding as in docs/design.md section 3 (``score`` rounded to 2 decimals)."""
+        """The finding as in docs/design.md section 3.1 (``score`` rounded to 2 decimals)."""
         d = {name: getattr(self, name) for name in _FIELDS}  # asdict() deep-copies: slow on every record
         d["score"] = round(self.score, 2)
         return d
