@@ -28,6 +28,7 @@ FAST_PATH_MIN_AGREEMENT = 0.99
 """rjieba is used only if it cuts (the words the model sees) identically on this share of the corpus."""
 
 SITE_HOLDOUT = 0.3
+MIN_SITE_ITEMS = 20
 """Share of a site's items held out to choose the threshold and compare before/after."""
 
 
@@ -138,10 +139,15 @@ def _site_threshold(base: Sequence[dict], site: Sequence[dict], segmenter: Segme
     from classifier.bundle import default_model_dir, load_bundle
     from classifier.errors import ModelError
 
+    if len(site) < MIN_SITE_ITEMS:
+        raise DataError(f"按栏目映射定类的本站条目只有 {len(site)} 条，至少需要 {MIN_SITE_ITEMS} 条才能留出一部分"
+                        "选定复核阈值。", "too_few_site_items")
     labels = [r["label"] for r in site]
-    counts = {lab: labels.count(lab) for lab in set(labels)}
-    stratify = labels if min(counts.values()) >= 2 else None
-    site_train, site_held = train_test_split(list(site), test_size=SITE_HOLDOUT, random_state=seed, stratify=stratify)
+    try:  # stratified where every category has enough items, else a plain random split
+        site_train, site_held = train_test_split(list(site), test_size=SITE_HOLDOUT, random_state=seed,
+                                                 stratify=labels)
+    except ValueError:
+        site_train, site_held = train_test_split(list(site), test_size=SITE_HOLDOUT, random_state=seed)
     log(f"本站条目：{len(site)} 条，其中 {len(site_train)} 条参与训练（权重 {site_weight:g}），"
         f"{len(site_held)} 条留出，用于选定复核阈值并对比前后效果。正在训练……")
     model, _ = fit_model(list(base) + site_train, segmenter, seed, C, site_weight)

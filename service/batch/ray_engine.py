@@ -87,7 +87,7 @@ def is_folder_output(out: Path, output_format: str | None) -> bool:
 def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str | None = None,
                 threshold: float | None = None, input_format: str | None = None, output_format: str | None = None,
                 title_column: str = "title", body_column: str = "body", id_column: str | None = None,
-                label_column: str | None = None, prefix: str = "", num_proc: int | None = None,
+                label_column: str | None = None, prefix: str = "", label_map=None, num_proc: int | None = None,
                 batch_size: int = DEFAULT_BATCH_SIZE, address: str | None = None, progress: bool = True,
                 log: Callable[[str], None] | None = None, **_ignored: Any) -> Summary:
     """Relabel ``src`` into ``out`` on Ray Data; same result columns and row order as :func:`relabel`."""
@@ -129,7 +129,7 @@ def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str |
         ctx.enable_progress_bars = progress
         ds = _read(ray, src, in_builder)
         columns = resolve_columns(ds.columns(), title=title_column, body=body_column, id=id_column,
-                                  label=label_column, prefix=prefix)
+                                  label=label_column, prefix=prefix, label_map=label_map)
         actors = num_proc if not address else max(1, int(ray.cluster_resources().get("CPU", num_proc)))
         mapped = ds.map_batches(RayAnalyzeBatch, fn_constructor_kwargs={"handle": handle, "columns": columns},
                                 batch_size=batch_size, batch_format="pyarrow",

@@ -42,7 +42,7 @@ def work_dir_for(out: Path) -> Path:
 
 
 def resolve_columns(names: list[str], *, title: str = "title", body: str = "body", id: str | None = None,
-                    label: str | None = None, prefix: str = "") -> Columns:
+                    label: str | None = None, prefix: str = "", label_map=None) -> Columns:
     """Check the requested columns against the archive's columns; ``text`` stands in for a missing ``body``."""
     have = set(names)
     if body == "body" and "body" not in have and "text" in have:
@@ -54,9 +54,11 @@ def resolve_columns(names: list[str], *, title: str = "title", body: str = "body
         raise BatchError(f"输入中没有 id 列 {id!r}（现有列：{'、'.join(names)}）。", "missing_columns")
     if id is None and "id" in have:
         id = "id"
+    if label_map is not None and label is None:
+        label = label_map.field
     if label is not None and label not in have:
         raise BatchError(f"输入中没有原类别列 {label!r}（现有列：{'、'.join(names)}）。", "missing_columns")
-    columns = Columns(title=title, body=body, id=id, label=label, prefix=prefix)
+    columns = Columns(title=title, body=body, id=id, label=label, prefix=prefix, label_map=label_map)
     clash = [c for c in columns.result_names() if c in have]
     if clash:
         raise BatchError(f"输入已有同名列 {'、'.join(clash)}：结果列会覆盖它们。请用 --prefix（例如 --prefix new_）"
@@ -97,7 +99,7 @@ def _progress(total: int, enabled: bool, initial: int = 0):
 def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | None = None,
             threshold: float | None = None, input_format: str | None = None, output_format: str | None = None,
             title_column: str = "title", body_column: str = "body", id_column: str | None = None,
-            label_column: str | None = None, prefix: str = "", num_proc: int | None = None,
+            label_column: str | None = None, prefix: str = "", label_map=None, num_proc: int | None = None,
             batch_size: int = DEFAULT_BATCH_SIZE, shard_rows: int = DEFAULT_SHARD_ROWS, resume: bool = False,
             cache_dir: str | Path | None = None, keep_work: bool = False, progress: bool = True,
             log: Callable[[str], None] | None = None) -> Summary:
@@ -120,7 +122,7 @@ def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | Non
     if len(dataset) == 0:
         raise BatchError(f"{src} 中没有记录。", "empty_input")
     columns = resolve_columns(dataset.column_names, title=title_column, body=body_column, id=id_column,
-                              label=label_column, prefix=prefix)
+                              label=label_column, prefix=prefix, label_map=label_map)
     num_proc = max(1, num_proc or default_num_proc())
     handle = AnalyzerHandle.register(analyzer)
     features = result_features(dataset, columns)

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from classifier.categories import CATEGORIES
+from classifier.categories import CATEGORIES, LabelMap, category_code
 
 from .io import BatchError, load_archive, resolve_format
 from .summary import VERDICT_NAMES
@@ -79,6 +79,8 @@ class Report:
     date_column: str | None = None
     other_years: int = 0
     undated: int = 0
+    unmapped: Counter = field(default_factory=Counter)
+    label_map: str | None = None
 
     # --- checks ---------------------------------------------------------------------------
     def check(self) -> "Report":
@@ -106,6 +108,10 @@ class Report:
         notes = []
         if self.failed:
             notes.append(f"另有 {self.failed} 条记录无法分析（见存档的 error 列），未计入。")
+        if self.unmapped:
+            listed = "、".join(f"{k}（{v}）" for k, v in self.unmapped.most_common(10))
+            notes.append(f"按栏目映射 {self.label_map} 定类：{len(self.unmapped)} 个栏目共 {sum(self.unmapped.values())} 条"
+                         f"未映射，未计入：{listed}" + ("……" if len(self.unmapped) > 10 else "") + "。")
         if self.year is not None:
             notes.append(f"按 {self.date_column} 列筛选 {self.year} 年："
                          f"其他年份 {self.other_years} 条、日期无法识别 {self.undated} 条，未计入。")
@@ -123,6 +129,7 @@ class Report:
                                     "items": self.ground_items.get(g, 0), "findings": self.ground_findings.get(g, 0)}
                                    for g in GROUND_NAMES],
             "failed": self.failed, "other_years": self.other_years, "undated": self.undated, "rows": self.rows,
+            "unmapped": dict(self.unmapped),
         }
 
     def to_markdown(self) -> str:
@@ -167,6 +174,7 @@ class Report:
     def add(self, category: Any, needs_review: Any, verdict: Any, findings: Any, error: Any) -> None:
         self.rows += 1
         category, needs_review, verdict, error = map(_blank, (category, needs_review, verdict, error))
+        category = category_code(category) or category  # 中文类别名 counts as its code
         if isinstance(needs_review, str):  # CSV written by another tool
             needs_review = needs_review.strip().lower() in ("true", "1", "yes", "是")
         if error or category is None:
@@ -211,12 +219,22 @@ def _findings(value: Any) -> list:
 
 
 def build_report(path: str | Path, *, input_format: str | None = None, year: int | None = None,
-                 date_column: str | None = None, prefix: str = "", cache_dir: str | Path | None = None) -> Report:
-    """Count a relabelled archive (the output of ``gongkai relabel``), checked to add up."""
+                 date_column: str | None = None, prefix: str = "", cache_dir: str | Path | None = None,
+                 label_map: LabelMap | None = None) -> Report:
+    """Count a relabelled archive (the output of ``gongkai relabel``), checked to add up.
+
+    With ``label_map``, the categories are the archive's own 栏目 (its field ``label_map.field``)
+    mapped to categories; unmapped 栏目 are listed and not counted.
+    """
     dataset = load_archive(path, resolve_format(path, input_format), cache_dir)
     names = dataset.column_names
     needed = {k: prefix + k for k in ("category", "needs_review", "verdict", "findings", "error")}
-    if needed["category"] not in names:
+    if label_map is not None:
+        if label_map.field not in names:
+            raise ReportError(f"{path} 中没有栏目映射所指的字段 {label_map.field!r}（现有列：{'、'.join(names)}）。",
+                              "missing_columns")
+        needed["category"] = label_map.field
+    elif needed["category"] not in names:
         raise ReportError(f"{path} 中没有 {needed['category']} 列：请先用 gongkai relabel 生成结果存档"
                           + ("，或用 --prefix 指定结果列前缀" if not prefix else "") + "。", "missing_columns")
     if year is not None:
@@ -227,7 +245,8 @@ def build_report(path: str | Path, *, input_format: str | None = None, year: int
                                   "missing_columns")
         elif date_column not in names:
             raise ReportError(f"没有日期列 {date_column!r}（现有列：{'、'.join(names)}）。", "missing_columns")
-    report = Report(source=str(path), year=year, date_column=date_column if year is not None else None)
+    report = Report(source=str(path), year=year, date_column=date_column if year is not None else None,
+                    label_map=label_map.path if label_map is not None else None)
     wanted = [c for c in needed.values() if c in names] + ([date_column] if year is not None else [])
     table = dataset.select_columns(list(dict.fromkeys(wanted)))
     for start in range(0, len(table), 10_000):
@@ -243,6 +262,13 @@ def build_report(path: str | Path, *, input_format: str | None = None, year: int
                 if y != year:
                     report.other_years += 1
                     continue
-            report.add(col["category"][i], col["needs_review"][i], col["verdict"][i], col["findings"][i],
+            category = col["category"][i]
+            if label_map is not None:
+                category = label_map.lookup(category)
+                if category is None:
+                    report.rows += 1
+                    report.unmapped[str(col["category"][i])] += 1
+                    continue
+            report.add(category, col["needs_review"][i], col["verdict"][i], col["findings"][i],
                        col["error"][i])
     return report.check()
