@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from classifier import Analyzer
-from classifier.categories import CODES, LabelMapError, category_code, load_label_map
+from classifier.categories import LabelMapError, category_code, load_label_map
 from service.cli import main
 from training.data import load_labelled
 
@@ -141,18 +141,6 @@ def test_coordinating_bodies_are_institution_information(analyzer, title):
 
 
 # --- training: reproducible, says where the bundle is, adapts to a site ------------------------
-@pytest.fixture(scope="module")
-def small_corpus(tmp_path_factory):
-    records = load_labelled()
-    picked = []
-    for code in CODES:
-        picked += [r for r in records if r["label"] == code][:20]
-    path = tmp_path_factory.mktemp("corpus") / "small.jsonl"
-    path.write_text("".join(json.dumps({k: r[k] for k in ("title", "body", "label")}, ensure_ascii=False) + "\n"
-                            for r in picked), encoding="utf-8")
-    return path
-
-
 def digest(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
