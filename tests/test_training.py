@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from classifier import Analyzer
 from classifier.categories import CODES
 from training.data import load_labelled
