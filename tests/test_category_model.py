@@ -237,3 +237,43 @@ def test_evaluate_relabel_and_report_take_the_label_map(tmp_path, capsys):
     counts = {c["code"]: c["count"] for c in report["categories"]}
     assert counts["personnel"] == 12 and counts["finance"] == 12 and counts["tender"] == 12
     assert report["unmapped"] == {"信息公开/领导活动": 12}
+
+
+def test_real_sources_choose_the_threshold_leave_one_source_out(tmp_path, small_corpus):
+    """Two invented "sites" with their own 栏目 and reviewed maps: each is predicted by a model that never saw it."""
+    from training.train import real_sources, train
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    places = ("东坪", "西河", "南岭", "北山", "石桥", "柳溪", "梅岭", "松原", "白石", "青云")
+    for name, column in (("甲县", "栏目"), ("乙市", "channel")):
+        rows = []
+        for place in places:
+            rows.append({"title": f"{name}{place}镇2025年度部门决算", column: "财政预决算"})
+            rows.append({"title": f"关于{name}{place}镇镇长职务任免的通知", column: "人事信息/任免"})
+            rows.append({"title": f"{name}{place}镇农贸市场改造项目中标结果公示", column: "采购公告"})
+            rows.append({"title": f"{name}{place}镇召开安全生产工作会议", column: "图片新闻"})
+        (sources / f"{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                             encoding="utf-8")
+        write_map(sources / f"{name}.toml", f'field = "{column}"\nignore = ["图片新闻"]\n[columns]\n'
+                                            '"财政预决算" = "财政信息"\n"任免" = "人事信息"\n"采购公告" = "tender"\n')
+    found = real_sources(sources)
+    assert [name for name, _, _ in found] == ["乙市", "甲县"]
+    messages: list[str] = []
+    manifest = train(corpus=[small_corpus], out=tmp_path / "m", sources=found, log=messages.append)
+    text = "\n".join(messages)
+    assert "留一来源评估" in text and "按映射忽略的栏目 1 个" in text
+    table = manifest["metrics"]["leave_one_source_out"]
+    assert set(table) == {"甲县", "乙市"} and all(m["n"] == 30 for m in table.values())
+    assert manifest["corpus"]["sources"]["甲县"]["records"] == 30
+    assert 0.5 <= manifest["threshold"] <= 0.99
+
+
+def test_a_source_map_without_its_archive_is_refused(tmp_path):
+    from training.data import DataError
+    from training.train import real_sources
+
+    write_map(tmp_path / "丙区.toml", '[columns]\n"人事任免" = "人事信息"\n')
+    with pytest.raises(DataError) as err:
+        real_sources(tmp_path)
+    assert err.value.code == "file_not_found"

@@ -33,6 +33,9 @@ def register(sub) -> None:
     p.add_argument("--site-weight", type=float, default=3.0, help="本站条目的训练权重（默认 3）")
     p.add_argument("--site-target", type=float, default=0.97,
                    help="选阈值时要求本站留出条目中自动定类部分达到的准确率（默认 0.97）")
+    p.add_argument("--sources", metavar="目录", default=None,
+                   help="真实公开存档及其栏目映射（每个 名称.jsonl 配 名称.toml）；默认：用 training/corpus 训练时读 "
+                        "training/sources。有真实来源时，复核阈值按留一来源在其上选定")
     p.add_argument("--out", default="models/default", metavar="目录", help="模型包输出目录（默认 models/default）")
     p.add_argument("--name", default="default", help="模型名称（写入清单）")
     p.add_argument("--seed", type=int, default=42, help="随机种子（默认 42）")
@@ -43,7 +46,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from classifier.categories import load_label_map
     from classifier.errors import GongkaiError
-    from training.train import train
+    from training.train import real_sources, train
 
     if args.site_weight <= 0:
         raise GongkaiError("--site-weight 必须是正数。", "bad_option")
@@ -51,5 +54,6 @@ def run(args) -> int:
         raise GongkaiError("--site-target 应在 0.5 与 1 之间。", "bad_option")
     label_map = load_label_map(args.label_map) if args.label_map else None
     train(corpus=args.corpus, out=args.out, name=args.name, seed=args.seed, C=args.C, label_map=label_map,
-          site_weight=args.site_weight, site_target=args.site_target)
+          site_weight=args.site_weight, site_target=args.site_target,
+          sources=real_sources(args.sources) if args.sources else None)
     return 0
