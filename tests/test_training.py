@@ -12,7 +12,7 @@ def test_train_writes_a_loadable_verified_bundle(tmp_path, small_corpus):
 
     messages: list[str] = []
     manifest = train(corpus=[small_corpus], out=tmp_path / "m", name="small", log=messages.append)
-    assert any("留出集" in m for m in messages)
+    assert any("5 折交叉验证" in m for m in messages)
     assert manifest["corpus"]["records"] == 140
     assert manifest["name"] == "small" and set(manifest["labels"]) == set(CODES)
     assert 0.5 <= manifest["threshold"] <= 0.99
