@@ -180,7 +180,7 @@ def main() -> None:
                   f"{m['auto_share']:>8.4f}{m['auto_accuracy']:>8.4f}")
     else:
         print("训练数据中没有外部真实来源（training/SOURCES.md：没有找到可用的带栏目标注的公开存档），留一来源表为空；"
-              "复核阈值因此仍在编写语料的留出集上选定，上面真实数据上的自动定类准确率是它在真实条目上的表现。")
+              "复核阈值因此仍在编写语料的交叉验证留出预测上选定，上面真实数据上的自动定类准确率是它在真实条目上的表现。")
 
     if not args.skip_adaptation:
         checked += adaptation_demo(analyzer, corpus_records)
