@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,6 +78,25 @@ def summary_row(name: str, m: dict, b: dict | None) -> str:
 
 def summary_header() -> str:
     return (f"{'数据':<28}{'条数':>6}{'准确率':>6}{'宏F1(六类)':>8}{'自动定类':>6}{'其准确率':>6}  |{'基线准确率':>7}{'基线宏F1':>7}")
+
+
+COORDINATING_BODY = re.compile(r"(成立|调整|撤销|充实|增补|设立)[^，。]*?(领导小组|委员会|指挥部|联席会议|协调小组|工作专班)"
+                               r"|(领导小组|委员会|指挥部|联席会议)(组成人员|成员)")
+"""Titles about a 议事协调机构 (setting one up, changing its members, abolishing it): ``institution`` by the
+convention of issue 10 (DESIGN §1); an archive labelled by its own 栏目 may file them elsewhere."""
+
+
+def convention_note(records, results) -> None:
+    """How many items the 议事协调机构 convention labels differently from the set, and accuracy under it."""
+    differ = [i for i, r in enumerate(records)
+              if r["label"] != "institution" and COORDINATING_BODY.search(r.get("title") or "")
+              and "印发" not in (r.get("title") or "")]
+    if not differ:
+        return
+    relabelled = ["institution" if i in set(differ) else r["label"] for i, r in enumerate(records)]
+    right = sum(g == res.get("category") for g, res in zip(relabelled, results))
+    print(f"-- 约定差异：{len(differ)} 条议事协调机构条目在此数据中标为其他类（按新约定应为机构信息）；"
+          f"按新约定计，准确率 {right / len(records):.4f}")
 
 
 def title_shape_half(title: str) -> int:
@@ -164,6 +184,7 @@ def main() -> None:
         print(f"-- 基线：准确率 {bmetrics['accuracy']:.4f}，宏F1(六类) {bmetrics['macro_f1_without_institution']:.4f}\n")
         rows.append((rel, metrics, bmetrics))
         checked.append((rel, records, results))
+        convention_note(records, results)
 
     ood = read_jsonl(data_path("ood/thucnews_titles.jsonl"))
     ood_results = analyzer.analyze_many(ood)
