@@ -8,8 +8,8 @@ import argparse
 def register(sub) -> None:
     p = sub.add_parser(
         "train", help="用语料训练分类模型并写出模型包（可用本站存档和栏目映射适配本站）",
-        description="读取一个或多个带 label 的语料（JSONL/CSV/Parquet，本地文件），去重、按固定种子划分、训练、"
-                    "在留出集上评估并选定复核阈值，然后在全部语料上训练最终模型，写出模型包（model.joblib + manifest.json）。\n"
+        description="读取一个或多个带 label 的语料（JSONL/CSV/Parquet，本地文件），去重、按固定种子做 5 折交叉验证，"
+                    "用每条的留出预测评估并选定复核阈值（有真实来源时按留一来源选定），然后在全部语料上训练最终模型，写出模型包（model.joblib + manifest.json）。\n"
                     "不带参数时用 training/corpus 重建默认模型 models/default。同样的语料和参数得到逐字节相同的模型包。\n\n"
                     "适配本站：再加一个 --corpus 指向本站存档（每条带本站栏目名），用 --label-map 说明哪个栏目是哪一类。"
                     "映射之外的栏目会列出并排除，不作猜测；本站条目加权训练，复核阈值在留出的本站条目上选定，"
@@ -34,7 +34,7 @@ def register(sub) -> None:
     p.add_argument("--site-target", type=float, default=0.97,
                    help="选阈值时要求本站留出条目中自动定类部分达到的准确率（默认 0.97）")
     p.add_argument("--sources", metavar="目录", default=None,
-                   help="真实公开存档及其栏目映射（每个 名称.jsonl 配 名称.toml）；默认：用 training/corpus 训练时读 "
+                   help="真实公开存档及其栏目映射（每个 名称.jsonl 配 名称.toml）；不给 --corpus 时默认读 "
                         "training/sources。有真实来源时，复核阈值按留一来源在其上选定")
     p.add_argument("--out", default="models/default", metavar="目录", help="模型包输出目录（默认 models/default）")
     p.add_argument("--name", default="default", help="模型名称（写入清单）")
