@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_DATA = Path(os.environ.get("GONGKAI_EVAL_DATA") or ROOT.parent / "shared" / "data")
+"""The evaluation data (../shared/data next to the repository; ``GONGKAI_EVAL_DATA`` points elsewhere)."""
 
 sys.path.insert(0, str(ROOT))
 
