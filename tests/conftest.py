@@ -30,3 +30,10 @@ def bundle_copy(tmp_path, default_bundle_dir) -> Path:
     dest = tmp_path / "bundle"
     shutil.copytree(default_bundle_dir, dest)
     return dest
+
+
+@pytest.fixture(autouse=True)
+def _private_user_data(tmp_path_factory, monkeypatch):
+    """The default review records database (platformdirs' user data folder) lives in a temporary folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+    monkeypatch.delenv("GONGKAI_DATABASE_URL", raising=False)
