@@ -67,8 +67,12 @@ def augment(records: Sequence[dict]) -> tuple[list[tuple[str, str]], list[str]]:
 
 def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/default", name: str = "default",
           seed: int = 42, C: float = 0.5, test_size: float = 0.2, target_precision: float = 0.995,
-          log: Callable[[str], None] = print) -> dict:
-    """Train, evaluate on a held-out split, refit on everything, and write the bundle. Returns the manifest."""
+          log: Callable[[str], None] = print, feedback: Sequence[dict] = ()) -> dict:
+    """Train, evaluate on a held-out split, refit on everything, and write the bundle. Returns the manifest.
+
+    ``feedback``: editors' category corrections as rows ``{"title", "body", "label"}``
+    (``gongkai train --feedback``); see :func:`split_feedback`.
+    """
     from sklearn.model_selection import train_test_split
 
     t0 = time.perf_counter()
@@ -89,7 +93,8 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
         f"{'使用 rjieba 快速路径' if segmenter.fast else '一致率不足，使用 jieba'}。")
 
     train_recs, held = train_test_split(records, test_size=test_size, random_state=seed, stratify=labels)
-    X, y = augment(train_recs)
+    feedback_train, feedback_held = split_feedback(feedback, records, test_size, seed)
+    X, y = augment(list(train_recs) + feedback_train)
     log(f"训练集 {len(train_recs)} 条（扩充后 {len(X)} 条），留出集 {len(held)} 条。正在训练……")
     model = compile_pipeline(build_pipeline(segmenter, seed, C).fit(X, y), threshold=0.0)
 
@@ -120,8 +125,19 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
         f"域外文本送复核 {ood_review if ood_review is not None else float('nan'):.3f}）。")
     log(format_report(held_metrics, "留出集各类指标："))
 
+    feedback_metrics = None
+    if feedback_train or feedback_held:
+        feedback_metrics = {"records": len(feedback_train) + len(feedback_held), "heldout": None}
+        if feedback_held:
+            got = [p["category"] for p in model.predict([(r["title"], r["body"]) for r in feedback_held])]
+            feedback_metrics["heldout"] = {"n": len(got), "accuracy": float(np.mean(
+                [g == r["label"] for g, r in zip(got, feedback_held)]))}
+        log(f"编辑更正：{feedback_metrics['records']} 条加入训练" + (
+            f"，其中留出 {len(feedback_held)} 条的准确率 {feedback_metrics['heldout']['accuracy']:.4f}（单独报告）"
+            if feedback_held else "") + "。")
+
     log("在全部语料上重新训练最终模型……")
-    X_all, y_all = augment(records)
+    X_all, y_all = augment(list(records) + feedback_train + feedback_held)
     final = compile_pipeline(build_pipeline(segmenter, seed, C).fit(X_all, y_all), threshold)
 
     chash = corpus_hash(files)
@@ -137,11 +153,46 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
                      "segmenter_fast_path": segmenter.fast, "seconds": None},
         "metrics": {"heldout": _compact(held_metrics), "heldout_title_only": _compact(title_metrics)},
     }
+    if feedback_metrics is not None:
+        manifest["metrics"]["feedback"] = feedback_metrics
+        manifest["corpus"]["feedback"] = {"records": feedback_metrics["records"], "sha256": _rows_hash(
+            feedback_train + feedback_held)}
     manifest["training"]["seconds"] = round(time.perf_counter() - t0, 1)
     manifest = save_bundle(Path(out), {"model": final}, manifest)
     size = manifest["files"]["model.joblib"]["bytes"] / 1e6
     log(f"模型已写入 {out}（{size:.1f} MB，用时 {manifest['training']['seconds']} 秒）。")
     return manifest
+
+
+def split_feedback(feedback: Sequence[dict], corpus: Sequence[dict], test_size: float,
+                   seed: int) -> tuple[list[dict], list[dict]]:
+    """Corrections not already in the corpus, split like the corpus (a held-out share when there are 10 or more).
+
+    The held-out corrections are scored separately, so the corpus figures stay comparable.
+    """
+    from classifier.categories import TRAINING_LABELS
+    from classifier.text import normalize
+
+    seen = {normalize(r["title"] or "") + "\x00" + normalize(r["body"] or "") for r in corpus}
+    rows = []
+    for r in feedback:
+        key = normalize(r.get("title") or "") + "\x00" + normalize(r.get("body") or "")
+        if r.get("label") in TRAINING_LABELS and key not in seen and key != "\x00":
+            seen.add(key)
+            rows.append({"title": r.get("title") or "", "body": r.get("body") or "", "label": r["label"]})
+    if len(rows) < 10:
+        return rows, []
+    order = np.random.default_rng(seed).permutation(len(rows))
+    cut = max(1, int(round(len(rows) * test_size)))
+    return [rows[i] for i in order[cut:]], [rows[i] for i in order[:cut]]
+
+
+def _rows_hash(rows: Sequence[dict]) -> str:
+    import hashlib
+    import json
+
+    text = "\n".join(sorted(json.dumps([r["title"], r["body"], r["label"]], ensure_ascii=False) for r in rows))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _compact(metrics: dict) -> dict:

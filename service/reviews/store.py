@@ -120,7 +120,7 @@ class ReviewStore:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise ReviewError(f"GONGKAI_DATABASE_URL 不是合法的数据库地址：{url!r}"
+            raise ReviewError(f"审查记录数据库地址（GONGKAI_DATABASE_URL）无效：{url!r}"
                               "（例如 sqlite:///路径/reviews.db 或 postgresql+psycopg://用户@主机/库名）。",
                               "invalid_database_url", 400) from None
         self.dialect = parsed.get_backend_name()
