@@ -1,8 +1,9 @@
 """Databases for the review records tests: a SQLite file, and a fresh database on a real PostgreSQL server.
 
 ``GONGKAI_TEST_POSTGRES_URL`` names a database on a server where the user may create databases
-(``.ci/run`` starts one). Without it the PostgreSQL cases skip locally, but FAIL in CI (``CI=true``):
-a CI run must not pass without having talked to PostgreSQL.
+(``.ci/run`` starts one). A server that is named but cannot be reached fails the tests. Without the
+variable the PostgreSQL cases skip locally, but FAIL in CI (``CI=true``): a CI run must not pass
+without having talked to PostgreSQL.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import pytest
 POSTGRES_ENV = "GONGKAI_TEST_POSTGRES_URL"
 
 
-def _no_postgres(reason: str):
-    if os.environ.get("CI", "").lower() in ("true", "1"):
+def _no_postgres(reason: str, *, named: bool = False):
+    if named or os.environ.get("CI", "").lower() in ("true", "1"):
         pytest.fail(f"CI 中必须能连上 PostgreSQL：{reason}", pytrace=False)
     pytest.skip(f"未测试 PostgreSQL：{reason}")
 
@@ -34,7 +35,8 @@ def postgres_admin():
         with engine.connect() as connection:
             connection.execute(text("select 1"))
     except Exception as exc:  # noqa: BLE001 - any failure to connect is reported the same way
-        _no_postgres(f"{engine.url.render_as_string(hide_password=True)} 无法连接（{type(exc).__name__}: {exc}）")
+        _no_postgres(f"{engine.url.render_as_string(hide_password=True)} 无法连接（{type(exc).__name__}: {exc}）",
+                     named=True)
     yield engine
     engine.dispose()
 
