@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from importlib.resources import files
@@ -23,7 +22,7 @@ from types import SimpleNamespace
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import create_engine, event, func, inspect, select, text
+from sqlalchemy import create_engine, event, func, insert, inspect, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
@@ -32,7 +31,7 @@ from classifier.categories import CATEGORIES
 from classifier.errors import GongkaiError
 from classifier.risk.reviewer import VERDICT_NAMES, verdict_of
 
-from .models import DECISIONS, Review, ReviewEvent
+from .models import DECISIONS, Review, ReviewEvent, utcnow
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 """Dates without a zone (``since=2025-01-01``, ``--year 2025``) are days in Beijing time."""
@@ -129,6 +128,7 @@ class ReviewStore:
         except (NoSuchModuleError, ImportError):
             raise ReviewError(f"不支持的数据库类型：{parsed.drivername}（可用 sqlite 或 postgresql+psycopg）。",
                               "invalid_database_url", 400) from None
+        self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._migrated = False
         self._lock = threading.Lock()
 
@@ -142,7 +142,9 @@ class ReviewStore:
     # --- connection ------------------------------------------------------------------------
     def _engine(self, url) -> Engine:
         if self.dialect != "sqlite":
-            return create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+            # No pre-ping (a round trip per request): a connection broken by a server restart fails
+            # one request with 503, and SQLAlchemy then discards the pool's stale connections.
+            return create_engine(url, pool_size=8, max_overflow=8, pool_recycle=1800)
         database = url.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             folder = Path(database).expanduser().parent
@@ -172,22 +174,10 @@ class ReviewStore:
 
         return engine
 
-    def _session(self, write: bool = False) -> Session:
+    def _session(self) -> Session:
+        """A read session (the tables are created and migrated first if needed)."""
         self._ensure_migrated()
-        return self._raw_session(write)
-
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """A session whose transaction is committed at the end (rolled back on an error)."""
-        with self._unavailable(), self._session(write=True) as session:
-            yield session
-            session.commit()
-
-    def _raw_session(self, write: bool = False) -> Session:
-        session = Session(self.engine, expire_on_commit=False)
-        if write and self.dialect == "sqlite":
-            session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
-        return session
+        return Session(self.engine, expire_on_commit=False)
 
     # --- migrations ------------------------------------------------------------------------
     def alembic_config(self):
@@ -254,17 +244,16 @@ class ReviewStore:
         findings = [{k: f.get(k) for k in FINDING_KEYS} | ({"text": f.get("text")} if self.keep_text else {})
                     for f in analysis.get("findings") or ()]
         model = analysis.get("model") or {}
-        row = Review(record_id=record.id, created_by=who, content_sha256=content_sha256(record.title, record.body),
-                     title_sha256=sha256(record.title), model_name=model.get("name"),
-                     model_version=model.get("version"), category=analysis["category"],
-                     confidence=float(analysis["confidence"]), needs_review=bool(analysis["needs_review"]),
-                     verdict=analysis["verdict"], findings=findings,
-                     title=record.title if self.keep_text else None, body=record.body if self.keep_text else None)
-        with self._write() as session:
-            if record.id is not None:
-                row.previous_id = session.scalar(select(func.max(Review.id)).where(Review.record_id == record.id))
-            session.add(row)
-        return {"review_id": row.id, "previous_review_id": row.previous_id, "created_at": _iso(row.created_at),
+        earlier = (select(func.max(Review.id)).where(Review.record_id == record.id).scalar_subquery()
+                   if record.id is not None else None)
+        values = dict(record_id=record.id, previous_id=earlier, created_at=utcnow(), created_by=who,
+                      content_sha256=content_sha256(record.title, record.body), title_sha256=sha256(record.title),
+                      model_name=model.get("name"), model_version=model.get("version"), category=analysis["category"],
+                      confidence=float(analysis["confidence"]), needs_review=bool(analysis["needs_review"]),
+                      verdict=analysis["verdict"], findings=findings,
+                      title=record.title if self.keep_text else None, body=record.body if self.keep_text else None)
+        row = self._insert(insert(Review).values(**values).returning(Review.id, Review.previous_id))
+        return {"review_id": row.id, "previous_review_id": row.previous_id, "created_at": _iso(values["created_at"]),
                 "created_by": who}
 
     def decide(self, review_id: int, who: str, decision: str, note: str | None = None) -> dict:
@@ -315,9 +304,27 @@ class ReviewStore:
                                         note=note, value=title))
 
     def _append(self, row: ReviewEvent) -> dict:
-        with self._write() as session:
-            session.add(row)
+        values = {c.key: getattr(row, c.key) for c in ReviewEvent.__table__.columns if c.key != "id"}
+        values["created_at"] = row.created_at = utcnow()
+        row.id = self._insert(insert(ReviewEvent).values(**values).returning(ReviewEvent.id)).id
         return _event_dict(row)
+
+    def _insert(self, statement):
+        """Run one INSERT … RETURNING as its own transaction and return the returned row.
+
+        On PostgreSQL the statement runs in autocommit mode: one round trip, atomic by itself.
+        On SQLite it runs inside ``BEGIN IMMEDIATE`` so that it waits for another writer instead
+        of failing on a stale read snapshot.
+        """
+        self._ensure_migrated()
+        with self._unavailable():
+            if self.dialect == "sqlite":
+                with self.engine.connect() as connection:
+                    connection.execution_options(sqlite_begin="IMMEDIATE")
+                    with connection.begin():
+                        return connection.execute(statement).one()
+            with self._autocommit.connect() as connection:
+                return connection.execute(statement).one()
 
     # --- reading ---------------------------------------------------------------------------
     def get(self, review_id: int) -> dict:
