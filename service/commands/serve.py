@@ -9,7 +9,8 @@ def register(sub) -> None:
         description="启动 HTTP 服务：JSON 接口 /v1/*（文档见 /docs）、编辑检查页面 /、健康检查 /healthz 与 /readyz。\n"
                     "设置来自环境变量：GONGKAI_MODEL_DIR（模型目录）、GONGKAI_API_KEY（设置后 /v1/* 需要密钥）、"
                     "GONGKAI_THRESHOLD、GONGKAI_MAX_BODY_BYTES（默认 1000000）、GONGKAI_MAX_BATCH（默认 100）、"
-                    "GONGKAI_MAX_CHARS、GONGKAI_MASK_CHAR、GONGKAI_MASK_STYLES。",
+                    "GONGKAI_MAX_CHARS、GONGKAI_MASK_CHAR、GONGKAI_MASK_STYLES；审查记录：GONGKAI_API_KEYS（王编辑=key1,李审核=key2）、"
+                    "GONGKAI_API_KEYS_FILE、GONGKAI_DATABASE_URL（默认用户数据目录中的 SQLite 文件）、GONGKAI_KEEP_TEXT。",
     )
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；对外服务用 0.0.0.0）")
     p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
