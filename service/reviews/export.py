@@ -1,6 +1,8 @@
 """The audit export: one CSV row per review with its final decision, who, when, verdict and counts by ground.
 
 UTF-8 with a byte-order mark, so Excel opens the Chinese headers correctly. Times are Beijing time.
+Free text that starts like a formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'`` so that a
+spreadsheet shows it instead of running it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ HEADER = (["审查编号", "记录编号", "审查时间", "提交人", "模型�
 DECISION_NAMES = {"publish": "公开", "redact": "去标识化后公开", "withhold": "不予公开"}
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value) -> str:
+    """Free text (record ids, names, notes) as a cell Excel shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def local_time(iso: str | None) -> str:
     return "" if not iso else datetime.fromisoformat(iso).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -33,12 +44,12 @@ def row_of(review: dict) -> list:
     by_ground = Counter(f["ground"] for f in review["findings"])
     decision = review["decision"] or {}
     corrected = review["current_category_name"] if review["current_category"] != review["category"] else ""
-    return ([review["review_id"], review["id"] or "", local_time(review["created_at"]), review["created_by"],
-             review["model"]["version"] or "", review["category_name"], corrected, f"{review['confidence']:.4f}",
+    return ([review["review_id"], text_cell(review["id"]), local_time(review["created_at"]),
+             text_cell(review["created_by"]), text_cell(review["model"]["version"]), review["category_name"], corrected, f"{review['confidence']:.4f}",
              review["verdict_name"], len(review["findings"]), len(review["dismissed"])]
             + [by_ground.get(ground, 0) for ground in GROUND_NAMES]
-            + [DECISION_NAMES.get(decision.get("decision"), "未决定"), decision.get("by", ""),
-               local_time(decision.get("at")), decision.get("note") or "", review["previous_review_id"] or "",
+            + [DECISION_NAMES.get(decision.get("decision"), "未决定"), text_cell(decision.get("by")),
+               local_time(decision.get("at")), text_cell(decision.get("note")), review["previous_review_id"] or "",
                review["content_sha256"]])
 
 

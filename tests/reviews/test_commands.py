@@ -26,7 +26,7 @@ def test_export_writes_one_row_per_review_with_its_final_decision(sqlite_url, an
     analysis = analyzer.analyze(record)
     first = store.create(analysis, record, "王编辑")["review_id"]
     store.decide(first, "李审核", "withhold", note="先不公开")
-    store.decide(first, "赵科长", "redact", note="遮盖后公开")
+    store.decide(first, "赵科长", "redact", note="=HYPERLINK(\"http://x\")遮盖后公开")
     store.dismiss(first, 0, "李审核", "误报")
     old = store.create(analyzer.analyze(PLAIN), Record.parse(PLAIN), "王编辑")["review_id"]
     with store.engine.begin() as connection:  # a review of 2024, to test --year
@@ -42,7 +42,8 @@ def test_export_writes_one_row_per_review_with_its_final_decision(sqlite_url, an
     assert rows[0] == HEADER and len(rows) == 3
     row = dict(zip(HEADER, rows[1]))
     assert row["审查编号"] == str(first) and row["记录编号"] == DRAFT["id"] and row["提交人"] == "王编辑"
-    assert row["最终决定"] == "去标识化后公开" and row["决定人"] == "赵科长" and row["决定说明"] == "遮盖后公开"
+    assert row["最终决定"] == "去标识化后公开" and row["决定人"] == "赵科长"
+    assert row["决定说明"] == "'=HYPERLINK(\"http://x\")遮盖后公开"  # shown as text by a spreadsheet, never run
     assert row["工具结论"] == "去标识化后公开" and row["个人隐私"] == str(len(analysis["findings"]))
     assert row["国家秘密"] == "0" and row["驳回数"] == "1"
     old_row = dict(zip(HEADER, rows[2]))
