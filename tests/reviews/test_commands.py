@@ -137,3 +137,12 @@ def test_train_feedback_adds_corrections_reported_separately(sqlite_url, analyze
     assert feedback["records"] == 12 and feedback["heldout"]["n"] == 2 and 0 <= feedback["heldout"]["accuracy"] <= 1
     assert manifest["corpus"]["feedback"]["records"] == 12 and manifest["corpus"]["records"] == len(picked)
     assert manifest["metrics"]["heldout"]["n"] > 0  # the corpus figures are still reported on their own
+
+
+def test_exempt_strings_are_written_as_valid_toml_whatever_they_contain():
+    from service.reviews.exemptions import Candidate, Proposal, render
+
+    odd = ['他说"好"', "C:\\路径", "一\t二", "del\x7f", "换\n行", "＃井号 # 注释"]
+    text = render(Proposal([Candidate(t, records={"a", "b"}, dismissals=2, who=["王编辑\n"], reasons=["理由\r\n"],
+                                      types=["name"]) for t in odd]), 2)
+    assert tomllib.loads(text)["exempt"]["terms"] == odd
