@@ -143,3 +143,17 @@ def test_openapi_documents_the_review_endpoints(api):
                  "/v1/reviews/{review_id}/findings/{n}/dismiss", "/v1/reviews/{review_id}/category"):
         assert path in paths, path
     assert ID_NUMBER not in str(paths["/v1/reviews/{review_id}/decision"])
+
+
+def test_keys_and_secret_values_never_reach_the_sqlite_file(analyzer, tmp_path):
+    path = tmp_path / "records.db"
+    named = ",".join(f"{name}={key}" for name, key in KEYS.items())
+    app = create_app(settings(api_keys=named, database_url=f"sqlite:///{path}"), analyzer=analyzer)
+    with TestClient(app) as client:
+        rid = client.post("/v1/reviews", json=DRAFT, headers=as_("王编辑")).json()["review_id"]
+        client.post(f"/v1/reviews/{rid}/decision", json={"decision": "withhold", "note": "暂缓"}, headers=as_("李审核"))
+        client.post(f"/v1/reviews/{rid}/findings/0/dismiss", json={"reason": "误报"}, headers=as_("李审核"))
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("records.db*"))
+    assert "李审核".encode() in raw and "暂缓".encode() in raw
+    for secret in (*KEYS.values(), ID_NUMBER, MOBILE, "王小明"):
+        assert secret.encode() not in raw, secret
