@@ -1,6 +1,7 @@
 """The tables of the review records: ``reviews`` (one kept analysis) and ``review_events`` (append-only).
 
-Both are only ever inserted into. The current state of a review (its decision, dismissed findings,
+Both are only ever inserted into (migration 0003 adds triggers that make the database refuse an
+UPDATE, DELETE or TRUNCATE). The current state of a review (its decision, dismissed findings,
 corrected category) is read from its latest events.
 """
 

@@ -9,7 +9,7 @@ import tomllib
 from datetime import datetime, timezone
 
 from conftest import DRAFT, MOBILE, PLAIN
-from sqlalchemy import update
+from sqlalchemy import insert
 
 from classifier.records import Record
 from service.cli import main
@@ -28,10 +28,11 @@ def test_export_writes_one_row_per_review_with_its_final_decision(sqlite_url, an
     store.decide(first, "李审核", "withhold", note="先不公开")
     store.decide(first, "赵科长", "redact", note="=HYPERLINK(\"http://x\")遮盖后公开")
     store.dismiss(first, 0, "李审核", "误报")
-    old = store.create(analyzer.analyze(PLAIN), Record.parse(PLAIN), "王编辑")["review_id"]
-    with store.engine.begin() as connection:  # a review of 2024, to test --year
-        connection.execute(update(Review).where(Review.id == old).values(
-            created_at=datetime(2024, 6, 30, 20, 0, tzinfo=timezone.utc)))
+    with store.engine.begin() as connection:  # a review of 2024 (rows cannot be updated: inserted as it was)
+        old = connection.execute(insert(Review).values(
+            created_at=datetime(2024, 6, 30, 20, 0, tzinfo=timezone.utc), created_by="王编辑", content_sha256="0" * 64,
+            title_sha256="1" * 64, category="finance", confidence=0.9, needs_review=False, verdict="publish",
+            findings=[]).returning(Review.id)).scalar_one()
     store.close()
 
     out = tmp_path / "审查记录.csv"
@@ -97,7 +98,7 @@ def test_repeated_dismissals_become_a_reviewable_agency_lexicon(sqlite_url, anal
 def test_migrate_and_bad_arguments(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'new.db'}"
     assert main(["reviews", "--database", url, "migrate"]) == 0
-    assert "0002" in capsys.readouterr().err
+    assert "0003" in capsys.readouterr().err
     assert main(["reviews", "--database", "nonsense", "export", "-o", str(tmp_path / "x.csv")]) == 2
     assert "数据库地址" in capsys.readouterr().err
     assert main(["reviews", "--database", url, "export", "--year", "25", "-o", str(tmp_path / "x.csv")]) == 2

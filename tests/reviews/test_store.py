@@ -21,23 +21,24 @@ def test_migrates_from_empty_and_matches_the_models(database_url):
     store = ReviewStore(database_url)
     assert store.current() is None and store.tables() == set()
     store.migrate()
-    assert store.current() == store.head() == "0002"
+    assert store.current() == store.head() == "0003"
     assert {"reviews", "review_events", "alembic_version"} <= store.tables()
     with store.engine.connect() as connection:  # the migrations create exactly what the models describe
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == [], diff
     store.migrate()  # a second run is a no-op
-    assert store.current() == "0002"
+    assert store.current() == "0003"
     store.close()
 
 
-def test_upgrades_from_the_previous_revision_keeping_the_data(database_url, draft_analysis):
+@pytest.mark.parametrize("previous", ["0001", "0002"])
+def test_upgrades_from_a_previous_revision_keeping_the_data(database_url, draft_analysis, previous):
     from sqlalchemy import text
 
     record, analysis = draft_analysis
     store = ReviewStore(database_url)
-    store.migrate("0001")
-    assert store.current() == "0001"
+    store.migrate(previous)
+    assert store.current() == previous
     with store.engine.begin() as connection:  # a review and a decision written by the previous version
         connection.execute(text(
             "INSERT INTO reviews (record_id, created_at, created_by, content_sha256, title_sha256, category, confidence,"
@@ -48,7 +49,7 @@ def test_upgrades_from_the_previous_revision_keeping_the_data(database_url, draf
     store.close()
 
     upgraded = open_store(database_url)
-    assert upgraded.current() == "0002"
+    assert upgraded.current() == upgraded.head() == "0003"
     old = upgraded.get(1)
     assert old["id"] == "old-1" and old["decision"]["decision"] == "publish" and old["decision"]["by"] == "李审核"
     assert old["created_at"].startswith("2025-03-01T08:00:00")
@@ -120,6 +121,27 @@ def test_events_are_appended_never_updated(store, draft_analysis):
     assert review["events"][1]["reason"] == "单位办公电话" and review["events"][1]["text"] == MOBILE
     assert review["current_category"] == "personnel" and review["category"] == analysis["category"]
     assert store.count() == (1, 4)
+
+
+def test_the_database_refuses_to_change_or_delete_records(database_url, draft_analysis):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    record, analysis = draft_analysis
+    store = open_store(database_url)
+    rid = store.create(analysis, record, "王编辑")["review_id"]
+    store.decide(rid, "李审核", "withhold", note="暂缓")
+    statements = ["UPDATE review_events SET note = '改过'", "DELETE FROM review_events",
+                  "UPDATE reviews SET verdict = 'publish'", "DELETE FROM reviews"]
+    if store.dialect == "postgresql":
+        statements.append("TRUNCATE review_events")
+    for statement in statements:
+        with pytest.raises(DatabaseError, match="append-only"):
+            with store.engine.begin() as connection:
+                connection.execute(text(statement))
+    review = store.get(rid)
+    assert review["verdict"] == analysis["verdict"] and review["decision"]["note"] == "暂缓"
+    store.close()
 
 
 def test_bad_requests_are_refused_with_chinese_messages(store, draft_analysis):
