@@ -12,7 +12,6 @@ import json
 import os
 import re
 import tempfile
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
