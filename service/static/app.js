@@ -338,7 +338,8 @@
   async function loadHistory() {
     let page;
     try {
-      page = await api("/v1/reviews?limit=20");
+      const decision = $("history-filter").value;
+      page = await api("/v1/reviews?limit=20" + (decision ? "&decision=" + encodeURIComponent(decision) : ""));
     } catch (err) {
       if (err.code === "database_unavailable") $("history").hidden = true;
       return; // no key yet, or no records: the history stays as it is
@@ -381,6 +382,7 @@
     $("dismiss-cancel").addEventListener("click", () => { $("dismiss-form").hidden = true; });
     $("category-form").addEventListener("submit", (event) => { event.preventDefault(); correctCategory(); });
     $("history-refresh").addEventListener("click", loadHistory);
+    $("history-filter").addEventListener("change", loadHistory);
     loadHistory();
   }
 

@@ -65,6 +65,10 @@ def test_editor_dismisses_a_finding_records_a_decision_and_sees_the_history(page
         history.click()
         expect(page.locator("#history-detail")).to_contain_text("驳回第 " + str(mobile + 1) + " 项发现")
         screenshot(page, "service-page-reviews.png")
+        page.select_option("#history-filter", "none")  # only reviews still waiting for a decision
+        expect(page.locator("#history-empty")).to_be_visible()
+        page.select_option("#history-filter", "redact")
+        expect(page.locator(f'#history-table tr[data-review="{review_id}"]')).to_be_visible()
 
         kept = httpx.get(f"{url}/v1/reviews/{review_id}", headers={"X-API-Key": KEY}, timeout=30).json()
     assert [(e["kind"], e["by"]) for e in kept["events"]] == [("dismissal", "王编辑"), ("decision", "王编辑"),
