@@ -249,7 +249,9 @@
     reviewStatus("");
     addDismissButtons();
     renderEvents([]);
-    await fillCategories(result.category);
+    try {
+      await fillCategories(result.category);
+    } catch (err) { reviewStatus(err.message, true); }
     loadHistory();
   }
 
