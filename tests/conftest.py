@@ -48,3 +48,10 @@ def small_corpus(tmp_path_factory) -> Path:
     path.write_text("".join(json.dumps({k: r[k] for k in ("title", "body", "label")}, ensure_ascii=False) + "\n"
                             for r in picked), encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _private_user_data(tmp_path_factory, monkeypatch):
+    """The default review records database (platformdirs' user data folder) lives in a temporary folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+    monkeypatch.delenv("GONGKAI_DATABASE_URL", raising=False)

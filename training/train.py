@@ -268,7 +268,7 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
           seed: int = 42, C: float = 0.5, folds: int = 5, target_precision: float = 0.995,
           label_map: LabelMap | None = None, site_weight: float = 3.0, site_target: float = 0.97,
           sources: Sequence[tuple[str, Path, LabelMap]] | None = None,
-          log: Callable[[str], None] = print) -> dict:
+          log: Callable[[str], None] = print, feedback: Sequence[dict] = ()) -> dict:
     """Train, evaluate on held-out items, refit on everything, and write the bundle. Returns the manifest.
 
     With ``label_map``, records of an archive labelled by its own 栏目 are mapped to categories (the
@@ -280,6 +280,10 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
     training on the shipped corpus). They are training data like the corpus; without a site, the review
     threshold is chosen on them leave-one-source-out (``site_target`` accuracy of the auto-labelled
     items on sites the model has not seen).
+
+    ``feedback``: editors' category corrections as rows ``{"title", "body", "label"}``
+    (``gongkai train --feedback``; see :func:`split_feedback`). They are training items; a held-out
+    share of them is scored separately, so the corpus figures stay comparable.
     """
     t0 = time.perf_counter()
     files = corpus_files(corpus)
@@ -320,8 +324,22 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
     else:
         threshold, metrics = _written_threshold(records, segmenter, seed, C, folds, target_precision, log)
 
+    feedback_train, feedback_held = split_feedback(feedback, records, 0.2, seed)
+    feedback_metrics = None
+    if feedback_train or feedback_held:
+        feedback_metrics = {"records": len(feedback_train) + len(feedback_held), "heldout": None}
+        if feedback_held:
+            model, _ = fit_model(records + feedback_train, segmenter, seed, C, site_weight)
+            got = [p["category"] for p in model.predict([(r["title"], r["body"]) for r in feedback_held])]
+            feedback_metrics["heldout"] = {"n": len(got), "accuracy": float(np.mean(
+                [g == r["label"] for g, r in zip(got, feedback_held)]))}
+        log(f"编辑更正：{feedback_metrics['records']} 条加入训练" + (
+            f"，其中留出 {len(feedback_held)} 条的准确率 {feedback_metrics['heldout']['accuracy']:.4f}（单独报告）"
+            if feedback_held else "") + "。")
+
     log("在全部语料上重新训练最终模型……")
-    final, n_augmented = fit_model(records, segmenter, seed, C, site_weight, threshold)
+    final, n_augmented = fit_model(records + feedback_train + feedback_held, segmenter, seed, C, site_weight,
+                                   threshold)
 
     chash = corpus_hash(files)
     manifest = {
@@ -341,6 +359,10 @@ def train(corpus: Sequence[str | Path] | None = None, out: str | Path = "models/
                      "segmenter_fast_path": segmenter.fast},
         "metrics": metrics,
     }
+    if feedback_metrics is not None:
+        manifest["metrics"]["feedback"] = feedback_metrics
+        manifest["corpus"]["feedback"] = {"records": feedback_metrics["records"],
+                                          "sha256": _rows_hash(feedback_train + feedback_held)}
     manifest = save_bundle(Path(out), {"model": final}, manifest)
     size = sum(f["bytes"] for f in manifest["files"].values()) / 1e6
     log(f"用时 {time.perf_counter() - t0:.0f} 秒。")
@@ -362,6 +384,37 @@ def bundle_usage(out: Path, manifest: dict, size_mb: float) -> str:
         lines.append(f"使用新模型：命令加 --model {where}，或设置环境变量 {ENV_MODEL_DIR}={where}"
                      "（gongkai serve、relabel、analyze 等都会加载它）。")
     return "\n".join(lines)
+
+
+def split_feedback(feedback: Sequence[dict], corpus: Sequence[dict], test_size: float,
+                   seed: int) -> tuple[list[dict], list[dict]]:
+    """Corrections not already in the corpus, split like the corpus (a held-out share when there are 10 or more).
+
+    The held-out corrections are scored separately, so the corpus figures stay comparable.
+    """
+    from classifier.categories import TRAINING_LABELS
+    from classifier.text import normalize
+
+    seen = {normalize(r["title"] or "") + "\x00" + normalize(r["body"] or "") for r in corpus}
+    rows = []
+    for r in feedback:
+        key = normalize(r.get("title") or "") + "\x00" + normalize(r.get("body") or "")
+        if r.get("label") in TRAINING_LABELS and key not in seen and key != "\x00":
+            seen.add(key)
+            rows.append({"title": r.get("title") or "", "body": r.get("body") or "", "label": r["label"]})
+    if len(rows) < 10:
+        return rows, []
+    order = np.random.default_rng(seed).permutation(len(rows))
+    cut = max(1, int(round(len(rows) * test_size)))
+    return [rows[i] for i in order[cut:]], [rows[i] for i in order[:cut]]
+
+
+def _rows_hash(rows: Sequence[dict]) -> str:
+    import hashlib
+    import json
+
+    text = "\n".join(sorted(json.dumps([r["title"], r["body"], r["label"]], ensure_ascii=False) for r in rows))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _compact(metrics: dict) -> dict:

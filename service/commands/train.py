@@ -40,6 +40,11 @@ def register(sub) -> None:
     p.add_argument("--name", default="default", help="模型名称（写入清单）")
     p.add_argument("--seed", type=int, default=42, help="随机种子（默认 42）")
     p.add_argument("--C", type=float, default=0.5, help="线性 SVM 的正则化参数 C（默认 0.5）")
+    p.add_argument("--feedback", action="store_true",
+                   help="加入审查记录中编辑的类别更正作为训练样本（需附标题或 GONGKAI_KEEP_TEXT=true 保存了原文），"
+                        "在指标中单独报告")
+    p.add_argument("--database", metavar="URL", default=None,
+                   help="与 --feedback 一起：审查记录数据库（默认：GONGKAI_DATABASE_URL，否则用户数据目录中的 reviews.db）")
     p.set_defaults(func=run)
 
 
@@ -53,7 +58,16 @@ def run(args) -> int:
     if not 0.5 <= args.site_target < 1:
         raise GongkaiError("--site-target 应在 0.5 与 1 之间。", "bad_option")
     label_map = load_label_map(args.label_map) if args.label_map else None
+    feedback = []
+    if args.feedback:
+        from service.commands.reviews import open_from
+        from service.reviews.feedback import feedback_rows
+
+        found = feedback_rows(open_from(args))
+        feedback = found.rows
+        print(f"审查记录中有 {found.corrections} 条类别更正，可用于训练 {len(found.rows)} 条"
+              f"（{found.without_text} 条没有标题或原文，不能用）。")
     train(corpus=args.corpus, out=args.out, name=args.name, seed=args.seed, C=args.C, label_map=label_map,
           site_weight=args.site_weight, site_target=args.site_target,
-          sources=real_sources(args.sources) if args.sources else None)
+          sources=real_sources(args.sources) if args.sources else None, feedback=feedback)
     return 0
