@@ -83,7 +83,7 @@ def summary_header() -> str:
 COORDINATING_BODY = re.compile(r"(成立|调整|撤销|充实|增补|设立)[^，。]*?(领导小组|委员会|指挥部|联席会议|协调小组|工作专班)"
                                r"|(领导小组|委员会|指挥部|联席会议)(组成人员|成员)")
 """Titles about a 议事协调机构 (setting one up, changing its members, abolishing it): ``institution`` by the
-convention of issue 10 (DESIGN §1); an archive labelled by its own 栏目 may file them elsewhere."""
+convention of issue 10 (docs/design.md §1); an archive labelled by its own 栏目 may file them elsewhere."""
 
 
 def convention_note(records, results) -> None:
