@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared/data next to the repository, or GONGKAI_SHARED_DATA (a git worktree lives elsewhere)
-SHARED_DATA = Path(os.environ.get("GONGKAI_SHARED_DATA") or ROOT.parent / "shared" / "data")
+SHARED_DATA = Path(os.environ.get("GONGKAI_EVAL_DATA") or ROOT.parent / "shared" / "data")
+"""The evaluation data (../shared/data next to the repository; ``GONGKAI_EVAL_DATA`` points elsewhere)."""
 
 sys.path.insert(0, str(ROOT))
 

@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from classifier.risk import RiskReviewer  # noqa: E402
 
-# ../shared/data next to the repository, or GONGKAI_SHARED_DATA (a git worktree lives elsewhere)
-SHARED = Path(os.environ.get("GONGKAI_SHARED_DATA") or Path(__file__).resolve().parents[1].parent / "shared/data")
+# ../shared/data next to the repository, or GONGKAI_EVAL_DATA (as in bench/common.py)
+SHARED = Path(os.environ.get("GONGKAI_EVAL_DATA") or Path(__file__).resolve().parents[1].parent / "shared/data")
 DEFAULT_DATA = SHARED / "risk/dev.jsonl"
 CLEAN_TARGET = 2.0  # findings per 100,000 characters on published prose
 

@@ -113,21 +113,49 @@ class Bundle:
 
 
 def save_bundle(path: Path, payload: dict[str, Any], manifest: dict[str, Any]) -> dict[str, Any]:
-    """Write ``payload`` with joblib and a manifest recording hashes and versions."""
+    """Write ``payload`` with joblib and a manifest recording hashes and versions.
+
+    The same payload and manifest give the same bytes (nothing in them depends on time, paths or
+    hash seeds), so a bundle can be rebuilt and compared. Other files that an existing manifest in
+    ``path`` lists (a name model, for instance) are kept, with their manifest entries and sections,
+    as long as they are still there and unchanged.
+    """
     import joblib
 
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
+    kept_files, kept_sections = _other_files(path, manifest)
     model_path = path / MODEL_FILE
     joblib.dump(payload, model_path)  # uncompressed: loads in a third of the time
-    manifest = dict(manifest)
+    manifest = {**kept_sections, **manifest}
     manifest["format_version"] = FORMAT_VERSION
     manifest["libraries"] = library_versions()
     digest = sha256_file(model_path)
-    manifest["files"] = {MODEL_FILE: {"sha256": digest, "bytes": model_path.stat().st_size}}
+    manifest["files"] = {MODEL_FILE: {"sha256": digest, "bytes": model_path.stat().st_size}, **kept_files}
     manifest.setdefault("version", f"{FORMAT_VERSION}.{digest[:10]}")  # changes whenever the model does
     (path / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+_OWN_SECTIONS = {"name", "trained_at", "labels", "classes", "threshold", "corpus", "training", "metrics", "format_version",
+                 "libraries", "files", "version"}
+
+
+def _other_files(path: Path, manifest: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Files and manifest sections of an existing bundle in ``path`` that are not the category model's."""
+    try:
+        old = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    files = {}
+    for name, info in (old.get("files") or {}).items():
+        file_path = path / name
+        if name == MODEL_FILE or Path(name).name != name or not file_path.is_file():
+            continue
+        if isinstance(info, dict) and sha256_file(file_path) == info.get("sha256"):
+            files[name] = info
+    sections = {k: v for k, v in old.items() if k not in _OWN_SECTIONS and k not in manifest}
+    return files, sections
 
 
 def read_manifest(path: Path) -> dict[str, Any]:

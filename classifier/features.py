@@ -22,7 +22,6 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from .segment import Segmenter
-from .text import is_word
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
@@ -90,20 +89,25 @@ def char_ngram_hashes(texts: Sequence[str], ngram_range: tuple[int, int], n_feat
     return np.concatenate(rows_out), np.concatenate(cols_out)
 
 
-def word_ngram_hashes(token_lists: Sequence[Sequence[str]], ngram_range: tuple[int, int], n_features: int):
+def word_ngram_hashes(token_lists: Sequence[Sequence[str]], ngram_range: tuple[int, int], n_features: int,
+                      with_spans: bool = False):
     """Hashed word n-grams: (row, column) arrays, unigrams first, then bigrams, ... in token order.
 
     Only tokens with at least one 汉字 are words (numbers and punctuation are left to the
     character n-grams); n-grams run over consecutive words of the same text.
+
+    With ``with_spans``, a third array gives, for each n-gram, the half-open range ``[start, stop)``
+    of the tokens it covers in the flattened token lists (shape ``(k, 2)``): the n-gram's text is
+    ``"".join(flat_tokens[start:stop])``, a piece of the original text. An n-gram whose words are not
+    adjacent tokens (a number or a mark between them) has ``stop - start > n``.
     """
     flat = list(chain.from_iterable(token_lists))
     if not flat:
-        return _EMPTY_I, _EMPTY_I
+        return (_EMPTY_I, _EMPTY_I, np.zeros((0, 2), np.int64)) if with_spans else (_EMPTY_I, _EMPTY_I)
     lens = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
     if (lens == 0).any():  # defensive: segmenters do not return empty tokens
-        keep_tokens = lens > 0
         per_text = [[t for t in tl if t] for tl in token_lists]
-        return word_ngram_hashes(per_text, ngram_range, n_features) if keep_tokens.any() else (_EMPTY_I, _EMPTY_I)
+        return word_ngram_hashes(per_text, ngram_range, n_features, with_spans)
     counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
     codes = _codes("".join(flat))
     starts = np.zeros(len(flat), dtype=np.int64)
@@ -112,8 +116,9 @@ def word_ngram_hashes(token_lists: Sequence[Sequence[str]], ngram_range: tuple[i
     h = np.bitwise_xor.reduceat(_mix(codes * _M1 + pos, _SALT[1]), starts)
     word = np.logical_or.reduceat(_is_cjk(codes), starts)
     doc = np.repeat(np.arange(len(token_lists), dtype=np.int64), counts)[word]
+    position = np.nonzero(word)[0]  # index of each word in the flat token list
     h = h[word]
-    rows_out, cols_out = [_EMPTY_I], [_EMPTY_I]
+    rows_out, cols_out, spans_out = [_EMPTY_I], [_EMPTY_I], [np.zeros((0, 2), np.int64)]
     lo, hi = ngram_range
     for n in range(lo, hi + 1):
         if len(h) < n:
@@ -126,6 +131,10 @@ def word_ngram_hashes(token_lists: Sequence[Sequence[str]], ngram_range: tuple[i
             same &= doc[j : j + m] == doc[:m]
         rows_out.append(doc[:m][same])
         cols_out.append((_mix(g[same], _WORD_SALT[n]) % np.uint64(n_features)).astype(np.int64))
+        if with_spans:
+            spans_out.append(np.stack([position[:m][same], position[n - 1 :][same] + 1], axis=1))
+    if with_spans:
+        return np.concatenate(rows_out), np.concatenate(cols_out), np.concatenate(spans_out)
     return np.concatenate(rows_out), np.concatenate(cols_out)
 
 
@@ -156,6 +165,14 @@ def _count(rows: np.ndarray, cols: np.ndarray, n_cols: int) -> tuple[np.ndarray,
     """Distinct (row, col) pairs, sorted, with their counts."""
     keys, counts = np.unique(rows * n_cols + cols, return_counts=True)
     return keys // n_cols, keys % n_cols, counts.astype(np.float32)
+
+
+class WordOccurrences(NamedTuple):
+    """The text behind each entry of a :class:`SparseRows`: ``spans[i]`` is the token range
+    ``[start, stop)`` in ``tokens`` of entry ``i`` if it is a word n-gram, ``(-1, -1)`` otherwise."""
+
+    spans: np.ndarray
+    tokens: list[str]
 
 
 class FeatureExtractor:
@@ -214,12 +231,25 @@ class FeatureExtractor:
         cut = self.segmenter.cut
         return [cut(t) if t.strip() else [] for t in texts]
 
-    def _blocks(self, titles, bodies):
-        """(block name, rows, cols) of raw hashed occurrences, columns local to the block."""
-        yield ("title_char", *char_ngram_hashes(titles, self.char_ngram_range, self.n_char_features))
-        yield ("title_word", *word_ngram_hashes(self._tokens(titles), self.word_ngram_range, self.n_word_features))
-        yield ("body_char", *char_ngram_hashes(bodies, self.body_char_ngram_range, self.n_char_features))
-        yield ("body_word", *word_ngram_hashes(self._tokens(bodies), self.word_ngram_range, self.n_word_features))
+    def _blocks(self, titles, bodies, tokens=None):
+        """(block name, rows, cols, spans) of raw hashed occurrences, columns local to the block.
+
+        ``spans`` is ``None`` for character blocks; for word blocks (when ``tokens`` is a list to
+        fill) the token range of each n-gram in ``tokens``, where the block's token lists are appended.
+        """
+        yield ("title_char", *char_ngram_hashes(titles, self.char_ngram_range, self.n_char_features), None)
+        for name, texts in (("title_word", titles), ("body_word", bodies)):
+            if name == "body_word":
+                yield ("body_char", *char_ngram_hashes(bodies, self.body_char_ngram_range, self.n_char_features),
+                       None)
+            token_lists = self._tokens(texts)
+            if tokens is None:
+                yield (name, *word_ngram_hashes(token_lists, self.word_ngram_range, self.n_word_features), None)
+            else:
+                rows, cols, spans = word_ngram_hashes(token_lists, self.word_ngram_range, self.n_word_features,
+                                                      with_spans=True)
+                yield name, rows, cols, spans + len(tokens)
+                tokens.extend(chain.from_iterable(token_lists))
 
     # --- fit / transform ------------------------------------------------------------------
     def fit(self, pairs) -> "FeatureExtractor":
@@ -227,7 +257,7 @@ class FeatureExtractor:
         n = len(titles)
         idf = {}
         word_df = np.zeros(self.n_word_features, dtype=np.int64)
-        for name, rows, cols in self._blocks(titles, bodies):
+        for name, rows, cols, _ in self._blocks(titles, bodies):
             width = self.n_char_features if name.endswith("char") else self.n_word_features
             _, c, _ = _count(rows, cols, width)
             df = np.bincount(c, minlength=width)
@@ -238,37 +268,25 @@ class FeatureExtractor:
         for name in ("title_word", "body_word"):
             idf[name][rare] = 0.0  # pruned: too rare to learn from
         self.idf_ = idf
-        self.word_terms_ = self._word_terms(titles + bodies, ~rare)
         return self
 
-    def _word_terms(self, texts: list[str], kept: np.ndarray) -> dict[int, str]:
-        """A readable term for each kept word column (the first n-gram seen that hashes there)."""
-        token_lists = self._tokens(texts)
-        _, cols = word_ngram_hashes(token_lists, self.word_ngram_range, self.n_word_features)
-        words = [[t for t in tl if is_word(t)] for tl in token_lists]
-        grams = []
-        lo, hi = self.word_ngram_range
-        for n in range(lo, hi + 1):
-            grams.extend("".join(w[i : i + n]) for w in words for i in range(len(w) - n + 1))
-        terms: dict[int, str] = {}
-        for col, gram in zip(cols.tolist(), grams):
-            if kept[col] and col not in terms:
-                terms[col] = gram
-        return terms
-
-    def transform(self, pairs) -> SparseRows:
+    def transform(self, pairs, with_words: bool = False):
         """One entry per n-gram occurrence (repeats are not merged: a dot product sums them).
 
         An occurrence weighs the idf of its column; each block of a row is divided by
         ``sqrt(sum of squared occurrence weights)``. Nothing is sorted or de-duplicated, so the
         cost is a few linear passes over the batch's code points.
+
+        With ``with_words``, returns ``(X, words)``: :class:`WordOccurrences` tells, for the word
+        entries of ``X``, which tokens of the record's own text they are (for explanations).
         """
         pairs = list(pairs)
         titles, bodies = self._prepare(pairs)
         n = len(pairs)
         offsets = self.block_offsets()
-        rows_out, cols_out, data_out = [], [], []
-        for name, rows, cols in self._blocks(titles, bodies):
+        tokens: list[str] | None = [] if with_words else None
+        rows_out, cols_out, data_out, spans_out = [], [], [], []
+        for name, rows, cols, spans in self._blocks(titles, bodies, tokens):
             weight = self.idf_[name][cols]
             keep = weight > 0
             rows, cols, weight = rows[keep], cols[keep], weight[keep]
@@ -278,5 +296,10 @@ class FeatureExtractor:
             rows_out.append(rows)
             cols_out.append(cols + offsets[name])
             data_out.append(weight / norms[rows] * scale)
-        return SparseRows(np.concatenate(rows_out), np.concatenate(cols_out), np.concatenate(data_out), n,
-                          self.n_features)
+            if with_words:
+                spans_out.append(spans[keep] if spans is not None else np.full((len(rows), 2), -1, np.int64))
+        X = SparseRows(np.concatenate(rows_out), np.concatenate(cols_out), np.concatenate(data_out), n,
+                       self.n_features)
+        if not with_words:
+            return X
+        return X, WordOccurrences(np.concatenate(spans_out), tokens)

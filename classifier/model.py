@@ -14,6 +14,7 @@ import numpy as np
 
 from .categories import CODES, category_name
 from .features import FeatureExtractor, SparseRows
+from .text import is_word
 
 
 class CategoryModel:
@@ -63,13 +64,20 @@ class CategoryModel:
         return np.divide(p, total, out=np.full_like(p, 1.0 / p.shape[1]), where=total != 0)
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[dict]:
-        """Category, confidence, scores and explanation for each (title, body) pair."""
+        """Category, confidence, scores and explanation for each (title, body) pair.
+
+        A body confirms a title: when the title alone points to the same category as title and body
+        together, the more confident of the two distributions is reported (a 任免 notice does not
+        become less certain because its body is long); when they disagree, title and body together
+        decide.
+        """
         if not pairs:
             return []
-        X = self.extractor.transform(pairs)
+        X, words = self.extractor.transform(pairs, with_words=True)
         proba = self.predict_proba(X)[:, self._category_cols]
+        proba = self._title_confirms(X, proba, pairs)
         best = proba.argmax(axis=1).tolist()
-        explanations = self.explain(X, self._category_cols[best])
+        explanations = self.explain(X, words, self._category_cols[best])
         rounded = np.round(proba, 4).tolist()
         review = (proba.max(axis=1) < self.threshold).tolist()
         labels = self.labels
@@ -88,34 +96,55 @@ class CategoryModel:
             )
         return out
 
-    # --- explanation ------------------------------------------------------------------------
-    def explain(self, X: SparseRows, classes: np.ndarray, top: int = 5) -> list[list[dict]]:
-        """For each row, the words that weighed most for its class (positive contributions).
+    def _title_confirms(self, X: SparseRows, proba: np.ndarray, pairs) -> np.ndarray:
+        """Where title and body agree with the title alone, keep the more confident distribution.
 
-        Words, not character n-grams: "部门预算" tells an editor more than "门预".
+        The title-only features of a record are exactly its title blocks (each block is normalised
+        on its own), so no second pass over the text is needed.
         """
-        terms = self.extractor.word_terms_
-        offsets = self.extractor.block_offsets()
-        nw = self.extractor.n_word_features
-        local = np.full(len(X.col), -1, dtype=np.int64)
-        for block in ("title_word", "body_word"):
-            j = X.col - offsets[block]
-            inside = (j >= 0) & (j < nw)
-            local[inside] = j[inside]
-        word = local >= 0
-        row, col, local = X.row[word], X.col[word], local[word]
-        contrib = X.data[word] * np.take(self.coef.ravel(), classes[row] * self.coef.shape[1] + col)
-        positive = contrib > 0
-        row, local, contrib = row[positive], local[positive], contrib[positive]
+        both = np.array([bool((t or "").strip()) and bool((b or "").strip()) for t, b in pairs])
+        if not both.any():
+            return proba
+        title_end = self.extractor.block_offsets()["body_char"]
+        keep = X.col < title_end
+        title_X = SparseRows(X.row[keep], X.col[keep], X.data[keep], X.n_rows, X.n_cols)
+        title_proba = self.predict_proba(title_X)[:, self._category_cols]
+        agree = both & (title_proba.argmax(axis=1) == proba.argmax(axis=1))
+        better = agree & (title_proba.max(axis=1) > proba.max(axis=1))
+        out = proba.copy()
+        out[better] = title_proba[better]
+        return out
+
+    # --- explanation ------------------------------------------------------------------------
+    def explain(self, X: SparseRows, words, classes: np.ndarray, top: int = 5) -> list[list[dict]]:
+        """For each row, the words of its own text that weighed most for its class.
+
+        Words, not character n-grams: "部门预算" tells an editor more than "门预". Each word is
+        taken from the record's tokens (``words``, a :class:`~classifier.features.WordOccurrences`),
+        never from a table of hashed columns, so it is always a piece of the draft; a word in both
+        title and body adds up. Two-word n-grams are shown only when the words are adjacent in the text.
+        """
+        spans = words.spans
+        start, stop = spans[:, 0], spans[:, 1]
+        word = start >= 0
+        row, col, data = X.row[word], X.col[word], X.data[word]
+        start, stop = start[word], stop[word]
+        contrib = data * np.take(self.coef.ravel(), classes[row] * self.coef.shape[1] + col)
+        useful = contrib > 0
+        row, contrib, start, stop = row[useful], contrib[useful], start[useful], stop[useful]
         order = np.lexsort((-contrib, row))
         bounds = np.searchsorted(row[order], np.arange(X.n_rows + 1)).tolist()
-        local, contrib = local[order].tolist(), contrib[order].tolist()
+        contrib, start, stop = contrib[order].tolist(), start[order].tolist(), stop[order].tolist()
+        tokens = words.tokens
         out: list[list[dict]] = []
         for i in range(X.n_rows):
-            weights: dict[str, float] = {}  # a word in both title and body adds up
+            weights: dict[str, float] = {}
             for k in range(bounds[i], bounds[i + 1]):
-                term = terms.get(local[k])
-                if term is None or len(term) < 2:  # "年", "的": true but uninformative
+                piece = tokens[start[k] : stop[k]]
+                if len(piece) > 1 and not all(is_word(t) for t in piece):  # words not adjacent in the text
+                    continue
+                term = "".join(piece)
+                if len(term) < 2:  # "年", "的": true but uninformative
                     continue
                 if term in weights:
                     weights[term] += contrib[k]

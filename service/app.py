@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from . import errors
-from .routes import analysis, health, info, page
+from .routes import analysis, health, info, page, reviews
 from .routes.deps import require_api_key
 from .limits import Admission, BodyDeadline
 from .settings import Settings, get_settings
@@ -38,11 +38,13 @@ DESCRIPTION = """政府信息公开发布前检查的 HTTP 接口。
 422 记录无法分析（或批量请求不是记录数组、条数超限），503 模型尚未就绪。
 
 设置了 `GONGKAI_API_KEY` 时，`/v1/*` 需要在请求头 `X-API-Key` 或 `Authorization: Bearer` 中提供密钥；
-页面 `/` 和 `/healthz`、`/readyz` 不需要。"""
+页面 `/` 和 `/healthz`、`/readyz` 不需要。`GONGKAI_API_KEYS`（`王编辑=key1,李审核=key2`）给每个密钥一个名字，
+审查记录（`/v1/reviews`）保存的是这个名字，不是密钥。"""
 
 TAGS = [
     {"name": "检查", "description": "公开类别与发布审查"},
     {"name": "信息", "description": "类别与模型"},
+    {"name": "审查记录", "description": "检查并保存审查记录；记录决定、驳回发现、更正类别（谁提供、谁审核、谁负责）"},
     {"name": "运行状态", "description": "存活与就绪检查（不需要密钥）"},
 ]
 
@@ -81,6 +83,8 @@ async def lifespan(app: FastAPI):
         yield
     finally:
         state.ready = False
+        if getattr(state, "reviews", None) is not None:  # opened by the first /v1/reviews request
+            state.reviews.close()
 
 
 def create_app(settings: Settings | None = None, *, analyzer=None) -> FastAPI:
@@ -98,6 +102,7 @@ def create_app(settings: Settings | None = None, *, analyzer=None) -> FastAPI:
     auth = [Depends(require_api_key)] if settings.auth_enabled else []
     app.include_router(analysis.router, dependencies=auth)
     app.include_router(info.router, dependencies=auth)
+    app.include_router(reviews.router, dependencies=auth)
     app.include_router(health.router)
     app.include_router(page.router)
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")

@@ -14,6 +14,12 @@ variable                       meaning                                          
 ``GONGKAI_THREADS``            analyses of small requests at once, per worker       4
 ``GONGKAI_HEAVY_CHARS``        characters above which a request queues as large     20000
 ``GONGKAI_BODY_TIMEOUT``       seconds a request body may take to arrive            5
+``GONGKAI_API_KEYS``           named keys ``王编辑=key1,李审核=key2`` (the name is     (none)
+                               what review records store, never the key)
+``GONGKAI_API_KEYS_FILE``      file of ``name=key`` lines (``#`` comments)          (none)
+``GONGKAI_DATABASE_URL``       review records database (SQLAlchemy URL)             SQLite file in
+                                                                                    the user data dir
+``GONGKAI_KEEP_TEXT``          keep drafts' title and body in review records        false
 =============================  ===================================================  ============
 """
 
@@ -23,7 +29,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from pydantic_settings import SettingsError as SourceError
 
@@ -41,7 +47,14 @@ FIELD_NAMES = {
     "threads": "GONGKAI_THREADS（每个进程同时分析的请求数）",
     "heavy_chars": "GONGKAI_HEAVY_CHARS（大请求的字符数）",
     "body_timeout": "GONGKAI_BODY_TIMEOUT（请求体接收时限）",
+    "api_keys": "GONGKAI_API_KEYS（具名 API 密钥）",
+    "api_keys_file": "GONGKAI_API_KEYS_FILE（具名 API 密钥文件）",
+    "database_url": "GONGKAI_DATABASE_URL（审查记录数据库）",
+    "keep_text": "GONGKAI_KEEP_TEXT（审查记录是否保存原文）",
 }
+
+DEFAULT_KEY_NAME = "默认"
+"""The name review records store for requests made with the single ``GONGKAI_API_KEY``."""
 
 
 class SettingsError(GongkaiError):
@@ -83,16 +96,54 @@ class Settings(BaseSettings):
                 raise ValueError(f"{kind}：{exc}") from None
         return styles
 
-    @field_validator("api_key")
+    # Review records (service.reviews): who is asking, and where records are kept.
+    api_keys: SecretStr | None = Field(None, description="具名密钥：王编辑=key1,李审核=key2；审查记录只保存名字")
+    api_keys_file: Path | None = Field(None, description="具名密钥文件：每行 名字=密钥，# 开头为注释")
+    database_url: str | None = Field(None, description="审查记录数据库（SQLAlchemy URL）；默认为用户数据目录中的 SQLite 文件")
+    keep_text: bool = Field(False, description="审查记录中保存草稿原文（默认只保存位置、类型、理由和遮盖后的替换文本）")
+
+    @field_validator("api_key", "api_keys")
     @classmethod
     def _key_not_blank(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not value.get_secret_value().strip():
             return None  # GONGKAI_API_KEY= (empty) means "no key", as in most tools
         return value
 
+    _named_keys: dict[str, bytes] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _read_named_keys(self) -> "Settings":
+        keys = {} if self.api_key is None else {DEFAULT_KEY_NAME: self.api_key.get_secret_value()}
+        sources = []
+        if self.api_keys is not None:
+            sources.append(("GONGKAI_API_KEYS", self.api_keys.get_secret_value().replace("\n", ",").split(",")))
+        if self.api_keys_file is not None:
+            try:
+                lines = self.api_keys_file.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ValueError(f"无法读取密钥文件 {self.api_keys_file}（{type(exc).__name__}）") from None
+            sources.append((str(self.api_keys_file), [ln for ln in lines if not ln.lstrip().startswith("#")]))
+        for source, entries in sources:
+            for number, entry in enumerate(entries, 1):
+                if not entry.strip():
+                    continue
+                name, sep, key = (part.strip() for part in entry.partition("="))
+                if not sep or not name or not key:
+                    raise ValueError(f"{source} 第 {number} 项应为“名字=密钥”")
+                if name in keys or key in keys.values():
+                    raise ValueError(f"{source} 中名字或密钥重复（{name}）")
+                keys[name] = key
+        object.__setattr__(self, "_named_keys", {name: key.encode("utf-8") for name, key in keys.items()})
+        return self
+
+    @property
+    def named_keys(self) -> dict[str, bytes]:
+        """Every accepted key by the name records store: ``GONGKAI_API_KEY`` is named 默认."""
+        return self._named_keys
+
     @property
     def auth_enabled(self) -> bool:
-        return self.api_key is not None
+        return bool(self._named_keys)
 
 
 def get_settings(**overrides: Any) -> Settings:
@@ -103,7 +154,7 @@ def get_settings(**overrides: Any) -> Settings:
         problems = []
         for err in exc.errors():
             name = str(err["loc"][0]) if err["loc"] else ""
-            problems.append(f"{FIELD_NAMES.get(name, name)}：{_explain(err)}")
+            problems.append(f"{FIELD_NAMES[name]}：{_explain(err)}" if name in FIELD_NAMES else _explain(err))
         raise SettingsError("服务配置有误：" + "；".join(problems) + "。") from None
     except SourceError as exc:  # a complex value (GONGKAI_MASK_STYLES) that is not JSON
         match = re.search(r'field "(\w+)"', str(exc))
@@ -124,6 +175,8 @@ def _explain(err: dict) -> str:
         return str(ctx.get("error", err.get("msg", kind)))
     if kind == "greater_than":
         return f"必须大于 {ctx.get('gt')}，收到 {err.get('input')!r}"
+    if kind == "bool_parsing":
+        return f"必须是 true 或 false，收到 {err.get('input')!r}"
     if kind in ("json_invalid", "json_type", "dict_type", "tuple_type", "list_type"):
         return "必须是 JSON 对象，形如 {\"类型\": [\"操作\", {参数}]}"
     return err.get("msg", kind)

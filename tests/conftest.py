@@ -30,3 +30,28 @@ def bundle_copy(tmp_path, default_bundle_dir) -> Path:
     dest = tmp_path / "bundle"
     shutil.copytree(default_bundle_dir, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """20 items of each category from the written corpus: enough to train a small model in seconds."""
+    import json
+
+    from classifier.categories import CODES
+    from training.data import load_labelled
+
+    records = load_labelled()
+    picked = []
+    for code in CODES:
+        picked += [r for r in records if r["label"] == code][:20]
+    path = tmp_path_factory.mktemp("corpus") / "small.jsonl"
+    path.write_text("".join(json.dumps({k: r[k] for k in ("title", "body", "label")}, ensure_ascii=False) + "\n"
+                            for r in picked), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _private_user_data(tmp_path_factory, monkeypatch):
+    """The default review records database (platformdirs' user data folder) lives in a temporary folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+    monkeypatch.delenv("GONGKAI_DATABASE_URL", raising=False)

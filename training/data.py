@@ -8,7 +8,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from classifier.categories import TRAINING_LABELS
+from collections import Counter
+
+from classifier.categories import TRAINING_LABELS, LabelMap, category_code
 from classifier.errors import GongkaiError
 from classifier.text import normalize
 
@@ -68,32 +70,57 @@ def load_table(path: Path, fmt: str | None = None):
 
 
 def load_labelled(paths: Sequence[str | Path] | None = None, require_label: bool = True,
-                  dedupe: bool = True) -> list[dict]:
-    """Records ``{"title", "body", "label"}`` from one or more corpora, de-duplicated.
+                  dedupe: bool = True, label_map: LabelMap | None = None,
+                  mapping_report: dict | None = None) -> list[dict]:
+    """Records ``{"title", "body", "label", "id", "site"}`` from one or more corpora, de-duplicated.
+
+    ``label`` may be a category code or its Chinese name. With ``label_map``, a file that has the
+    map's field (the archive's 栏目) is labelled through the map instead: those records are the
+    site's own items (``site`` is true); values the map does not cover are left out and counted in
+    ``mapping_report`` (``mapped``, ``unmapped`` and ``ignored``), never guessed.
 
     With ``dedupe``, duplicates are detected on the normalised title + body and the first
     occurrence is kept (for training; evaluation keeps every row).
     """
     records: list[dict] = []
     seen: set[str] = set()
+    report = mapping_report if mapping_report is not None else {}
+    report.setdefault("mapped", 0)
+    report.setdefault("unmapped", Counter())
+    report.setdefault("ignored", Counter())
     for f in corpus_files(paths):
         table = load_table(f)
         cols = set(table.column_names)
         if "title" not in cols and "body" not in cols and "text" not in cols:
             raise DataError(f"{f} 缺少 title/body 字段。", "missing_columns")
-        if require_label and "label" not in cols:
-            raise DataError(f"{f} 缺少 label 字段。", "missing_columns")
-        for row in table:
+        by_map = label_map is not None and label_map.field in cols
+        if require_label and not by_map and "label" not in cols:
+            hint = f"，也没有栏目映射所指的字段 {label_map.field}" if label_map is not None else ""
+            raise DataError(f"{f} 缺少 label 字段{hint}。", "missing_columns")
+        if by_map:
+            codes, unmapped, ignored = label_map.apply(table[label_map.field])
+            report["unmapped"].update(unmapped)
+            report["ignored"].update(ignored)
+        for i, row in enumerate(table):
             title = row.get("title") or ""
             body = row.get("body") or row.get("text") or ""
-            label = row.get("label")
-            if require_label and label not in TRAINING_LABELS:
-                raise DataError(f"{f} 中有未知类别 {label!r}（应为 {', '.join(TRAINING_LABELS)} 之一）。",
-                                "unknown_label")
+            if by_map:
+                label = codes[i]
+                if label is None:
+                    continue
+                report["mapped"] += 1
+            else:
+                raw = row.get("label")
+                label = category_code(raw)
+                if require_label and label is None:
+                    raise DataError(f"{f} 中有未知类别 {raw!r}（应为 {', '.join(TRAINING_LABELS)} 之一，或其中文名）。",
+                                    "unknown_label")
+                if label is None:
+                    label = raw
             if dedupe:
                 key = normalize(title) + "\x00" + normalize(body)
                 if key in seen or not (title.strip() or body.strip()):
                     continue
                 seen.add(key)
-            records.append({"title": title, "body": body, "label": label, "id": row.get("id")})
+            records.append({"title": title, "body": body, "label": label, "id": row.get("id"), "site": by_map})
     return records

@@ -131,7 +131,7 @@ def is_folder_output(out: Path, output_format: str | None) -> bool:
 def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str | None = None,
                 threshold: float | None = None, input_format: str | None = None, output_format: str | None = None,
                 title_column: str | None = None, body_column: str | None = None, id_column: str | None = None,
-                label_column: str | None = None, prefix: str = "", num_proc: int | None = None,
+                label_column: str | None = None, prefix: str = "", label_map=None, num_proc: int | None = None,
                 batch_size: int = DEFAULT_BATCH_SIZE, address: str | None = None, progress: bool = True,
                 encoding: str | None = None, output_encoding: str | None = None, cache_dir: str | Path | None = None,
                 log: Callable[[str], None] | None = None, **_ignored: Any) -> Summary:
@@ -164,7 +164,8 @@ def relabel_ray(src: str | Path, out: str | Path, *, analyzer=None, model: str |
         raise BatchError("Ray 引擎需要从模型目录加载的模型（各工作进程按目录加载并校验 SHA-256）。", "model_path")
     handle = AnalyzerHandle.of(analyzer)  # not registered: each actor loads the model from its folder
     num_proc = max(1, num_proc or default_num_proc())
-    options = dict(title=title_column, body=body_column, id=id_column, label=label_column, prefix=prefix)
+    options = dict(title=title_column, body=body_column, id=id_column, label=label_column, prefix=prefix,
+                   label_map=label_map)
     with private_dir() as scratch:
         archive = None if remote_in else open_archive(src, in_builder, scratch, cache_dir=cache_dir, encoding=encoding,
                            progress=progress)

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from classifier.categories import CATEGORIES
+from classifier.categories import CATEGORIES, LabelMap
 
 BATCH_VERSION = "1"
 """Bump when the result columns change: it is part of every cache fingerprint."""
@@ -60,6 +60,9 @@ class Columns:
         when given, a ``changed`` column is added.
     prefix : str, default=""
         Put before every result column name, e.g. ``new_`` when the archive already has ``category``.
+    label_map : LabelMap or None, default=None
+        The label column holds the site's own 栏目: they are compared through this map (an unmapped
+        栏目 is shown as itself).
     """
 
     title: str = "title"
@@ -67,6 +70,7 @@ class Columns:
     id: str | None = "id"
     label: str | None = None
     prefix: str = ""
+    label_map: LabelMap | None = None
 
     def result_names(self) -> list[str]:
         names = [self.prefix + name for name in RESULT_TYPES]
@@ -84,13 +88,16 @@ class Columns:
         return asdict(self)
 
 
-def label_code(value: Any) -> str | None:
-    """An old label as a category code: codes and Chinese names are recognised, anything else is kept."""
+def label_code(value: Any, label_map: LabelMap | None = None) -> str | None:
+    """An old label as a category code: codes and Chinese names are recognised (and 栏目 through
+    ``label_map``), anything else is kept."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     text = str(value).strip()
     if not text:
         return None
+    if label_map is not None:
+        return label_map.lookup(text) or text
     if text in CATEGORIES:
         return text
     return _NAME_TO_CODE.get(text, text)
@@ -176,7 +183,7 @@ def analyze_batch(batch: Mapping[str, Sequence[Any]], analyzer, columns: Columns
         for name, value in row.items():
             out[p + name].append(value)
     if columns.label:
-        old = [label_code(v) for v in _column(batch, columns.label, n)]
+        old = [label_code(v, columns.label_map) for v in _column(batch, columns.label, n)]
         new = out[p + "category"]
         out[p + CHANGED] = [None if o is None or c is None else o != c for o, c in zip(old, new)]
     return out

@@ -48,7 +48,7 @@ def work_dir_for(out: Path) -> Path:
 
 
 def resolve_columns(names: list[str], *, title: str | None = None, body: str | None = None, id: str | None = None,
-                    label: str | None = None, prefix: str = "") -> Columns:
+                    label: str | None = None, prefix: str = "", label_map=None) -> Columns:
     """Check the requested columns against the archive's columns.
 
     A column that is named (not ``None``) must exist: a misspelt ``--title-column`` would otherwise
@@ -68,7 +68,11 @@ def resolve_columns(names: list[str], *, title: str | None = None, body: str | N
                          "请用 --title-column / --body-column 指定。", "missing_columns")
     if id is None and "id" in have:
         id = "id"
-    columns = Columns(title=title, body=body, id=id, label=label, prefix=prefix)
+    if label_map is not None and label is None:
+        label = label_map.field
+    if label is not None and label not in have:
+        raise unknown_column("--label-column", label, names)
+    columns = Columns(title=title, body=body, id=id, label=label, prefix=prefix, label_map=label_map)
     clash = [c for c in columns.result_names() if c in have]
     if clash:
         raise BatchError(f"输入已有同名列 {'、'.join(clash)}：结果列会覆盖它们。请用 --prefix（例如 --prefix new_）"
@@ -183,7 +187,7 @@ def interruptible(message: str) -> Callable[[Callable], Callable]:
 def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | None = None,
             threshold: float | None = None, input_format: str | None = None, output_format: str | None = None,
             title_column: str | None = None, body_column: str | None = None, id_column: str | None = None,
-            label_column: str | None = None, prefix: str = "", num_proc: int | None = None,
+            label_column: str | None = None, prefix: str = "", label_map=None, num_proc: int | None = None,
             batch_size: int = DEFAULT_BATCH_SIZE, shard_rows: int = DEFAULT_SHARD_ROWS, resume: bool = False,
             cache_dir: str | Path | None = None, keep_work: bool = False, progress: bool = True,
             encoding: str | None = None, output_encoding: str | None = None,
@@ -214,7 +218,7 @@ def relabel(src: str | Path, out: str | Path, *, analyzer=None, model: str | Non
     if len(dataset) == 0:
         raise BatchError(f"{src} 中没有记录。", "empty_input")
     columns = resolve_columns(archive.columns, title=title_column, body=body_column, id=id_column,
-                              label=label_column, prefix=prefix)
+                              label=label_column, prefix=prefix, label_map=label_map)
     num_proc = max(1, num_proc or default_num_proc())
     handle = AnalyzerHandle.register(analyzer)
     features = result_features(dataset, columns)

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from classifier.categories import CATEGORIES
+from classifier.categories import CATEGORIES, LabelMap, category_code
 
 from .io import BatchError, resolve_format, unknown_column
 from .reader import open_archive
@@ -103,6 +103,8 @@ class Report:
     def analysed(self) -> int:
         """Analysed items in scope: the counted ones and the ones listed apart."""
         return self.total + self.withheld
+    unmapped: Counter = field(default_factory=Counter)
+    label_map: str | None = None
 
     # --- checks ---------------------------------------------------------------------------
     def check(self) -> "Report":
@@ -138,6 +140,10 @@ class Report:
             notes.append(f"已计入的条目中有 {self.review} 条审查结论为“需人工审核”，建议复核。")
         if self.failed:
             notes.append(f"另有 {self.failed} 条记录无法分析（见存档的 error 列），未计入。")
+        if self.unmapped:
+            listed = "、".join(f"{k}（{v}）" for k, v in self.unmapped.most_common(10))
+            notes.append(f"按栏目映射 {self.label_map} 定类：{len(self.unmapped)} 个栏目共 {sum(self.unmapped.values())} 条"
+                         f"未映射，未计入：{listed}" + ("……" if len(self.unmapped) > 10 else "") + "。")
         if self.year is not None:
             notes.append(f"按 {self.date_column} 列筛选 {self.year} 年："
                          f"其他年份 {self.other_years} 条、日期无法识别 {self.undated} 条，未计入。")
@@ -157,6 +163,7 @@ class Report:
             "withheld": {"count": self.withheld, "items": self.withheld_items},
             "review": self.review,
             "failed": self.failed, "other_years": self.other_years, "undated": self.undated, "rows": self.rows,
+            "unmapped": dict(self.unmapped),
         }
 
     def to_markdown(self) -> str:
@@ -219,6 +226,7 @@ class Report:
             row: int = 0, id: Any = None, title: Any = None) -> None:
         self.rows += 1
         category, needs_review, verdict, error = map(_blank, (category, needs_review, verdict, error))
+        category = category_code(category) or category  # 中文类别名 counts as its code
         if isinstance(needs_review, str):  # CSV written by another tool
             needs_review = needs_review.strip().lower() in ("true", "1", "yes", "是")
         if error or category is None:
@@ -277,21 +285,28 @@ def _findings(value: Any) -> list:
 
 def build_report(path: str | Path, *, input_format: str | None = None, year: int | None = None,
                  date_column: str | None = None, prefix: str = "", cache_dir: str | Path | None = None,
-                 encoding: str | None = None) -> Report:
+                 encoding: str | None = None, label_map: LabelMap | None = None) -> Report:
     """Count a relabelled archive (the output of ``gongkai relabel``), checked to add up.
 
     Read like relabel's input (any line that cannot be read counts as not analysed; UTF-8 or
-    GB18030, e.g. after the archive went through a spreadsheet)."""
+    GB18030, e.g. after the archive went through a spreadsheet). With ``label_map``, the categories
+    are the archive's own 栏目 (its field ``label_map.field``) mapped to categories; unmapped 栏目 are
+    listed and not counted."""
     with private_dir() as scratch:
         archive = open_archive(path, resolve_format(path, input_format), scratch, cache_dir=cache_dir,
                                encoding=encoding)
-        return _count(archive, str(path), year=year, date_column=date_column, prefix=prefix)
+        return _count(archive, str(path), year=year, date_column=date_column, prefix=prefix, label_map=label_map)
 
 
-def _count(archive, source: str, *, year: int | None, date_column: str | None, prefix: str) -> Report:
+def _count(archive, source: str, *, year: int | None, date_column: str | None, prefix: str,
+           label_map: LabelMap | None = None) -> Report:
     names = archive.columns
     needed = {k: prefix + k for k in ("category", "needs_review", "verdict", "findings", "error")}
-    if needed["category"] not in names:
+    if label_map is not None:
+        if label_map.field not in names:
+            raise unknown_column("--label-map 的 field", label_map.field, names, ReportError)
+        needed["category"] = label_map.field
+    elif needed["category"] not in names:
         raise ReportError(f"{source} 中没有 {needed['category']} 列：请先用 gongkai relabel 生成结果存档"
                           + ("，或用 --prefix 指定结果列前缀" if not prefix else "") + "。", "missing_columns")
     if year is not None:
@@ -302,7 +317,8 @@ def _count(archive, source: str, *, year: int | None, date_column: str | None, p
                                   "missing_columns")
         elif date_column not in names:
             raise unknown_column("--date-column", date_column, names, ReportError)
-    report = Report(source=source, year=year, date_column=date_column if year is not None else None)
+    report = Report(source=source, year=year, date_column=date_column if year is not None else None,
+                    label_map=label_map.path if label_map is not None else None)
     id_column = next((c for c in ID_COLUMNS if c in names), None)
     title_column = next((c for c in TITLE_COLUMNS if c in names), None)
     extra = {"date": date_column if year is not None else None, "id": id_column, "title": title_column,
@@ -323,7 +339,14 @@ def _count(archive, source: str, *, year: int | None, date_column: str | None, p
                 if y != year:
                     report.other_years += 1
                     continue
-            report.add(col["category"][i], col["needs_review"][i], col["verdict"][i], col["findings"][i],
+            category = col["category"][i]
+            if label_map is not None:
+                category = label_map.lookup(category)
+                if category is None:
+                    report.rows += 1
+                    report.unmapped[str(col["category"][i])] += 1
+                    continue
+            report.add(category, col["needs_review"][i], col["verdict"][i], col["findings"][i],
                        col["error"][i] or more["unread"][i], row=start + i + 1, id=more["id"][i],
                        title=more["title"][i])
     return report.check()

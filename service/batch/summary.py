@@ -52,7 +52,7 @@ class Summary:
                 self.verdicts[batch[p + "verdict"][i]] += 1
                 self.needs_review += bool(batch[p + "needs_review"][i])
             if labels is not None:
-                old = label_code(labels[i])
+                old = label_code(labels[i], self.columns.label_map)
                 new = ERROR_COLUMN if code else batch[p + "category"][i]
                 key = "（空）" if old is None else old
                 self.confusion.setdefault(key, Counter())[new] += 1

@@ -43,6 +43,8 @@ def register(sub) -> None:
     p.add_argument("--id-column", default=None, metavar="列名", help="编号列，用于列出无法分析的记录（默认 id，若存在）")
     p.add_argument("--label-column", default=None, metavar="列名",
                    help="原类别列（类别代码或中文名）：汇总新旧类别的对照表，并在输出中标出 changed")
+    p.add_argument("--label-map", default=None, metavar="栏目映射.toml",
+                   help="原类别列是本站栏目时，用此映射（同 gongkai train）把栏目换成类别再比较；默认比较映射所指的字段")
     p.add_argument("--prefix", default="", metavar="前缀", help="结果列名前缀（输入已有 category 等同名列时使用，如 new_）")
     p.add_argument("--threshold", type=float, default=None, help="需人工复核的置信度阈值（默认用模型自带的）")
     p.add_argument("--num-proc", type=int, default=None, metavar="N", help="并行进程数（默认：全部 CPU 核）")
@@ -63,12 +65,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from classifier.categories import load_label_map
     from service.batch.io import BatchError
 
     options = dict(
         model=args.model, threshold=args.threshold, input_format=args.input_format, output_format=args.format,
         title_column=args.title_column, body_column=args.body_column, id_column=args.id_column,
-        label_column=args.label_column, prefix=args.prefix, num_proc=args.num_proc, batch_size=args.batch_size,
+        label_column=args.label_column, prefix=args.prefix,
+        label_map=load_label_map(args.label_map) if args.label_map else None, num_proc=args.num_proc, batch_size=args.batch_size,
         progress=not args.no_progress, encoding=args.encoding, output_encoding=args.output_encoding,
     )
     for name in ("num_proc", "batch_size"):

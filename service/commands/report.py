@@ -25,6 +25,8 @@ def register(sub) -> None:
     p.add_argument("--input-format", choices=["jsonl", "csv", "parquet"], default=None,
                    help="存档格式（默认按扩展名）")
     p.add_argument("--prefix", default="", metavar="前缀", help="结果列名前缀（与 relabel 的 --prefix 相同）")
+    p.add_argument("--label-map", default=None, metavar="栏目映射.toml",
+                   help="按存档自己的栏目统计：用此映射（同 gongkai train）把栏目换成类别，未映射的栏目列出、不计入")
     p.add_argument("--cache-dir", default=None, metavar="目录", help="datasets 缓存目录")
     p.set_defaults(func=run)
 
@@ -32,9 +34,11 @@ def register(sub) -> None:
 def run(args) -> int:
     import sys
 
+    from classifier.categories import load_label_map
     from service.batch.report import build_report
 
     report = build_report(args.archive, input_format=args.input_format, year=args.year,
-                          date_column=args.date_column, prefix=args.prefix, cache_dir=args.cache_dir)
+                          date_column=args.date_column, prefix=args.prefix, cache_dir=args.cache_dir,
+                          label_map=load_label_map(args.label_map) if args.label_map else None)
     sys.stdout.write(report.render(args.format))
     return 0

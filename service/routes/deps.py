@@ -53,22 +53,40 @@ async def require_api_key(
     key: Annotated[str | None, Security(api_key_header)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
 ) -> None:
-    """Accept the configured key from ``X-API-Key`` or ``Authorization: Bearer``, compared in constant time."""
-    expected = request.app.state.settings.api_key
-    if expected is None:
+    """Accept a configured key from ``X-API-Key`` or ``Authorization: Bearer``, compared in constant time.
+
+    The name of the matching key (``GONGKAI_API_KEYS``; 默认 for ``GONGKAI_API_KEY``) is left in
+    ``request.state.who`` for the review records, which store the name and never the key.
+    """
+    named = request.app.state.settings.named_keys
+    if not named:
         return
-    wanted = expected.get_secret_value().encode("utf-8")
     given = [key, credentials.credentials if credentials else None]
-    # Compare every candidate (no short cut) so timing does not tell which header was checked.
-    ok = False
+    # Compare every candidate with every key (no short cut) so timing does not tell which matched.
+    who = None
     for candidate in given:
         if candidate is not None:
             # Header values arrive as latin-1 text: encoding back gives the bytes that were sent.
-            ok |= hmac.compare_digest(candidate.encode("latin-1", "replace"), wanted)
-    if not ok:
+            sent = candidate.encode("latin-1", "replace")
+            for name, wanted in named.items():
+                if hmac.compare_digest(sent, wanted):
+                    who = name
+    if who is None:
         message = ("API 密钥不正确。" if any(c is not None for c in given)
                    else "需要 API 密钥：请在请求头 X-API-Key 或 Authorization: Bearer 中提供。")
         raise ApiError(401, "unauthorized", message, headers={"WWW-Authenticate": 'Bearer realm="gongkai"'})
+    request.state.who = who
+
+
+ANONYMOUS = "匿名"
+"""Who review records name when the service runs without API keys."""
+
+
+async def get_who(request: Request) -> str:
+    return getattr(request.state, "who", ANONYMOUS)
+
+
+WhoDep = Annotated[str, Depends(get_who)]
 
 
 # --- body ---------------------------------------------------------------------------------------

@@ -46,7 +46,9 @@
     if (key) keyRejected = false;
     if (!response.ok) {
       const message = data && data.error ? data.error.message : "请求失败（HTTP " + response.status + "）。";
-      throw new Error(message);
+      const err = new Error(message);
+      err.code = data && data.error ? data.error.code : "http_" + response.status;
+      throw err;
     }
     return data;
   }
@@ -164,10 +166,9 @@
     button.disabled = true;
     $("status").textContent = "检查中…";
     try {
-      const result = await api("/v1/analyze", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(draft),
-      });
+      const result = await analyzeAndKeep(draft);
       render(result, draft);
+      showReview(result);
       $("status").textContent = "检查完成。";
     } catch (err) {
       $("status").textContent = "";
@@ -207,7 +208,192 @@
     }
   }
 
+  // --- review records -----------------------------------------------------------------------
+  // A check from the page is kept as a review (POST /v1/reviews). The editor then records a
+  // decision, dismisses findings with a reason and corrects the category; every action is a new
+  // event on the server. Without a usable database (503 database_unavailable) the page falls
+  // back to /v1/analyze and hides this part.
+  const DECISIONS = { publish: "公开", redact: "去标识化后公开", withhold: "不予公开" };
+  let current = null; // { id, result } of the review on screen
+  let categories = null;
+
+  function formatTime(iso) {
+    return iso ? new Date(iso).toLocaleString("zh-CN", { hour12: false }) : "";
+  }
+
+  async function analyzeAndKeep(draft) {
+    const request = { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(draft) };
+    try {
+      return await api("/v1/reviews", request);
+    } catch (err) {
+      if (err.code !== "database_unavailable") throw err;
+      return api("/v1/analyze", request);
+    }
+  }
+
+  function postJson(path, body) {
+    return api(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  }
+
+  function reviewStatus(message, isError) {
+    const status = $("review-status");
+    status.textContent = message;
+    status.classList.toggle("review-error", Boolean(isError));
+  }
+
+  async function showReview(result) {
+    current = result.review_id ? { id: result.review_id, result } : null;
+    $("review-panel").hidden = !current;
+    $("dismiss-form").hidden = true;
+    if (!current) return;
+    $("review-id").textContent = "编号 " + result.review_id;
+    $("review-by").textContent = "提交人 " + result.created_by + "，" + formatTime(result.created_at);
+    $("decision").value = DECISIONS[result.verdict] ? result.verdict : "withhold";
+    $("decision-note").value = "";
+    reviewStatus("");
+    addDismissButtons();
+    renderEvents([]);
+    try {
+      await fillCategories(result.category);
+    } catch (err) { reviewStatus(err.message, true); }
+    loadHistory();
+  }
+
+  function addDismissButtons() {
+    const table = $("findings");
+    const head = table.querySelector("thead tr");
+    if (!head.querySelector(".review-col")) head.append(el("th", { class: "review-col" }, "审核"));
+    table.querySelectorAll("tbody tr").forEach((row) => {
+      const n = Number(row.dataset.finding);
+      const cell = el("td", { class: "review-cell" });
+      const button = el("button", { type: "button", class: "secondary", "data-dismiss": String(n) }, "驳回");
+      button.addEventListener("click", () => openDismiss(n));
+      cell.append(button);
+      row.append(cell);
+    });
+  }
+
+  function openDismiss(n) {
+    $("dismiss-n").textContent = String(n + 1);
+    $("dismiss-form").dataset.finding = String(n);
+    $("dismiss-form").hidden = false;
+    $("dismiss-reason").value = "";
+    $("dismiss-reason").focus();
+  }
+
+  async function dismiss() {
+    const n = Number($("dismiss-form").dataset.finding);
+    const reason = $("dismiss-reason").value.trim();
+    if (!reason) { reviewStatus("请写明驳回理由。", true); return; }
+    const finding = current.result.findings[n];
+    try {
+      // Dismissing declares the text not secret: it is sent so that repeated dismissals can become exemptions.
+      await postJson("/v1/reviews/" + current.id + "/findings/" + n + "/dismiss", { reason, text: finding.text });
+      const row = document.querySelector('#findings tbody tr[data-finding="' + n + '"]');
+      row.classList.add("dismissed");
+      row.querySelector(".review-cell").replaceChildren(document.createTextNode("已驳回"));
+      $("dismiss-form").hidden = true;
+      reviewStatus("已驳回第 " + (n + 1) + " 项发现。");
+      await refreshReview();
+    } catch (err) { reviewStatus(err.message, true); }
+  }
+
+  async function decide() {
+    const decision = $("decision").value;
+    const note = $("decision-note").value.trim();
+    try {
+      await postJson("/v1/reviews/" + current.id + "/decision", note ? { decision, note } : { decision });
+      reviewStatus("已记录决定：" + DECISIONS[decision] + "。");
+      await refreshReview();
+      loadHistory();
+    } catch (err) { reviewStatus(err.message, true); }
+  }
+
+  async function correctCategory() {
+    const category = $("category-fix").value;
+    try {
+      await postJson("/v1/reviews/" + current.id + "/category", { category, title: $("title").value });
+      reviewStatus("已更正类别：" + $("category-fix").selectedOptions[0].textContent + "。");
+      await refreshReview();
+    } catch (err) { reviewStatus(err.message, true); }
+  }
+
+  async function fillCategories(selected) {
+    if (!categories) categories = await api("/v1/categories");
+    const select = $("category-fix");
+    select.replaceChildren(...categories.map((c) => el("option", { value: c.code }, c.name)));
+    select.value = selected;
+  }
+
+  function eventText(e) {
+    const who = formatTime(e.at) + " " + e.by + "：";
+    if (e.kind === "decision") return who + "决定" + DECISIONS[e.decision] + (e.note ? "（" + e.note + "）" : "");
+    if (e.kind === "dismissal") return who + "驳回第 " + (e.finding + 1) + " 项发现（" + e.reason + "）";
+    return who + "更正类别为" + e.category_name + (e.note ? "（" + e.note + "）" : "");
+  }
+
+  function renderEvents(events) {
+    $("review-events").replaceChildren(...events.map((e) => el("li", { "data-kind": e.kind }, eventText(e))));
+  }
+
+  async function refreshReview() {
+    const review = await api("/v1/reviews/" + current.id);
+    renderEvents(review.events);
+  }
+
+  async function loadHistory() {
+    let page;
+    try {
+      const decision = $("history-filter").value;
+      page = await api("/v1/reviews?limit=20" + (decision ? "&decision=" + encodeURIComponent(decision) : ""));
+    } catch (err) {
+      if (err.code === "database_unavailable") $("history").hidden = true;
+      return; // no key yet, or no records: the history stays as it is
+    }
+    $("history").hidden = false;
+    const rows = page.reviews.map((r) => {
+      const row = el("tr", { "data-review": String(r.review_id) });
+      const decision = r.decision ? DECISIONS[r.decision.decision] + "（" + r.decision.by + "）" : "未决定";
+      for (const text of [r.review_id, formatTime(r.created_at), r.id || "—", r.created_by, r.category_name,
+        r.verdict_name, r.findings + "/" + r.dismissed, decision]) row.append(el("td", {}, text));
+      row.addEventListener("click", () => showHistoryItem(r.review_id));
+      return row;
+    });
+    $("history-table").querySelector("tbody").replaceChildren(...rows);
+    $("history-table").hidden = rows.length === 0;
+    $("history-empty").hidden = rows.length > 0;
+  }
+
+  async function showHistoryItem(id) {
+    const box = $("history-detail");
+    try {
+      const r = await api("/v1/reviews/" + id);
+      const lines = [
+        "审查 " + r.review_id + (r.id ? "（记录 " + r.id + "）" : "") + "：" + formatTime(r.created_at) + " " + r.created_by +
+          "，" + r.current_category_name + "，" + r.verdict_name + "，发现 " + r.findings.length + " 项",
+        ...r.findings.map((f, i) => "#" + (i + 1) + " " + (GROUNDS[f.ground] || f.ground) + "：" + f.reason +
+          (f.replacement ? " → " + f.replacement : "") + (f.dismissed ? "（已驳回）" : "")),
+        ...r.events.map(eventText),
+      ];
+      box.replaceChildren(...lines.map((line) => el("div", {}, line)));
+    } catch (err) {
+      box.replaceChildren(el("div", {}, err.message));
+    }
+    box.hidden = false;
+  }
+
+  function bindReviews() {
+    $("decision-form").addEventListener("submit", (event) => { event.preventDefault(); decide(); });
+    $("dismiss-form").addEventListener("submit", (event) => { event.preventDefault(); dismiss(); });
+    $("dismiss-cancel").addEventListener("click", () => { $("dismiss-form").hidden = true; });
+    $("category-form").addEventListener("submit", (event) => { event.preventDefault(); correctCategory(); });
+    $("history-refresh").addEventListener("click", loadHistory);
+    $("history-filter").addEventListener("change", loadHistory);
+    loadHistory();
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    bindReviews();
     $("draft-form").addEventListener("submit", (event) => { event.preventDefault(); check(); });
     $("clear").addEventListener("click", () => {
       $("title").value = ""; $("body").value = ""; $("result").hidden = true; $("error").hidden = true;
