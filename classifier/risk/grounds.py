@@ -43,9 +43,10 @@ WITHHELD_NOTE = "结论为不予公开：本稿没有可公开的内容，不提
 FIELD_NAMES = {"title": "标题", "body": "正文"}
 
 
-def verdict_of(actions) -> str:
-    """withhold if any action is withhold, else review, else redact, else publish."""
-    found = set(actions)
+def verdict_of(findings) -> str:
+    """withhold if any finding's action (or any action given as a string) is withhold, else review,
+    else redact, else publish."""
+    found = {getattr(f, "action", f) for f in findings}
     for v in ACTIONS:
         if v in found:
             return v

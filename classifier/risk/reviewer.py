@@ -87,7 +87,7 @@ class RiskReviewer:
         results = self._resolve(doc, results)
         findings = tuple(sorted([*(self._finding(doc, r) for r in results), *unreviewed],
                                 key=lambda f: (f.field != "title", f.start, f.end)))
-        verdict = verdict_of(f.action for f in findings)
+        verdict = verdict_of(findings)
         if verdict == "withhold":
             return ReviewResult(findings, verdict, None)  # nothing of it is publishable
         return ReviewResult(findings, verdict, {
