@@ -18,6 +18,8 @@ _SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
 
 def _cells(line: str) -> list[tuple[int, int]] | None:
     """Cell spans of a table line, or ``None`` if the line is not one (at least three cells)."""
+    if "|" not in line and "｜" not in line and "\t" not in line and "\u3000" not in line and "  " not in line:
+        return None  # most lines of prose: no separator at all
     for sep in ("｜", "|"):
         if line.count(sep) >= 2:
             out, a = [], 0

@@ -60,7 +60,7 @@ def _needs_table() -> re.Pattern:
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_REMOVE = re.compile(f"[{INVISIBLE}]+|(?:(?<=^[{_CJK}])|(?<=[^{_CJK}][{_CJK}]))\u3000(?=[{_CJK}](?:[^{_CJK}]|$))")
+_REMOVE = re.compile(f"[{INVISIBLE}]+|\u3000(?:(?<=^[{_CJK}]\u3000)|(?<=[^{_CJK}][{_CJK}]\u3000))(?=[{_CJK}](?:[^{_CJK}]|$))")
 """Runs of invisible characters, and an ideographic space padding a two-character name in a list or
 table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone."""
 

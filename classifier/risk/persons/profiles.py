@@ -10,7 +10,7 @@ from ..text import is_cjk
 from .lists import skip_spaces
 from .mention import PersonMention
 
-PROFILE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[（(，,](?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
+PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
 
 
 def addressee(cues, fld, mentions) -> None:
