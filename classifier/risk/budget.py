@@ -20,6 +20,7 @@ TRIGGER_WEIGHT = 5
 PERSON_CUE_WEIGHT = 30
 CANDIDATE_WEIGHT = {"house": 12}
 """Units of a candidate by shape (default 1): an address reads its whole neighbourhood."""
+MAX_CANDIDATE_WEIGHT = max(1, *CANDIDATE_WEIGHT.values())
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""
 
@@ -36,6 +37,8 @@ def cut(fld, stop: int | None, trigger_tags: frozenset[str], person_tag: str) ->
 
     ``stop`` is where a scanning pass already ran out of budget (``RecognizerRegistry.scan``)."""
     budget = allowed(len(fld.text))
+    if stop is None and (len(fld.candidates) * MAX_CANDIDATE_WEIGHT + len(fld.hits) * PERSON_CUE_WEIGHT) <= budget:
+        return None  # cannot exceed it, whatever the weights (every ordinary draft)
     units = [(c.start, CANDIDATE_WEIGHT.get(c.shape, 1)) for c in fld.candidates]
     for h in fld.hits:
         if not h.tags.isdisjoint(trigger_tags):

@@ -55,6 +55,8 @@ def merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def in_private_sentences(cues, doc, mentions) -> None:
     """A name opening a clause (or after 给予/同意/经核实…) and ending at punctuation, a verb that
     starts a predicate (因, 系, 患…) or the private statement itself."""
+    if not any(fld.tagged(tag) for fld in doc.fields for tag in ATTRIBUTE_TAGS):
+        return  # nothing private is stated anywhere
     attribute = {}
     for fld in doc.fields:
         spans = [(h.start, h.end) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]

@@ -32,6 +32,8 @@ def addressee(cues, fld, mentions) -> None:
 
 def profiles(cues, fld, mentions) -> None:
     t = fld.text
+    if "男" not in t and "女" not in t and "族" not in t:
+        return  # no profile anywhere (the regex needs one of these)
     roles = cues.roles
     for m in PROFILE_AFTER_NAME.finditer(t):
         name_end = m.start()

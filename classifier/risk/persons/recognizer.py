@@ -81,6 +81,8 @@ class PersonNameRecognizer(Recognizer):
 
     # ---- after stage 2: one decision per mention -------------------------------------------------
     def finish(self, doc, results):
+        if not len(doc.persons):
+            return []
         ctx = self.decision.context(doc, results)
         out = []
         private: dict[str, object] = {}
