@@ -1,0 +1,236 @@
+"""A learned person-name (PER) recogniser: a character-level CRF (python-crfsuite).
+
+The surname-list rules of :mod:`classifier.risk.names` find names after a cue word (姓名：, 申请人);
+this tagger also finds names without a cue (同意给予某某临时救助金), the second and third names of a
+list, names in table rows and names padded with a (full-width) space. The model is a crfsuite
+binary file in the model bundle (``names.crfsuite``, built by ``gongkai train-names`` from
+``training/names``); :func:`char_features` is the one feature function shared by training and
+serving, so the two cannot drift apart.
+
+Cost: features are built in one pass over the characters (no segmenter, no regular expressions), the
+CRF is linear in the text length, long text is tagged in bounded pieces, and each thread keeps its own
+``pycrfsuite.Tagger`` (a tagger is not thread-safe; opening one is done once per thread).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import ModelError
+
+LABELS = ("B", "I", "O")
+"""BIO over person names only: B starts a name, I continues it (padding spaces inside included)."""
+
+MAX_PIECE = 300
+"""Longest run of characters tagged as one CRF sequence; longer text is cut at a separator."""
+
+_CUTS = frozenset("\n。！？；;!?")
+_SPACES = frozenset(" \t\u3000\u00a0\u2002\u2003\u2009")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A person name at ``text[start:end]`` (code-point offsets); ``score`` is the CRF marginal 0..1."""
+
+    start: int
+    end: int
+    score: float
+
+
+# ---- features --------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames) from ``data/surnames.txt``."""
+    text = resources.files("classifier.risk").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    single, compound = set(), set()
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        for word in line.split():
+            (single if len(word) == 1 else compound).add(word)
+    return frozenset(single), frozenset(compound)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Two- and three-character common words from ``data/common_words.txt`` (word boundaries)."""
+    text = resources.files("classifier.risk").joinpath("data/common_words.txt").read_text(encoding="utf-8")
+    out = set()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        word = line.split("\t", 1)[0]
+        if 2 <= len(word) <= 3:
+            out.add(word)
+    return frozenset(out)
+
+
+def _char_class(ch: str) -> str:
+    """H han, D digit, L latin letter, S space, P punctuation/symbol, X other."""
+    if ch in _SPACES:
+        return "S"
+    o = ord(ch)
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F:
+        return "H"
+    if ch.isdigit():
+        return "D"
+    if ch.isalpha():
+        return "L"
+    cat = unicodedata.category(ch)
+    if cat[0] in "PSZ":
+        return "P"
+    return "X"
+
+
+@lru_cache(maxsize=8192)
+def _class_cached(ch: str) -> str:
+    return _char_class(ch)
+
+
+def char_features(text: str) -> list[list[str]]:
+    """The CRF features of each character of ``text`` (training and serving both call this).
+
+    Per character: the character and its neighbours at distance 1 and 2, the bigrams around it,
+    the classes of the three centre characters (han/digit/latin/space/punctuation), whether the
+    character or the one or two before it starts a single or compound surname, and where common
+    words (``data/common_words.txt``) start and end around it — a name usually ends where a word
+    such as 长期 or 签字 begins. Spaces are one class
+    (half- and full-width alike) so a padded name (王　芳) reads like an unpadded one.
+    """
+    single, compound = surnames()
+    n = len(text)
+    chars = ["^", "^"] + [(" " if c in _SPACES else c) for c in text] + ["$", "$"]
+    classes = ["B", "B"] + [_class_cached(c) for c in text] + ["E", "E"]
+    # surname marks: "1" single surname, "2" first char of a compound, "-" none
+    marks = ["-", "-"]
+    for i, c in enumerate(text):
+        if text[i:i + 2] in compound:
+            marks.append("2")
+        elif c in single:
+            marks.append("1")
+        else:
+            marks.append("-")
+    marks += ["-", "-"]
+    # word marks: does a common two/three-character word start ("s", "S") or end ("e") here
+    words = common_words()
+    wmarks = ["--", "--"]
+    for i in range(n):
+        start = "S" if text[i:i + 3] in words else "s" if text[i:i + 2] in words else "-"
+        wmarks.append(start + ("e" if i and text[i - 1:i + 1] in words else "-"))
+    wmarks += ["--", "--"]
+    out = []
+    for k in range(2, n + 2):
+        c0, p1, p2, n1, n2 = chars[k], chars[k - 1], chars[k - 2], chars[k + 1], chars[k + 2]
+        out.append([
+            "c=" + c0, "p=" + p1, "q=" + p2, "n=" + n1, "m=" + n2,
+            "pc=" + p1 + c0, "cn=" + c0 + n1, "qp=" + p2 + p1, "nm=" + n1 + n2,
+            "t=" + classes[k - 1] + classes[k] + classes[k + 1],
+            "s=" + marks[k - 2] + marks[k - 1] + marks[k],
+            "sn=" + marks[k] + n1,
+            "w=" + wmarks[k - 1] + wmarks[k] + wmarks[k + 1],
+            "wn=" + wmarks[k + 1] + wmarks[k + 2],
+        ])
+    return out
+
+
+# ---- pieces ----------------------------------------------------------------------------------------
+def _pieces(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most MAX_PIECE characters, at separators if possible."""
+    out = []
+    s = start
+    while end - s > MAX_PIECE:
+        limit = s + MAX_PIECE
+        cut = -1
+        for j in range(limit - 1, s + MAX_PIECE // 2, -1):
+            if text[j] in _CUTS:
+                cut = j + 1
+                break
+        if cut < 0:
+            cut = limit
+        out.append((s, cut))
+        s = cut
+    if end > s:
+        out.append((s, end))
+    return out
+
+
+class NameTagger:
+    """Tags person names with a crfsuite model; safe to share between threads."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._tagger()  # open once now so a bad file fails at load time, not at the first request
+
+    @classmethod
+    def load(cls, path: Path) -> "NameTagger":
+        path = Path(path)
+        if not path.is_file():
+            raise ModelError(f"找不到人名识别模型文件：{path}", "model_not_found")
+        return cls(path)
+
+    def _tagger(self):
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open(str(self.path))
+            except Exception as exc:  # crfsuite raises a bare ValueError on a bad file
+                raise ModelError(f"无法加载人名识别模型 {self.path.name}：{exc}", "model_invalid") from exc
+            self._local.tagger = tagger
+        return tagger
+
+    def spans(self, text: str, windows: Sequence[tuple[int, int]] | None = None) -> list[NameSpan]:
+        """Person names in ``text``; with ``windows``, only inside those ``[start, end)`` ranges.
+
+        Offsets are always into ``text``. Overlapping windows are merged first, so a name is
+        reported once.
+        """
+        n = len(text)
+        if windows is None:
+            ranges = [(0, n)] if n else []
+        else:
+            ranges = []
+            for a, b in sorted((max(0, int(a)), min(n, int(b))) for a, b in windows):
+                if b <= a:
+                    continue
+                if ranges and a <= ranges[-1][1]:
+                    ranges[-1] = (ranges[-1][0], max(ranges[-1][1], b))
+                else:
+                    ranges.append((a, b))
+        tagger = self._tagger()
+        found: list[NameSpan] = []
+        for a, b in ranges:
+            for s, e in _pieces(a, b, text):
+                found.extend(self._tag_piece(tagger, text, s, e))
+        return found
+
+    @staticmethod
+    def _tag_piece(tagger, text: str, s: int, e: int) -> list[NameSpan]:
+        piece = text[s:e]
+        labels = tagger.tag(char_features(piece))
+        out = []
+        i, m = 0, len(labels)
+        while i < m:
+            if labels[i] == "O" or (labels[i] == "I" and piece[i] in _SPACES):
+                i += 1
+                continue
+            j = i + 1
+            while j < m and labels[j] == "I":
+                j += 1
+            k = j
+            while k > i and piece[k - 1] in _SPACES:  # a padded name ends at its last character
+                k -= 1
+            if k > i:
+                score = min(tagger.marginal(labels[t], t) for t in range(i, k))
+                out.append(NameSpan(s + i, s + k, round(float(score), 4)))
+            i = j
+        return out
