@@ -23,6 +23,8 @@ from .errors import ModelError
 FORMAT_VERSION = 2
 MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "manifest.json"
+NAME_MODEL = "name_model"
+"""Manifest section of the optional person-name model (``gongkai train-names``); its file is in ``files``."""
 ENV_MODEL_DIR = "GONGKAI_MODEL_DIR"
 
 _TRACKED_LIBRARIES = ("scikit-learn", "numpy", "scipy", "joblib", "jieba", "rjieba")
@@ -79,7 +81,19 @@ def save_bundle(path: Path, payload: dict[str, Any], manifest: dict[str, Any]) -
     manifest["format_version"] = FORMAT_VERSION
     manifest["libraries"] = library_versions()
     digest = sha256_file(model_path)
-    manifest["files"] = {MODEL_FILE: {"sha256": digest, "bytes": model_path.stat().st_size}}
+    files = {MODEL_FILE: {"sha256": digest, "bytes": model_path.stat().st_size}}
+    # Retraining the category model keeps the bundle's other files (the name model) when they are intact.
+    try:
+        previous = read_manifest(path)
+    except ModelError:
+        previous = {}
+    for name, info in (previous.get("files") or {}).items():
+        if name != MODEL_FILE and (path / name).is_file() and sha256_file(path / name) == info.get("sha256"):
+            files[name] = info
+    section = previous.get(NAME_MODEL)
+    if isinstance(section, dict) and section.get("file") in files and NAME_MODEL not in manifest:
+        manifest[NAME_MODEL] = section
+    manifest["files"] = files
     manifest.setdefault("version", f"{FORMAT_VERSION}.{digest[:10]}")  # changes whenever the model does
     (path / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
@@ -129,6 +143,17 @@ def verify_bundle(path: Path) -> dict[str, Any]:
                 f"模型文件 {name} 的 SHA-256 与清单不符：文件已被修改或损坏，拒绝加载。", "model_tampered"
             )
     return manifest
+
+
+def name_model_path(path: Path, manifest: dict[str, Any]) -> Path | None:
+    """The verified person-name model file of a bundle, or None when the bundle has none (rules only)."""
+    section = manifest.get(NAME_MODEL)
+    if not section:
+        return None
+    name = section.get("file") if isinstance(section, dict) else None
+    if not isinstance(name, str) or name not in (manifest.get("files") or {}):
+        raise ModelError("模型清单中的人名识别模型没有列在 files 中（无法校验其 SHA-256），拒绝加载。", "manifest_invalid")
+    return Path(path) / name
 
 
 def load_bundle(path: Path | None = None) -> Bundle:

@@ -93,6 +93,16 @@ def _class_cached(ch: str) -> str:
     return _char_class(ch)
 
 
+@lru_cache(maxsize=8192)
+def _feature_char(ch: str) -> str:
+    """The character as a feature: spaces are one space; lone surrogates and NUL become U+FFFD."""
+    if ch in _SPACES:
+        return " "
+    if ch == "\0" or 0xD800 <= ord(ch) <= 0xDFFF:
+        return "\ufffd"
+    return ch
+
+
 def char_features(text: str) -> list[list[str]]:
     """The CRF features of each character of ``text`` (training and serving both call this).
 
@@ -105,7 +115,7 @@ def char_features(text: str) -> list[list[str]]:
     """
     single, compound = surnames()
     n = len(text)
-    chars = ["^", "^"] + [(" " if c in _SPACES else c) for c in text] + ["$", "$"]
+    chars = ["^", "^"] + [_feature_char(c) for c in text] + ["$", "$"]
     classes = ["B", "B"] + [_class_cached(c) for c in text] + ["E", "E"]
     # surname marks: "1" single surname, "2" first char of a compound, "-" none
     marks = ["-", "-"]

@@ -123,7 +123,7 @@ def train_name_model(out_dir: Path, seed: int = 0, n_gov: int = GOV_TRAIN,
         "algorithm": "crfsuite lbfgs CRF",
         "params": PARAMS,
         "python_crfsuite": metadata.version("python-crfsuite"),
-        "surnames_sha256": _surnames_hash(),
+        "feature_data_sha256": _feature_data_hashes(),
         "seconds": round(seconds, 1),
         "metrics": metrics,
         "sources": ["UNER_Chinese-GSDSIMP (Universal NER v1, CC BY-SA 4.0), PER spans of the train split",
@@ -131,11 +131,13 @@ def train_name_model(out_dir: Path, seed: int = 0, n_gov: int = GOV_TRAIN,
     }
 
 
-def _surnames_hash() -> str:
+def _feature_data_hashes() -> dict[str, str]:
+    """Hashes of the word lists the features read (a changed list changes what the model sees)."""
     from importlib import resources
 
-    data = resources.files("classifier.risk").joinpath("data/surnames.txt").read_bytes()
-    return hashlib.sha256(data).hexdigest()
+    root = resources.files("classifier.risk").joinpath("data")
+    return {name: hashlib.sha256(root.joinpath(name).read_bytes()).hexdigest()
+            for name in ("surnames.txt", "common_words.txt")}
 
 
 def register(out_dir: Path, entry: dict) -> dict:
