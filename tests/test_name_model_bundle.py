@@ -118,3 +118,14 @@ def test_build_is_byte_identical_and_registers(tmp_path, default_bundle_dir, mon
 def test_cli_refuses_a_folder_that_is_not_a_bundle(tmp_path, capsys):
     assert main(["train-names", "--out", str(tmp_path / "nowhere")]) == 2
     assert "manifest.json" in capsys.readouterr().err
+
+
+def test_shipped_name_model_matches_the_training_data_in_the_repository(default_bundle_dir):
+    """Templates, fillers or the converted corpus changed without `gongkai train-names`: rebuild the model."""
+    from training.names import train as names_train
+
+    section = manifest_of(default_bundle_dir)[NAME_MODEL]
+    examples = names_train.training_examples(section["seed"])
+    assert names_train.data_hash(examples) == section["training_data_sha256"]
+    assert section["feature_data_sha256"] == names_train.feature_data_hashes(), (
+        "surnames.txt or common_words.txt changed: the name model reads them, run `gongkai train-names`")

@@ -103,50 +103,50 @@ def _feature_char(ch: str) -> str:
     return ch
 
 
-def char_features(text: str) -> list[list[str]]:
+def char_features(text: str) -> list[tuple[str, ...]]:
     """The CRF features of each character of ``text`` (training and serving both call this).
 
-    Per character: the character and its neighbours at distance 1 and 2, the bigrams around it,
+    Per character: the character and its neighbours, the four bigrams within two characters of it,
     the classes of the three centre characters (han/digit/latin/space/punctuation), whether the
     character or the one or two before it starts a single or compound surname, and where common
     words (``data/common_words.txt``) start and end around it — a name usually ends where a word
-    such as 长期 or 签字 begins. Spaces are one class
-    (half- and full-width alike) so a padded name (王　芳) reads like an unpadded one.
+    such as 长期 or 签字 begins. Spaces are one class (half- and full-width alike) so a padded name
+    (王　芳) reads like an unpadded one. Built column by column with list comprehensions: one
+    pass per feature, no per-character Python function calls beyond two cached look-ups.
     """
-    single, compound = surnames()
     n = len(text)
-    chars = ["^", "^"] + [_feature_char(c) for c in text] + ["$", "$"]
-    classes = ["B", "B"] + [_class_cached(c) for c in text] + ["E", "E"]
-    # surname marks: "1" single surname, "2" first char of a compound, "-" none
-    marks = ["-", "-"]
-    for i, c in enumerate(text):
-        if text[i:i + 2] in compound:
-            marks.append("2")
-        elif c in single:
-            marks.append("1")
-        else:
-            marks.append("-")
-    marks += ["-", "-"]
-    # word marks: does a common two/three-character word start ("s", "S") or end ("e") here
+    if not n:
+        return []
+    single, compound = surnames()
     words = common_words()
-    wmarks = ["--", "--"]
-    for i in range(n):
-        start = "S" if text[i:i + 3] in words else "s" if text[i:i + 2] in words else "-"
-        wmarks.append(start + ("e" if i and text[i - 1:i + 1] in words else "-"))
-    wmarks += ["--", "--"]
-    out = []
-    for k in range(2, n + 2):
-        c0, p1, p2, n1, n2 = chars[k], chars[k - 1], chars[k - 2], chars[k + 1], chars[k + 2]
-        out.append([
-            "c=" + c0, "p=" + p1, "q=" + p2, "n=" + n1, "m=" + n2,
-            "pc=" + p1 + c0, "cn=" + c0 + n1, "qp=" + p2 + p1, "nm=" + n1 + n2,
-            "t=" + classes[k - 1] + classes[k] + classes[k + 1],
-            "s=" + marks[k - 2] + marks[k - 1] + marks[k],
-            "sn=" + marks[k] + n1,
-            "w=" + wmarks[k - 1] + wmarks[k] + wmarks[k + 1],
-            "wn=" + wmarks[k + 1] + wmarks[k + 2],
-        ])
-    return out
+    # padded columns: index k + 2 is character k; two sentinels on each side
+    ch = ["^", "^", *map(_feature_char, text), "$", "$"]
+    cl = ["B", "B", *map(_class_cached, text), "E", "E"]
+    pairs = [text[i:i + 2] for i in range(n)]
+    # surname marks: "2" first character of a compound surname, "1" single surname, "-" none
+    mk = ["-", "-", *("2" if p in compound else "1" if p[0] in single else "-" for p in pairs), "-", "-"]
+    # word marks: a common word of three ("S") or two ("s") characters starts here; one ends here ("e")
+    w2 = [p in words for p in pairs]
+    starts = ["S" if text[i:i + 3] in words else "s" if w2[i] else "-" for i in range(n)]
+    ends = ["-", *("e" if w else "-" for w in w2[:-1])]
+    wm = ["--", "--", *(a + b for a, b in zip(starts, ends)), "--", "--"]
+    bi = [a + b for a, b in zip(ch, ch[1:])]  # bi[j] = ch[j] + ch[j + 1]
+    t3 = [a + b + c for a, b, c in zip(cl, cl[1:], cl[2:])]
+    s3 = [a + b + c for a, b, c in zip(mk, mk[1:], mk[2:])]
+    w3 = [a + b + c for a, b, c in zip(wm, wm[1:], wm[2:])]
+    return list(zip(
+        ["c=" + x for x in ch[2:n + 2]],
+        ["p=" + x for x in ch[1:n + 1]],
+        ["n=" + x for x in ch[3:n + 3]],
+        ["pc=" + x for x in bi[1:n + 1]],
+        ["cn=" + x for x in bi[2:n + 2]],
+        ["qp=" + x for x in bi[:n]],
+        ["nm=" + x for x in bi[3:n + 3]],
+        ["t=" + x for x in t3[1:n + 1]],
+        ["s=" + x for x in s3[:n]],
+        ["w=" + x for x in w3[1:n + 1]],
+        ["wn=" + a + b for a, b in zip(wm[3:n + 3], wm[4:n + 4])],
+    ))
 
 
 # ---- pieces ----------------------------------------------------------------------------------------
@@ -177,6 +177,7 @@ class NameTagger:
         self.path = Path(path)
         self._local = threading.local()
         self._tagger()  # open once now so a bad file fails at load time, not at the first request
+        char_features("王")  # read the surname and word lists now, not during the first review
 
     @classmethod
     def load(cls, path: Path) -> "NameTagger":

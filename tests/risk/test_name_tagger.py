@@ -98,7 +98,7 @@ def test_empty_and_odd_input(tagger):
     assert isinstance(tagger.spans("\0\ud800🙂abc"), list)
 
 
-def test_features_are_one_list_per_character():
+def test_features_are_one_row_per_character():
     text = "姓名：欧阳 海波\n123"
     features = char_features(text)
     assert len(features) == len(text)

@@ -123,7 +123,7 @@ def train_name_model(out_dir: Path, seed: int = 0, n_gov: int = GOV_TRAIN,
         "algorithm": "crfsuite lbfgs CRF",
         "params": PARAMS,
         "python_crfsuite": metadata.version("python-crfsuite"),
-        "feature_data_sha256": _feature_data_hashes(),
+        "feature_data_sha256": feature_data_hashes(),
         "seconds": round(seconds, 1),
         "metrics": metrics,
         "sources": ["UNER_Chinese-GSDSIMP (Universal NER v1, CC BY-SA 4.0), PER spans of the train split",
@@ -131,7 +131,7 @@ def train_name_model(out_dir: Path, seed: int = 0, n_gov: int = GOV_TRAIN,
     }
 
 
-def _feature_data_hashes() -> dict[str, str]:
+def feature_data_hashes() -> dict[str, str]:
     """Hashes of the word lists the features read (a changed list changes what the model sees)."""
     from importlib import resources
 
