@@ -2,11 +2,13 @@
 
 Sentences come from the templates in ``templates.txt`` (training) and ``heldout_templates.txt``
 (evaluation only), filled from ``slots.toml``, plus generated tables (姓名|身份证号|住址 rows with
-``|``, ``｜``, tabs or aligned columns). Every name is invented: a surname (common, rare or
-compound) and one or two given-name characters. A name goes to the training or the held-out side by
+``|``, ``｜``, tabs or aligned columns). Every name is invented: a surname (common, any of
+``classifier/risk/data/surnames.txt``, rare or compound) and one or two given-name characters. A name goes to the training or the held-out side by
 a hash of the name, so the held-out sentences use templates *and* names that training never saw.
 
-Each example is ``(text, [(start, end), ...])`` with the spans of the person names.
+Each example is ``(text, [(start, end), ...])`` with the spans of the person names. Names already
+pseudonymised (张某, 李某某; slot ``{NM}``) are labelled as person mentions too: the review decides
+what a found name means.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ class Generator:
         names = cfg["names"]
         self.common = list(names["common_surnames"])
         self.rare = list(names["rare_surnames"])
+        from classifier.risk.name_tagger import surnames
+
+        self.every = sorted(surnames()[0])  # every single surname the features know, drawn uniformly
         self.compound = list(names["compound_surnames"])
         self.given = list(dict.fromkeys(names["given_chars"]))
         self.slots = cfg["slots"]
@@ -63,7 +68,9 @@ class Generator:
         r = self.rng
         while True:
             roll = r.random()
-            surname = r.choice(self.common if roll < 0.7 else self.rare if roll < 0.85 else self.compound)
+            pool = (self.common if roll < 0.5 else self.every if roll < 0.72 else self.rare if roll < 0.86
+                    else self.compound)
+            surname = r.choice(pool)
             given = r.choice(self.given) + (r.choice(self.given) if r.random() < 0.65 else "")
             name = surname + given
             if _is_heldout_name(name) == self.heldout:
@@ -76,6 +83,13 @@ class Generator:
             name = self.name()
             if len(name) == 2:
                 return name[0] + r.choice(PADS) + name[1]
+
+    def pseudonym(self) -> str:
+        """A name already replaced by 某 (张某, 欧阳某某): still a person mention, tagged like a name."""
+        r = self.rng
+        roll = r.random()
+        surname = r.choice(self.common if roll < 0.8 else self.rare if roll < 0.9 else self.compound)
+        return surname + ("某" if r.random() < 0.6 else "某某")
 
     def value(self, slot: str) -> str:
         r = self.rng
@@ -108,8 +122,8 @@ class Generator:
             pos += m.start() - last
             last = m.end()
             slot = m.group(1)
-            if slot in ("N", "NP"):
-                text = self.name() if slot == "N" else self.padded()
+            if slot in ("N", "NP", "NM"):
+                text = self.name() if slot == "N" else self.padded() if slot == "NP" else self.pseudonym()
                 spans.append((pos, pos + len(text)))
             elif slot == "LIST":
                 text, sub = self.name_list()

@@ -26,7 +26,7 @@ from . import corpus
 from .generate import gov_examples
 
 MODEL_FILE = "names.crfsuite"
-GOV_TRAIN = 8000
+GOV_TRAIN = 10000
 """Invented gov-style training sentences (next to the corpus's 3,997 sentences)."""
 GOV_HELDOUT = 2000
 HELDOUT_SEED = 1_000_003
