@@ -231,11 +231,11 @@ class NameTagger:
         out = []
         i, m = 0, len(labels)
         while i < m:
-            if labels[i] == "O" or (labels[i] == "I" and piece[i] in _SPACES):
+            if labels[i] == "O" or (labels[i][0] == "I" and piece[i] in _SPACES):
                 i += 1
                 continue
             j = i + 1
-            while j < m and labels[j] == "I":
+            while j < m and labels[j][0] == "I":
                 j += 1
             k = j
             while k > i and piece[k - 1] in _SPACES:  # a padded name ends at its last character
