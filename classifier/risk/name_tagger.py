@@ -24,8 +24,9 @@ from typing import Sequence
 
 from ..errors import ModelError
 
-LABELS = ("B", "I", "O")
-"""BIO over person names only: B starts a name, I continues it (padding spaces inside included)."""
+LABELS = ("B", "I1", "I2", "I3", "O")
+"""Person names only: B starts a name, I1 I2 I3 are its second, third and later characters (padding
+spaces inside included), O is everything else."""
 
 MAX_PIECE = 300
 """Longest run of characters tagged as one CRF sequence; longer text is cut at a separator."""
@@ -196,6 +197,9 @@ class NameTagger:
                 tagger.open(str(self.path))
             except Exception as exc:  # crfsuite raises a bare ValueError on a bad file
                 raise ModelError(f"无法加载人名识别模型 {self.path.name}：{exc}", "model_invalid") from exc
+            if not set(tagger.labels()) <= set(LABELS):
+                raise ModelError(f"人名识别模型 {self.path.name} 的标签 {sorted(tagger.labels())} 不是本程序使用的标签，"
+                                 "请用 `gongkai train-names` 重新训练。", "incompatible_model")
             self._local.tagger = tagger
         return tagger
 

@@ -155,3 +155,18 @@ def test_linear_time_on_adversarial_text(tagger, unit):
     tagger.spans(large)
     t_large = time.perf_counter() - t0
     assert t_large < 24 * t_small + 0.5, (unit, t_small, t_large)  # quadratic would be ~64x
+
+
+def test_model_with_other_labels_is_refused(tmp_path):
+    import pycrfsuite
+
+    from classifier.errors import ModelError
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.append(char_features("张三"), ["PER", "PER"])
+    trainer.append(char_features("你好"), ["X", "X"])
+    path = tmp_path / "other.crfsuite"
+    trainer.train(str(path))
+    with pytest.raises(ModelError) as exc:
+        NameTagger.load(path)
+    assert exc.value.code == "incompatible_model"

@@ -36,11 +36,13 @@ Example = tuple[str, list[tuple[int, int]]]
 
 
 def labels_of(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """B, then I1 I2 I3 (I3 for the fourth character on): the labels carry the position in the name,
+    so the CRF's transitions learn how long names are (two names joined by one character split)."""
     tags = ["O"] * len(text)
     for a, b in spans:
         tags[a] = "B"
         for i in range(a + 1, b):
-            tags[i] = "I"
+            tags[i] = "I%d" % min(i - a, 3)
     return tags
 
 
