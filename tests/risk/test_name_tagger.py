@@ -170,3 +170,8 @@ def test_model_with_other_labels_is_refused(tmp_path):
     with pytest.raises(ModelError) as exc:
         NameTagger.load(path)
     assert exc.value.code == "incompatible_model"
+
+
+@pytest.mark.parametrize("text", ["经查，邓某某于2024年5月在该村非法倾倒垃圾。", "当事人韩某因盗窃罪被追究刑事责任。"])
+def test_already_de_identified_names_are_left_alone(tagger, text):
+    assert names(tagger, text) == []

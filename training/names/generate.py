@@ -7,8 +7,8 @@ Sentences come from the templates in ``templates.txt`` (training) and ``heldout_
 a hash of the name, so the held-out sentences use templates *and* names that training never saw.
 
 Each example is ``(text, [(start, end), ...])`` with the spans of the person names. Names already
-pseudonymised (张某, 李某某; slot ``{NM}``) are labelled as person mentions too: the review decides
-what a found name means.
+de-identified (张某, 李某某; slot ``{NM}``) are not names to find: they stay unlabelled, so the
+tagger does not hand the review a name that needs no redaction.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class Generator:
                 return name[0] + r.choice(PADS) + name[1]
 
     def pseudonym(self) -> str:
-        """A name already replaced by 某 (张某, 欧阳某某): still a person mention, tagged like a name."""
+        """A name already de-identified with 某 (张某, 欧阳某某): left unlabelled."""
         r = self.rng
         roll = r.random()
         surname = r.choice(self.common if roll < 0.8 else self.rare if roll < 0.9 else self.compound)
@@ -122,9 +122,11 @@ class Generator:
             pos += m.start() - last
             last = m.end()
             slot = m.group(1)
-            if slot in ("N", "NP", "NM"):
-                text = self.name() if slot == "N" else self.padded() if slot == "NP" else self.pseudonym()
+            if slot in ("N", "NP"):
+                text = self.name() if slot == "N" else self.padded()
                 spans.append((pos, pos + len(text)))
+            elif slot == "NM":
+                text = self.pseudonym()  # already de-identified: not a name to find
             elif slot == "LIST":
                 text, sub = self.name_list()
                 spans.extend((pos + a, pos + b) for a, b in sub)
