@@ -9,6 +9,9 @@ Accuracy is entity-level, exact span, PER only:
   * gov held-out — invented gov-style sentences from heldout_templates.txt with names training never
     saw; its error list was read once while adding the word-boundary features, so it is a
     DEVELOPMENT figure too, not an independent one.
+  * risk review set — ``../shared/data/risk/dev.jsonl`` (real-looking drafts written by others, never used
+    for training or tuning): recall of its ``person_name`` findings (exact span and overlapping), and how
+    many tagged spans fall on its ``must_not_flag`` spans (skipped when the folder is absent).
 Speed: ``spans()`` on 2,000-character gov-style prose (whole text, and as sentence windows) against
 ``jieba.lcut`` on the same text in the same process.
 """
@@ -25,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import SHARED_DATA  # noqa: E402
 from classifier.bundle import default_model_dir  # noqa: E402
 from classifier.risk.name_tagger import NameTagger, surnames  # noqa: E402
 from training.names import corpus  # noqa: E402
@@ -77,6 +81,30 @@ def accuracy(tagger: NameTagger, label: str) -> None:
         print(f"  {label:<10} {name:<28} recall on Chinese-style names {hit / max(total, 1):.3f} ({hit}/{total})")
 
 
+def risk_set(tagger: NameTagger, path: Path) -> None:
+    from bench.common import read_jsonl
+
+    if not path.is_file():
+        print(f"  (no {path}: skipped)")
+        return
+    exact = overlap = total = tagged = on_must_not = 0
+    for record in read_jsonl(path):
+        found = {f: [(s.start, s.end) for s in tagger.spans(record.get(f) or "")] for f in ("title", "body")}
+        tagged += sum(len(v) for v in found.values())
+        for item in record["findings"]:
+            if item["type"] != "person_name":
+                continue
+            total += 1
+            spans = found[item["field"]]
+            exact += (item["start"], item["end"]) in spans
+            overlap += any(a < item["end"] and b > item["start"] for a, b in spans)
+        for item in record.get("must_not_flag", []):
+            on_must_not += any(a < item["end"] and b > item["start"] for a, b in found[item["field"]])
+    print(f"  person_name findings found: exact {exact}/{total} ({exact / max(total, 1):.3f}),"
+          f" overlapping {overlap}/{total} ({overlap / max(total, 1):.3f});"
+          f" tagged spans {tagged}, must_not_flag spans hit {on_must_not}")
+
+
 def speed(tagger: NameTagger) -> None:
     import jieba
 
@@ -122,6 +150,8 @@ def compare() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="人名识别模型的准确率与速度")
     parser.add_argument("--model", type=Path, default=default_model_dir() / names_train.MODEL_FILE)
+    parser.add_argument("--risk-data", type=Path, default=SHARED_DATA / "risk" / "dev.jsonl",
+                        help="风险审查评估集（默认 ../shared/data/risk/dev.jsonl）")
     parser.add_argument("--compare", action="store_true", help="另行训练 CRF 与平均感知机并对比（约 1–2 分钟）")
     args = parser.parse_args()
     t0 = time.perf_counter()
@@ -130,6 +160,8 @@ def main() -> None:
     print(f"model {args.model}: {args.model.stat().st_size / 1e6:.2f} MB, load {load * 1000:.1f} ms")
     print("accuracy (entity-level, exact span, PER):")
     accuracy(tagger, "shipped")
+    print(f"risk review set ({args.risk_data}; evaluation only — the tagger alone, not the review):")
+    risk_set(tagger, args.risk_data)
     print("speed (same process, best of 7):")
     speed(tagger)
     if args.compare:

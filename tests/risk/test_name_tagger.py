@@ -175,3 +175,8 @@ def test_model_with_other_labels_is_refused(tmp_path):
 @pytest.mark.parametrize("text", ["经查，邓某某于2024年5月在该村非法倾倒垃圾。", "当事人韩某因盗窃罪被追究刑事责任。"])
 def test_already_de_identified_names_are_left_alone(tagger, text):
     assert names(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", ["申请人冯*，因病申请临时救助。", "来访群众郑先生咨询低保政策。", "经与刘女士电话沟通，其同意延期。"])
+def test_masked_names_and_forms_of_address_are_left_alone(tagger, text):
+    assert names(tagger, text) == []

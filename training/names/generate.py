@@ -85,11 +85,22 @@ class Generator:
                 return name[0] + r.choice(PADS) + name[1]
 
     def pseudonym(self) -> str:
-        """A name already de-identified with 某 (张某, 欧阳某某): left unlabelled."""
+        """A name already de-identified (张某, 欧阳某某, 李*, 王*明, 赵××): left unlabelled."""
         r = self.rng
         roll = r.random()
         surname = r.choice(self.common if roll < 0.8 else self.rare if roll < 0.9 else self.compound)
-        return surname + ("某" if r.random() < 0.6 else "某某")
+        mask = r.choice(["某", "某某", "某", "*", "**", "＊", "××", "某甲"])
+        if mask in ("*", "＊") and r.random() < 0.5:
+            return surname + mask + r.choice(self.given)
+        return surname + mask
+
+    def honorific(self) -> str:
+        """A surname with a form of address (王先生, 李女士, 老张): left unlabelled."""
+        r = self.rng
+        surname = r.choice(self.common)
+        if r.random() < 0.25:
+            return r.choice("老小") + surname
+        return surname + r.choice(self.slots["address_forms"])
 
     def value(self, slot: str) -> str:
         r = self.rng
@@ -127,6 +138,8 @@ class Generator:
                 spans.append((pos, pos + len(text)))
             elif slot == "NM":
                 text = self.pseudonym()  # already de-identified: not a name to find
+            elif slot == "NH":
+                text = self.honorific()  # surname and a form of address: identifies nobody
             elif slot == "LIST":
                 text, sub = self.name_list()
                 spans.extend((pos + a, pos + b) for a, b in sub)
