@@ -7,7 +7,11 @@ real/*.jsonl (years, numbers and a few words changed), and for about half the ro
 the prose of bench/gov_work_reports.jsonl (1-4 paragraphs, up to ~2,000 characters). It is
 written as Parquet to a temporary folder (never into the project) and deleted afterwards.
 
-Printed: rows/s of the datasets engine for each --num-proc (each run with an empty datasets
+First printed: the cost of reading JSONL and CSV line by line (bad lines become error rows,
+encoding detected) next to ``datasets`` reading the same file directly, and with 1% bad lines
+(which ``datasets`` alone cannot read at all). ``--reading-only`` stops there.
+
+Then: rows/s of the datasets engine for each --num-proc (each run with an empty datasets
 cache, so nothing is answered from cache), the speed-up of the largest over 1 process, and a
 plain loop calling ``Analyzer.analyze`` once per record — timed on --loop-sample rows (the full
 loop would take minutes) and said so. A rerun with the same model shows what the cache gives.
@@ -55,6 +59,47 @@ def build_archive(rows: int, seed: int = 7) -> list[dict]:
     return out
 
 
+def reading_cost(records: list[dict], tmp: Path) -> None:
+    """Seconds to load JSONL/CSV through the line-validating reader vs ``datasets`` alone, side by side."""
+    import csv
+    import json
+
+    from service.batch.io import load_archive
+    from service.batch.reader import open_archive
+
+    names = ["id", "title", "body", "date"]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    files = {"jsonl": tmp / "read.jsonl", "csv": tmp / "read.csv"}
+    files["jsonl"].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open(files["csv"], "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(names)
+        w.writerows([r[k] for k in names] for r in records)
+    bad = tmp / "read-bad.jsonl"
+    bad.write_text("".join(line + "\n" + ("{坏行\n" if i % 100 == 0 else "") for i, line in enumerate(lines)),
+                   encoding="utf-8")
+
+    def timed(fn) -> float:
+        t = time.perf_counter()
+        fn()
+        return time.perf_counter() - t
+
+    for kind, path in files.items():
+        builder = "json" if kind == "jsonl" else "csv"
+        scratch = tmp / f"scratch-{kind}"
+        scratch.mkdir()
+        plain = timed(lambda: load_archive(path, builder, tmp / f"hf-plain-{kind}"))
+        ours = timed(lambda: open_archive(path, builder, scratch, cache_dir=tmp / f"hf-ours-{kind}"))
+        print(f"读取 {kind}（{len(records)} 行）：datasets 直接读 {plain:.2f} 秒，逐行校验后读 {ours:.2f} 秒"
+              f"（{ours / plain:.2f} 倍；每行多 {(ours - plain) / len(records) * 1e6:.0f} 微秒）")
+    scratch = tmp / "scratch-bad"
+    scratch.mkdir()
+    n_bad = len(records) // 100 + 1
+    ours = timed(lambda: open_archive(bad, "json", scratch, cache_dir=tmp / "hf-bad"))
+    print(f"读取 jsonl，另加 {n_bad} 个坏行：datasets 直接读无法读取；逐行校验后读 {ours:.2f} 秒"
+          f"（坏行成为错误行，共 {len(records) + n_bad} 行）\n")
+
+
 def _burn(n: int) -> int:
     x = 0
     for i in range(n):
@@ -82,6 +127,7 @@ def main() -> None:
     ap.add_argument("--num-proc", type=int, nargs="+", default=[1, 2], help="要测的进程数（默认 1 2）")
     ap.add_argument("--loop-sample", type=int, default=2000, help="逐条循环基线计时的样本行数（默认 2000）")
     ap.add_argument("--model", default=None, help="模型目录（默认随程序发布的模型）")
+    ap.add_argument("--reading-only", action="store_true", help="只测读取（JSONL/CSV 逐行校验的开销）")
     args = ap.parse_args()
 
     import pyarrow as pa
@@ -101,6 +147,9 @@ def main() -> None:
         pq.write_table(pa.Table.from_pylist(records), src)
         print(f"存档：{len(records)} 行（其中 {with_body} 行有正文），共 {chars / 1e6:.1f} 百万字，"
               f"构建 {time.perf_counter() - t:.1f} 秒 -> {src}\n")
+        reading_cost(records, tmp)
+        if args.reading_only:
+            return
 
         sample = records[: args.loop_sample]
         t = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The one entry point: a record in, the analysis of DESIGN.md section 3 out."""
+"""The one entry point: a record in, the analysis of docs/design.md section 3.1 out."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .bundle import load_bundle, name_model_path
-from .errors import GongkaiError
+from .errors import GongkaiError, InputError
 from .model import CategoryModel
-from .records import MAX_CHARS, Record
+from .records import MAX_CHARS, Record, error_result
 from .risk import RiskReviewer, RiskSettings
 
 
@@ -73,33 +73,37 @@ class Analyzer:
     # --- analysis -------------------------------------------------------------------------
     def analyze(self, record: Any) -> dict[str, Any]:
         """Analyse one record (``{"id", "title", "body"}``); raises ``InputError`` on bad input."""
-        return self.analyze_many([record])[0]
+        return self.analyze_many([record], on_error="raise")[0]
 
-    def analyze_many(self, records: Iterable[Any], on_error: str = "raise") -> list[dict[str, Any]]:
-        """Analyse records in one batch (vectorisation and prediction are batched).
+    def analyze_many(self, records: Iterable[Any], on_error: str = "record") -> list[dict[str, Any]]:
+        """Analyse records in one batch (vectorisation and prediction are batched), record by record.
 
-        ``on_error="raise"`` raises the first :class:`InputError`; ``on_error="record"`` puts
-        ``{"id", "error": {"code", "message"}}`` in that record's place and goes on.
+        By default (``on_error="record"``) a record that cannot be analysed gets
+        ``{"id", "error": {"code", "message"}}`` in its place and the others are analysed, as a
+        batch answers in docs/design.md section 3; ``on_error="raise"`` raises the first
+        :class:`InputError` instead (what :meth:`analyze` does for its one record). An item that
+        is itself an :class:`InputError` stands for an input that could not even be read (a JSONL
+        line that is not JSON, say) and is answered the same way, in its place.
         """
         if on_error not in ("raise", "record"):
             raise ValueError("on_error must be 'raise' or 'record'")
-        parsed: list[Record | tuple[Any, GongkaiError]] = []
+        parsed: list[Record | dict[str, Any]] = []
         for raw in records:
             try:
+                if isinstance(raw, InputError):
+                    raise raw
                 parsed.append(Record.parse(raw, self.max_chars))
             except GongkaiError as exc:
                 if on_error == "raise":
                     raise
-                rid = raw.get("id") if isinstance(raw, dict) else None
-                parsed.append((None if rid is None else str(rid), exc))
+                parsed.append(error_result(None if raw is exc else raw, exc))
         good = [r for r in parsed if isinstance(r, Record)]
         predictions = iter(self.model.predict([(r.title, r.body) for r in good]))
         model_ref = {"name": self.manifest.get("name"), "version": self.manifest.get("version")}
         results: list[dict[str, Any]] = []
         for item in parsed:
             if not isinstance(item, Record):
-                rid, exc = item
-                results.append({"id": rid, "error": {"code": exc.code, "message": exc.message}})
+                results.append(item)
                 continue
             result: dict[str, Any] = {"id": item.id}
             result.update(next(predictions))

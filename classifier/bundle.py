@@ -1,10 +1,18 @@
 """Model bundles: a folder with the joblib pipeline and ``manifest.json``.
 
-Loading checks, before anything is unpickled, that every file's sha256 matches the manifest and
-that the bundle was built with the installed scikit-learn minor version and this format version:
-joblib/pickle runs code on load, so only the configured folder is ever loaded, and only when it is
-what it says it is. The pickled payload holds only numpy arrays and gongkai's own classes (the
-compiled model), so loading does not import scikit-learn.
+Loading checks, before anything is unpickled, that the manifest is well formed, that every file it
+lists has the recorded sha256, and that the installed libraries the bundle depends on at run time
+match the ones it was built with: jieba and rjieba (their versions change segmentation, hence the
+features) and numpy's major version (the pickled arrays). joblib/pickle runs code on load, so only
+the configured folder is ever loaded, and only when it is what it says it is. The pickled payload
+holds only numpy arrays and gongkai's own classes (the compiled model), so loading does not import
+scikit-learn, and its version is recorded but not checked.
+
+The shipped bundle is found next to the code that runs, never by importing a package: in an
+installed wheel it is package data of ``classifier`` (``classifier/_bundle/default``, copied from
+the repository's ``models/default`` at build time); in a source checkout or an editable install it
+is ``models/default`` of the project that holds this ``classifier`` package. A ``models`` package
+elsewhere on ``sys.path`` (for instance in the working directory) is never imported or loaded.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ import json
 import os
 import platform
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +36,17 @@ NAME_MODEL = "name_model"
 ENV_MODEL_DIR = "GONGKAI_MODEL_DIR"
 
 _TRACKED_LIBRARIES = ("scikit-learn", "numpy", "scipy", "joblib", "jieba", "rjieba")
+
+RUNTIME_REQUIREMENTS = {
+    # library -> (how much of the version must match, why it matters), checked before unpickling
+    "jieba": ("exact", "分词结果随版本变化，特征会与训练时不同"),
+    "rjieba": ("exact", "分词结果随版本变化，特征会与训练时不同"),
+    "numpy": ("major", "模型中的数组以 numpy 的格式保存"),
+}
+"""What a bundle depends on at run time; scikit-learn is only needed to train."""
+
+BUNDLE_PACKAGE_DIR = "_bundle"
+"""Folder of ``classifier`` that holds the shipped bundle in a wheel (see pyproject.toml)."""
 
 
 def sha256_file(path: Path) -> str:
@@ -48,16 +67,42 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def _minor(version: str) -> str:
-    return ".".join(version.split(".")[:2])
+def _version_part(version: str, part: str) -> str:
+    return version.split(".")[0] if part == "major" else version
+
+
+def shipped_model_dir() -> Path:
+    """The bundle that ships with this copy of ``classifier`` (see the module docstring)."""
+    package = Path(__file__).resolve().parent
+    installed = package / BUNDLE_PACKAGE_DIR / "default"
+    if installed.is_dir():
+        return installed
+    project = package.parent
+    if _is_gongkai_project(project):
+        return project / "models" / "default"
+    raise ModelError(
+        f"找不到随程序发布的模型（{installed}）。请重新安装 gongkai，或用环境变量 {ENV_MODEL_DIR} 指定模型目录。",
+        "model_not_found",
+    )
+
+
+def _is_gongkai_project(folder: Path) -> bool:
+    """``folder`` is a gongkai source checkout: its pyproject.toml names the project ``gongkai``."""
+    import tomllib
+
+    try:
+        with open(folder / "pyproject.toml", "rb") as fh:
+            return tomllib.load(fh).get("project", {}).get("name") == "gongkai"
+    except (OSError, ValueError):
+        return False
 
 
 def default_model_dir() -> Path:
-    """``$GONGKAI_MODEL_DIR`` if set, else the bundle shipped in the ``models`` package."""
+    """``$GONGKAI_MODEL_DIR`` if set, else :func:`shipped_model_dir`."""
     env = os.environ.get(ENV_MODEL_DIR)
     if env:
         return Path(env)
-    return Path(str(resources.files("models") / "default"))
+    return shipped_model_dir()
 
 
 @dataclass
@@ -100,13 +145,58 @@ def save_bundle(path: Path, payload: dict[str, Any], manifest: dict[str, Any]) -
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest of the bundle at ``path``, checked for shape (an object with the expected field types)."""
     manifest_path = Path(path) / MANIFEST_FILE
     if not manifest_path.is_file():
         raise ModelError(f"模型目录 {path} 中没有 {MANIFEST_FILE}：这不是一个 gongkai 模型包。", "model_not_found")
     try:
-        return json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelError(f"无法读取模型清单 {manifest_path}：{exc}", "manifest_invalid") from exc
+    _check_manifest_shape(manifest, manifest_path)
+    return manifest
+
+
+def _check_manifest_shape(manifest: Any, manifest_path: Path) -> None:
+    def invalid(what: str) -> ModelError:
+        return ModelError(f"模型清单 {manifest_path} 格式有误：{what}。请重新生成模型包（gongkai train）。",
+                          "manifest_invalid")
+
+    if not isinstance(manifest, dict):
+        raise invalid(f"应为 JSON 对象，实际是 {_json_type(manifest)}")
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not files:
+        raise invalid(f"files 应为非空对象 {{文件名: {{\"sha256\": …}}}}，实际是 {_json_type(files)}")
+    for name, info in files.items():
+        if not isinstance(info, dict) or not isinstance(info.get("sha256"), str):
+            raise invalid(f"files 中 {name!r} 应为含 sha256 文本的对象，实际是 {_json_type(info)}")
+    libraries = manifest.get("libraries")
+    if not isinstance(libraries, dict) or not all(isinstance(v, str) for v in libraries.values()):
+        raise invalid(f"libraries 应为 {{库名: 版本文本}} 的对象，实际是 {_json_type(libraries)}")
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "对象", list: "数组", str: "文本", bool: "布尔值", int: "数字", float: "数字", type(None): "空值"}
+    return names.get(type(value), type(value).__name__)
+
+
+def check_libraries(manifest: dict[str, Any]) -> None:
+    """Refuse a bundle built with other versions of the libraries it depends on at run time."""
+    built_with, installed = manifest["libraries"], library_versions()
+    for name, (part, why) in RUNTIME_REQUIREMENTS.items():
+        built = built_with.get(name)
+        if built is None:
+            raise ModelError(f"模型清单没有记录 {name} 的版本，无法确认兼容性。请重新训练模型（gongkai train）。",
+                             "incompatible_model")
+        have = installed[name]
+        if _version_part(built, part) != _version_part(have, part):
+            have = "未安装" if have == "missing" else have
+            wanted = f"{name}=={built}" if part == "exact" else f"{name} {_version_part(built, part)}.x"
+            raise ModelError(
+                f"模型由 {name} {built} 生成，当前安装的是 {have}（{why}）。"
+                f"请安装 {wanted}，或用 `gongkai train` 重新训练。",
+                "incompatible_model",
+            )
 
 
 def verify_bundle(path: Path) -> dict[str, Any]:
@@ -120,15 +210,8 @@ def verify_bundle(path: Path) -> dict[str, Any]:
             f"模型包格式版本为 {manifest.get('format_version')}，本程序只支持 {FORMAT_VERSION}。请重新训练模型。",
             "incompatible_model",
         )
-    built = manifest.get("libraries", {}).get("scikit-learn", "unknown")
-    installed = library_versions()["scikit-learn"]
-    if _minor(built) != _minor(installed):
-        raise ModelError(
-            f"模型由 scikit-learn {built} 训练，当前安装的是 {installed}，两者不兼容。"
-            f"请安装 scikit-learn {_minor(built)}.x，或用 `gongkai train` 重新训练。",
-            "incompatible_model",
-        )
-    files = manifest.get("files") or {}
+    check_libraries(manifest)
+    files = manifest["files"]
     if MODEL_FILE not in files:
         raise ModelError(f"模型清单没有列出 {MODEL_FILE}。", "manifest_invalid")
     root = path.resolve()

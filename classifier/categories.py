@@ -1,4 +1,4 @@
-"""The seven disclosure categories (DESIGN.md section 1)."""
+"""The seven disclosure categories (docs/design.md section 1)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,6 @@ import logging
 from contextlib import asynccontextmanager
 from typing import Any
 
-import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 from fastapi.staticfiles import StaticFiles
@@ -19,7 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from . import errors
 from .routes import analysis, health, info, page
 from .routes.deps import require_api_key
-from .settings import Settings, SettingsError, get_settings
+from .limits import Admission, BodyDeadline
+from .settings import Settings, get_settings
 
 log = logging.getLogger("gongkai.service")
 
@@ -30,8 +30,12 @@ DESCRIPTION = """政府信息公开发布前检查的 HTTP 接口。
 （`publish` 可公开 / `redact` 去标识化后公开 / `review` 需人工审核 / `withhold` 不予公开）、
 每处不宜公开内容的位置（Unicode 码点）、法律依据和理由，以及去标识化文本。
 
+请求体须为 JSON（`Content-Type: application/json`）。批量接口逐条作答：无法分析的记录在其位置上给出
+`{"id", "error": {"code", "message"}}`，其余照常分析。
+
 错误一律为 `{"error": {"code": "…", "message": "中文说明"}}`：400 请求体不是合法的 UTF-8 JSON，
-401 API 密钥缺失或错误，413 请求体过大，422 记录无法分析，503 模型尚未就绪。
+401 API 密钥缺失或错误，408 请求体未在时限内传完，413 请求体过大，415 请求体不是 JSON，
+422 记录无法分析（或批量请求不是记录数组、条数超限），503 模型尚未就绪。
 
 设置了 `GONGKAI_API_KEY` 时，`/v1/*` 需要在请求头 `X-API-Key` 或 `Authorization: Bearer` 中提供密钥；
 页面 `/` 和 `/healthz`、`/readyz` 不需要。"""
@@ -54,14 +58,9 @@ def load_analyzer(settings: Settings):
 
 
 def risk_settings(settings: Settings):
-    """The risk review's house style from ``GONGKAI_MASK_CHAR`` / ``GONGKAI_MASK_STYLES``, checked."""
+    """The risk review's house style from ``GONGKAI_MASK_CHAR`` / ``GONGKAI_MASK_STYLES`` (checked when they load)."""
     from classifier.risk import RiskSettings
-    from classifier.risk.operators import OPERATORS
 
-    for kind, (operator, _params) in settings.mask_styles.items():
-        if operator is not None and operator not in OPERATORS:
-            raise SettingsError(f"GONGKAI_MASK_STYLES 中 {kind} 的遮盖操作 {operator!r} 不存在，"
-                                f"可用的有：{'、'.join(sorted(OPERATORS))}。")
     return RiskSettings(styles=dict(settings.mask_styles), mask_char=settings.mask_char)
 
 
@@ -71,9 +70,9 @@ async def lifespan(app: FastAPI):
     if state.analyzer is None:
         state.analyzer = await run_in_threadpool(load_analyzer, state.settings)
     await run_in_threadpool(state.analyzer.warm)
-    # The plain-def endpoints run in anyio's thread pool; its size bounds how many analyses compete
-    # for the GIL at once. Requests beyond it wait in order instead of slowing each other down.
-    anyio.to_thread.current_default_thread_limiter().total_tokens = state.settings.threads
+    # Analyses hold the GIL: GONGKAI_THREADS bounds how many small ones compete at once, and large
+    # ones queue in a lane of their own (service/limits.py).
+    state.admission = Admission(state.settings.threads, state.settings.heavy_chars)
     state.ready = True
     info = state.analyzer.model_info
     log.info("模型 %s %s 已加载并预热；API 密钥%s", info["name"], info["version"],
@@ -93,6 +92,8 @@ def create_app(settings: Settings | None = None, *, analyzer=None) -> FastAPI:
     app.state.settings = settings
     app.state.analyzer = analyzer
     app.state.ready = False
+    app.state.admission = None
+    app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
     errors.install(app)
     auth = [Depends(require_api_key)] if settings.auth_enabled else []
     app.include_router(analysis.router, dependencies=auth)

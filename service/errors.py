@@ -1,8 +1,9 @@
 """JSON errors of the API: ``{"error": {"code": "english_slug", "message": "中文说明"}}``, never a traceback.
 
 Statuses: 400 unreadable request (bad JSON, bad UTF-8), 401 missing/wrong API key, 404/405 no such
-route, 413 body over the size limit, 422 a record or batch that cannot be analysed (the
-:class:`~classifier.errors.InputError` codes), 503 model not loaded yet, 500 anything unexpected.
+route, 408 body not sent in time, 413 body over the size limit, 415 not JSON, 422 a record or
+request that cannot be analysed (the :class:`~classifier.errors.InputError` codes), 503 model not
+loaded yet, 500 anything unexpected. A client that hangs up mid-request is logged in one line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from classifier.errors import GongkaiError, InputError
 
@@ -79,6 +81,12 @@ def _validation_error(request: Request, exc: RequestValidationError) -> JSONResp
     return error_response(INPUT_ERROR_STATUS, "invalid_request", "请求参数有误：" + "；".join(parts))
 
 
+def _client_gone(request: Request, exc: ClientDisconnect) -> JSONResponse:
+    # Nobody is left to read an answer; a traceback here would only fill the log.
+    log.info("客户端在请求体传完前断开：%s %s", request.method, request.url.path)
+    return error_response(400, "client_disconnected", "客户端已断开连接。")
+
+
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return error_response(500, "internal_error", "服务内部错误，已记录日志。请稍后重试或联系管理员。")
@@ -90,5 +98,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(GongkaiError, _gongkai_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -11,7 +11,9 @@ variable                       meaning                                          
 ``GONGKAI_MAX_CHARS``          most characters in title + body of one record        200000
 ``GONGKAI_MASK_CHAR``          character that masks redacted values                 ``*``
 ``GONGKAI_MASK_STYLES``        JSON ``{"type": ["operator", {params}]}`` overrides   {}
-``GONGKAI_THREADS``            threads for the plain-def endpoints, per worker      4
+``GONGKAI_THREADS``            analyses of small requests at once, per worker       4
+``GONGKAI_HEAVY_CHARS``        characters above which a request queues as large     20000
+``GONGKAI_BODY_TIMEOUT``       seconds a request body may take to arrive            5
 =============================  ===================================================  ============
 """
 
@@ -37,6 +39,8 @@ FIELD_NAMES = {
     "mask_char": "GONGKAI_MASK_CHAR（遮盖字符）",
     "mask_styles": "GONGKAI_MASK_STYLES（遮盖样式）",
     "threads": "GONGKAI_THREADS（每个进程同时分析的请求数）",
+    "heavy_chars": "GONGKAI_HEAVY_CHARS（大请求的字符数）",
+    "body_timeout": "GONGKAI_BODY_TIMEOUT（请求体接收时限）",
 }
 
 
@@ -60,8 +64,24 @@ class Settings(BaseSettings):
     mask_char: str = Field("*", min_length=1, max_length=1, description="去标识化时的遮盖字符")
     mask_styles: dict[str, tuple[str | None, dict[str, Any]]] = Field(
         default_factory=dict, description="按类型覆盖遮盖样式，如 {\"mobile\": [\"replace\", {\"value\": \"[手机号]\"}]}")
-    threads: int = Field(4, ge=1, le=256, description="每个工作进程处理分析请求的线程数（anyio 线程池大小，默认 4）；"
+    threads: int = Field(4, ge=1, le=256, description="每个工作进程同时分析的小请求数（线程数）；"
                                                         "分析占用 CPU 且受 GIL 限制，调小可让请求排队而不是互相抢占")
+    heavy_chars: int = Field(20_000, ge=1_000, le=100_000_000,
+                             description="一个请求的标题加正文总字符数超过此值时按大请求处理：大请求逐个排队，"
+                                         "分段执行并让小请求先行，不会拖慢普通草稿")
+    body_timeout: float = Field(5.0, gt=0, le=600, description="请求体须在此秒数内传完，否则断开（防止只发一半的连接占住服务）")
+
+    @field_validator("mask_styles")
+    @classmethod
+    def _styles_exist(cls, styles: dict[str, tuple[str | None, dict[str, Any]]]) -> dict:
+        from classifier.risk.operators import check_style
+
+        for kind, (operator, params) in styles.items():
+            try:
+                check_style(operator, params)
+            except ValueError as exc:
+                raise ValueError(f"{kind}：{exc}") from None
+        return styles
 
     @field_validator("api_key")
     @classmethod
@@ -100,6 +120,10 @@ def _explain(err: dict) -> str:
         return f"必须是数字，收到 {err.get('input')!r}"
     if kind in ("string_too_short", "string_too_long"):
         return f"必须正好是一个字符，收到 {err.get('input')!r}"
+    if kind == "value_error":  # a validator's own Chinese message
+        return str(ctx.get("error", err.get("msg", kind)))
+    if kind == "greater_than":
+        return f"必须大于 {ctx.get('gt')}，收到 {err.get('input')!r}"
     if kind in ("json_invalid", "json_type", "dict_type", "tuple_type", "list_type"):
         return "必须是 JSON 对象，形如 {\"类型\": [\"操作\", {参数}]}"
     return err.get("msg", kind)

@@ -1,10 +1,13 @@
-"""Analyzer: the record contract of DESIGN.md section 3, batching and input errors."""
+"""Analyzer: the record contract of docs/design.md sections 3.1-3.2, batching and input errors."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from classifier import InputError
+from classifier.records import Record
 from classifier.categories import CODES
 
 TITLES = [
@@ -77,12 +80,36 @@ def test_bad_input_is_a_clear_error(analyzer, record, code):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in err.value.message)  # the message is Chinese
 
 
-def test_batch_can_record_errors_in_place(analyzer):
-    results = analyzer.analyze_many(
-        [{"id": "ok", "title": "青山县财政局2025年度部门预算"}, {"id": "bad", "title": ""}], on_error="record"
-    )
-    assert results[0]["category"] == "finance"
+def test_a_batch_answers_record_by_record_by_default(analyzer):
+    unreadable = InputError("这一行不是合法的 JSON：缺少引号", "invalid_json")
+    results = analyzer.analyze_many([{"id": "ok", "title": "青山县财政局2025年度部门预算"}, {"id": "bad", "title": ""},
+                                     unreadable, {"id": 3, "title": "关于召开防汛工作会议的通知"}])
+    assert results[0]["category"] == "finance" and results[3]["id"] == "3" and results[3]["category"]
     assert results[1] == {"id": "bad", "error": {"code": "empty_input", "message": "标题和正文不能同时为空。"}}
+    assert results[2] == {"id": None, "error": {"code": "invalid_json", "message": "这一行不是合法的 JSON：缺少引号"}}
+
+
+def test_a_batch_can_still_raise_on_the_first_bad_record(analyzer):
+    with pytest.raises(InputError) as err:
+        analyzer.analyze_many([{"title": "青山县财政局2025年度部门预算"}, {"title": 3}], on_error="raise")
+    assert err.value.code == "wrong_type"
+
+
+@pytest.mark.parametrize("record, field", [
+    ({"title": "t", "body": "正文\ud800"}, "body"),
+    ({"title": "\udfff标题"}, "title"),
+    ({"id": "a\ud83d", "title": "t"}, "id"),        # half of an emoji pair
+    ({"text": "x\udc80y"}, "body"),                 # as Python's surrogateescape leaves undecodable bytes
+])
+def test_lone_surrogates_are_invalid_text(analyzer, record, field):
+    with pytest.raises(InputError) as err:
+        Record.parse(record)
+    assert err.value.code == "invalid_text" and f"字段 {field}" in err.value.message and "U+D" in err.value.message
+    with pytest.raises(InputError):
+        analyzer.analyze(record)
+    (answer,) = analyzer.analyze_many([record])
+    assert answer["error"]["code"] == "invalid_text"
+    json.dumps(answer, ensure_ascii=False).encode("utf-8")  # the answer itself can always be written
 
 
 def test_news_that_is_not_a_disclosure_item_goes_to_review(analyzer):

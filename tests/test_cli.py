@@ -73,9 +73,32 @@ def test_analyze_errors_are_clear_and_have_no_traceback(tmp_path, setup, message
     assert message in err and "Traceback" not in err
 
 
-def test_invalid_jsonl_line_is_reported_with_its_number():
-    code, _, err = run_cli("analyze", "--jsonl", "-", stdin='{"title": "a"}\n{oops\n')
-    assert code == 2 and "第 2 行" in err
+JSONL_WITH_BAD_LINES = "\n".join([
+    '{"id": "a", "title": "青山县财政局2025年度部门预算"}',
+    '{oops',                                              # line 2: not JSON
+    '',                                                   # a blank line is skipped
+    '[1, 2]',                                             # line 4: JSON, not a record
+    '{"id": "e", "title": "t", "body": "\\udc00"}',       # line 5: a lone surrogate
+    '{"id": 6, "title": "关于召开防汛工作会议的通知"}',
+]) + "\n"
+
+
+def test_bad_jsonl_lines_become_error_records_with_their_numbers():
+    code, out, err = run_cli("analyze", "--jsonl", "-", "--json", stdin=JSONL_WITH_BAD_LINES)
+    assert code == 0 and "Traceback" not in err
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == ["a", None, None, "e", "6"]  # every line answered, in order
+    assert results[0]["category"] == "finance" and results[4]["category"]
+    assert [(r["line"], r["error"]["code"]) for r in results[1:4]] == [
+        (2, "invalid_json"), (4, "not_an_object"), (5, "invalid_text")]
+    assert "不是合法的 JSON" in results[1]["error"]["message"]
+
+
+def test_bad_jsonl_lines_are_named_in_the_text_output():
+    code, out, err = run_cli("analyze", "--jsonl", "-", stdin=JSONL_WITH_BAD_LINES)
+    assert code == 0
+    assert "[第 2 行 -] 无法分析：这一行不是合法的 JSON" in out and "[第 5 行 e] 无法分析：字段 body" in out
+    assert "3 条记录无法分析" in err
 
 
 def test_help_is_chinese():

@@ -75,7 +75,8 @@ def test_retraining_the_category_model_keeps_the_name_model(tmp_path, default_bu
     shipped = manifest_of(default_bundle_dir)
     name = shipped[NAME_MODEL]["file"]
     (bundle / name).write_bytes((default_bundle_dir / name).read_bytes())
-    write_manifest(bundle, {"files": {name: shipped["files"][name]}, NAME_MODEL: shipped[NAME_MODEL]})
+    write_manifest(bundle, {"files": {name: shipped["files"][name]}, "libraries": shipped["libraries"],
+                            NAME_MODEL: shipped[NAME_MODEL]})
     manifest = save_bundle(bundle, {"model": "stand-in"}, {"name": "t"})
     assert set(manifest["files"]) == {"model.joblib", name}
     assert manifest[NAME_MODEL]["file"] == name
@@ -107,7 +108,8 @@ def test_build_is_byte_identical_and_registers(tmp_path, default_bundle_dir, mon
     bundle = tmp_path / "bundle"
     bundle.mkdir()
     shipped = manifest_of(default_bundle_dir)
-    write_manifest(bundle, {"name": "x", "files": {"model.joblib": shipped["files"]["model.joblib"]}})
+    write_manifest(bundle, {"name": "x", "files": {"model.joblib": shipped["files"]["model.joblib"]},
+                            "libraries": shipped["libraries"]})
     manifest = names_train.register(bundle, {**e1, "file": "names.crfsuite"})
     assert manifest["files"]["model.joblib"] == shipped["files"]["model.joblib"]
     assert manifest["files"]["names.crfsuite"]["sha256"] == e1["sha256"]

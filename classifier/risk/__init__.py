@@ -1,4 +1,4 @@
-"""Pre-publication risk review (DESIGN.md section 2): what may not be published, where, and why.
+"""Pre-publication risk review (docs/design.md section 2): what may not be published, where, and why.
 
 >>> from classifier.risk import RiskReviewer
 >>> result = RiskReviewer().review(title, body)

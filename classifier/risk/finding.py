@@ -13,7 +13,7 @@ ARTICLES = {
     "process_info": "第十六条",
     "enforcement_file": "第十六条",
 }
-"""条例 (2019) article each ground rests on (DESIGN.md section 2)."""
+"""条例 (2019) article each ground rests on (docs/design.md section 2.1)."""
 
 GROUND_NAMES = {
     "state_secret": "国家秘密",
@@ -59,7 +59,7 @@ class Finding:
         return self.field == other.field and self.start <= other.start and other.end <= self.end
 
     def to_dict(self) -> dict:
-        """The finding as in DESIGN.md section 3 (``score`` rounded to 2 decimals)."""
+        """The finding as in docs/design.md section 3.1 (``score`` rounded to 2 decimals)."""
         d = {name: getattr(self, name) for name in _FIELDS}  # asdict() deep-copies: slow on every record
         d["score"] = round(self.score, 2)
         return d

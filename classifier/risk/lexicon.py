@@ -12,7 +12,7 @@ Agency file format (UTF-8 TOML; every table is optional)::
     # 本单位追加的敏感词：出现即报出
     [[sensitive]]
     term = "某水库除险加固工程坐标"       # required
-    ground = "security_stability"         # default "security_stability"; any ground of DESIGN.md §2
+    ground = "security_stability"         # default "security_stability"; any ground of docs/design.md §2.1
     type = "agency_term"                  # default "agency_term"
     action = "review"                     # default: withhold for state_secret, otherwise review
     reason = "重要设施位置"                # optional Chinese reason

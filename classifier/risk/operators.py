@@ -1,11 +1,13 @@
 """De-identification operators, addressed by name (Presidio's anonymizer operators, small).
 
-Each operator is ``fn(text, mask_char, **params) -> str`` and only sees the finding's text.
+Each operator is ``fn(text, mask_char, **params) -> str`` and only sees the finding's text; its
+keyword parameters, with their type annotations, are what it accepts (:func:`check_style`).
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import inspect
+from typing import Any, Callable, Mapping, get_type_hints
 
 SEPARATORS = frozenset(" -·・./\u3000－")
 COMPOUND_SURNAMES = frozenset(
@@ -70,6 +72,36 @@ def redact(text: str, mask_char: str = "*") -> str:
 OPERATORS: dict[str, Callable[..., str]] = {
     "mask": mask, "name": name, "lead_name": lead_name, "email": email, "address": address, "replace": replace, "redact": redact,
 }
+
+
+def parameters(operator: str) -> dict[str, Any]:
+    """The parameters that ``operator`` declares: name -> annotated type (``int``, ``str``, ``int | None``)."""
+    fn = OPERATORS[operator]
+    hints = get_type_hints(fn)
+    names = list(inspect.signature(fn).parameters)[2:]  # after (text, mask_char)
+    return {name: hints[name] for name in names}
+
+
+def check_style(operator: str | None, params: Mapping[str, Any]) -> None:
+    """Raise ``ValueError`` with a Chinese message unless ``operator`` exists and accepts ``params``."""
+    if operator is None:
+        return
+    if operator not in OPERATORS:
+        raise ValueError(f"遮盖操作 {operator!r} 不存在，可用的有：{'、'.join(sorted(OPERATORS))}")
+    declared = parameters(operator)
+    for key, value in params.items():
+        if key not in declared:
+            accepted = "、".join(declared) if declared else "无"
+            raise ValueError(f"遮盖操作 {operator} 没有参数 {key!r}（可用的参数：{accepted}）")
+        wanted = declared[key]
+        if isinstance(value, bool) or not isinstance(value, wanted):
+            raise ValueError(f"遮盖操作 {operator} 的参数 {key} 应为{_TYPE_NAMES.get(wanted, str(wanted))}，"
+                             f"收到 {value!r}")
+        if isinstance(value, int) and value < 0:
+            raise ValueError(f"遮盖操作 {operator} 的参数 {key} 不能为负数，收到 {value!r}")
+
+
+_TYPE_NAMES = {int: "整数", str: "文本", int | None: "整数"}
 
 
 def apply(operator: str, text: str, mask_char: str = "*", **params) -> str:

@@ -58,7 +58,7 @@ class _Spans:
 
 
 class RiskReviewer:
-    """Pre-publication review of DESIGN.md section 2 (independent of the category model).
+    """Pre-publication review of docs/design.md section 2 (independent of the category model).
 
     >>> r = RiskReviewer().review("公示", "申请人身份证号11010519491231002X。")
     >>> r.verdict, r.findings[0].type, r.findings[0].replacement

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+from .operators import check_style
+
 DEFAULT_STYLES: Mapping[str, tuple[str, Mapping]] = MappingProxyType({
-    # DESIGN.md defaults: 身份证 3304**********1234, 手机 138****1234, 银行卡 keep last 4,
+    # docs/design.md §2.3 defaults: 身份证 3304**********1234, 手机 138****1234, 银行卡 keep last 4,
     # 姓名 张*, 住址 kept to 乡镇/街道.
     "id_card": ("mask", {"keep_first": 4, "keep_last": 4}),
     "mobile": ("mask", {"keep_first": 3, "keep_last": 4}),
@@ -54,6 +56,10 @@ class RiskSettings:
     context_window: int = 20
     min_score: float = 0.5
     lexicon_paths: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for operator, params in self.styles.values():  # a wrong style fails here, not on a draft
+            check_style(operator, params)
 
     def style(self, finding_type: str) -> tuple[str | None, Mapping]:
         """The ``(operator, params)`` for a finding type (``(None, {})`` if it is not masked)."""

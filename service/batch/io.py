@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import io as io_module
 import os
 from pathlib import Path
 
 from classifier.errors import GongkaiError
+
+from .tempfiles import private_file, publish
 
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -21,6 +25,16 @@ class BatchError(GongkaiError):
     """A batch job that cannot run: unreadable input, unknown format, missing columns, ..."""
 
     code = "batch_error"
+
+
+def unknown_column(option: str, value: str, names: list[str], error: type[GongkaiError] | None = None) -> GongkaiError:
+    """A column option naming a column the archive does not have: the available columns, and a guess."""
+    import difflib
+
+    guess = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
+    hint = f"是不是 {guess[0]!r}？" if guess else ""
+    return (error or BatchError)(f"输入中没有 {option} 指定的列 {value!r}。{hint}现有列：{'、'.join(names) or '（无）'}。",
+                                 "missing_columns")
 
 
 def resolve_format(path: str | Path, given: str | None = None) -> str:
@@ -52,7 +66,9 @@ def quiet_datasets():
 
 
 def load_archive(path: str | Path, builder: str, cache_dir: str | Path | None = None):
-    """One local file as a ``datasets.Dataset`` (offline; cached under ``cache_dir``)."""
+    """One local file as a ``datasets.Dataset`` (offline; cached under ``cache_dir``).
+
+    Use :func:`service.batch.reader.open_archive` for archives: it turns bad lines into error rows."""
     import datasets
 
     path = Path(path)
@@ -76,16 +92,15 @@ def load_parts(paths: list[Path], cache_dir: str | Path | None = None):
 
 
 def write_parquet_atomic(dataset, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with quiet_datasets():
-            dataset.to_parquet(str(tmp))
+    """A work file (finished shard): written privately (``0600``) and moved into place when complete."""
+    with private_file(path) as tmp:
+        with quiet_datasets(), open(tmp, "wb") as fh:
+            dataset.to_parquet(fh)
         os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
-def _json_text(value):
+def json_text(value):
+    """A string as it is, any other JSON value as its JSON text (how mixed columns are written to CSV/Parquet)."""
     if value is None or isinstance(value, str):
         return value
     import json
@@ -94,7 +109,7 @@ def _json_text(value):
 
 
 def _mixed_as_text(batch: dict, names: list[str]) -> dict:
-    return {name: [_json_text(v) for v in batch[name]] for name in names}
+    return {name: [json_text(v) for v in batch[name]] for name in names}
 
 
 def flatten_mixed_columns(dataset):
@@ -114,26 +129,61 @@ def flatten_mixed_columns(dataset):
                            keep_in_memory=True, new_fingerprint=f"{dataset._fingerprint}-text")
 
 
-def write_archive(dataset, path: str | Path, builder: str) -> None:
-    """Write ``dataset`` to a temporary file beside ``path`` and move it into place only when complete."""
+OUTPUT_ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030"}
+"""``--output-encoding`` values for JSONL/CSV (GB18030 covers all of Unicode; GBK does not, so it is not offered)."""
+
+
+def resolve_output_encoding(given: str | None, builder: str) -> str:
+    if given is None:
+        return "utf-8"
+    encoding = OUTPUT_ENCODINGS.get(given.strip().lower())
+    if encoding is None:
+        raise BatchError(f"不支持的输出编码 {given!r}：可用 utf-8、utf-8-sig（带 BOM，便于 Excel 打开）、gb18030。",
+                         "unknown_encoding")
+    if builder == "parquet" and encoding != "utf-8":
+        raise BatchError("Parquet 没有文本编码：--output-encoding 只用于 JSONL 和 CSV 输出。", "bad_option")
+    return encoding
+
+
+class Transcoder(io_module.RawIOBase):
+    """A binary sink that takes UTF-8 (what ``datasets`` writes) and passes it on in ``encoding``."""
+
+    def __init__(self, fh, encoding: str):
+        self.fh = fh
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.encoder = codecs.getincrementalencoder(encoding)()  # a BOM (utf-8-sig) once, not per write
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.fh.write(self.encoder.encode(self.decoder.decode(bytes(data))))
+        return len(data)
+
+
+def write_archive(dataset, path: str | Path, builder: str, encoding: str = "utf-8") -> None:
+    """Write ``dataset`` to a private temporary file beside ``path`` and move it into place only when complete.
+
+    The temporary file (``.NAME.gongkai-<pid>.tmp``, mode ``0600``) is removed on any exit; one
+    left by a killed run is removed by the next run that writes into the same folder. JSONL and CSV
+    are written in ``encoding`` (UTF-8 unless told)."""
     path = Path(path)
     if builder != "json":
         dataset = flatten_mixed_columns(dataset)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with quiet_datasets():
-            if builder == "json":
-                dataset.to_json(str(tmp), lines=True, force_ascii=False)
-            elif builder == "csv":
-                dataset.to_csv(str(tmp), index=False)
-            else:
-                dataset.to_parquet(str(tmp))
-        os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with private_file(path) as tmp:
+            with quiet_datasets(), open(tmp, "wb") as raw:
+                fh = raw if encoding == "utf-8" else Transcoder(raw, encoding)
+                if builder == "json":
+                    dataset.to_json(fh, lines=True, force_ascii=False)
+                elif builder == "csv":
+                    dataset.to_csv(fh, index=False)
+                else:
+                    dataset.to_parquet(fh)
+            publish(tmp, path)
     except OSError as exc:
         raise BatchError(f"无法写入 {path}：{exc}", "write_failed") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def check_paths(src: str | Path, out: str | Path) -> tuple[Path, Path]:

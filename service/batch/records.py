@@ -32,8 +32,12 @@ RESULT_TYPES: dict[str, str] = {
 }
 """Result columns (before ``Columns.prefix``) and their Arrow/``datasets`` value types, in output order.
 
-``findings`` is the JSON list of DESIGN.md section 3; ``error`` is the Chinese reason a row could
+``findings`` is the JSON list of docs/design.md section 3.1; ``error`` is the Chinese reason a row could
 not be analysed (``error_code`` its English code), empty for rows that were analysed."""
+
+INPUT_ERROR = "__gongkai_input_error__"
+"""Hidden column of a row the reader could not read (a bad line): JSON ``{"code", "message", "line"}``,
+empty for rows that were read. Never written out (see :mod:`service.batch.reader`)."""
 
 CHANGED = "changed"
 """Added with a label column: ``True`` when the new category differs from the old label."""
@@ -106,6 +110,19 @@ def _column(batch: Mapping[str, Sequence[Any]], name: str | None, n: int) -> Seq
     return [None] * n
 
 
+def parse_row_error(value: Any) -> dict | None:
+    """The ``{"code", "message", "line"}`` in an error row's hidden column, or ``None`` for a row that was read."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict) or not parsed.get("code"):
+        return {"code": "unreadable_row", "message": "无法读取这一行。"}
+    return parsed
+
+
 def batch_length(batch: Mapping[str, Sequence[Any]]) -> int:
     for values in batch.values():
         return len(values)
@@ -118,6 +135,8 @@ def analyze_batch(batch: Mapping[str, Sequence[Any]], analyzer, columns: Columns
     Engines add the returned columns to their batch, so every input column is kept untouched. A row
     that cannot be analysed (no text, a value that is not text, too long) gets ``error`` and
     ``error_code`` and empty results, in its own place: the output has exactly one row per input row.
+    So does a row the reader could not read (hidden column :data:`INPUT_ERROR`, e.g. a line that is
+    not JSON): it is not analysed and carries the reader's error.
 
     Parameters
     ----------
@@ -133,8 +152,11 @@ def analyze_batch(batch: Mapping[str, Sequence[Any]], analyzer, columns: Columns
     titles = _column(batch, columns.title, n)
     bodies = _column(batch, columns.body, n)
     ids = _column(batch, columns.id, n)
-    records = [{"id": _cell(i), "title": _cell(t), "body": _cell(b)} for i, t, b in zip(ids, titles, bodies)]
-    results = analyzer.analyze_many(records, on_error="record") if records else []
+    unread = [parse_row_error(v) for v in _column(batch, INPUT_ERROR, n)]
+    records = [{"id": _cell(i), "title": _cell(t), "body": _cell(b)}
+               for i, t, b, bad in zip(ids, titles, bodies, unread) if bad is None]
+    analysed = iter(analyzer.analyze_many(records, on_error="record") if records else [])
+    results = [next(analysed) if bad is None else {"error": bad} for bad in unread]
     version = str(analyzer.manifest.get("version"))
     p = columns.prefix
     out: dict[str, list] = {p + name: [] for name in RESULT_TYPES}

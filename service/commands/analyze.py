@@ -14,7 +14,8 @@ def register(sub) -> None:
         "analyze", help="判断草稿的公开类别并审查能否公开",
         description="判断草稿的公开类别（带置信度，不确定时标注“需人工复核”），并审查能否公开。\n"
                     "输入为文本文件（第一行标题，其余为正文），或用 --jsonl 读取每行一个 "
-                    '{"id","title","body"} 的 JSONL 文件；FILE 为 - 时读标准输入。',
+                    '{"id","title","body"} 的 JSONL 文件；FILE 为 - 时读标准输入。\n'
+                    "JSONL 中无法分析的行（不是 JSON、不是记录、字段有误）在其位置上输出错误和行号，其余照常分析。",
     )
     p.add_argument("file", nargs="?", default="-", metavar="FILE", help="草稿文件，默认 -（标准输入）")
     p.add_argument("--jsonl", action="store_true", help="输入为 JSONL，每行一条记录")
@@ -26,7 +27,8 @@ def register(sub) -> None:
 def describe(result: dict) -> str:
     """A short Chinese summary of one analysis result."""
     if "error" in result:
-        return f"[{result.get('id') or '-'}] 无法分析：{result['error']['message']}"
+        line = f"第 {result['line']} 行 " if result.get("line") else ""
+        return f"[{line}{result.get('id') or '-'}] 无法分析：{result['error']['message']}"
     lines = []
     if result.get("id"):
         lines.append(f"【{result['id']}】")
@@ -51,9 +53,12 @@ def describe(result: dict) -> str:
 def run(args) -> int:
     from classifier import Analyzer
 
-    records = read_records(args.file, args.jsonl)
+    lines = read_records(args.file, args.jsonl)
     analyzer = Analyzer.load(args.model)
-    results = analyzer.analyze_many(records, on_error="record")
+    results = analyzer.analyze_many([record for _, record in lines])
+    for (number, _), result in zip(lines, results):
+        if "error" in result and number is not None:
+            result["line"] = number  # where to look in the input file
     out = sys.stdout
     for result in results:
         out.write((dump_json(result) if args.json else describe(result) + "\n") + "\n")

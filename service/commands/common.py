@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from classifier.errors import GongkaiError, InputError
 
@@ -43,25 +44,32 @@ def draft_record(text: str, source: str) -> dict:
     return {"id": None if source == "-" else source, "title": lines[0].strip(), "body": "\n".join(lines[1:]).strip("\n")}
 
 
-def jsonl_records(text: str, source: str) -> list[dict]:
-    """Records of a JSONL text; a malformed line is reported with its number."""
-    records = []
+def jsonl_records(text: str, source: str) -> list[tuple[int, Any]]:
+    """``(line number, record)`` for each non-blank line of a JSONL text.
+
+    A line that is not JSON is kept in its place as an :class:`InputError` naming the line, so
+    the analysis answers it with an error and nothing else is lost.
+    """
+    records: list[tuple[int, Any]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            records.append((number, json.loads(line)))
+        except RecursionError:
+            records.append((number, InputError("这一行的 JSON 嵌套过深。", "invalid_json")))
         except ValueError as exc:
-            raise InputError(f"{source} 第 {number} 行不是合法的 JSON：{exc.msg}", "invalid_json") from exc
-        records.append(obj if isinstance(obj, dict) else {"_invalid": obj})
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "含有无法读取的数值"
+            records.append((number, InputError(f"这一行不是合法的 JSON：{reason}", "invalid_json")))
     if not records:
-        raise InputError(f"{source} 中没有记录。", "empty_input")
+        raise InputError(f"{'标准输入' if source == '-' else source} 中没有记录。", "empty_input")
     return records
 
 
-def read_records(source: str, jsonl: bool) -> list[dict]:
+def read_records(source: str, jsonl: bool) -> list[tuple[int | None, Any]]:
+    """``(line number, record)`` pairs: the lines of a JSONL file, or one text draft (line ``None``)."""
     text = read_text(source)
-    return jsonl_records(text, source) if jsonl else [draft_record(text, source)]
+    return jsonl_records(text, source) if jsonl else [(None, draft_record(text, source))]
 
 
 def dump_json(obj) -> str:

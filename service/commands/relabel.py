@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 
@@ -16,7 +17,9 @@ def register(sub) -> None:
                     "category_name、confidence、needs_review、verdict、findings（JSON）、model_version、error、"
                     "error_code（有 --label-column 时还有 changed）。\n"
                     "每条输入记录对应且仅对应一条输出记录，顺序不变；无法分析的记录（无文本、类型不对、过长）在 error 列"
-                    "写明原因，处理继续。结果先写入临时文件，完成后才替换 OUT；输入文件不会被修改。中断后加 --resume "
+                    "写明原因，处理继续；读不了的行（空行、不是 JSON 对象的行、字段数不对或引号没有闭合的 CSV 行、"
+                    "编码错误的行）同样在原位置输出一行，error 中写明行号。JSONL/CSV 可以是 UTF-8 或 GB18030/GBK。"
+                    "结果先写入私有的临时文件，完成后才替换 OUT；输入文件不会被修改。中断（Ctrl-C）后加 --resume "
                     "可跳过已完成的分片接着处理，结果与一次跑完相同。",
         epilog="示例：\n"
                "  gongkai relabel 存档.jsonl -o 新存档.parquet --label-column 栏目\n"
@@ -30,8 +33,13 @@ def register(sub) -> None:
                    help="输出格式（默认按 OUT 的扩展名）")
     p.add_argument("--input-format", choices=["jsonl", "csv", "parquet"], default=None,
                    help="输入格式（默认按 IN 的扩展名）")
-    p.add_argument("--title-column", default="title", metavar="列名", help="标题列（默认 title）")
-    p.add_argument("--body-column", default="body", metavar="列名", help="正文列（默认 body，没有时用 text）")
+    p.add_argument("--encoding", default=None, metavar="编码",
+                   help="输入 JSONL/CSV 的编码：utf-8 或 gb18030（含 GBK）；默认自动识别")
+    p.add_argument("--output-encoding", default=None, metavar="编码",
+                   help="输出 JSONL/CSV 的编码：utf-8（默认）、utf-8-sig（带 BOM，便于 Excel 打开）或 gb18030")
+    p.add_argument("--title-column", default=None, metavar="列名",
+                   help="标题列（默认 title，可缺；指定了却不存在时报错并列出现有列）")
+    p.add_argument("--body-column", default=None, metavar="列名", help="正文列（默认 body，没有时用 text）")
     p.add_argument("--id-column", default=None, metavar="列名", help="编号列，用于列出无法分析的记录（默认 id，若存在）")
     p.add_argument("--label-column", default=None, metavar="列名",
                    help="原类别列（类别代码或中文名）：汇总新旧类别的对照表，并在输出中标出 changed")
@@ -61,7 +69,7 @@ def run(args) -> int:
         model=args.model, threshold=args.threshold, input_format=args.input_format, output_format=args.format,
         title_column=args.title_column, body_column=args.body_column, id_column=args.id_column,
         label_column=args.label_column, prefix=args.prefix, num_proc=args.num_proc, batch_size=args.batch_size,
-        progress=not args.no_progress,
+        progress=not args.no_progress, encoding=args.encoding, output_encoding=args.output_encoding,
     )
     for name in ("num_proc", "batch_size"):
         if options[name] is not None and options[name] < 1:
@@ -73,14 +81,17 @@ def run(args) -> int:
             raise BatchError("--resume 只用于 datasets 引擎；Ray 引擎由 Ray 自身重试失败的任务。", "bad_option")
         from service.batch.ray_engine import relabel_ray
 
-        summary = relabel_ray(args.input, args.output, address=args.ray_address, **options)
+        job = functools.partial(relabel_ray, address=args.ray_address)
     else:
         if args.ray_address:
             raise BatchError("--ray-address 只能与 --engine ray 一起使用。", "bad_option")
         from service.batch.relabel import relabel
 
-        summary = relabel(args.input, args.output, shard_rows=args.shard_rows, resume=args.resume,
-                          cache_dir=args.cache_dir, keep_work=args.keep_work, **options)
+        job = functools.partial(relabel, shard_rows=args.shard_rows, resume=args.resume, keep_work=args.keep_work)
+    try:
+        summary = job(args.input, args.output, cache_dir=args.cache_dir, **options)
+    except KeyboardInterrupt:  # the job has said what was kept and how to go on
+        return 130
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     else:

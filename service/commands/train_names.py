@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
-
-
-def default_bundle() -> Path:
-    return Path(str(resources.files("models") / "default"))
 
 
 def register(sub) -> None:
@@ -25,10 +20,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from classifier.bundle import read_manifest
+    from classifier.bundle import read_manifest, shipped_model_dir
     from training.names.train import register as register_model, train_name_model
 
-    out = Path(args.out) if args.out else default_bundle()
+    out = Path(args.out) if args.out else shipped_model_dir()
     read_manifest(out)  # fail before an expensive training when the folder is not a bundle
     print(f"正在训练人名识别模型（约 1–2 分钟），输出到 {out} …", file=sys.stderr)
     entry = train_name_model(out, seed=args.seed)

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from classifier.analyzer import Analyzer
 
 from ..errors import ApiError
+from ..limits import Admission
 from ..settings import Settings
 
 
@@ -31,6 +32,13 @@ async def get_analyzer(request: Request) -> Analyzer:
 
 
 AnalyzerDep = Annotated[Analyzer, Depends(get_analyzer)]
+
+
+async def get_admission(request: Request) -> Admission:
+    return request.app.state.admission
+
+
+AdmissionDep = Annotated[Admission, Depends(get_admission)]
 
 
 # --- auth ---------------------------------------------------------------------------------------
@@ -64,12 +72,24 @@ async def require_api_key(
 
 
 # --- body ---------------------------------------------------------------------------------------
-async def body_bytes(request: Request) -> bytes:
-    """The raw body, refused with 413 as soon as it is known to exceed the limit.
+def require_json(request: Request) -> None:
+    """The body must be declared JSON: ``application/json`` or ``application/…+json`` (any charset)."""
+    declared = request.headers.get("content-type", "")
+    media = declared.split(";", 1)[0].strip().lower()
+    if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
+        got = f"收到的是 {declared}" if declared else "请求没有声明 Content-Type"
+        raise ApiError(415, "unsupported_media_type",
+                       f"请求体必须是 JSON，请设置请求头 Content-Type: application/json（{got}）。")
 
-    ``Content-Length`` is checked before anything is read, and the bytes are counted while they
-    stream in, so a chunked or lying client is cut off at the limit too.
+
+async def body_bytes(request: Request) -> bytes:
+    """The raw body of a JSON request, refused with 413 as soon as it is known to exceed the limit.
+
+    The media type is checked first (415), then ``Content-Length`` before anything is read, and
+    the bytes are counted while they stream in, so a chunked or lying client is cut off at the
+    limit too.
     """
+    require_json(request)
     limit = request.app.state.settings.max_body_bytes
     too_large = ApiError(413, "body_too_large",
                          f"请求体过大：上限为 {limit} 字节（约 {limit / 1_000_000:g} MB）。请拆分后分批提交。")

@@ -1,4 +1,4 @@
-"""Shapes of the API for the OpenAPI document (DESIGN.md section 3), with Chinese descriptions and examples.
+"""Shapes of the API for the OpenAPI document (docs/design.md section 3), with Chinese descriptions and examples.
 
 The routes validate input with :class:`classifier.records.Record` (one set of rules and messages
 for Python, CLI and HTTP) and return the analyzer's dicts as they are, so these models describe
@@ -122,12 +122,18 @@ class ModelOut(BaseModel):
 class ErrorDetail(BaseModel):
     code: str = Field(description="英文错误代码，如 invalid_json、empty_input、body_too_large")
     message: str = Field(description="中文说明")
-    index: int | None = Field(None, description="批量请求中出错记录的下标（从 0 起）")
 
 
 class ErrorOut(BaseModel):
     """错误：HTTP 状态码表示类别，error.code 供程序判断，error.message 给人看。"""
 
+    error: ErrorDetail
+
+
+class RecordErrorOut(BaseModel):
+    """批量结果中无法分析的一条记录（在其原来的位置上）。"""
+
+    id: str | None = Field(description="请求中的 id")
     error: ErrorDetail
 
 
@@ -149,7 +155,10 @@ def request_body(schema: dict[str, Any], examples: dict[str, dict[str, Any]], de
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "请求体不是合法的 UTF-8 JSON"},
     401: {"model": ErrorOut, "description": "缺少或错误的 API 密钥（仅在设置了 GONGKAI_API_KEY 时）"},
+    408: {"model": ErrorOut, "description": "请求体没有在 GONGKAI_BODY_TIMEOUT 秒内传完（默认 5 秒）"},
     413: {"model": ErrorOut, "description": "请求体超过大小上限（默认 1 MB）"},
-    422: {"model": ErrorOut, "description": "记录无法分析：不是对象、字段类型不对、标题正文皆空、过长，或批量条数超限"},
+    415: {"model": ErrorOut, "description": "请求头 Content-Type 不是 application/json"},
+    422: {"model": ErrorOut, "description": "记录无法分析：不是对象、字段类型不对、含无效字符、标题正文皆空、过长；"
+                                            "批量接口：请求体不是记录数组、为空或条数超限"},
     503: {"model": ErrorOut, "description": "模型尚未加载完成"},
 }

@@ -24,8 +24,11 @@ def test_ray_engine_matches_the_datasets_engine(tmp_path, local_ray, batch_analy
     from service.batch.relabel import relabel
 
     rows = corpus_items[:20] + [{"id": "blank", "title": "", "body": "", "old": "work"},
-                                {"id": "huge", "title": "长", "body": BIG_TEXT, "old": "work"}] + corpus_items[20:30]
+                                {"id": "huge", "title": "长", "body": BIG_TEXT, "old": "work"},
+                                {"id": "number", "title": 20240101, "body": "正文", "old": 7}] + corpus_items[20:30]
     src = write_archive(tmp_path / "in.jsonl", rows)
+    with open(src, "a", encoding="utf-8") as fh:  # mixed types above; bad lines below (issue 11, item 15)
+        fh.write('{"id": "broken", "title": \n\n[1, 2]\n')
     local, remote = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
     s1 = relabel(src, local, analyzer=batch_analyzer, num_proc=1, label_column="old", cache_dir=tmp_path / "hf",
                  progress=False)
@@ -33,7 +36,11 @@ def test_ray_engine_matches_the_datasets_engine(tmp_path, local_ray, batch_analy
                      progress=False)
     assert read_archive(remote) == read_archive(local)  # same columns, same order, same values
     assert remote.read_bytes() == local.read_bytes()
-    assert [r["error_code"] for r in read_archive(remote)[20:22]] == ["empty_input", "input_too_long"]
+    result = read_archive(remote)
+    assert [r["error_code"] for r in result[20:23]] == ["empty_input", "input_too_long", "wrong_type"]
+    assert result[22]["title"] == 20240101 and result[22]["old"] == 7  # the input value is kept as it was
+    assert [r["error_code"] for r in result[-3:]] == ["invalid_json", "blank_line", "not_an_object"]
+    assert "第 35 行" in result[-2]["error"] and len(result) == len(rows) + 3
     assert s2.to_dict()["categories"] == s1.to_dict()["categories"] and s2.errors == s1.errors
     assert s2.unchanged == s1.unchanged
 

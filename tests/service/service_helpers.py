@@ -45,18 +45,21 @@ def assert_error(response, status: int, code: str, *fragments: str) -> dict:
 
 
 @contextmanager
-def live_server(app, timeout: float = 120.0) -> Iterator[str]:
+def live_server(app, timeout: float = 120.0, **config) -> Iterator[str]:
     """Run ``app`` with uvicorn in a thread on 127.0.0.1 and a free port; yields the base URL.
 
-    The socket is bound before the server starts, so there is no race for the port.
+    The socket is bound before the server starts, so there is no race for the port. ``config``
+    goes to ``uvicorn.Config`` (the server of ``gongkai serve`` by default: its HTTP protocol).
     """
+    from service.limits import HttpProtocol
+
     import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", **{"http": HttpProtocol, **config}))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout

@@ -1,4 +1,4 @@
-"""Every endpoint of the HTTP API, auth off: shapes of DESIGN.md section 3, order, health and docs."""
+"""Every endpoint of the HTTP API, auth off: shapes of docs/design.md section 3, order, health and docs."""
 
 from __future__ import annotations
 

@@ -39,9 +39,60 @@ def test_bad_body(client, path, raw, status, code, fragment):
     assert_error(response, status, code, fragment)
 
 
+JSON = {"Content-Type": "application/json"}
+
+
 def test_utf8_bom_is_accepted(client):
     raw = b"\xef\xbb\xbf" + json.dumps(PLAIN_DRAFT, ensure_ascii=False).encode("utf-8")
-    assert client.post("/v1/analyze", content=raw).status_code == 200
+    assert client.post("/v1/analyze", content=raw, headers=JSON).status_code == 200
+
+
+# --- Content-Type: the JSON endpoints take JSON only -------------------------------------------
+@pytest.mark.parametrize("path", ANALYZE_PATHS + ["/v1/analyze/batch"])
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded",
+                                          "multipart/form-data; boundary=x", "application/jsonx"])
+def test_a_body_that_is_not_declared_json_is_refused(client, path, content_type):
+    body = [PLAIN_DRAFT] if path.endswith("batch") else PLAIN_DRAFT
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post(path, content=json.dumps(body).encode("utf-8"), headers=headers)
+    error = assert_error(response, 415, "unsupported_media_type", "Content-Type: application/json")
+    assert (content_type or "没有声明") in error["message"]
+
+
+@pytest.mark.parametrize("content_type", ["application/json; charset=utf-8", "Application/JSON",
+                                          "application/merge-patch+json"])
+def test_json_media_types_are_accepted(client, content_type):
+    raw = json.dumps(PLAIN_DRAFT).encode("utf-8")
+    assert client.post("/v1/analyze", content=raw, headers={"Content-Type": content_type}).status_code == 200
+
+
+# --- lone surrogates: "\ud800" is valid JSON but not text ---------------------------------------
+SURROGATE = "\\ud800"  # as it travels in the JSON text
+SURROGATE_BODIES = [
+    ('{"title": "t", "body": "%s"}', "body"),
+    ('{"title": "x%s", "body": "正文"}', "title"),
+    ('{"id": "%s", "title": "t"}', "id"),
+    ('{"title": "t", "text": "前\\udfff后"}', "body"),  # a low surrogate, through the text alias
+]
+
+
+@pytest.mark.parametrize("path", ANALYZE_PATHS)
+@pytest.mark.parametrize("template, field", SURROGATE_BODIES)
+def test_a_lone_surrogate_is_a_422_not_a_500(client, path, template, field):
+    raw = template.replace("%s", SURROGATE).encode("utf-8")
+    error = assert_error(client.post(path, content=raw, headers=JSON), 422, "invalid_text", f"字段 {field}", "U+D")
+    assert "\\ud" not in error["message"]
+
+
+def test_a_lone_surrogate_in_a_batch_is_answered_in_its_place(client):
+    raw = ('[{"id": "a", "title": "青山县财政局2025年度部门预算"}, {"id": "b%s", "title": "t"},'
+           ' {"id": "c", "title": "t", "body": "%s"}]').replace("%s", SURROGATE).encode("utf-8")
+    response = client.post("/v1/analyze/batch", content=raw, headers=JSON)
+    assert response.status_code == 200
+    first, second, third = response.json()
+    assert first["category"] == "finance"
+    assert second["id"] == "b\\ud800" and second["error"]["code"] == "invalid_text"  # the id, escaped
+    assert third["id"] == "c" and third["error"]["code"] == "invalid_text" and "字段 body" in third["error"]["message"]
 
 
 def test_record_too_long(client):
@@ -58,7 +109,7 @@ def test_record_limit_follows_the_settings(make_client):
 # --- size limit: 413 before the whole body is read ------------------------------------------------
 def test_body_over_the_limit_by_content_length(client):
     raw = json.dumps({"title": "t", "body": "x" * 1_000_001}).encode()
-    assert_error(client.post("/v1/analyze", content=raw), 413, "body_too_large", "上限为 1000000 字节")
+    assert_error(client.post("/v1/analyze", content=raw, headers=JSON), 413, "body_too_large", "上限为 1000000 字节")
 
 
 def test_streamed_body_is_counted(make_client):
@@ -72,7 +123,7 @@ def test_streamed_body_is_counted(make_client):
 
 
 def test_lying_content_length_is_refused(client):
-    assert_error(client.post("/v1/analyze", content=b"{}", headers={"Content-Length": "abc"}), 400, "bad_request",
+    assert_error(client.post("/v1/analyze", content=b"{}", headers={**JSON, "Content-Length": "abc"}), 400, "bad_request",
                  "Content-Length")
 
 
@@ -99,19 +150,25 @@ def test_batch_over_the_default_limit(client):
 
 
 @pytest.mark.parametrize("bad, code", [
-    ({"title": "", "body": ""}, "empty_input"),
-    ({"title": ["x"]}, "wrong_type"),
+    ({"id": 7, "title": "", "body": ""}, "empty_input"),
+    ({"id": 7, "title": ["x"]}, "wrong_type"),
     ("not a record", "not_an_object"),
-    ({"title": "字" * 200_001}, "input_too_long"),
+    ({"id": 7, "title": "字" * 200_001}, "input_too_long"),
 ])
-def test_batch_with_a_bad_record_is_refused_with_its_index(client, bad, code):
-    records = [PLAIN_DRAFT, PLAIN_DRAFT, bad, {"title": ""}]  # index 3 is bad too: the first one is reported
-    error = assert_error(client.post("/v1/analyze/batch", json=records), 422, code, "第 3 条记录（下标 2）")
-    assert error["index"] == 2
+def test_a_bad_record_in_a_batch_gets_its_error_in_its_place(client, analyzer, bad, code):
+    records = [PLAIN_DRAFT, bad, {"id": "t", "title": "关于召开防汛工作会议的通知"}, {"title": ""}]
+    response = client.post("/v1/analyze/batch", json=records)
+    assert response.status_code == 200
+    first, second, third, fourth = response.json()
+    assert first == analyzer.analyze(PLAIN_DRAFT)  # the good records are analysed as on their own
+    assert third["id"] == "t" and third["category"] and "error" not in third
+    assert second["error"]["code"] == code and any("\u4e00" <= ch <= "\u9fff" for ch in second["error"]["message"])
+    assert second["id"] == (None if isinstance(bad, str) else "7") and set(second) == {"id", "error"}
+    assert fourth == {"id": None, "error": {"code": "empty_input", "message": "标题和正文不能同时为空。"}}
 
 
 def test_batch_bad_json(client):
-    assert_error(client.post("/v1/analyze/batch", content=b"[{}, "), 400, "invalid_json")
+    assert_error(client.post("/v1/analyze/batch", content=b"[{}, ", headers=JSON), 400, "invalid_json")
 
 
 # --- routes, methods and the unexpected ------------------------------------------------------------

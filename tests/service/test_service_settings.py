@@ -9,11 +9,10 @@ from fastapi.testclient import TestClient
 from service_helpers import ID_NUMBER, PLAIN_DRAFT, RISKY_DRAFT, make_settings
 
 from classifier import Analyzer, ModelError
-from service.app import create_app, load_analyzer
+from service.app import create_app
 from service.settings import Settings, SettingsError, get_settings
 
-ALL_VARS = ["GONGKAI_MODEL_DIR", "GONGKAI_API_KEY", "GONGKAI_THRESHOLD", "GONGKAI_MAX_BODY_BYTES", "GONGKAI_MAX_BATCH",
-            "GONGKAI_MAX_CHARS", "GONGKAI_MASK_CHAR", "GONGKAI_MASK_STYLES"]
+ALL_VARS = [f"GONGKAI_{name.upper()}" for name in Settings.model_fields]
 
 
 @pytest.fixture()
@@ -28,6 +27,7 @@ def test_defaults(env):
     assert (s.model_dir, s.api_key, s.threshold) == (None, None, None)
     assert (s.max_body_bytes, s.max_batch, s.max_chars) == (1_000_000, 100, 200_000)
     assert (s.mask_char, s.mask_styles, s.threads) == ("*", {}, 4)
+    assert (s.heavy_chars, s.body_timeout) == (20_000, 5.0)
     assert s.auth_enabled is False
 
 
@@ -52,6 +52,16 @@ def test_read_from_the_environment(env, tmp_path):
     ("GONGKAI_MAX_BODY_BYTES", "1MB", "GONGKAI_MAX_BODY_BYTES（请求体上限）：必须是数字"),
     ("GONGKAI_MASK_CHAR", "**", "GONGKAI_MASK_CHAR（遮盖字符）：必须正好是一个字符"),
     ("GONGKAI_MASK_STYLES", "mobile=replace", "GONGKAI_MASK_STYLES（遮盖样式）：必须是 JSON 对象"),
+    ("GONGKAI_BODY_TIMEOUT", "0", "GONGKAI_BODY_TIMEOUT（请求体接收时限）：必须大于 0"),
+    ("GONGKAI_HEAVY_CHARS", "10", "GONGKAI_HEAVY_CHARS（大请求的字符数）：不能小于 1000"),
+    # operator parameters are checked against what each operator declares, at start-up
+    ("GONGKAI_MASK_STYLES", '{"mobile": ["mask", {"keep": 3}]}',
+     "GONGKAI_MASK_STYLES（遮盖样式）：mobile：遮盖操作 mask 没有参数 'keep'（可用的参数：keep_first、keep_last）"),
+    ("GONGKAI_MASK_STYLES", '{"mobile": ["mask", {"keep_first": "3"}]}', "参数 keep_first 应为整数，收到 '3'"),
+    ("GONGKAI_MASK_STYLES", '{"id_card": ["mask", {"keep_last": -2}]}', "id_card：遮盖操作 mask 的参数 keep_last 不能为负数"),
+    ("GONGKAI_MASK_STYLES", '{"plate": ["replace", {"value": 5}]}', "参数 value 应为文本"),
+    ("GONGKAI_MASK_STYLES", '{"email": ["redact", {"value": "x"}]}', "没有参数 'value'（可用的参数：无）"),
+    ("GONGKAI_MASK_STYLES", '{"mobile": ["smudge", {}]}', "遮盖操作 'smudge' 不存在"),
 ])
 def test_bad_values_are_explained_in_chinese(env, name, value, fragment):
     env.setenv(name, value)
@@ -75,9 +85,17 @@ def test_a_missing_model_folder_stops_the_start(tmp_path):
     assert "找不到模型目录" in info.value.message
 
 
-def test_unknown_mask_operator_is_refused():
-    with pytest.raises(SettingsError, match="遮盖操作 'smudge' 不存在"):
-        load_analyzer(make_settings(mask_styles={"mobile": ("smudge", {})}))
+def test_good_operator_parameters_are_accepted(env):
+    env.setenv("GONGKAI_MASK_STYLES", '{"mobile": ["mask", {"keep_first": 2, "keep_last": 2}], '
+                                      '"person_name": ["name", {"keep_first": null}], "email": [null, {}]}')
+    assert get_settings().mask_styles["mobile"] == ("mask", {"keep_first": 2, "keep_last": 2})
+
+
+def test_python_callers_get_the_check_too():
+    from classifier.risk import RiskSettings
+
+    with pytest.raises(ValueError, match="没有参数 'keep'"):
+        RiskSettings(styles={"mobile": ("mask", {"keep": 3})})
 
 
 def test_mask_settings_reach_the_redacted_text(default_bundle_dir):

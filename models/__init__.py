@@ -1,1 +1,0 @@
-"""Model bundles. ``models/default/`` is the bundle that ships (built by ``gongkai train``)."""
