@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from .bundle import load_bundle
+from .bundle import load_bundle, name_model_path
 from .errors import GongkaiError, InputError
 from .model import CategoryModel
 from .records import MAX_CHARS, Record, error_result
@@ -41,7 +41,14 @@ class Analyzer:
         model: CategoryModel = bundle.payload["model"]
         if threshold is not None:
             model.threshold = float(threshold)
-        return cls(model, bundle.manifest, bundle.path, max_chars=max_chars, reviewer=RiskReviewer(risk_settings))
+        name_tagger = None
+        name_path = name_model_path(bundle.path, bundle.manifest)
+        if name_path is not None:
+            from .risk.name_tagger import NameTagger
+
+            name_tagger = NameTagger.load(name_path)
+        reviewer = RiskReviewer(risk_settings, name_tagger=name_tagger)
+        return cls(model, bundle.manifest, bundle.path, max_chars=max_chars, reviewer=reviewer)
 
     # --- information ----------------------------------------------------------------------
     @property

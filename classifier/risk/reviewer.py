@@ -65,8 +65,9 @@ class RiskReviewer:
     ('redact', 'id_card', '1101**********002X')
     """
 
-    def __init__(self, settings: RiskSettings | None = None):
+    def __init__(self, settings: RiskSettings | None = None, name_tagger=None):
         self.settings = settings or RiskSettings()
+        self.name_tagger = name_tagger  # a NameTagger from the model bundle, or None (rules only)
         self.lexicon = load_lexicon(*self.settings.lexicon_paths)
         self.registry = RecognizerRegistry.default(self.lexicon, self.settings)
 
