@@ -1,0 +1,49 @@
+"""A table read as records: one row is one record, and every cell is read with its column header.
+
+``姓名 | 身份证号 | 住址`` over ``王某 | 3301… | 青山县…`` is reviewed as
+``姓名：王某；身份证号：3301…；住址：青山县…`` so the review sees what each value is; findings are
+mapped back to the cell they fall in (offsets into the cell's own text).
+"""
+
+from __future__ import annotations
+
+from .units import Block
+
+HEADER_SCAN_ROWS = 5
+MAX_HEADER_CHARS = 30
+
+
+def column_letter(col: int) -> str:
+    """1 -> A, 27 -> AA."""
+    out = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _is_label(value: str) -> bool:
+    v = value.strip()
+    return 0 < len(v) <= MAX_HEADER_CHARS and not v.replace(".", "").replace("-", "").isdigit()
+
+
+def header_row(rows: list[tuple[int, dict[int, str]]]) -> int | None:
+    """Index (in ``rows``) of the header: among the first rows, the first with two or more short labels and no numbers.
+
+    A title row above it (one merged cell, "2025年低保对象名单") is not a header.
+    """
+    for i, (_, cells) in enumerate(rows[:HEADER_SCAN_ROWS]):
+        values = [v for v in cells.values() if v.strip()]
+        if len(values) >= 2 and all(_is_label(v) for v in values):
+            return i
+    return None
+
+
+def row_blocks(rows: list[tuple[int, dict[int, int]]], header: dict[int, str] | None) -> list[Block]:
+    """One block per row: unit indexes in column order, each prefixed with its column header."""
+    blocks = []
+    for _, cells in rows:
+        cols = sorted(cells)
+        prefixes = [f"{header[c].strip()}：" if header and header.get(c, "").strip() else "" for c in cols]
+        blocks.append(Block([cells[c] for c in cols], prefixes, "；"))
+    return blocks
