@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from . import errors
-from .routes import analysis, health, info, page
+from .routes import analysis, files, health, info, page
 from .routes.deps import require_api_key
 from .settings import Settings, SettingsError, get_settings
 
@@ -97,6 +97,7 @@ def create_app(settings: Settings | None = None, *, analyzer=None) -> FastAPI:
     auth = [Depends(require_api_key)] if settings.auth_enabled else []
     app.include_router(analysis.router, dependencies=auth)
     app.include_router(info.router, dependencies=auth)
+    app.include_router(files.router, dependencies=auth)
     app.include_router(health.router)
     app.include_router(page.router)
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")

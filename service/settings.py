@@ -12,6 +12,8 @@ variable                       meaning                                          
 ``GONGKAI_MASK_CHAR``          character that masks redacted values                 ``*``
 ``GONGKAI_MASK_STYLES``        JSON ``{"type": ["operator", {params}]}`` overrides   {}
 ``GONGKAI_THREADS``            threads for the plain-def endpoints, per worker      4
+``GONGKAI_MAX_FILE_BYTES``     largest uploaded file (``/v1/check-file``)           20000000
+``GONGKAI_MAX_FILE_SECONDS``   time one uploaded file may take                       120
 =============================  ===================================================  ============
 """
 
@@ -37,6 +39,8 @@ FIELD_NAMES = {
     "mask_char": "GONGKAI_MASK_CHAR（遮盖字符）",
     "mask_styles": "GONGKAI_MASK_STYLES（遮盖样式）",
     "threads": "GONGKAI_THREADS（每个进程同时分析的请求数）",
+    "max_file_bytes": "GONGKAI_MAX_FILE_BYTES（上传文件大小上限）",
+    "max_file_seconds": "GONGKAI_MAX_FILE_SECONDS（单个文件处理时间上限）",
 }
 
 
@@ -62,6 +66,9 @@ class Settings(BaseSettings):
         default_factory=dict, description="按类型覆盖遮盖样式，如 {\"mobile\": [\"replace\", {\"value\": \"[手机号]\"}]}")
     threads: int = Field(4, ge=1, le=256, description="每个工作进程处理分析请求的线程数（anyio 线程池大小，默认 4）；"
                                                         "分析占用 CPU 且受 GIL 限制，调小可让请求排队而不是互相抢占")
+
+    max_file_bytes: int = Field(20_000_000, ge=1_024, le=500_000_000, description="上传文件大小上限（字节，默认 20 MB）")
+    max_file_seconds: float = Field(120.0, gt=0, le=3600, description="单个文件处理时间上限（秒）")
 
     @field_validator("api_key")
     @classmethod
