@@ -18,8 +18,12 @@ from .limits import Deadline, FileLimits
 from .properties import names_a_person
 from .units import ParsedFile, RedactedFile, Span
 
-CHUNK_CHARS = 50_000
-"""Records are reviewed in chunks of about this many characters (one review call each)."""
+CHUNK_CHARS = 5_000
+"""Records are reviewed in chunks of about this many characters (one review call each).
+
+Small chunks keep each record's context local: on one 400,000-character text of 10,000 名单 rows
+the review found 1,199 of the 10,000 addresses, on 5,000-character chunks all of them, at the same
+speed."""
 
 UNREADABLE_REASON = "无法读取文字（可能是扫描件）"
 VERDICT_ORDER = ("withhold", "review", "redact", "publish")

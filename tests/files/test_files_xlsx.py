@@ -1,0 +1,114 @@
+"""XLSX: rows as records with their headers, every sheet and hidden part, cells located; redacted in place."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import openpyxl
+import pytest
+from conftest import ID, ID2, MOBILE, by_type
+from openpyxl.styles import Font
+
+from classifier.errors import FileError
+from classifier.files import FileLimits
+from tests.assertions import make_id
+from tests.files.makers import xlsx
+
+HEADER = ["序号", "姓名", "身份证号", "联系电话", "家庭住址", "补助金额"]
+
+
+def roster(n: int) -> list[list]:
+    rows = [["2025年城乡低保对象名单"], HEADER]
+    for i in range(n):
+        rows.append([i + 1, f"王{'小大'[i % 2]}{'明红华军刚'[i % 5]}", make_id("330106", f"19{60 + i % 30}0{1 + i % 9}1{i % 10}",
+                     f"{100 + i % 900}"), f"138{10000000 + i}", f"青山县城关镇人民路{i + 1}号", 300 + i % 7])
+    return rows
+
+
+def test_rows_are_records_and_every_finding_names_its_cell(check):
+    result = check(xlsx({"名单": roster(3)}), "低保名单.xlsx").result
+    ids = by_type(result, "id_card")
+    assert [f["location"] for f in ids] == [{"sheet": "名单", "cell": f"C{r}"} for r in (3, 4, 5)]
+    assert all(f["start"] == 0 and f["end"] == 18 and len(f["text"]) == 18 for f in ids)
+    assert all(f["replacement"] == f["text"][:4] + "*" * 10 + f["text"][-4:] for f in ids)
+    mobiles = by_type(result, "mobile")
+    assert [f["location"]["cell"] for f in mobiles] == ["D3", "D4", "D5"]
+    assert by_type(result, "address") and by_type(result, "address")[0]["location"]["cell"] == "E3"
+    assert result["file"]["sheets"] == ["名单"] and result["verdict"] in ("redact", "review")
+
+
+def test_hidden_sheets_rows_columns_comments_and_sheet_names_are_read(check):
+    data = xlsx({"公示": [["姓名", "备注"], ["甲", "无"], ["乙", f"身份证{ID}"]],
+                 "备份": [["身份证号"], [ID2]], "深藏": [[f"手机{MOBILE}"]], f"身份证{ID}": [["空"]]},
+                hidden={"备份": "hidden", "深藏": "veryHidden"}, hidden_rows={"公示": [3]}, hidden_cols={"公示": ["B"]},
+                comments={("公示", "A2"): f"该户手机{MOBILE}"}, creator="王小明")
+    result = check(data, "公示.xlsx").result
+    labels = {(f["location"].get("sheet"), f["location"].get("cell"), f["hidden"]) for f in result["findings"]}
+    assert ("公示", "B3", "隐藏行；隐藏列") in labels
+    assert ("备份", "A2", "隐藏工作表") in labels
+    assert ("深藏", "A1", "深度隐藏工作表") in labels
+    assert ("公示", "A2", "批注") in labels
+    sheet_name = next(f for f in result["findings"] if f["location"].get("sheet_name"))
+    assert sheet_name["hidden"] == "工作表名称" and sheet_name["replacement"] is None and sheet_name["action"] == "review"
+    assert "请手工修改" in sheet_name["reason"]
+    assert any(f["location"].get("property") == "作者" for f in result["findings"])
+    assert result["verdict"] == "review"  # the sheet name cannot be masked automatically
+
+
+def test_redacted_workbook_keeps_formulas_styles_and_other_sheets(check):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名单"
+    for row in roster(4):
+        ws.append(row)
+    ws["C3"].font = Font(bold=True, color="FF0000")
+    ws["G1"] = "=SUM(F3:F6)"
+    other = wb.create_sheet("说明")
+    other["A1"] = "本表由民政办编制"
+    hidden = wb.create_sheet("底稿")
+    hidden.sheet_state = "hidden"
+    hidden["A1"] = f"身份证{ID}"
+    wb.properties.creator = "李红"
+    buf = io.BytesIO()
+    wb.save(buf)
+    red = check(buf.getvalue(), "名单.xlsx").redacted_file()
+    assert red.filename == "名单.去标识化.xlsx" and red.content_type.endswith("spreadsheetml.sheet")
+    out = openpyxl.load_workbook(io.BytesIO(red.data))
+    sheet = out["名单"]
+    original = roster(4)
+    assert sheet["C3"].value == original[2][2][:4] + "*" * 10 + original[2][2][-4:]
+    assert sheet["C3"].font.bold and sheet["C3"].font.color.rgb == "00FF0000"
+    assert sheet["D3"].value == "138****0000" and sheet["F3"].value == original[2][5]
+    assert sheet["G1"].value == "=SUM(F3:F6)"
+    assert out["说明"]["A1"].value == "本表由民政办编制"
+    assert out["底稿"].sheet_state == "hidden" and ID not in out["底稿"]["A1"].value
+    assert out.properties.creator != "李红" and out.properties.lastModifiedBy is None
+    text = " ".join(str(c.value) for s in out.worksheets for row in s.iter_rows() for c in row)
+    assert ID not in text and original[2][2] not in text
+
+
+def test_a_ten_thousand_row_sheet_is_checked_whole(check):
+    data = xlsx({"名单": roster(10_000)})
+    started = time.perf_counter()
+    outcome = check(data, "名单.xlsx")
+    elapsed = time.perf_counter() - started
+    ids = by_type(outcome.result, "id_card")
+    assert len(ids) == 10_000 and ids[-1]["location"] == {"sheet": "名单", "cell": "C10002"}
+    assert len(by_type(outcome.result, "mobile")) == 10_000
+    red = openpyxl.load_workbook(io.BytesIO(outcome.redacted_file().data), read_only=True)
+    last = list(red["名单"].iter_rows(min_row=10_002, max_row=10_002, values_only=True))[0]
+    assert "*" in last[2] and "*" in last[3]
+    print(f"10,000 rows checked in {elapsed:.1f} s")
+
+
+def test_too_many_cells_is_refused(check):
+    with pytest.raises(FileError) as exc:
+        check(xlsx({"名单": roster(50)}), "名单.xlsx", limits=FileLimits(max_cells=100))
+    assert exc.value.code == "too_many_cells" and "单元格" in exc.value.message
+
+
+def test_a_header_row_gives_context_below_it(check):
+    result = check(xlsx({"表": [["姓名", "银行卡号"], ["张某", "6222021234567890128"]]}), "发放表.xlsx").result
+    (card,) = by_type(result, "bank_card")
+    assert card["location"] == {"sheet": "表", "cell": "B2"} and card["start"] == 0 and card["end"] == 19
