@@ -149,7 +149,8 @@ def _run_dir(folder: Path, reviewer, args, output: str | None) -> int:
                     f"{f'（{hidden} 处在隐藏内容中）' if hidden else ''}{chr(9) + notes if notes else ''}")
         tqdm.write(line, file=sys.stdout)
         if (args.redact or output) and output and result["verdict"] != "withhold" and check.parsed.units:
-            target = Path(output) / Path(rel).parent / check.parsed.redacted_name(None if check.parsed.in_place else "txt")
+            name = Path(check.parsed.redacted_name(None if check.parsed.in_place else "txt")).name
+            target = Path(output) / Path(rel).parent / name
             _write_redacted(check, target, quiet=True)
     bar.close()
     summary = "，".join(f"{VERDICT_NAMES[v]} {counts[v]}" for v in VERDICT_NAMES if counts[v])
