@@ -85,12 +85,12 @@ def parse_xml(data: bytes, member: str, name: str) -> etree._Element:
 
 
 def rewrite_zip(zf: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
-    """A copy of the archive with some members replaced; order, names and compression of the others kept."""
+    """A copy of the archive with some members replaced; order, names and compression of every member kept."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
         for info in zf.infolist():
             data = replaced.get(info.filename)
             if data is None:
                 data = zf.read(info.filename)
-            dest.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            dest.writestr(info, data)
     return out.getvalue()

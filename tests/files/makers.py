@@ -125,6 +125,21 @@ def xlsx(sheets: dict[str, list[list]], *, hidden: dict[str, str] | None = None,
     return buf.getvalue()
 
 
+ROSTER_HEADER = ["序号", "姓名", "身份证号", "联系电话", "家庭住址", "补助金额"]
+
+
+def roster(n: int) -> list[list]:
+    """A 低保 名单 of ``n`` invented people under a title row and a header row (6 columns)."""
+    from tests.assertions import make_id
+
+    rows = [["2025年城乡低保对象名单"], list(ROSTER_HEADER)]
+    for i in range(n):
+        rows.append([i + 1, f"王{'小大'[i % 2]}{'明红华军刚'[i % 5]}",
+                     make_id("330106", f"19{60 + i % 30}0{1 + i % 9}1{i % 10}", f"{100 + i % 900}"),
+                     f"138{10000000 + i}", f"青山县城关镇人民路{i + 1}号", 300 + i % 7])
+    return rows
+
+
 def pdf(pages: list[str], *, author: str = "", image_pages: tuple[int, ...] = ()) -> bytes:
     """A PDF with one text page per string (CJK through reportlab's CID font); ``image_pages`` get only an image."""
     from reportlab.lib.utils import ImageReader

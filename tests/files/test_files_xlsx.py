@@ -12,19 +12,7 @@ from openpyxl.styles import Font
 
 from classifier.errors import FileError
 from classifier.files import FileLimits
-from tests.assertions import make_id
-from tests.files.makers import xlsx
-
-HEADER = ["序号", "姓名", "身份证号", "联系电话", "家庭住址", "补助金额"]
-
-
-def roster(n: int) -> list[list]:
-    rows = [["2025年城乡低保对象名单"], HEADER]
-    for i in range(n):
-        rows.append([i + 1, f"王{'小大'[i % 2]}{'明红华军刚'[i % 5]}", make_id("330106", f"19{60 + i % 30}0{1 + i % 9}1{i % 10}",
-                     f"{100 + i % 900}"), f"138{10000000 + i}", f"青山县城关镇人民路{i + 1}号", 300 + i % 7])
-    return rows
-
+from tests.files.makers import roster, xlsx
 
 def test_rows_are_records_and_every_finding_names_its_cell(check):
     result = check(xlsx({"名单": roster(3)}), "低保名单.xlsx").result
