@@ -15,7 +15,7 @@ from .limits import Deadline, FileLimits
 from .textcodec import decode
 from .units import ParsedFile, RedactedFile, Span, Unit, apply_spans
 
-DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype|<html\b)", re.I | re.S)
+DOCUMENT = re.compile(r"\A\s*(?:<!--(?:(?!-->).)*-->\s*)*(?:<!doctype|<html\b)", re.I | re.S)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 ATTRIBUTES = {"alt": "替代文字 alt", "title": "提示文字 title", "value": "表单值 value", "content": "元数据 content",
               "placeholder": "占位文字 placeholder", "aria-label": "无障碍标签 aria-label"}

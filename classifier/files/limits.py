@@ -20,7 +20,7 @@ class FileLimits:
     max_unzipped: int = 300_000_000
     max_ratio: float = 200.0
     max_members: int = 5_000
-    max_cells: int = 2_000_000
+    max_cells: int = 1_000_000
     max_pages: int = 2_000
     max_chars: int = 20_000_000
     max_seconds: float = 300.0

@@ -6,14 +6,16 @@ openpyxl: only the masked cells change, formulas, styles and the other sheets ar
 from __future__ import annotations
 
 import io
+import re
 from collections import defaultdict
 
 from ..errors import FileError
 from .limits import Deadline, FileLimits
-from .safezip import check_all_xml, damaged, open_zip
+from .safezip import check_all_xml, damaged, open_zip, read_member
 from .table import column_letter, header_row, row_blocks
 from .units import Block, ParsedFile, RedactedFile, Span, Unit, apply_spans
 
+CELL_TAG = re.compile(rb"<(?:\w{1,20}:)?c[\s>/]")
 SHEET_STATES = {"hidden": "隐藏工作表", "veryHidden": "深度隐藏工作表"}
 PROPERTIES = [("creator", "作者", True), ("lastModifiedBy", "最后修改者", True), ("title", "标题", False),
               ("subject", "主题", False), ("description", "备注", False), ("keywords", "关键词", False),
@@ -41,7 +43,13 @@ class XlsxFile(ParsedFile):
 
     def __init__(self, data: bytes, name: str, limits: FileLimits, deadline: Deadline):
         super().__init__(name)
-        check_all_xml(open_zip(data, name, limits), name)
+        archive = open_zip(data, name, limits)
+        check_all_xml(archive, name)
+        declared = sum(len(CELL_TAG.findall(read_member(archive, m, name))) for m in archive.namelist()
+                       if m.startswith("xl/worksheets/") and m.endswith(".xml"))
+        if declared > limits.max_cells:  # refused before openpyxl builds a cell object for each
+            raise FileError(f"{name} 共有 {declared} 个单元格，上限为 {limits.max_cells} 个。请拆分后分别检查。",
+                            "too_many_cells")
         import openpyxl  # with defusedxml installed, openpyxl parses without entities as well
 
         try:
