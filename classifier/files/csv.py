@@ -8,9 +8,9 @@ import io
 
 from ..errors import FileError
 from .limits import Deadline, FileLimits
-from .table import column_letter, header_row, row_blocks
+from .table import column_letter, table_blocks
 from .textcodec import decode
-from .units import Block, ParsedFile, RedactedFile, Span, Unit, apply_spans
+from .units import ParsedFile, RedactedFile, Span, Unit, apply_spans
 
 DELIMITERS = ",\t;|"
 
@@ -38,10 +38,7 @@ class CsvFile(ParsedFile):
             self.rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)]
         except csv.Error as exc:
             raise FileError(f"{name} 不是格式正确的 CSV（{exc}）。", "damaged_file") from None
-        cells = sum(len(r) for r in self.rows)
-        if cells > limits.max_cells:
-            raise FileError(f"{name} 共有 {cells} 个单元格，上限为 {limits.max_cells} 个。请拆分后分别检查。",
-                            "too_many_cells")
+        limits.check_cells(sum(len(r) for r in self.rows), name)
         sheet = name.rsplit(".", 1)[0]
         ordered: list[tuple[int, dict[int, int]]] = []
         for r, row in enumerate(self.rows, 1):
@@ -55,13 +52,7 @@ class CsvFile(ParsedFile):
                                                     f"第 {r} 行第 {c} 列（{ref}）", ref=(r - 1, c - 1)), block=False)
             if cells_of_row:
                 ordered.append((r, cells_of_row))
-        texts = [(r, {c: self.units[i].text for c, i in cs.items()}) for r, cs in ordered]
-        head = header_row(texts)
-        if head is None:
-            self.blocks.extend(row_blocks(ordered, None))
-        else:
-            self.blocks.extend(Block([cs[c] for c in sorted(cs)]) for _, cs in ordered[:head + 1])
-            self.blocks.extend(row_blocks(ordered[head + 1:], texts[head][1]))
+        self.blocks.extend(table_blocks(ordered, self.units))
         self.info = {"sheets": [sheet], "rows": len(self.rows), "encoding": self.decoded.encoding}
 
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:

@@ -31,6 +31,12 @@ class FileLimits:
                             "请拆分后分别检查。", "file_too_large")
 
 
+    def check_cells(self, cells: int, name: str) -> None:
+        if cells > self.max_cells:
+            raise FileError(f"{name} 共有 {cells} 个单元格，上限为 {self.max_cells} 个。请拆分后分别检查。",
+                            "too_many_cells")
+
+
 class Deadline:
     """The time budget of one file; :meth:`check` raises once it is spent."""
 

@@ -47,3 +47,17 @@ def row_blocks(rows: list[tuple[int, dict[int, int]]], header: dict[int, str] | 
         prefixes = [f"{header[c].strip()}：" if header and header.get(c, "").strip() else "" for c in cols]
         blocks.append(Block([cells[c] for c in cols], prefixes, "；"))
     return blocks
+
+
+def table_blocks(rows: list[tuple[int, dict[int, int]]], units) -> list[Block]:
+    """Blocks of a table whose ``rows`` are ``(row number, {column: unit index})``, in order.
+
+    Rows down to the header (a title row, the header itself) are read as they are; every row below
+    it is a record whose cells carry their column headers.
+    """
+    texts = [(r, {c: units[i].text for c, i in cells.items()}) for r, cells in rows]
+    head = header_row(texts)
+    if head is None:
+        return row_blocks(rows, None)
+    return ([Block([cells[c] for c in sorted(cells)]) for _, cells in rows[:head + 1]]
+            + row_blocks(rows[head + 1:], texts[head][1]))

@@ -12,8 +12,8 @@ from collections import defaultdict
 from ..errors import FileError
 from .limits import Deadline, FileLimits
 from .safezip import check_all_xml, damaged, open_zip, read_member
-from .table import column_letter, header_row, row_blocks
-from .units import Block, ParsedFile, RedactedFile, Span, Unit, apply_spans
+from .table import column_letter, table_blocks
+from .units import ParsedFile, RedactedFile, Span, Unit, apply_spans
 
 CELL_TAG = re.compile(rb"<(?:\w{1,20}:)?c[\s>/]")
 SHEET_STATES = {"hidden": "隐藏工作表", "veryHidden": "深度隐藏工作表"}
@@ -47,9 +47,7 @@ class XlsxFile(ParsedFile):
         check_all_xml(archive, name)
         declared = sum(len(CELL_TAG.findall(read_member(archive, m, name))) for m in archive.namelist()
                        if m.startswith("xl/worksheets/") and m.endswith(".xml"))
-        if declared > limits.max_cells:  # refused before openpyxl builds a cell object for each
-            raise FileError(f"{name} 共有 {declared} 个单元格，上限为 {limits.max_cells} 个。请拆分后分别检查。",
-                            "too_many_cells")
+        limits.check_cells(declared, name)  # before openpyxl builds an object for every cell
         import openpyxl  # with defusedxml installed, openpyxl parses without entities as well
 
         try:
@@ -60,9 +58,7 @@ class XlsxFile(ParsedFile):
             raise damaged(name, type(exc).__name__) from None
         deadline.check()
         cells = sum(len(ws._cells) for ws in self.book.worksheets)
-        if cells > limits.max_cells:
-            raise FileError(f"{name} 共有 {cells} 个单元格，上限为 {limits.max_cells} 个。请拆分后分别检查。",
-                            "too_many_cells")
+        limits.check_cells(cells, name)
         for ws in self.book.worksheets:
             self._read_sheet(ws, deadline)
         props = self.book.properties
@@ -102,14 +98,7 @@ class XlsxFile(ParsedFile):
             if comment is not None and (comment.text or "").strip():
                 self.add(Unit(comment.text, {"sheet": title, "cell": ref, "comment": True},
                               f"工作表“{title}” {ref} 的批注", "；".join(labels + ["批注"]), ref=("comment", cell)))
-        ordered = sorted(rows.items())
-        texts = [(r, {c: self.units[i].text for c, i in cells.items()}) for r, cells in ordered]
-        head = header_row(texts)
-        if head is None:
-            self.blocks.extend(row_blocks(ordered, None))
-            return
-        self.blocks.extend(Block(list(cells[c] for c in sorted(cells))) for _, cells in ordered[:head + 1])
-        self.blocks.extend(row_blocks(ordered[head + 1:], texts[head][1]))
+        self.blocks.extend(table_blocks(sorted(rows.items()), self.units))
 
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
         from openpyxl.comments import Comment
@@ -130,4 +119,4 @@ class XlsxFile(ParsedFile):
                 setattr(self.book.properties, attr, None)
         out = io.BytesIO()
         self.book.save(out)
-        return RedactedFile(out.getvalue(), self.redacted_name(), self.content_type)
+        return RedactedFile(out.getvalue(), self.redacted_name("xlsx"), self.content_type)  # macros are not kept

@@ -8,11 +8,12 @@ Every refusal is a 4xx with a Chinese message: 413 too large, 415 a type that ca
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import ClientDisconnect
@@ -21,9 +22,39 @@ from classifier.errors import FileError
 
 from ..errors import ApiError
 from .deps import AnalyzerDep, SettingsDep
-from .schemas import ERROR_RESPONSES
+from .schemas import ERROR_RESPONSES, AnalysisOut, FindingOut
 
 router = APIRouter(prefix="/v1", tags=["检查"])
+
+
+class FileFindingOut(FindingOut):
+    """一处发现，另有在文件中的位置。"""
+
+    location: dict[str, Any] = Field(description="位置：PDF {page}；DOCX {paragraph} 或 {table,row,cell}（页眉、批注等另有 part）；"
+                                                 "XLSX/CSV {sheet,cell}；HTML {xpath}；文档属性 {property}")
+    place: str = Field(description="中文位置，如 工作表“名单” C17、第 3 页")
+    hidden: str | None = Field(None, description="发布后不易看见的部分：隐藏工作表、批注、修订、隐藏文字、文档属性等")
+
+
+class FileInfoOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    name: str = Field(description="文件名")
+    type: str = Field(description="docx / xlsx / csv / pdf / html / txt / encrypted")
+    type_name: str = Field(description="类型中文名")
+    chars: int = Field(description="读到的文字总数")
+    readable: bool = Field(description="文字是否可读（扫描件、加密文件为 false）")
+
+
+class FileAnalysisOut(AnalysisOut):
+    """附件的检查结果：与 /v1/analyze 相同，另有 file、notices、reasons；redacted 描述去标识化文件。"""
+
+    findings: list[FileFindingOut] = Field(description="不宜公开的内容，按在文件中的位置排序")
+    file: FileInfoOut = Field(description="文件信息（另有 pages 或 sheets 等）")
+    notices: list[dict[str, Any]] = Field(description="提示：无法读取文字的页、图片等（code、message、location）")
+    reasons: list[str] = Field(description="结论被提升为“需人工审核”的原因，如 无法读取文字（可能是扫描件）")
+    redacted: dict[str, Any] | None = Field(description="去标识化文件：filename、content_type、in_place；PDF 另有 text 与 note；"
+                                                       "不予公开或无法读取时为 null")
 
 MULTIPART_OVERHEAD = 64 * 1024
 STATUS = {"file_too_large": 413, "zip_bomb": 413, "too_many_cells": 413, "too_many_pages": 413,
@@ -89,7 +120,7 @@ def _check(analyzer, settings, data: bytes, name: str):
         raise ApiError(STATUS.get(exc.code, 422), exc.code, exc.message) from None
 
 
-@router.post("/check-file", response_class=JSONResponse, responses={200: {"description": "检查结果"}, **FILE_ERRORS},
+@router.post("/check-file", response_class=JSONResponse, responses={200: {"model": FileAnalysisOut}, **FILE_ERRORS},
              summary="检查附件或富文本", openapi_extra=UPLOAD_BODY)
 async def check_file(upload: Upload, analyzer: AnalyzerDep, settings: SettingsDep) -> JSONResponse:
     """上传 DOCX、XLSX、CSV、PDF、HTML 或 TXT（字段 file）：结果与 /v1/analyze 相同，另有 file（文件信息）、notices
