@@ -8,7 +8,7 @@ import io
 
 from ..errors import FileError
 from .limits import Deadline, FileLimits
-from .table import column_letter, table_blocks
+from .table import column_letter, table_blocks, title_row
 from .textcodec import decode
 from .units import ParsedFile, RedactedFile, Span, Unit, apply_spans
 
@@ -53,6 +53,7 @@ class CsvFile(ParsedFile):
             if cells_of_row:
                 ordered.append((r, cells_of_row))
         self.blocks.extend(table_blocks(ordered, self.units))
+        self.title = title_row(ordered, self.units)
         self.info = {"sheets": [sheet], "rows": len(self.rows), "encoding": self.decoded.encoding}
 
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:

@@ -61,3 +61,11 @@ def table_blocks(rows: list[tuple[int, dict[int, int]]], units) -> list[Block]:
         return row_blocks(rows, None)
     return ([Block([cells[c] for c in sorted(cells)]) for _, cells in rows[:head + 1]]
             + row_blocks(rows[head + 1:], texts[head][1]))
+
+
+def title_row(rows: list[tuple[int, dict[int, int]]], units) -> str | None:
+    """The text of a title row above the table (one cell in the first row, "2025年低保对象名单"), if any."""
+    if not rows or len(rows[0][1]) != 1:
+        return None
+    text = units[next(iter(rows[0][1].values()))].text.strip()
+    return text if 0 < len(text) <= 80 and _is_label(text[:MAX_HEADER_CHARS]) else None

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..errors import FileError
 from .limits import Deadline, FileLimits
 from .safezip import check_all_xml, damaged, open_zip, read_member
-from .table import column_letter, table_blocks
+from .table import column_letter, table_blocks, title_row
 from .units import ParsedFile, RedactedFile, Span, Unit, apply_spans
 
 CELL_TAG = re.compile(rb"<(?:\w{1,20}:)?c[\s>/]")
@@ -98,7 +98,10 @@ class XlsxFile(ParsedFile):
             if comment is not None and (comment.text or "").strip():
                 self.add(Unit(comment.text, {"sheet": title, "cell": ref, "comment": True},
                               f"工作表“{title}” {ref} 的批注", "；".join(labels + ["批注"]), ref=("comment", cell)))
-        self.blocks.extend(table_blocks(sorted(rows.items()), self.units))
+        ordered = sorted(rows.items())
+        self.blocks.extend(table_blocks(ordered, self.units))
+        if self.title is None and sheet_hidden is None:
+            self.title = title_row(ordered, self.units)
 
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
         from openpyxl.comments import Comment

@@ -100,3 +100,11 @@ def test_a_header_row_gives_context_below_it(check):
     result = check(xlsx({"表": [["姓名", "银行卡号"], ["张某", "6222021234567890128"]]}), "发放表.xlsx").result
     (card,) = by_type(result, "bank_card")
     assert card["location"] == {"sheet": "表", "cell": "B2"} and card["start"] == 0 and card["end"] == 19
+
+
+def test_the_title_row_titles_the_file_for_the_category(check):
+    seen = []
+    check(xlsx({"名单": roster(2)}), "附件1.xlsx", classify=lambda title, body: seen.append((title, body)) or {})
+    assert seen[0][0] == "2025年城乡低保对象名单" and "王小明" in seen[0][1]
+    check(xlsx({"表": [["姓名", "金额"], ["甲", 1]]}), "附件2.xlsx", classify=lambda title, body: seen.append((title, body)) or {})
+    assert seen[1][0] == "附件2"  # no title row: the file name
