@@ -155,6 +155,10 @@ def check_file(source: bytes | str | Path, filename: str | None = None, *, revie
         reasons = [n["message"] for n in parsed.notices if n["unreadable"]]
         if verdict in ("publish", "redact"):
             verdict = "review"
+    if not parsed.in_place and edits and verdict != "withhold":
+        from .pdf import PDF_NOTE
+
+        parsed.notice("not_in_place", PDF_NOTE)
     body = "\n".join(u.text for u in parsed.units)
     result: dict[str, Any] = {"id": parsed.name}
     if classify is not None:

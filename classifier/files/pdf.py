@@ -19,13 +19,20 @@ METADATA = {"/Author": ("作者", True), "/Title": ("标题", False), "/Subject"
 PDF_NOTE = "PDF 无法安全地就地遮盖：此处给出去标识化后的文字。PDF 原件不得原样公开，请据此文字重新制作文件。"
 
 
-def _has_images(page) -> bool:
+SCANNED_TEXT_CHARS = 20
+"""A page with an image and fewer characters of text than this (a page number, a stamp caption) is a scan."""
+
+
+def _draws(page, images_only: bool) -> bool:
+    """The page paints an image (or, unless ``images_only``, anything sizeable at all)."""
     try:
         resources = page.get("/Resources") or {}
         xobjects = resources.get("/XObject") or {}
         for ref in xobjects.values():
-            if ref.get_object().get("/Subtype") == "/Image":
+            if ref.get_object().get("/Subtype") in ("/Image", "/Form"):
                 return True
+        if images_only:
+            return False
         contents = page.get_contents()
         return bool(contents is not None and len(contents.get_data()) > 200)
     except Exception:  # a damaged resource dictionary: treat as "something is drawn"
@@ -70,9 +77,11 @@ class PdfFile(ParsedFile):
             chars += len(text)
             if chars > limits.max_chars:
                 raise FileError(f"{name} 的文字超过 {limits.max_chars} 个字符。请拆分后分别检查。", "too_many_chars")
-            if text.strip():
+            visible = len("".join(text.split()))
+            if visible:
                 self.add(Unit(text, {"page": number}, f"第 {number} 页", writable=True, ref=number))
-            elif _has_images(page):
+            if (visible == 0 and _draws(page, images_only=False)) or (
+                    0 < visible < SCANNED_TEXT_CHARS and _draws(page, images_only=True)):
                 scanned.append(number)
         try:
             meta = reader.metadata or {}

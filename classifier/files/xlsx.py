@@ -90,6 +90,9 @@ class XlsxFile(ParsedFile):
                 labels.append("隐藏行")
             if c in hidden_cols:
                 labels.append("隐藏列")
+            if cell.data_type == "f" and isinstance(cell.value, str):  # the formula is in the file too
+                self.add(Unit(cell.value, {"sheet": title, "cell": ref, "formula": True}, f"工作表“{title}” {ref} 的公式",
+                              "；".join(labels + ["公式"]), writable=False))
             text = cell_text(cell)
             if text is not None and text.strip():
                 rows[r][c] = self.add(Unit(text, {"sheet": title, "cell": ref}, f"工作表“{title}” {ref}",

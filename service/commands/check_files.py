@@ -106,9 +106,6 @@ def render(result: dict) -> str:
                      f"处理：{ACTION_NAMES.get(f['action'], f['action'])}{rep}")
     if len(result["findings"]) > len(shown):
         lines.append(f"  …… 另有 {len(result['findings']) - len(shown)} 处，使用 --json 查看全部")
-    red = result.get("redacted")
-    if red and red.get("note"):
-        lines.append(f"注意：{red['note']}")
     return "\n".join(lines)
 
 

@@ -166,6 +166,20 @@ def pdf(pages: list[str], *, author: str = "", image_pages: tuple[int, ...] = ()
     return buf.getvalue()
 
 
+def pdf_with_caption(caption: str) -> bytes:
+    """One page: an image (a scanned sheet) and a short line of real text under it."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawImage(ImageReader(_png()), 72, 300, 400, 450)
+    c.drawString(290, 40, caption)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def _png():
     from PIL import Image
 

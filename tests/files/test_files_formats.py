@@ -41,6 +41,7 @@ def test_pdf_findings_are_located_by_page_and_the_redacted_result_is_text(check)
     assert finding["location"] == {"page": 2} and finding["place"] == "第 2 页" and finding["text"] == ID
     assert result["file"]["pages"] == 2 and result["verdict"] in ("redact", "review")
     assert result["redacted"]["in_place"] is False and "不得原样公开" in result["redacted"]["note"]
+    assert any(n["code"] == "not_in_place" and "不得原样公开" in n["message"] for n in result["notices"])
     assert ID not in result["redacted"]["text"] and f"{ID[:4]}**********{ID[-4:]}" in result["redacted"]["text"]
     red = outcome.redacted_file()
     assert red.filename == "决定书.去标识化.txt" and red.content_type.startswith("text/plain")
@@ -116,3 +117,10 @@ def test_txt_in_gb18030_keeps_encoding_and_line_endings(check):
     assert [f["location"] for f in by_type(outcome.result, "id_card")] == [{"line": 2}]
     back = outcome.redacted_file().data.decode("gb18030")
     assert back == text.replace(ID, f"{ID[:4]}**********{ID[-4:]}").replace(MOBILE, "138****5678")
+
+
+def test_a_page_with_an_image_and_only_a_page_number_is_a_scan(check):
+    from tests.files.makers import pdf_with_caption
+
+    result = check(pdf_with_caption("- 2 -"), "扫描件.pdf").result
+    assert result["verdict"] == "review" and result["notices"][0]["location"] == {"pages": [1]}

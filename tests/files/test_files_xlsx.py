@@ -108,3 +108,11 @@ def test_the_title_row_titles_the_file_for_the_category(check):
     assert seen[0][0] == "2025年城乡低保对象名单" and "王小明" in seen[0][1]
     check(xlsx({"表": [["姓名", "金额"], ["甲", 1]]}), "附件2.xlsx", classify=lambda title, body: seen.append((title, body)) or {})
     assert seen[1][0] == "附件2"  # no title row: the file name
+
+
+def test_a_value_inside_a_formula_is_found_and_left_to_a_person(check):
+    data = xlsx({"表": [["编号", "证件"], ["1", f'=CONCATENATE("{ID[:9]}","{ID[9:]}")'], ["2", f'="身份证{ID2}"']]})
+    result = check(data, "表.xlsx").result
+    formula = [f for f in result["findings"] if f["location"].get("formula")]
+    assert formula and all(f["hidden"] == "公式" and f["replacement"] is None for f in formula)
+    assert result["verdict"] == "review"
