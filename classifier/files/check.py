@@ -130,12 +130,11 @@ def check_file(source: bytes | str | Path, filename: str | None = None, *, revie
                 findings.append((index, start, piece))
     found_in = {index for index, _, _ in findings}
     for index, unit in enumerate(parsed.units):
-        if (isinstance(unit.ref, tuple) and unit.ref[0] == "property" and unit.ref[2] and index not in found_in
-                and names_a_person(unit.text)):
+        if unit.person and index not in found_in and names_a_person(unit.text):
             findings.append((index, 0, {
                 "ground": "privacy", "type": "document_author", "article": "第十五条", "action": "redact",
                 "field": "body", "start": 0, "end": len(unit.text), "text": unit.text, "score": 0.9,
-                "reason": "文档属性中的个人姓名（作者/最后修改者）— 个人隐私，条例第十五条；发布前应清除",
+                "reason": "文档中隐藏的个人姓名（作者、最后修改者、修订或批注的作者）— 个人隐私，条例第十五条；发布前应清除",
                 "replacement": ""}))
     findings.sort(key=lambda x: (x[0], x[1]))
     out: list[dict] = []

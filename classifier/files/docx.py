@@ -40,6 +40,7 @@ PROPERTIES = {  # member -> [(element tag, Chinese name, names a person)]
                           (CP + "category", "类别", False)],
     "docProps/app.xml": [(EP + "Manager", "经理", True), (EP + "Company", "单位", False)],
 }
+AUTHOR = W + "author"
 INSERTED, DELETED, HIDDEN_TEXT, PROPERTY = "修订（插入的内容）", "修订（已删除的内容）", "隐藏文字", "文档属性"
 
 
@@ -121,6 +122,7 @@ class DocxFile(ParsedFile):
             for prop in root.iter(CUSTOM + "property"):
                 for value in prop:
                     self._property(value, f"自定义属性“{prop.get('name', '')}”", False, "docProps/custom.xml")
+        self._authors()
         if body_chars == 0:
             why = "文档只有图片，没有文字" if images else "文档中没有文字"
             self.notice("unreadable", f"无法读取文字（可能是扫描件）：{why}，请人工审核图片中的内容。", unreadable=True)
@@ -130,11 +132,23 @@ class DocxFile(ParsedFile):
         first = next((u.text.strip() for u in self.units if u.location.get("paragraph") and "part" not in u.location), "")
         self.title = first if 0 < len(first) <= 80 else None
 
+    def _authors(self) -> None:
+        """Each distinct author of a revision or a comment (``w:author``): a name hidden in the file."""
+        found: dict[str, list] = {}
+        for root in list(self.roots.values()):
+            for el in root.iter():
+                value = el.get(AUTHOR) if isinstance(el.tag, str) else None
+                if value and value.strip():
+                    found.setdefault(value, []).append(el)
+        for value, elements in found.items():
+            self.add(Unit(value, {"property": "修订或批注的作者"}, "修订或批注的作者", "修订/批注作者",
+                          ref=("author", elements), person=True))
+
     def _property(self, el, label: str, person: bool, member: str) -> None:
         text = el.text or ""
         if text.strip():
             self.add(Unit(text, {"property": label, "part": member}, f"{PROPERTY}：{label}", PROPERTY,
-                          ref=("property", el, person)))
+                          ref=("property", el), person=person))
 
     def _read_part(self, root, member: str, part: str, hidden: str | None, id_tag: str | None, deadline) -> None:
         tables = {tbl: i for i, tbl in enumerate(root.iter(TBL), 1)}
@@ -172,8 +186,9 @@ class DocxFile(ParsedFile):
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
         for index, spans in edits.items():
             unit = self.units[index]
-            if isinstance(unit.ref, tuple):  # a document property: the new value replaces the old
-                unit.ref[1].text = "".join(char_plan(unit.text, spans))
+            if isinstance(unit.ref, tuple):  # a property or an author: cleared below when it names a person
+                if unit.ref[0] == "property":
+                    unit.ref[1].text = "".join(char_plan(unit.text, spans))
                 continue
             plan = char_plan(unit.text, spans)
             carry = ""
@@ -184,9 +199,14 @@ class DocxFile(ParsedFile):
                 node.text = carry + "".join(plan[start:end])
                 carry = ""
                 node.set(XML_SPACE, "preserve")
-        for unit in self.units:  # author, last modified by, manager: cleared whatever they hold
-            if isinstance(unit.ref, tuple) and unit.ref[2]:
+        for unit in self.units:  # author, last modified by, manager, revision authors: cleared whatever they hold
+            if unit.person and unit.ref[0] == "property":
                 unit.ref[1].text = ""
+            elif unit.person:
+                for el in unit.ref[1]:
+                    el.set(AUTHOR, "")
+                    if el.get(W + "initials") is not None:
+                        el.set(W + "initials", "")
         replaced = {member: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
                     for member, root in self.roots.items()}
         return RedactedFile(rewrite_zip(self.zip, replaced), self.redacted_name(), self.content_type)

@@ -91,7 +91,7 @@ class PdfFile(ParsedFile):
             value = meta.get(key)
             if isinstance(value, str) and value.strip():
                 self.add(Unit(str(value), {"property": label}, f"文档属性：{label}", "文档属性",
-                              ref=("property", key, person)))
+                              ref=("property", key), person=person))
         self.pages = pages
         if scanned:
             listed = "、".join(map(str, scanned[:20])) + ("等" if len(scanned) > 20 else "")

@@ -24,7 +24,10 @@ class Unit:
     ref: Any = None
     """The reader's handle for writing the unit back (an XML node list, a cell …)."""
     writable: bool = True
-    """False where the writer cannot change the text in place (a sheet name, a PDF page)."""
+    """False where the writer cannot change the text in place (a sheet name, a formula)."""
+    person: bool = False
+    """The field holds a person's name whatever it says (author, last modified by, a revision's author):
+    a value that reads as a name is a finding, and the redacted file clears the field."""
 
     def labels(self, start: int, end: int) -> list[str]:
         out = [self.hidden] if self.hidden else []

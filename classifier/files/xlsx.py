@@ -65,8 +65,16 @@ class XlsxFile(ParsedFile):
         for attr, label, person in PROPERTIES:
             value = getattr(props, attr, None)
             if isinstance(value, str) and value.strip():
-                self.add(Unit(value, {"property": label}, f"文档属性：{label}", "文档属性", ref=("property", attr, person)))
+                self.add(Unit(value, {"property": label}, f"文档属性：{label}", "文档属性", ref=("property", attr),
+                              person=person))
+        for author in sorted({ws_cell.comment.author for ws in self.book.worksheets for ws_cell in ws._cells.values()
+                              if ws_cell.comment is not None and ws_cell.comment.author}):
+            self.add(Unit(author, {"property": "批注作者"}, "批注作者", "批注作者", ref=("author", author), person=True))
         self.info = {"sheets": [ws.title for ws in self.book.worksheets], "cells": cells}
+        drawings = [m for m in archive.namelist() if m.startswith(("xl/media/", "xl/charts/", "xl/drawings/"))]
+        if drawings:
+            self.note = "原工作簿中的图片和图表不会保留在去标识化文件中（请另行处理）。"
+            self.notice("drawings", "工作簿含有图片或图表：其中的文字无法检查，请人工查看；" + self.note)
         if not any(u.text.strip() for u in self.units if "cell" in u.location):
             self.notice("unreadable", "无法读取文字（可能是扫描件）：工作簿中没有文字单元格，请人工审核。", unreadable=True)
 
@@ -123,6 +131,12 @@ class XlsxFile(ParsedFile):
         for attr, _label, person in PROPERTIES:
             if person:
                 setattr(self.book.properties, attr, None)
+        for ws in self.book.worksheets:  # comment authors: cleared like the document's author
+            for cell in ws._cells.values():
+                if cell.comment is not None and cell.comment.author:
+                    old = cell.comment
+                    cell.comment = Comment(old.text, "", old.height, old.width)
         out = io.BytesIO()
         self.book.save(out)
-        return RedactedFile(out.getvalue(), self.redacted_name("xlsx"), self.content_type)  # macros are not kept
+        return RedactedFile(out.getvalue(), self.redacted_name("xlsx"), self.content_type,  # macros are not kept
+                            getattr(self, "note", None))

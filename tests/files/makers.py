@@ -48,8 +48,8 @@ def para(*runs: str) -> str:
     return "<w:p>" + "".join(r if r.startswith("<") else run(r) for r in runs) + "</w:p>"
 
 
-def inserted(text: str) -> str:
-    return f'<w:ins w:id="1" w:author="审核人" w:date="2025-01-01T00:00:00Z">{run(text)}</w:ins>'
+def inserted(text: str, author: str = "审核人") -> str:
+    return f'<w:ins w:id="1" w:author="{escape(author)}" w:date="2025-01-01T00:00:00Z">{run(text)}</w:ins>'
 
 
 def deleted(text: str) -> str:

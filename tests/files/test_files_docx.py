@@ -60,15 +60,24 @@ def test_hidden_parts_are_read_and_labelled(check):
 
 
 def test_redacted_docx_masks_every_part_and_clears_the_author(check):
-    body = para("公示") + para("联系电话：", inserted(f"手机{MOBILE}")) + para("原", deleted(f"身份证{ID2}"))
+    body = para("公示") + para("联系电话：", inserted(f"手机{MOBILE}", author="张建国")) + para("原", deleted(f"身份证{ID2}"))
     data = docx(body, header=para(f"页眉 身份证{ID}"), comments=[f"身份证{ID2}"], creator="王小明", last_modified_by="Administrator")
     red = check(data, "公示.docx").redacted_file()
     archive = zipfile.ZipFile(io.BytesIO(red.data))
     everything = "".join(archive.read(n).decode("utf-8") for n in archive.namelist())
     assert ID not in everything and ID2 not in everything and MOBILE not in everything
-    assert "王小明" not in everything and "Administrator" not in everything
+    assert "王小明" not in everything and "Administrator" not in everything and "张建国" not in everything
     assert sorted(archive.namelist()) == sorted(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert "<w:ins" in everything and "<w:del " in everything  # the revisions stay revisions
+
+
+def test_the_author_of_a_revision_is_a_hidden_name(check):
+    data = docx(para("公示") + para("联系电话：", inserted("见附件", author="张建国")))
+    result = check(data, "公示.docx").result
+    (author,) = [f for f in result["findings"] if f["location"].get("property") == "修订或批注的作者"]
+    assert author["text"] == "张建国" and author["hidden"] == "修订/批注作者" and author["replacement"] == ""
+    generic = check(docx(para("公示") + para("x", inserted("见附件"))), "公示.docx").result  # "审核人" is a role
+    assert not [f for f in generic["findings"] if f["location"].get("property")]
 
 
 def test_image_only_docx_is_never_publish(check):

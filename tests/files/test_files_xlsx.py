@@ -116,3 +116,19 @@ def test_a_value_inside_a_formula_is_found_and_left_to_a_person(check):
     formula = [f for f in result["findings"] if f["location"].get("formula")]
     assert formula and all(f["hidden"] == "公式" and f["replacement"] is None for f in formula)
     assert result["verdict"] == "review"
+
+
+def test_comment_authors_are_hidden_names_and_are_cleared(check):
+    from openpyxl.comments import Comment
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "表"
+    wb.active["A1"] = "事项"
+    wb.active["A1"].comment = Comment("请核实", "李建华")
+    buf = io.BytesIO()
+    wb.save(buf)
+    outcome = check(buf.getvalue(), "表.xlsx")
+    (author,) = [f for f in outcome.result["findings"] if f["location"].get("property") == "批注作者"]
+    assert author["text"] == "李建华" and author["hidden"] == "批注作者"
+    out = openpyxl.load_workbook(io.BytesIO(outcome.redacted_file().data))
+    assert out["表"]["A1"].comment.text.endswith("请核实") and "李建华" not in (out["表"]["A1"].comment.author or "")
