@@ -121,12 +121,14 @@ def check_file(source: bytes | str | Path, filename: str | None = None, *, revie
                 if number == 0 and title_is_name:
                     title_findings.append(f)
                 continue
-            for index, start, end, whole in _pieces(f, segments, starts):
+            rep = f.get("replacement")
+            for index, start, end, offset, whole in _pieces(f, segments, starts):
                 unit = parsed.units[index]
                 piece = dict(f)
                 piece.update(start=start, end=end, text=unit.text[start:end])
-                if not whole and f.get("replacement") is not None:
-                    piece["replacement"] = mask_char * (end - start)
+                if not whole and rep is not None:  # a value split across cells/runs/nodes: each piece its share
+                    same = len(rep) == f["end"] - f["start"]
+                    piece["replacement"] = rep[offset:offset + end - start] if same else mask_char * (end - start)
                 findings.append((index, start, piece))
     found_in = {index for index, _, _ in findings}
     for index, unit in enumerate(parsed.units):
@@ -200,7 +202,7 @@ def _located(f: dict, location: dict, place: str, hidden: str | None, writable: 
 
 
 def _pieces(f: dict, segments: list[tuple[int, int, int]], starts: list[int]):
-    """(unit index, start, end, whole) of every unit the finding's chunk span touches."""
+    """(unit index, start, end, offset into the finding, whole) of every unit the finding's span touches."""
     s, e = f["start"], f["end"]
     i = max(bisect_right(starts, s) - 1, 0)
     touched = []
@@ -208,10 +210,10 @@ def _pieces(f: dict, segments: list[tuple[int, int, int]], starts: list[int]):
         a, b, index = segments[i]
         lo, hi = max(s, a), min(e, b)
         if lo < hi:
-            touched.append((index, lo - a, hi - a))
+            touched.append((index, lo - a, hi - a, lo - s))
         i += 1
     whole = len(touched) == 1 and touched[0][2] - touched[0][1] == e - s
-    return [(index, lo, hi, whole) for index, lo, hi in touched]
+    return [(index, lo, hi, offset, whole) for index, lo, hi, offset in touched]
 
 
 def _chunks(parsed: ParsedFile):

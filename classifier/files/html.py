@@ -13,13 +13,16 @@ from lxml import etree, html as lhtml
 from ..errors import FileError
 from .limits import Deadline, FileLimits
 from .textcodec import decode
-from .units import ParsedFile, RedactedFile, Span, Unit, apply_spans
+from .units import Block, ParsedFile, RedactedFile, Span, Unit, apply_spans
 
 DOCUMENT = re.compile(r"\A\s*(?:<!--(?:(?!-->).)*-->\s*)*(?:<!doctype|<html\b)", re.I | re.S)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 ATTRIBUTES = {"alt": "替代文字 alt", "title": "提示文字 title", "value": "表单值 value", "content": "元数据 content",
               "placeholder": "占位文字 placeholder", "aria-label": "无障碍标签 aria-label"}
 SKIP_TAGS = {"script", "style", "template", "noscript"}
+BLOCK_TAGS = frozenset("""html body div p td th tr table caption li ul ol dl dt dd h1 h2 h3 h4 h5 h6 section article
+header footer nav aside main blockquote pre form fieldset figure figcaption address title option""".split())
+"""Text inside one of these is read as one record; inline elements (span, b, a …) are joined, as a reader sees them."""
 PARSER = lhtml.HTMLParser(no_network=True, remove_comments=False, remove_pis=True, default_doctype=False)
 
 
@@ -51,6 +54,7 @@ class HtmlFile(ParsedFile):
         except (etree.ParserError, ValueError) as exc:
             raise FileError(f"{name} 不是可读取的 HTML（{exc}）。", "damaged_file") from None
         self.tree = self.root.getroottree()
+        self._groups: dict = {}  # block element -> Block of its inline text, in document order
         hidden_of: dict = {}
         for n, el in enumerate(self.root.iter()):
             if n % 5000 == 0:
@@ -87,21 +91,32 @@ class HtmlFile(ParsedFile):
         path = self.tree.getpath(el)
         return path if self.whole else path.replace("/div", "", 1) or "/"
 
-    def _add(self, text, el, ref, place, location, hidden) -> None:
-        self.add(Unit(text, location, place, hidden, ref=ref))
+    def _add(self, text, el, ref, place, location, hidden, within=None) -> None:
+        """Add a unit; text ``within`` an element joins the record of that element's block ancestor."""
+        if within is None:
+            self.add(Unit(text, location, place, hidden, ref=ref))
+            return
+        index = self.add(Unit(text, location, place, hidden, ref=ref), block=False)
+        block = next((b for b in within.iterancestors() if b.tag in BLOCK_TAGS), None) \
+            if within.tag not in BLOCK_TAGS else within
+        group = self._groups.get(block)
+        if group is None:
+            group = self._groups[block] = Block([], joiner="")
+            self.blocks.append(group)
+        group.units.append(index)
 
     def _text(self, el, attr, owner, hidden, what) -> None:
         value = el.text
         if value and value.strip():
             path = self._path(owner)
             self._add(value, el, ("text", el), f"{path}{' 的' + what if what else ''}",
-                      {"xpath": path, **({"comment": True} if what else {})}, hidden)
+                      {"xpath": path, **({"comment": True} if what else {})}, hidden, None if what else el)
 
     def _tail(self, el, parent, hidden) -> None:
         value = el.tail
         if value and value.strip() and parent is not None and parent.tag not in SKIP_TAGS:
             path = self._path(parent)
-            self._add(value, el, ("tail", el), path, {"xpath": path}, hidden)
+            self._add(value, el, ("tail", el), path, {"xpath": path}, hidden, parent)
 
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
         for index, spans in edits.items():

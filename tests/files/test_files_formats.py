@@ -124,3 +124,15 @@ def test_a_page_with_an_image_and_only_a_page_number_is_a_scan(check):
 
     result = check(pdf_with_caption("- 2 -"), "扫描件.pdf").result
     assert result["verdict"] == "review" and result["notices"][0]["location"] == {"pages": [1]}
+
+
+def test_html_text_split_by_inline_tags_is_read_as_one_sentence(check):
+    source = f'<table><tr><td>身份证号：<span class="a">{ID[:6]}</span><b>{ID[6:]}</b></td></tr></table><p>手机<i>{MOBILE}</i></p>'
+    outcome = check(source.encode("utf-8"), "表.html")
+    pieces = by_type(outcome.result, "id_card")
+    assert "".join(f["text"] for f in pieces) == ID and {f["location"]["xpath"] for f in pieces} == {
+        "/table/tr/td/span", "/table/tr/td/b"}
+    red = outcome.redacted_file().data.decode("utf-8")
+    assert ID[:6] not in red and ID[6:] not in red and '<span class="a">' in red and "<b>" in red
+    assert f'<span class="a">{ID[:4]}**</span><b>********{ID[-4:]}</b>' in red  # the house style, spread over both
+    assert by_type(outcome.result, "mobile")[0]["location"] == {"xpath": "/p/i"}
