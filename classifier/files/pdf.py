@@ -23,6 +23,19 @@ SCANNED_TEXT_CHARS = 20
 """A page with an image and fewer characters of text than this (a page number, a stamp caption) is a scan."""
 
 
+GARBLED_SHARE = 0.3
+"""A page whose text is more than this share of unmappable characters has no usable text layer."""
+
+
+def garbled(text: str) -> bool:
+    """Text extracted through a font without a Unicode map: private-use, replacement and control characters."""
+    chars = [ch for ch in text if not ch.isspace()]
+    if not chars:
+        return False
+    bad = sum(1 for ch in chars if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or ord(ch) < 32)
+    return bad / len(chars) > GARBLED_SHARE
+
+
 def _draws(page, images_only: bool) -> bool:
     """The page paints an image (or, unless ``images_only``, anything sizeable at all)."""
     try:
@@ -64,7 +77,8 @@ class PdfFile(ParsedFile):
             raise FileError(f"{name} 不是可读取的 PDF（{type(exc).__name__}）。请重新导出后再检查。", "damaged_file") from None
         if pages > limits.max_pages:
             raise FileError(f"{name} 共 {pages} 页，上限为 {limits.max_pages} 页。请拆分后分别检查。", "too_many_pages")
-        scanned = []
+        scanned: list[int] = []
+        garbled_pages: list[int] = []
         chars = 0
         for number, page in enumerate(reader.pages, 1):
             deadline.check()
@@ -78,6 +92,8 @@ class PdfFile(ParsedFile):
             if chars > limits.max_chars:
                 raise FileError(f"{name} 的文字超过 {limits.max_chars} 个字符。请拆分后分别检查。", "too_many_chars")
             visible = len("".join(text.split()))
+            if visible and garbled(text):
+                garbled_pages.append(number)
             if visible:
                 self.add(Unit(text, {"page": number}, f"第 {number} 页", writable=True, ref=number))
             if (visible == 0 and _draws(page, images_only=False)) or (
@@ -97,6 +113,10 @@ class PdfFile(ParsedFile):
             listed = "、".join(map(str, scanned[:20])) + ("等" if len(scanned) > 20 else "")
             self.notice("unreadable", f"无法读取文字（可能是扫描件）：第 {listed} 页没有文字层，请人工审核这些页。",
                         {"pages": scanned}, unreadable=True)
+        if garbled_pages:
+            listed = "、".join(map(str, garbled_pages[:20])) + ("等" if len(garbled_pages) > 20 else "")
+            self.notice("garbled", f"无法读取文字：第 {listed} 页的文字层无法识别（字体缺少字符映射），请人工审核这些页。",
+                        {"pages": garbled_pages}, unreadable=True)
         first = next((u.text.strip().split("\n", 1)[0].strip() for u in self.units if "page" in u.location), "")
         self.title = first if 0 < len(first) <= 80 else None
         self.info = {"pages": pages}

@@ -136,3 +136,10 @@ def test_html_text_split_by_inline_tags_is_read_as_one_sentence(check):
     assert ID[:6] not in red and ID[6:] not in red and '<span class="a">' in red and "<b>" in red
     assert f'<span class="a">{ID[:4]}**</span><b>********{ID[-4:]}</b>' in red  # the house style, spread over both
     assert by_type(outcome.result, "mobile")[0]["location"] == {"xpath": "/p/i"}
+
+
+def test_garbled_text_layer_is_unreadable():
+    from classifier.files.pdf import garbled
+
+    assert garbled("\ue001\ue002\ue003 \ue004 ab") and garbled("\ufffd\ufffd\ufffd1")
+    assert not garbled("关于召开防汛工作会议的通知 2025") and not garbled("")
