@@ -1,39 +1,74 @@
-"""XLSX: every sheet (hidden and very hidden too), hidden rows and columns, cell comments, sheet names and
-the document properties; each row read as one record with its column headers. Written back with
-openpyxl: only the masked cells change, formulas, styles and the other sheets are kept.
+"""XLSX: every sheet (hidden and very hidden too), hidden rows and columns, comments and their authors, sheet
+names, formulas and the document properties; each row read as one record with its column headers.
+
+Read and written as XML (lxml, entities off) like DOCX: the redacted workbook is the original archive
+with only the masked strings changed — styles, formulas, other sheets, images and charts are kept
+byte for byte. A masked shared string is masked in ``sharedStrings.xml`` (every cell showing that
+same value shows it masked); a masked number becomes an inline string.
 """
 
 from __future__ import annotations
 
-import io
+import posixpath
 import re
 from collections import defaultdict
 
-from ..errors import FileError
+from lxml import etree
+
+from .docx import PROPERTIES as CORE_PROPERTIES
 from .limits import Deadline, FileLimits
-from .safezip import check_all_xml, damaged, open_zip, read_member
+from .safezip import check_all_xml, damaged, open_zip, parse_xml, read_member, rewrite_zip
 from .table import column_letter, table_blocks, title_row
-from .units import ParsedFile, RedactedFile, Span, Unit, apply_spans
+from .units import ParsedFile, RedactedFile, Span, Unit, char_plan
 
-CELL_TAG = re.compile(rb"<(?:\w{1,20}:)?c[\s>/]")
+S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TC = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}"
+PERSONS = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}person"
 SHEET_STATES = {"hidden": "隐藏工作表", "veryHidden": "深度隐藏工作表"}
-PROPERTIES = [("creator", "作者", True), ("lastModifiedBy", "最后修改者", True), ("title", "标题", False),
-              ("subject", "主题", False), ("description", "备注", False), ("keywords", "关键词", False),
-              ("category", "类别", False)]
+REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+TRUE = ("1", "true")
 
 
-def cell_text(cell) -> str | None:
-    """The text a reader sees in a cell; formulas, dates and booleans are not text to review."""
-    value = cell.value
-    if value is None or cell.data_type == "f" or isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e21 else str(value)
-    return None
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _runs(container) -> tuple[str, list]:
+    """Text of a string item (``<si>``, ``<is>``, a comment's ``<text>``) and its ``<t>`` nodes; phonetic runs skipped."""
+    parts, nodes, pos = [], [], 0
+    for t in container.iter(S + "t"):
+        if t.getparent() is not None and t.getparent().tag == S + "rPh":
+            continue
+        text = t.text or ""
+        parts.append(text)
+        nodes.append((t, pos, pos + len(text)))
+        pos += len(text)
+    return "".join(parts), nodes
+
+
+def _write_runs(text: str, nodes: list, spans: list[Span]) -> None:
+    plan = char_plan(text, spans)
+    for node, start, end in nodes:
+        node.text = "".join(plan[start:end])
+        node.set(XML_SPACE, "preserve")
+
+
+def _number(value: str) -> str:
+    """A number as a reader sees it: ``1.3812345678E10`` -> ``13812345678``."""
+    if "E" in value or "e" in value or value.endswith(".0"):
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        if number.is_integer() and abs(number) < 1e21:
+            return str(int(number))
+    return value
 
 
 class XlsxFile(ParsedFile):
@@ -43,100 +78,202 @@ class XlsxFile(ParsedFile):
 
     def __init__(self, data: bytes, name: str, limits: FileLimits, deadline: Deadline):
         super().__init__(name)
-        archive = open_zip(data, name, limits)
-        check_all_xml(archive, name)
-        declared = sum(len(CELL_TAG.findall(read_member(archive, m, name))) for m in archive.namelist()
-                       if m.startswith("xl/worksheets/") and m.endswith(".xml"))
-        limits.check_cells(declared, name)  # before openpyxl builds an object for every cell
-        import openpyxl  # with defusedxml installed, openpyxl parses without entities as well
-
-        try:
-            self.book = openpyxl.load_workbook(io.BytesIO(data), rich_text=False, keep_links=False)
-        except FileError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file; none may become a 500
-            raise damaged(name, type(exc).__name__) from None
-        deadline.check()
-        cells = sum(len(ws._cells) for ws in self.book.worksheets)
+        self.zip = open_zip(data, name, limits)
+        check_all_xml(self.zip, name)
+        self.members = set(self.zip.namelist())
+        self.roots: dict[str, etree._Element] = {}
+        book = self._xml("xl/workbook.xml")
+        if book is None:
+            raise damaged(name, "xl/workbook.xml")
+        targets = self._rels("xl/workbook.xml")
+        self.shared: list[tuple[str, list]] = []
+        strings = self._xml("xl/sharedStrings.xml")
+        if strings is not None:
+            self.shared = [_runs(si) for si in strings.iter(S + "si")]
+        sheets = []
+        for sheet in book.iter(S + "sheet"):
+            member = targets.get(sheet.get(R_ID) or "")
+            if member in self.members:
+                sheets.append((sheet.get("name") or "", sheet.get("state") or "visible", member))
+        cells = 0
+        for _title, _state, member in sheets:
+            cells += sum(1 for _ in self._xml(member).iter(S + "c"))
         limits.check_cells(cells, name)
-        for ws in self.book.worksheets:
-            self._read_sheet(ws, deadline)
-        props = self.book.properties
-        for attr, label, person in PROPERTIES:
-            value = getattr(props, attr, None)
-            if isinstance(value, str) and value.strip():
-                self.add(Unit(value, {"property": label}, f"文档属性：{label}", "文档属性", ref=("property", attr),
-                              person=person))
-        for author in sorted({ws_cell.comment.author for ws in self.book.worksheets for ws_cell in ws._cells.values()
-                              if ws_cell.comment is not None and ws_cell.comment.author}):
-            self.add(Unit(author, {"property": "批注作者"}, "批注作者", "批注作者", ref=("author", author), person=True))
-        self.info = {"sheets": [ws.title for ws in self.book.worksheets], "cells": cells}
-        drawings = [m for m in archive.namelist() if m.startswith(("xl/media/", "xl/charts/", "xl/drawings/"))]
-        if drawings:
-            self.note = "原工作簿中的图片和图表不会保留在去标识化文件中（请另行处理）。"
-            self.notice("drawings", "工作簿含有图片或图表：其中的文字无法检查，请人工查看；" + self.note)
-        if not any(u.text.strip() for u in self.units if "cell" in u.location):
+        for title, state, member in sheets:
+            self._read_sheet(title, SHEET_STATES.get(state), member, deadline)
+        self._properties()
+        self.info = {"sheets": [s[0] for s in sheets], "cells": cells}
+        if not any(u.text.strip() for u in self.units if "cell" in u.location and "comment" not in u.location):
             self.notice("unreadable", "无法读取文字（可能是扫描件）：工作簿中没有文字单元格，请人工审核。", unreadable=True)
+        if any(m.startswith(("xl/media/", "xl/charts/")) for m in self.members):
+            self.notice("drawings", "工作簿含有图片或图表：图片中的文字无法检查，请人工查看。")
 
-    def _read_sheet(self, ws, deadline: Deadline) -> None:
-        sheet_hidden = SHEET_STATES.get(ws.sheet_state)
-        title = ws.title
+    # --- parts ------------------------------------------------------------------------------
+    def _xml(self, member: str):
+        if member not in self.roots:
+            if member not in self.members:
+                return None
+            self.roots[member] = parse_xml(read_member(self.zip, member, self.name), member, self.name)
+        return self.roots[member]
+
+    def _rels(self, member: str) -> dict[str, str]:
+        """Relationship id -> member path, for the part ``member``."""
+        folder, base = posixpath.split(member)
+        rels = self._xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out = {}
+        for rel in rels.iter(REL + "Relationship") if rels is not None else ():
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External":
+                continue
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[rel.get("Id") or ""] = path
+            out.setdefault("type:" + (rel.get("Type") or "").rsplit("/", 1)[-1], path)
+        return out
+
+    # --- sheets -----------------------------------------------------------------------------
+    def _read_sheet(self, title: str, sheet_hidden: str | None, member: str, deadline: Deadline) -> None:
+        root = self._xml(member)
         self.add(Unit(title, {"sheet": title, "sheet_name": True}, f"工作表名称“{title}”",
                       "；".join(x for x in (sheet_hidden, "工作表名称") if x), writable=False))
-        hidden_rows = {r for r, dim in ws.row_dimensions.items() if dim.hidden}
         hidden_cols: set[int] = set()
-        for dim in ws.column_dimensions.values():
-            if dim.hidden and dim.min and dim.max:
-                hidden_cols.update(range(dim.min, min(dim.max, 16384) + 1))
+        for col in root.iter(S + "col"):
+            if col.get("hidden") in TRUE:
+                lo, hi = int(col.get("min", "0") or 0), int(col.get("max", "0") or 0)
+                hidden_cols.update(range(max(lo, 1), min(hi, 16384) + 1))
         rows: dict[int, dict[int, int]] = defaultdict(dict)
-        for n, ((r, c), cell) in enumerate(sorted(ws._cells.items())):
-            if n % 20000 == 0:
+        row_number = 0
+        for n, row in enumerate(root.iter(S + "row")):
+            if n % 5000 == 0:
                 deadline.check()
-            ref = f"{column_letter(c)}{r}"
-            labels = [sheet_hidden] if sheet_hidden else []
-            if r in hidden_rows:
-                labels.append("隐藏行")
-            if c in hidden_cols:
-                labels.append("隐藏列")
-            if cell.data_type == "f" and isinstance(cell.value, str):  # the formula is in the file too
-                self.add(Unit(cell.value, {"sheet": title, "cell": ref, "formula": True}, f"工作表“{title}” {ref} 的公式",
-                              "；".join(labels + ["公式"]), writable=False))
-            text = cell_text(cell)
-            if text is not None and text.strip():
-                rows[r][c] = self.add(Unit(text, {"sheet": title, "cell": ref}, f"工作表“{title}” {ref}",
-                                           "；".join(labels) or None, ref=("cell", cell)), block=False)
-            comment = cell.comment
-            if comment is not None and (comment.text or "").strip():
-                self.add(Unit(comment.text, {"sheet": title, "cell": ref, "comment": True},
-                              f"工作表“{title}” {ref} 的批注", "；".join(labels + ["批注"]), ref=("comment", cell)))
+            row_number = int(row.get("r")) if (row.get("r") or "").isdigit() else row_number + 1
+            row_hidden = row.get("hidden") in TRUE
+            col_number = 0
+            for c in row.iter(S + "c"):
+                match = REF.fullmatch(c.get("r") or "")
+                col_number = _col_number(match.group(1)) if match else col_number + 1
+                ref = f"{column_letter(col_number)}{row_number}"
+                labels = [x for x in (sheet_hidden, "隐藏行" if row_hidden else None,
+                                      "隐藏列" if col_number in hidden_cols else None) if x]
+                index = self._cell(c, title, ref, labels)
+                if index is not None:
+                    rows[row_number][col_number] = index
+        for comment_member in self._comment_parts(member):
+            self._comments(comment_member, title, sheet_hidden)
         ordered = sorted(rows.items())
         self.blocks.extend(table_blocks(ordered, self.units))
         if self.title is None and sheet_hidden is None:
             self.title = title_row(ordered, self.units)
 
-    def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
-        from openpyxl.comments import Comment
+    def _cell(self, c, title: str, ref: str, labels: list[str]) -> int | None:
+        kind = c.get("t") or "n"
+        formula = c.find(S + "f")
+        location, place = {"sheet": title, "cell": ref}, f"工作表“{title}” {ref}"
+        if formula is not None and (formula.text or "").strip():
+            self.add(Unit(formula.text, {**location, "formula": True}, place + " 的公式", "；".join(labels + ["公式"]),
+                          writable=False))
+        hidden = "；".join(labels) or None
+        if kind == "s":
+            v = c.find(S + "v")
+            try:
+                text, _nodes = self.shared[int(v.text)]
+            except (AttributeError, ValueError, TypeError, IndexError):
+                return None
+            ref_ = ("shared", int(v.text))
+        elif kind == "inlineStr":
+            item = c.find(S + "is")
+            if item is None:
+                return None
+            text, nodes = _runs(item)
+            ref_ = ("runs", nodes)
+        elif kind in ("n", "str"):
+            v = c.find(S + "v")
+            if v is None or not (v.text or "").strip():
+                return None
+            text = _number(v.text) if kind == "n" else v.text
+            ref_ = ("number", c)
+        else:  # booleans, errors, dates in ISO form
+            return None
+        if not text.strip():
+            return None
+        # a formula's cached result cannot be masked without breaking the formula: a person decides
+        return self.add(Unit(text, location, place, hidden, ref=ref_, writable=formula is None), block=False)
 
+    def _comment_parts(self, sheet_member: str) -> list[str]:
+        rels = self._rels(sheet_member)
+        return [path for key, path in rels.items() if key in ("type:comments", "type:threadedComment")
+                and path in self.members]
+
+    def _comments(self, member: str, title: str, sheet_hidden: str | None) -> None:
+        root = self._xml(member)
+        hidden = "；".join(x for x in (sheet_hidden, "批注") if x)
+        for author in root.iter(S + "author"):
+            if (author.text or "").strip():
+                self.add(Unit(author.text, {"property": "批注作者"}, "批注作者", "批注作者", ref=("element", author),
+                              person=True))
+        for comment in root.iter(S + "comment", TC + "threadedComment"):
+            ref = comment.get("ref") or ""
+            text_el = comment.find(S + "text") if comment.tag == S + "comment" else comment.find(TC + "text")
+            if text_el is None:
+                continue
+            if comment.tag == S + "comment":
+                text, nodes = _runs(text_el)
+            else:
+                text, nodes = text_el.text or "", [(text_el, 0, len(text_el.text or ""))]
+            if text.strip():
+                self.add(Unit(text, {"sheet": title, "cell": ref, "comment": True}, f"工作表“{title}” {ref} 的批注",
+                              hidden, ref=("runs", nodes)))
+
+    def _properties(self) -> None:
+        for member, props in CORE_PROPERTIES.items():
+            root = self._xml(member)
+            if root is None:
+                continue
+            for tag, label, person in props:
+                for el in root.iter(tag):
+                    if (el.text or "").strip():
+                        self.add(Unit(el.text, {"property": label}, f"文档属性：{label}", "文档属性",
+                                      ref=("element", el), person=person))
+        persons = next((m for m in self.members if m.startswith("xl/persons/")), None)
+        if persons:
+            for person in self._xml(persons).iter(PERSONS):
+                if (person.get("displayName") or "").strip():
+                    self.add(Unit(person.get("displayName"), {"property": "批注作者"}, "批注作者", "批注作者",
+                                  ref=("attribute", person, "displayName"), person=True))
+
+    # --- writing ----------------------------------------------------------------------------
+    def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
+        shared: dict[int, list[Span]] = defaultdict(list)
         for index, spans in edits.items():
             unit = self.units[index]
-            kind, obj = unit.ref[0], unit.ref[1]
-            new = apply_spans(unit.text, spans)
-            if kind == "cell":
-                obj.value = new
-            elif kind == "comment":
-                old = obj.comment
-                obj.comment = Comment(new, old.author or "", old.height, old.width)
-            elif kind == "property":
-                setattr(self.book.properties, obj, new)
-        for attr, _label, person in PROPERTIES:
-            if person:
-                setattr(self.book.properties, attr, None)
-        for ws in self.book.worksheets:  # comment authors: cleared like the document's author
-            for cell in ws._cells.values():
-                if cell.comment is not None and cell.comment.author:
-                    old = cell.comment
-                    cell.comment = Comment(old.text, "", old.height, old.width)
-        out = io.BytesIO()
-        self.book.save(out)
-        return RedactedFile(out.getvalue(), self.redacted_name("xlsx"), self.content_type,  # macros are not kept
-                            getattr(self, "note", None))
+            kind = unit.ref[0]
+            if kind == "shared":
+                shared[unit.ref[1]].extend(spans)  # cells showing the same string share the masking
+            elif kind == "runs":
+                _write_runs(unit.text, unit.ref[1], spans)
+            elif kind == "number":
+                self._inline(unit.ref[1], "".join(char_plan(unit.text, spans)))
+            elif kind == "element":
+                unit.ref[1].text = "".join(char_plan(unit.text, spans))
+        for number, spans in shared.items():
+            text, nodes = self.shared[number]
+            _write_runs(text, nodes, spans)
+        for unit in self.units:  # author, last modified by, comment authors: cleared whatever they hold
+            if unit.person and unit.ref[0] == "element":
+                unit.ref[1].text = ""
+            elif unit.person and unit.ref[0] == "attribute":
+                unit.ref[1].set(unit.ref[2], "")
+        replaced = {member: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                    for member, root in self.roots.items() if not member.endswith(".rels")}
+        return RedactedFile(rewrite_zip(self.zip, replaced), self.redacted_name(), self.content_type)
+
+    @staticmethod
+    def _inline(c, text: str) -> None:
+        """A number cell becomes an inline string (its style attribute stays)."""
+        for child in list(c):
+            if child.tag in (S + "v", S + "is"):
+                c.remove(child)
+        c.set("t", "inlineStr")
+        item = etree.SubElement(c, S + "is")
+        t = etree.SubElement(item, S + "t")
+        t.text = text
+        t.set(XML_SPACE, "preserve")

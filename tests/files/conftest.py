@@ -1,15 +1,11 @@
-"""Fixtures of the file tests: one reviewer for the session and a ``check(data, name)`` helper."""
+"""Fixtures of the file tests: ``check(data, name)`` with the session's reviewer (values are in makers.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from classifier.files import check_file
-from tests.assertions import make_id, reviewer
-
-ID = make_id("330106", "19850612", "123")
-ID2 = make_id("110105", "19720304", "456")
-MOBILE = "13812345678"
+from tests.assertions import reviewer
 
 
 @pytest.fixture()
@@ -18,7 +14,3 @@ def check():
         return check_file(data, name, reviewer=reviewer(), **kw)
 
     return run
-
-
-def by_type(result: dict, kind: str) -> list[dict]:
-    return [f for f in result["findings"] if f["type"] == kind]

@@ -1,4 +1,4 @@
-"""Files made in the tests (never real documents): DOCX written as XML, XLSX with openpyxl, PDF with
+"""Files made in the tests (never real documents): DOCX and an Excel-style XLSX written as XML, XLSX with openpyxl, PDF with
 reportlab (its built-in CID font STSong-Light needs no font file), encrypted files with pypdf and
 msoffcrypto-tool. All values are invented; identifiers are computed with valid check digits.
 """
@@ -8,6 +8,18 @@ from __future__ import annotations
 import io
 import zipfile
 from xml.sax.saxutils import escape
+
+from tests.assertions import make_id
+
+ID = make_id("330106", "19850612", "123")
+ID2 = make_id("110105", "19720304", "456")
+MOBILE = "13812345678"
+
+
+def by_type(result: dict, kind: str) -> list[dict]:
+    """The findings of one type in a result."""
+    return [f for f in result["findings"] if f["type"] == kind]
+
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -130,14 +142,66 @@ ROSTER_HEADER = ["序号", "姓名", "身份证号", "联系电话", "家庭住�
 
 def roster(n: int) -> list[list]:
     """A 低保 名单 of ``n`` invented people under a title row and a header row (6 columns)."""
-    from tests.assertions import make_id
-
     rows = [["2025年城乡低保对象名单"], list(ROSTER_HEADER)]
     for i in range(n):
         rows.append([i + 1, f"王{'小大'[i % 2]}{'明红华军刚'[i % 5]}",
                      make_id("330106", f"19{60 + i % 30}0{1 + i % 9}1{i % 10}", f"{100 + i % 900}"),
                      f"138{10000000 + i}", f"青山县城关镇人民路{i + 1}号", 300 + i % 7])
     return rows
+
+
+XLSX_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+</Types>"""
+S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def xlsx_shared(rows: list[list[str]], rich: dict[int, list[tuple[str, bool]]] | None = None) -> bytes:
+    """An XLSX as Excel writes it: every string in ``sharedStrings.xml`` (a string used twice is stored once),
+    ``rich[i]`` makes shared string ``i`` rich text of (text, bold) runs; a ``#`` prefix makes a number cell."""
+    strings: list[str] = []
+    cells = []
+    for r, row in enumerate(rows, 1):
+        out = []
+        for c, value in enumerate(row):
+            ref = f"{chr(65 + c)}{r}"
+            if value.startswith("#"):
+                out.append(f'<c r="{ref}" s="0"><v>{value[1:]}</v></c>')
+                continue
+            if value not in strings:
+                strings.append(value)
+            out.append(f'<c r="{ref}" t="s" s="0"><v>{strings.index(value)}</v></c>')
+        cells.append(f'<row r="{r}">{"".join(out)}</row>')
+    items = []
+    for i, value in enumerate(strings):
+        if rich and i in rich:
+            items.append("<si>" + "".join(f'<r><rPr>{"<b/>" if bold else ""}</rPr><t xml:space="preserve">{escape(t)}</t></r>'
+                                          for t, bold in rich[i]) + "</si>")
+        else:
+            items.append(f"<si><t>{escape(value)}</t></si>")
+    members = {
+        "[Content_Types].xml": XLSX_TYPES,
+        "_rels/.rels": ROOT_RELS.replace("word/document.xml", "xl/workbook.xml"),
+        "xl/workbook.xml": f'<workbook xmlns="{S_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                           '<sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+            "</Relationships>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{S_NS}"><sheetData>{"".join(cells)}</sheetData></worksheet>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{S_NS}" count="{len(strings)}" uniqueCount="{len(strings)}">{"".join(items)}</sst>',
+        "xl/media/image1.png": b"\x89PNG\r\n\x1a\n" + bytes(64),
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
 
 
 def pdf(pages: list[str], *, author: str = "", image_pages: tuple[int, ...] = ()) -> bytes:

@@ -7,10 +7,9 @@ import json
 import zipfile
 
 import openpyxl
-from conftest import ID, MOBILE
 
 from service.cli import main
-from tests.files.makers import docx, para, pdf, xlsx
+from tests.files.makers import ID, MOBILE, docx, para, pdf, xlsx
 
 
 def test_check_file_json_has_verdict_findings_with_location_and_file(tmp_path, capsys):

@@ -6,12 +6,11 @@ import io
 import zipfile
 
 import pytest
-from conftest import ID, by_type
 
 from classifier.errors import FileError
 from classifier.files import FileLimits
 from classifier.files.detect import detect
-from tests.files.makers import docx, encrypted_office, para, pdf, xlsx, zip_bomb
+from tests.files.makers import ID, by_type, docx, encrypted_office, para, pdf, xlsx, zip_bomb
 
 
 def test_type_by_content_not_by_name():

@@ -6,11 +6,10 @@ import io
 import zipfile
 
 import pytest
-from conftest import ID, ID2, MOBILE, by_type
 from lxml import etree
 
 from classifier.errors import FileError
-from tests.files.makers import deleted, docx, inserted, para, run, table
+from tests.files.makers import ID, ID2, MOBILE, by_type, deleted, docx, inserted, para, run, table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ID, ID2, MOBILE, by_type
 
 from classifier.errors import FileError
 from classifier.files import FileLimits
-from tests.files.makers import encrypted_pdf, pdf
+from tests.files.makers import ID, ID2, MOBILE, by_type, encrypted_pdf, pdf
 
 
 # --- CSV ---------------------------------------------------------------------------------------

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import io
 import time
+import zipfile
 
 import openpyxl
 import pytest
-from conftest import ID, ID2, MOBILE, by_type
 from openpyxl.styles import Font
 
 from classifier.errors import FileError
 from classifier.files import FileLimits
-from tests.files.makers import roster, xlsx
+from tests.files.makers import ID, ID2, MOBILE, by_type, roster, xlsx
 
 def test_rows_are_records_and_every_finding_names_its_cell(check):
     result = check(xlsx({"名单": roster(3)}), "低保名单.xlsx").result
@@ -132,3 +132,24 @@ def test_comment_authors_are_hidden_names_and_are_cleared(check):
     assert author["text"] == "李建华" and author["hidden"] == "批注作者"
     out = openpyxl.load_workbook(io.BytesIO(outcome.redacted_file().data))
     assert out["表"]["A1"].comment.text.endswith("请核实") and "李建华" not in (out["表"]["A1"].comment.author or "")
+
+
+def test_shared_strings_rich_text_and_numbers_as_excel_writes_them(check):
+    from tests.files.makers import xlsx_shared
+
+    rows = [["姓名", "身份证号", "手机"], ["王小明", ID, f"#{MOBILE}"], ["李小红", ID2, "#1.3987654321E10"]]
+    data = xlsx_shared(rows, rich={6: [(ID2[:8], True), (ID2[8:], False)]})
+    outcome = check(data, "名单.xlsx")
+    ids = by_type(outcome.result, "id_card")
+    assert [f["location"]["cell"] for f in ids] == ["B2", "B3"]
+    assert [f["location"]["cell"] for f in by_type(outcome.result, "mobile")] == ["C2", "C3"]
+    red = outcome.redacted_file()
+    archive = zipfile.ZipFile(io.BytesIO(red.data))
+    strings = archive.read("xl/sharedStrings.xml").decode("utf-8")
+    sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert ID not in strings and ID2[:8] not in strings and f"{ID2[:4]}****" in strings
+    assert strings.count("<b/>") == 1  # the rich-text run keeps its bold
+    assert MOBILE not in sheet and 'r="C2" s="0" t="inlineStr"' in sheet and "138****5678" in sheet
+    assert archive.read("xl/media/image1.png") == zipfile.ZipFile(io.BytesIO(data)).read("xl/media/image1.png")
+    book = openpyxl.load_workbook(io.BytesIO(red.data))
+    assert book["名单"]["B2"].value == f"{ID[:4]}**********{ID[-4:]}" and book["名单"]["C3"].value == "139****4321"
