@@ -9,7 +9,7 @@ spreadsheet row whose cells carry their column headers (``姓名：X；身份证
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -19,7 +19,7 @@ class Unit:
     location: dict
     place: str
     hidden: str | None = None
-    marks: list[tuple[int, int, str]] = field(default_factory=list)
+    marks: tuple[tuple[int, int, str], ...] | list = ()
     """Labelled ranges inside ``text`` (a tracked insertion, a hidden run): a finding there says so."""
     ref: Any = None
     """The reader's handle for writing the unit back (an XML node list, a cell …)."""

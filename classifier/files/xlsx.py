@@ -28,6 +28,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TC = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}"
 PERSONS = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}person"
 SHEET_STATES = {"hidden": "隐藏工作表", "veryHidden": "深度隐藏工作表"}
+V, F, IS = S + "v", S + "f", S + "is"
 REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 TRUE = ("1", "true")
 
@@ -148,13 +149,14 @@ class XlsxFile(ParsedFile):
             row_number = int(row.get("r")) if (row.get("r") or "").isdigit() else row_number + 1
             row_hidden = row.get("hidden") in TRUE
             col_number = 0
-            for c in row.iter(S + "c"):
+            for c in row.iterchildren(S + "c"):
                 match = REF.fullmatch(c.get("r") or "")
                 col_number = _col_number(match.group(1)) if match else col_number + 1
-                ref = f"{column_letter(col_number)}{row_number}"
-                labels = [x for x in (sheet_hidden, "隐藏行" if row_hidden else None,
-                                      "隐藏列" if col_number in hidden_cols else None) if x]
-                index = self._cell(c, title, ref, labels)
+                labels = None
+                if sheet_hidden or row_hidden or col_number in hidden_cols:
+                    labels = [x for x in (sheet_hidden, "隐藏行" if row_hidden else None,
+                                          "隐藏列" if col_number in hidden_cols else None) if x]
+                index = self._cell(c, title, f"{column_letter(col_number)}{row_number}", labels)
                 if index is not None:
                     rows[row_number][col_number] = index
         for comment_member in self._comment_parts(member):
@@ -164,39 +166,41 @@ class XlsxFile(ParsedFile):
         if self.title is None and sheet_hidden is None:
             self.title = title_row(ordered, self.units)
 
-    def _cell(self, c, title: str, ref: str, labels: list[str]) -> int | None:
+    def _cell(self, c, title: str, ref: str, labels: list[str] | None) -> int | None:
         kind = c.get("t") or "n"
-        formula = c.find(S + "f")
-        location, place = {"sheet": title, "cell": ref}, f"工作表“{title}” {ref}"
-        if formula is not None and (formula.text or "").strip():
-            self.add(Unit(formula.text, {**location, "formula": True}, place + " 的公式", "；".join(labels + ["公式"]),
-                          writable=False))
-        hidden = "；".join(labels) or None
+        value = formula = item = None
+        for child in c:
+            tag = child.tag
+            if tag == V:
+                value = child.text
+            elif tag == F:
+                formula = child.text
+            elif tag == IS:
+                item = child
+        if formula and formula.strip():
+            self.add(Unit(formula, {"sheet": title, "cell": ref, "formula": True}, f"工作表“{title}” {ref} 的公式",
+                          "；".join((labels or []) + ["公式"]), writable=False))
         if kind == "s":
-            v = c.find(S + "v")
             try:
-                text, _nodes = self.shared[int(v.text)]
-            except (AttributeError, ValueError, TypeError, IndexError):
+                text = self.shared[int(value)][0]
+            except (ValueError, TypeError, IndexError):
                 return None
-            ref_ = ("shared", int(v.text))
+            handle = ("shared", int(value))
         elif kind == "inlineStr":
-            item = c.find(S + "is")
             if item is None:
                 return None
             text, nodes = _runs(item)
-            ref_ = ("runs", nodes)
-        elif kind in ("n", "str"):
-            v = c.find(S + "v")
-            if v is None or not (v.text or "").strip():
-                return None
-            text = _number(v.text) if kind == "n" else v.text
-            ref_ = ("number", c)
+            handle = ("runs", nodes)
+        elif kind in ("n", "str") and value:
+            text = _number(value) if kind == "n" else value
+            handle = ("number", c)
         else:  # booleans, errors, dates in ISO form
             return None
-        if not text.strip():
+        if not text or text.isspace():
             return None
         # a formula's cached result cannot be masked without breaking the formula: a person decides
-        return self.add(Unit(text, location, place, hidden, ref=ref_, writable=formula is None), block=False)
+        return self.add(Unit(text, {"sheet": title, "cell": ref}, f"工作表“{title}” {ref}",
+                             "；".join(labels) if labels else None, ref=handle, writable=formula is None), block=False)
 
     def _comment_parts(self, sheet_member: str) -> list[str]:
         rels = self._rels(sheet_member)
