@@ -9,7 +9,9 @@ Three invented files, made here (the generators of tests/files/makers.py):
   person with an ID number and a mobile) and embedded photos making up the rest, as a large Word
   attachment usually is.
 
-Each measurement runs in a fresh process, so the peak RSS (``VmHWM``) is that task's alone. The
+Each side runs in a fresh process, so the peak RSS (``VmHWM``) is that side's alone; start-up work a
+service does once (imports, the reviewer's lexicons, a warm-up review) is done before the clock starts
+and shows in the RSS "at start"; the fastest of three runs is printed. The
 baseline only reads the file with the library the reader uses (openpyxl ``load_workbook``; pypdf
 ``extract_text`` of every page; the DOCX parts parsed with lxml and their text collected). "check +
 redact" is ``classifier.files.check_file`` (the risk review, as in ``gongkai check``) followed by
@@ -32,6 +34,25 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def _prepare_read_only() -> None:
+    import openpyxl  # noqa: F401  (imported here so that the timed part is the reading alone)
+    import pypdf  # noqa: F401
+    from lxml import etree  # noqa: F401
+
+
+def _prepare_check() -> None:
+    """What a service does once at start: imports, the reviewer's lexicons, one warm-up review."""
+    global REVIEWER
+    from classifier.files import check_file  # noqa: F401  (imported before the clock starts)
+    from classifier.risk import RiskReviewer
+
+    REVIEWER = RiskReviewer()
+    REVIEWER.review("关于公示的通知", "申请人张三，身份证号11010519491231002X。")
+
+
+REVIEWER = None
+
+
 def _read_only(kind: str, data: bytes) -> int:
     if kind == "xlsx":
         import openpyxl
@@ -51,9 +72,8 @@ def _read_only(kind: str, data: bytes) -> int:
 
 def _check_and_redact(kind: str, data: bytes) -> int:
     from classifier.files import check_file
-    from classifier.risk import RiskReviewer
 
-    check = check_file(data, f"bench.{kind}", reviewer=RiskReviewer())
+    check = check_file(data, f"bench.{kind}", reviewer=REVIEWER)
     red = check.redacted_file()
     return len(check.result["findings"]) + 0 * len(red.data)
 
@@ -71,8 +91,8 @@ def peak_rss_mb() -> float:
 
 
 def _task(args) -> tuple[float, float, float, int]:
-    fn, kind, data = args
-    # imports are part of the work for both sides; the process is fresh, so the peak is this task's
+    prepare, fn, kind, data = args
+    prepare()  # start-up work (imports, lexicons) is not timed: a service does it once
     before = peak_rss_mb()
     started = time.perf_counter()
     count = fn(kind, data)
@@ -80,9 +100,16 @@ def _task(args) -> tuple[float, float, float, int]:
     return elapsed, peak_rss_mb(), before, count
 
 
-def measure(fn, kind: str, data: bytes) -> tuple[float, float, float, int]:
-    with mp.get_context("spawn").Pool(1) as pool:
-        return pool.apply(_task, ((fn, kind, data),))
+def measure(prepare, fn, kind: str, data: bytes) -> tuple[float, float, float, int]:
+    runs = []
+    for _ in range(REPEAT):  # a fresh process each time, so each peak is that run's own
+        with mp.get_context("spawn").Pool(1) as pool:
+            runs.append(pool.apply(_task, ((prepare, fn, kind, data),)))
+    return min(runs, key=lambda r: r[0])
+
+
+REPEAT = 3
+"""Each side runs this many times, each in a new process; the fastest run is printed (the machine is shared)."""
 
 
 def make_files(rows: int, pages: int, docx_mb: float, docx_pages: int) -> dict[str, bytes]:
@@ -123,12 +150,13 @@ def main() -> None:
     files = make_files(args.rows, args.pages, args.docx_mb, args.docx_pages)
     labels = {"xlsx": f"XLSX {args.rows} 行×6 列", "pdf": f"PDF {args.pages} 页",
               "docx": f"DOCX {args.docx_pages} 页+图片"}
-    print("每项在新进程中运行；峰值为该进程的最大常驻内存（括号内为开始工作时的值，即解释器与进程启动本身）。")
+    print("每项在新进程中运行（导入和审查词表的加载不计时，取三次中最快的一次）；峰值为该进程的最大常驻内存，"
+          "括号内为开始计时时的值（解释器、导入的库和词表）。")
     print(f"{'文件':<18}{'大小':>8}  {'只读取':>8}{'峰值':>14}  {'检查+去标识化':>10}{'峰值':>14}  {'时间比':>5}{'内存比':>6}{'发现':>7}")
     for kind in ("xlsx", "pdf", "docx"):
         data = files[kind]
-        base_s, base_mb, base_start, _ = measure(_read_only, kind, data)
-        ours_s, ours_mb, ours_start, found = measure(_check_and_redact, kind, data)
+        base_s, base_mb, base_start, _ = measure(_prepare_read_only, _read_only, kind, data)
+        ours_s, ours_mb, ours_start, found = measure(_prepare_check, _check_and_redact, kind, data)
         print(f"{labels[kind]:<18}{len(data) / 1e6:>6.2f}MB  {base_s:>7.2f}s{base_mb:>7.0f}MB({base_start:>3.0f})"
               f"  {ours_s:>11.2f}s{ours_mb:>7.0f}MB({ours_start:>3.0f})  {ours_s / base_s:>4.1f}×{ours_mb / base_mb:>5.1f}×{found:>7}")
 
