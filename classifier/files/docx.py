@@ -10,8 +10,8 @@ import re
 from lxml import etree
 
 from .limits import Deadline, FileLimits
-from .safezip import check_all_xml, open_zip, parse_xml, read_member, rewrite_zip
-from .units import ParsedFile, RedactedFile, Span, Unit, char_plan
+from .ooxml import OoxmlFile
+from .units import RedactedFile, Span, Unit, char_plan
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -29,19 +29,8 @@ PARTS = (  # member pattern, place name, hidden label, id element
     (re.compile(r"word/endnotes\.xml"), "尾注", None, W + "endnote"),
     (re.compile(r"word/comments\.xml"), "批注", "批注", W + "comment"),
 )
-CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-DC = "{http://purl.org/dc/elements/1.1/}"
-EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
-CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-PROPERTIES = {  # member -> [(element tag, Chinese name, names a person)]
-    "docProps/core.xml": [(DC + "creator", "作者", True), (CP + "lastModifiedBy", "最后修改者", True),
-                          (DC + "title", "标题", False), (DC + "subject", "主题", False),
-                          (DC + "description", "备注", False), (CP + "keywords", "关键词", False),
-                          (CP + "category", "类别", False)],
-    "docProps/app.xml": [(EP + "Manager", "经理", True), (EP + "Company", "单位", False)],
-}
 AUTHOR = W + "author"
-INSERTED, DELETED, HIDDEN_TEXT, PROPERTY = "修订（插入的内容）", "修订（已删除的内容）", "隐藏文字", "文档属性"
+INSERTED, DELETED, HIDDEN_TEXT = "修订（插入的内容）", "修订（已删除的内容）", "隐藏文字"
 
 
 class _Collector:
@@ -90,38 +79,21 @@ class _Collector:
                 self.walk(child, inserted or tag in (INS, MOVE_TO), deleted or tag in (DEL, MOVE_FROM), hidden)
 
 
-class DocxFile(ParsedFile):
+class DocxFile(OoxmlFile):
     kind = "docx"
     label = "Word 文档（DOCX）"
     content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     def __init__(self, data: bytes, name: str, limits: FileLimits, deadline: Deadline):
-        super().__init__(name)
-        self.zip = open_zip(data, name, limits)
-        check_all_xml(self.zip, name)
-        self.roots: dict[str, etree._Element] = {}
-        names = self.zip.namelist()
+        super().__init__(data, name, limits)
         images = 0
         for pattern, part, hidden, id_tag in PARTS:
-            for member in sorted(n for n in names if pattern.fullmatch(n)):
-                root = parse_xml(read_member(self.zip, member, name), member, name)
-                self.roots[member] = root
+            for member in sorted(n for n in self.members if pattern.fullmatch(n)):
+                root = self.part(member)
                 images += sum(1 for tag in IMAGES for _ in root.iter(tag))
                 self._read_part(root, member, part, hidden, id_tag, deadline)
         body_chars = sum(len(u.text.strip()) for u in self.units)
-        for member, props in PROPERTIES.items():
-            if member in names:
-                root = parse_xml(read_member(self.zip, member, name), member, name)
-                self.roots[member] = root
-                for tag, label, person in props:
-                    for el in root.iter(tag):
-                        self._property(el, label, person, member)
-        if "docProps/custom.xml" in names:
-            root = parse_xml(read_member(self.zip, "docProps/custom.xml", name), "docProps/custom.xml", name)
-            self.roots["docProps/custom.xml"] = root
-            for prop in root.iter(CUSTOM + "property"):
-                for value in prop:
-                    self._property(value, f"自定义属性“{prop.get('name', '')}”", False, "docProps/custom.xml")
+        self.read_properties()
         self._authors()
         if body_chars == 0:
             why = "文档只有图片，没有文字" if images else "文档中没有文字"
@@ -141,14 +113,7 @@ class DocxFile(ParsedFile):
                 if value and value.strip():
                     found.setdefault(value, []).append(el)
         for value, elements in found.items():
-            self.add(Unit(value, {"property": "修订或批注的作者"}, "修订或批注的作者", "修订/批注作者",
-                          ref=("author", elements), person=True))
-
-    def _property(self, el, label: str, person: bool, member: str) -> None:
-        text = el.text or ""
-        if text.strip():
-            self.add(Unit(text, {"property": label, "part": member}, f"{PROPERTY}：{label}", PROPERTY,
-                          ref=("property", el), person=person))
+            self.add_author(value, elements, AUTHOR, "修订或批注的作者", "修订/批注作者")
 
     def _read_part(self, root, member: str, part: str, hidden: str | None, id_tag: str | None, deadline) -> None:
         tables = {tbl: i for i, tbl in enumerate(root.iter(TBL), 1)}
@@ -186,9 +151,7 @@ class DocxFile(ParsedFile):
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
         for index, spans in edits.items():
             unit = self.units[index]
-            if isinstance(unit.ref, tuple):  # a property or an author: cleared below when it names a person
-                if unit.ref[0] == "property":
-                    unit.ref[1].text = "".join(char_plan(unit.text, spans))
+            if isinstance(unit.ref, tuple) and self.write_element(unit, spans):
                 continue
             plan = char_plan(unit.text, spans)
             carry = ""
@@ -199,14 +162,5 @@ class DocxFile(ParsedFile):
                 node.text = carry + "".join(plan[start:end])
                 carry = ""
                 node.set(XML_SPACE, "preserve")
-        for unit in self.units:  # author, last modified by, manager, revision authors: cleared whatever they hold
-            if unit.person and unit.ref[0] == "property":
-                unit.ref[1].text = ""
-            elif unit.person:
-                for el in unit.ref[1]:
-                    el.set(AUTHOR, "")
-                    if el.get(W + "initials") is not None:
-                        el.set(W + "initials", "")
-        replaced = {member: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                    for member, root in self.roots.items()}
-        return RedactedFile(rewrite_zip(self.zip, replaced), self.redacted_name(), self.content_type)
+        self.clear_people()
+        return RedactedFile(self.archive(), self.redacted_name(), self.content_type)

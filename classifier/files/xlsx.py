@@ -9,20 +9,18 @@ same value shows it masked); a masked number becomes an inline string.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import defaultdict
 
 from lxml import etree
 
-from .docx import PROPERTIES as CORE_PROPERTIES
 from .limits import Deadline, FileLimits
-from .safezip import check_all_xml, damaged, open_zip, parse_xml, read_member, rewrite_zip
+from .ooxml import OoxmlFile
+from .safezip import damaged
 from .table import column_letter, table_blocks, title_row
-from .units import ParsedFile, RedactedFile, Span, Unit, char_plan
+from .units import RedactedFile, Span, Unit, char_plan
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TC = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}"
@@ -72,23 +70,19 @@ def _number(value: str) -> str:
     return value
 
 
-class XlsxFile(ParsedFile):
+class XlsxFile(OoxmlFile):
     kind = "xlsx"
     label = "Excel 工作簿（XLSX）"
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     def __init__(self, data: bytes, name: str, limits: FileLimits, deadline: Deadline):
-        super().__init__(name)
-        self.zip = open_zip(data, name, limits)
-        check_all_xml(self.zip, name)
-        self.members = set(self.zip.namelist())
-        self.roots: dict[str, etree._Element] = {}
-        book = self._xml("xl/workbook.xml")
+        super().__init__(data, name, limits)
+        book = self.part("xl/workbook.xml")
         if book is None:
             raise damaged(name, "xl/workbook.xml")
-        targets = self._rels("xl/workbook.xml")
+        targets = self.rels("xl/workbook.xml")
         self.shared: list[tuple[str, list]] = []
-        strings = self._xml("xl/sharedStrings.xml")
+        strings = self.part(targets.get("type:sharedStrings", "xl/sharedStrings.xml"))
         if strings is not None:
             self.shared = [_runs(si) for si in strings.iter(S + "si")]
         sheets = []
@@ -98,42 +92,21 @@ class XlsxFile(ParsedFile):
                 sheets.append((sheet.get("name") or "", sheet.get("state") or "visible", member))
         cells = 0
         for _title, _state, member in sheets:
-            cells += sum(1 for _ in self._xml(member).iter(S + "c"))
+            cells += sum(1 for _ in self.part(member).iter(S + "c"))
         limits.check_cells(cells, name)
         for title, state, member in sheets:
             self._read_sheet(title, SHEET_STATES.get(state), member, deadline)
-        self._properties()
+        self.read_properties()
+        self._persons()
         self.info = {"sheets": [s[0] for s in sheets], "cells": cells}
         if not any(u.text.strip() for u in self.units if "cell" in u.location and "comment" not in u.location):
             self.notice("unreadable", "无法读取文字（可能是扫描件）：工作簿中没有文字单元格，请人工审核。", unreadable=True)
         if any(m.startswith(("xl/media/", "xl/charts/")) for m in self.members):
             self.notice("drawings", "工作簿含有图片或图表：图片中的文字无法检查，请人工查看。")
 
-    # --- parts ------------------------------------------------------------------------------
-    def _xml(self, member: str):
-        if member not in self.roots:
-            if member not in self.members:
-                return None
-            self.roots[member] = parse_xml(read_member(self.zip, member, self.name), member, self.name)
-        return self.roots[member]
-
-    def _rels(self, member: str) -> dict[str, str]:
-        """Relationship id -> member path, for the part ``member``."""
-        folder, base = posixpath.split(member)
-        rels = self._xml(posixpath.join(folder, "_rels", base + ".rels"))
-        out = {}
-        for rel in rels.iter(REL + "Relationship") if rels is not None else ():
-            target = rel.get("Target") or ""
-            if rel.get("TargetMode") == "External":
-                continue
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            out[rel.get("Id") or ""] = path
-            out.setdefault("type:" + (rel.get("Type") or "").rsplit("/", 1)[-1], path)
-        return out
-
     # --- sheets -----------------------------------------------------------------------------
     def _read_sheet(self, title: str, sheet_hidden: str | None, member: str, deadline: Deadline) -> None:
-        root = self._xml(member)
+        root = self.part(member)
         self.add(Unit(title, {"sheet": title, "sheet_name": True}, f"工作表名称“{title}”",
                       "；".join(x for x in (sheet_hidden, "工作表名称") if x), writable=False))
         hidden_cols: set[int] = set()
@@ -203,17 +176,16 @@ class XlsxFile(ParsedFile):
                              "；".join(labels) if labels else None, ref=handle, writable=formula is None), block=False)
 
     def _comment_parts(self, sheet_member: str) -> list[str]:
-        rels = self._rels(sheet_member)
+        rels = self.rels(sheet_member)
         return [path for key, path in rels.items() if key in ("type:comments", "type:threadedComment")
                 and path in self.members]
 
     def _comments(self, member: str, title: str, sheet_hidden: str | None) -> None:
-        root = self._xml(member)
+        root = self.part(member)
         hidden = "；".join(x for x in (sheet_hidden, "批注") if x)
         for author in root.iter(S + "author"):
             if (author.text or "").strip():
-                self.add(Unit(author.text, {"property": "批注作者"}, "批注作者", "批注作者", ref=("element", author),
-                              person=True))
+                self.add_author(author.text, [author], None, "批注作者", "批注作者")
         for comment in root.iter(S + "comment", TC + "threadedComment"):
             ref = comment.get("ref") or ""
             text_el = comment.find(S + "text") if comment.tag == S + "comment" else comment.find(TC + "text")
@@ -227,22 +199,12 @@ class XlsxFile(ParsedFile):
                 self.add(Unit(text, {"sheet": title, "cell": ref, "comment": True}, f"工作表“{title}” {ref} 的批注",
                               hidden, ref=("runs", nodes)))
 
-    def _properties(self) -> None:
-        for member, props in CORE_PROPERTIES.items():
-            root = self._xml(member)
-            if root is None:
-                continue
-            for tag, label, person in props:
-                for el in root.iter(tag):
-                    if (el.text or "").strip():
-                        self.add(Unit(el.text, {"property": label}, f"文档属性：{label}", "文档属性",
-                                      ref=("element", el), person=person))
-        persons = next((m for m in self.members if m.startswith("xl/persons/")), None)
-        if persons:
-            for person in self._xml(persons).iter(PERSONS):
+    def _persons(self) -> None:
+        """The people of threaded comments (``xl/persons``): their display names are hidden names."""
+        for member in sorted(m for m in self.members if m.startswith("xl/persons/")):
+            for person in self.part(member).iter(PERSONS):
                 if (person.get("displayName") or "").strip():
-                    self.add(Unit(person.get("displayName"), {"property": "批注作者"}, "批注作者", "批注作者",
-                                  ref=("attribute", person, "displayName"), person=True))
+                    self.add_author(person.get("displayName"), [person], "displayName", "批注作者", "批注作者")
 
     # --- writing ----------------------------------------------------------------------------
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
@@ -256,19 +218,13 @@ class XlsxFile(ParsedFile):
                 _write_runs(unit.text, unit.ref[1], spans)
             elif kind == "number":
                 self._inline(unit.ref[1], "".join(char_plan(unit.text, spans)))
-            elif kind == "element":
-                unit.ref[1].text = "".join(char_plan(unit.text, spans))
+            else:
+                self.write_element(unit, spans)
         for number, spans in shared.items():
             text, nodes = self.shared[number]
             _write_runs(text, nodes, spans)
-        for unit in self.units:  # author, last modified by, comment authors: cleared whatever they hold
-            if unit.person and unit.ref[0] == "element":
-                unit.ref[1].text = ""
-            elif unit.person and unit.ref[0] == "attribute":
-                unit.ref[1].set(unit.ref[2], "")
-        replaced = {member: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                    for member, root in self.roots.items() if not member.endswith(".rels")}
-        return RedactedFile(rewrite_zip(self.zip, replaced), self.redacted_name(), self.content_type)
+        self.clear_people()
+        return RedactedFile(self.archive(), self.redacted_name(), self.content_type)
 
     @staticmethod
     def _inline(c, text: str) -> None:
