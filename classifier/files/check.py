@@ -230,8 +230,9 @@ def _chunks(parsed: ParsedFile):
             length += 1
         for k, index in enumerate(block.units):
             if k:
-                parts.append(block.joiner)
-                length += len(block.joiner)
+                sep = block.separators[k] if block.separators else block.joiner
+                parts.append(sep)
+                length += len(sep)
             prefix = block.prefixes[k] if block.prefixes else ""
             if prefix:
                 parts.append(prefix)

@@ -11,6 +11,7 @@ from lxml import etree
 
 from .limits import Deadline, FileLimits
 from .ooxml import OoxmlFile
+from .table import table_blocks
 from .units import RedactedFile, Span, Unit, char_plan
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -117,6 +118,8 @@ class DocxFile(OoxmlFile):
 
     def _read_part(self, root, member: str, part: str, hidden: str | None, id_tag: str | None, deadline) -> None:
         tables = {tbl: i for i, tbl in enumerate(root.iter(TBL), 1)}
+        # table -> row -> cell -> unit indexes: a table's rows are read as records under its header row
+        grid: dict[int, dict[int, dict[int, list[int]]]] = {}
         count = 0
         for number, p in enumerate(root.iter(P)):
             if number % 2000 == 0:
@@ -142,11 +145,17 @@ class DocxFile(OoxmlFile):
                 place = f"{part}（{member.split('/')[-1]}）" + place
             text = "".join(c.main)
             if text.strip():
-                self.add(Unit(text, location, place, hidden, c.marks, ref=c.main_nodes))
+                in_table = "table" in location
+                index = self.add(Unit(text, location, place, hidden, c.marks, ref=c.main_nodes), block=not in_table)
+                if in_table:
+                    cells = grid.setdefault(location["table"], {}).setdefault(location["row"], {})
+                    cells.setdefault(location["cell"], []).append(index)
             deleted = "".join(c.deleted)
             if deleted.strip():
                 self.add(Unit(deleted, {**location, "revision": "deleted"}, place + "（已删除的修订）",
                               DELETED if hidden is None else f"{hidden}；{DELETED}", ref=c.deleted_nodes))
+        for rows in grid.values():
+            self.blocks.extend(table_blocks(sorted(rows.items()), self.units, inner="\n"))  # paragraphs of a cell
 
     def write(self, edits: dict[int, list[Span]]) -> RedactedFile:
         for index, spans in edits.items():

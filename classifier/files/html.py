@@ -12,6 +12,7 @@ from lxml import etree, html as lhtml
 
 from ..errors import FileError
 from .limits import Deadline, FileLimits
+from .table import table_blocks
 from .textcodec import decode
 from .units import Block, ParsedFile, RedactedFile, Span, Unit, apply_spans
 
@@ -78,6 +79,7 @@ class HtmlFile(ParsedFile):
                                   {"xpath": self._path(el), "attribute": attr}, own)
             if el is not self.root:
                 self._tail(el, parent, inherited)
+        self._tables()
         title = self.root.find(".//title") if self.whole else None
         heading = next((h for h in self.root.iter("h1", "h2", "h3")), None)
         for candidate in (title, heading):
@@ -86,6 +88,29 @@ class HtmlFile(ParsedFile):
                 self.title = text
                 break
         self.info = {"elements": len(hidden_of)}
+
+    def _tables(self) -> None:
+        """Each table's rows become records under its header row, as in a spreadsheet."""
+        consumed: set[int] = set()
+        blocks: list[Block] = []
+        for table in self.root.iter("table"):
+            rows = []
+            for r, tr in enumerate((t for t in table.iter("tr") if next(t.iterancestors("table"), None) is table), 1):
+                cells = {}
+                for c, td in enumerate((x for x in tr if x.tag in ("td", "th")), 1):
+                    units = []
+                    for el in td.iter():
+                        group = self._groups.get(el)
+                        if group is not None and id(group) not in consumed:
+                            consumed.add(id(group))
+                            units.extend(group.units)
+                    if units:
+                        cells[c] = sorted(units)  # unit indexes follow the document order
+                if cells:
+                    rows.append((r, cells))
+            blocks.extend(table_blocks(rows, self.units, inner=""))  # inline runs of a cell join as read
+        if consumed:
+            self.blocks = [b for b in self.blocks if id(b) not in consumed] + blocks
 
     def _path(self, el) -> str:
         path = self.tree.getpath(el)

@@ -39,33 +39,46 @@ def header_row(rows: list[tuple[int, dict[int, str]]]) -> int | None:
     return None
 
 
-def row_blocks(rows: list[tuple[int, dict[int, int]]], header: dict[int, str] | None) -> list[Block]:
-    """One block per row: unit indexes in column order, each prefixed with its column header."""
+Cell = "int | list[int]"
+"""A cell is one unit index (a spreadsheet cell) or several (the paragraphs of a Word table cell)."""
+
+
+def _units(cell) -> list[int]:
+    return cell if isinstance(cell, list) else [cell]
+
+
+def row_blocks(rows: list[tuple[int, dict]], header: dict[int, str] | None, inner: str = "；") -> list[Block]:
+    """One block per row: unit indexes in column order, each cell's first unit prefixed with its column header;
+    cells are separated by ``；``, the units of one cell by ``inner``."""
     blocks = []
     for _, cells in rows:
-        cols = sorted(cells)
-        prefixes = [f"{header[c].strip()}：" if header and header.get(c, "").strip() else "" for c in cols]
-        blocks.append(Block([cells[c] for c in cols], prefixes, "；"))
+        units, prefixes, separators = [], [], []
+        for c in sorted(cells):
+            label = f"{header[c].strip()}：" if header and header.get(c, "").strip() else ""
+            for k, index in enumerate(_units(cells[c])):
+                units.append(index)
+                prefixes.append(label if k == 0 else "")
+                separators.append("；" if k == 0 else inner)
+        blocks.append(Block(units, prefixes, "；", separators))
     return blocks
 
 
-def table_blocks(rows: list[tuple[int, dict[int, int]]], units) -> list[Block]:
-    """Blocks of a table whose ``rows`` are ``(row number, {column: unit index})``, in order.
+def table_blocks(rows: list[tuple[int, dict]], units, inner: str = "；") -> list[Block]:
+    """Blocks of a table whose ``rows`` are ``(row number, {column: cell})``, in order.
 
     Rows down to the header (a title row, the header itself) are read as they are; every row below
     it is a record whose cells carry their column headers.
     """
-    texts = [(r, {c: units[i].text for c, i in cells.items()}) for r, cells in rows]
+    texts = [(r, {c: "".join(units[i].text for i in _units(cell)) for c, cell in cells.items()}) for r, cells in rows]
     head = header_row(texts)
     if head is None:
-        return row_blocks(rows, None)
-    return ([Block([cells[c] for c in sorted(cells)]) for _, cells in rows[:head + 1]]
-            + row_blocks(rows[head + 1:], texts[head][1]))
+        return row_blocks(rows, None, inner)
+    return row_blocks(rows[:head + 1], None, inner) + row_blocks(rows[head + 1:], texts[head][1], inner)
 
 
 def title_row(rows: list[tuple[int, dict[int, int]]], units) -> str | None:
     """The text of a title row above the table (one cell in the first row, "2025年低保对象名单"), if any."""
     if not rows or len(rows[0][1]) != 1:
         return None
-    text = units[next(iter(rows[0][1].values()))].text.strip()
+    text = "".join(units[i].text for i in _units(next(iter(rows[0][1].values())))).strip()
     return text if 0 < len(text) <= 80 and _is_label(text[:MAX_HEADER_CHARS]) else None

@@ -39,11 +39,13 @@ class Unit:
 
 @dataclass
 class Block:
-    """Units read together as one record: ``prefixes[i]`` (a column header) precedes ``units[i]``."""
+    """Units read together as one record: ``prefixes[i]`` (a column header) precedes ``units[i]``, and
+    ``separators[i]`` (else ``joiner``) stands between ``units[i-1]`` and it."""
 
     units: list[int]
     prefixes: list[str] | None = None
     joiner: str = "；"
+    separators: list[str] | None = None
 
 
 @dataclass

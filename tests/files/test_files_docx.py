@@ -120,3 +120,24 @@ def test_truncated_zip_is_a_clear_error(check):
     with pytest.raises(FileError) as exc:
         check(docx(para("x"))[:300], "截断.docx")
     assert exc.value.code == "damaged_file"
+
+
+def test_a_word_table_is_read_row_by_row_under_its_header():
+    seen = []
+
+    class Spy:
+        def __init__(self, inner):
+            self.inner, self.settings = inner, inner.settings
+
+        def review(self, title, body):
+            seen.append(body)
+            return self.inner.review(title, body)
+
+    from classifier.files import check_file
+    from tests.assertions import reviewer
+
+    data = docx(para("救助对象名单") + table([["姓名", "身份证号", "住址"], ["王小明", ID, "青山县城关镇人民路5号"]]))
+    result = check_file(data, "名单.docx", reviewer=Spy(reviewer())).result
+    assert f"姓名：王小明；身份证号：{ID}；住址：青山县城关镇人民路5号" in seen[0]
+    (card,) = by_type(result, "id_card")
+    assert card["location"] == {"table": 1, "row": 2, "cell": 2} and card["start"] == 0 and card["end"] == 18

@@ -142,3 +142,14 @@ def test_garbled_text_layer_is_unreadable():
 
     assert garbled("\ue001\ue002\ue003 \ue004 ab") and garbled("\ufffd\ufffd\ufffd1")
     assert not garbled("关于召开防汛工作会议的通知 2025") and not garbled("")
+
+
+def test_an_html_table_is_read_row_by_row_under_its_header(check):
+    source = (f"<table><thead><tr><th>姓名</th><th>证件号码</th></tr></thead><tbody>"
+              f"<tr><td>王小明</td><td><p>{ID}</p></td></tr></tbody></table>")
+    outcome = check(source.encode("utf-8"), "名单.html")
+    blocks = [[outcome.parsed.units[i].text for i in b.units] for b in outcome.parsed.blocks]
+    assert ["王小明", ID] in blocks and ["姓名", "证件号码"] in blocks
+    row = next(b for b in outcome.parsed.blocks if len(b.units) == 2 and outcome.parsed.units[b.units[0]].text == "王小明")
+    assert row.prefixes == ["姓名：", "证件号码："]
+    assert by_type(outcome.result, "id_card")[0]["location"] == {"xpath": "/table/tbody/tr/td[2]/p"}
