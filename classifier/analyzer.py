@@ -112,6 +112,29 @@ class Analyzer:
             results.append(result)
         return results
 
+    # --- files ----------------------------------------------------------------------------
+    def analyze_file(self, source: bytes | str | Path, filename: str | None = None, *, limits=None) -> dict[str, Any]:
+        """Analyse a DOCX, XLSX, CSV, PDF, HTML or TXT file (a path or its bytes).
+
+        The result is that of :meth:`analyze` plus ``file`` and ``notices``; every finding adds
+        ``location`` (``{"sheet", "cell"}``, ``{"page"}``, ``{"paragraph"}`` …), ``place`` and
+        ``hidden``. Raises :class:`~classifier.errors.FileError` (Chinese message) for a file that
+        cannot be read: unsupported or legacy type, damaged, over a limit.
+        """
+        return self.check_file(source, filename, limits=limits).result
+
+    def check_file(self, source: bytes | str | Path, filename: str | None = None, *, limits=None):
+        """Like :meth:`analyze_file`, returning a :class:`~classifier.files.FileCheck`: ``.result`` and
+        ``.redacted_file()`` (the masked file of the same type)."""
+        from .files import check_file
+
+        check = check_file(source, filename, reviewer=self.reviewer, classify=self._classify_text, limits=limits)
+        check.result["model"] = {"name": self.manifest.get("name"), "version": self.manifest.get("version")}
+        return check
+
+    def _classify_text(self, title: str, body: str) -> dict[str, Any]:
+        return self.model.predict([(title[: self.max_chars], body[: max(self.max_chars - len(title), 0)])])[0]
+
     def _review(self, record: Record) -> dict[str, Any]:
         return self.reviewer.review(record.title, record.body).to_dict()
 
