@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from .bundle import load_bundle
+from .bundle import load_bundle, name_model_path
 from .errors import GongkaiError, InputError
 from .model import CategoryModel
 from .records import MAX_CHARS, Record, error_result
@@ -41,7 +41,14 @@ class Analyzer:
         model: CategoryModel = bundle.payload["model"]
         if threshold is not None:
             model.threshold = float(threshold)
-        return cls(model, bundle.manifest, bundle.path, max_chars=max_chars, reviewer=RiskReviewer(risk_settings))
+        name_tagger = None
+        name_path = name_model_path(bundle.path, bundle.manifest)
+        if name_path is not None:
+            from .risk.name_tagger import NameTagger
+
+            name_tagger = NameTagger.load(name_path)
+        reviewer = RiskReviewer(risk_settings, name_tagger=name_tagger)
+        return cls(model, bundle.manifest, bundle.path, max_chars=max_chars, reviewer=reviewer)
 
     # --- information ----------------------------------------------------------------------
     @property
@@ -104,6 +111,29 @@ class Analyzer:
             result["model"] = model_ref
             results.append(result)
         return results
+
+    # --- files ----------------------------------------------------------------------------
+    def analyze_file(self, source: bytes | str | Path, filename: str | None = None, *, limits=None) -> dict[str, Any]:
+        """Analyse a DOCX, XLSX, CSV, PDF, HTML or TXT file (a path or its bytes).
+
+        The result is that of :meth:`analyze` plus ``file`` and ``notices``; every finding adds
+        ``location`` (``{"sheet", "cell"}``, ``{"page"}``, ``{"paragraph"}`` …), ``place`` and
+        ``hidden``. Raises :class:`~classifier.errors.FileError` (Chinese message) for a file that
+        cannot be read: unsupported or legacy type, damaged, over a limit.
+        """
+        return self.check_file(source, filename, limits=limits).result
+
+    def check_file(self, source: bytes | str | Path, filename: str | None = None, *, limits=None):
+        """Like :meth:`analyze_file`, returning a :class:`~classifier.files.FileCheck`: ``.result`` and
+        ``.redacted_file()`` (the masked file of the same type)."""
+        from .files import check_file
+
+        check = check_file(source, filename, reviewer=self.reviewer, classify=self._classify_text, limits=limits)
+        check.result["model"] = {"name": self.manifest.get("name"), "version": self.manifest.get("version")}
+        return check
+
+    def _classify_text(self, title: str, body: str) -> dict[str, Any]:
+        return self.model.predict([(title[: self.max_chars], body[: max(self.max_chars - len(title), 0)])])[0]
 
     def _review(self, record: Record) -> dict[str, Any]:
         return self.reviewer.review(record.title, record.body).to_dict()

@@ -31,6 +31,8 @@ from .errors import ModelError
 FORMAT_VERSION = 2
 MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "manifest.json"
+NAME_MODEL = "name_model"
+"""Manifest section of the optional person-name model (``gongkai train-names``); its file is in ``files``."""
 ENV_MODEL_DIR = "GONGKAI_MODEL_DIR"
 
 _TRACKED_LIBRARIES = ("scikit-learn", "numpy", "scipy", "joblib", "jieba", "rjieba")
@@ -240,6 +242,17 @@ def verify_bundle(path: Path) -> dict[str, Any]:
                 f"模型文件 {name} 的 SHA-256 与清单不符：文件已被修改或损坏，拒绝加载。", "model_tampered"
             )
     return manifest
+
+
+def name_model_path(path: Path, manifest: dict[str, Any]) -> Path | None:
+    """The verified person-name model file of a bundle, or None when the bundle has none (rules only)."""
+    section = manifest.get(NAME_MODEL)
+    if not section:
+        return None
+    name = section.get("file") if isinstance(section, dict) else None
+    if not isinstance(name, str) or name not in (manifest.get("files") or {}):
+        raise ModelError("模型清单中的人名识别模型没有列在 files 中（无法校验其 SHA-256），拒绝加载。", "manifest_invalid")
+    return Path(path) / name
 
 
 def load_bundle(path: Path | None = None) -> Bundle:

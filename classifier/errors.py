@@ -28,3 +28,14 @@ class ModelError(GongkaiError, RuntimeError):
     """A model bundle that is missing, tampered with or built by incompatible versions."""
 
     code = "model_error"
+
+
+class FileError(InputError):
+    """A file that cannot be checked: unsupported or legacy type, damaged, encrypted, over a limit.
+
+    ``code`` tells which (``unsupported_type``, ``legacy_format``, ``file_too_large``, ``zip_bomb``,
+    ``damaged_file``, ``too_many_cells``, ``too_many_pages``, ``file_timeout`` …); ``message`` says
+    in Chinese what to do.
+    """
+
+    code = "invalid_file"

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from . import errors
-from .routes import analysis, health, info, page, reviews
+from .routes import analysis, files, health, info, page, reviews
 from .routes.deps import require_api_key
 from .limits import Admission, BodyDeadline
 from .settings import Settings, get_settings
@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None, *, analyzer=None) -> FastAPI:
     app.include_router(analysis.router, dependencies=auth)
     app.include_router(info.router, dependencies=auth)
     app.include_router(reviews.router, dependencies=auth)
+    app.include_router(files.router, dependencies=auth)
     app.include_router(health.router)
     app.include_router(page.router)
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")

@@ -20,6 +20,8 @@ variable                       meaning                                          
 ``GONGKAI_DATABASE_URL``       review records database (SQLAlchemy URL)             SQLite file in
                                                                                     the user data dir
 ``GONGKAI_KEEP_TEXT``          keep drafts' title and body in review records        false
+``GONGKAI_MAX_FILE_BYTES``     largest uploaded file (``/v1/check-file``)           20000000
+``GONGKAI_MAX_FILE_SECONDS``   time one uploaded file may take                       120
 =============================  ===================================================  ============
 """
 
@@ -51,6 +53,8 @@ FIELD_NAMES = {
     "api_keys_file": "GONGKAI_API_KEYS_FILE（具名 API 密钥文件）",
     "database_url": "GONGKAI_DATABASE_URL（审查记录数据库）",
     "keep_text": "GONGKAI_KEEP_TEXT（审查记录是否保存原文）",
+    "max_file_bytes": "GONGKAI_MAX_FILE_BYTES（上传文件大小上限）",
+    "max_file_seconds": "GONGKAI_MAX_FILE_SECONDS（单个文件处理时间上限）",
 }
 
 DEFAULT_KEY_NAME = "默认"
@@ -95,6 +99,9 @@ class Settings(BaseSettings):
             except ValueError as exc:
                 raise ValueError(f"{kind}：{exc}") from None
         return styles
+
+    max_file_bytes: int = Field(20_000_000, ge=1_024, le=500_000_000, description="上传文件大小上限（字节，默认 20 MB）")
+    max_file_seconds: float = Field(120.0, gt=0, le=3600, description="单个文件处理时间上限（秒）")
 
     # Review records (service.reviews): who is asking, and where records are kept.
     api_keys: SecretStr | None = Field(None, description="具名密钥：王编辑=key1,李审核=key2；审查记录只保存名字")

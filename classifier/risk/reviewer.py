@@ -61,7 +61,7 @@ class RiskReviewer:
         of a draft where a private person's name can matter; without it the rules read names alone."""
         self.settings = settings or RiskSettings()
         self.lexicon = load_lexicon(*self.settings.lexicon_paths)
-        self.name_tagger = name_tagger
+        self.name_tagger = name_tagger  # a NameTagger from the model bundle, or None (rules only)
         self.registry = RecognizerRegistry.default(self.lexicon, self.settings, name_tagger=name_tagger)
 
     def review(self, title: str, body: str) -> ReviewResult:

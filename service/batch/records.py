@@ -219,11 +219,13 @@ def code_fingerprint() -> str:
 
 
 def review_fingerprint(analyzer) -> str | None:
-    """The risk review's settings and the bytes of any agency lexicon files it reads."""
+    """The risk review's settings, the bytes of any agency lexicon files it reads, and the bundle's
+    other files (the name model): a retrained name model changes the findings too."""
     settings = getattr(getattr(analyzer, "reviewer", None), "settings", None)
     if settings is None:
         return None
-    lexicons = []
+    files = getattr(analyzer, "manifest", {}).get("files") or {}
+    lexicons = [f"{name}:{info.get('sha256')}" for name, info in sorted(files.items()) if name != "model.joblib"]
     for path in getattr(settings, "lexicon_paths", ()) or ():
         try:
             lexicons.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -11,11 +12,21 @@ def register(sub) -> None:
     p = sub.add_parser(
         "check", help="只做发布前风险审查（个人隐私、国家秘密、商业秘密、内部与过程性信息、执法案卷）",
         description="按《政府信息公开条例》审查草稿能否公开，指出位置、依据和处理方式，并可输出去标识化文本。\n"
-                    "输入为文本文件：第一行为标题，其余为正文；FILE 为 - 时读标准输入。",
+                    "文本文件：第一行为标题，其余为正文；FILE 为 - 时读标准输入。\n"
+                    "附件：DOCX、XLSX、CSV、PDF（有文字层）、HTML（按内容识别类型），含隐藏工作表、批注、修订、"
+                    "文档属性等隐藏内容；每处发现给出位置（页、段、表格、工作表和单元格）。\n"
+                    "FILE 为目录时逐个检查其中所有文件，每个文件输出一行结论。",
+        epilog="示例：\n  gongkai check 名单.xlsx --json\n  gongkai check 名单.xlsx --redact -o 名单.去标识化.xlsx\n"
+               "  gongkai check 附件目录/ --json > 结果.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", nargs="?", default="-", metavar="FILE", help="草稿文件，默认 -（标准输入）")
-    p.add_argument("--redact", action="store_true", help="输出去标识化后的文本")
-    p.add_argument("--json", action="store_true", help="输出 JSON（ReviewResult.to_dict()）")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE",
+                   help="草稿、附件或目录，默认 -（标准输入）")
+    p.add_argument("--redact", action="store_true",
+                   help="输出去标识化结果：文本草稿打印去标识化文本；附件写出同类型的去标识化文件（需 -o）")
+    p.add_argument("-o", "--output", metavar="OUT", default=None,
+                   help="去标识化文件的保存路径（目录检查时为输出目录）；给出 -o 即表示 --redact")
+    p.add_argument("--json", action="store_true", help="输出 JSON（目录检查时每个文件一行 JSON）")
     p.add_argument("--no-color", action="store_true", help="不使用终端颜色")
     p.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                    help="追加本单位词表（TOML：敏感词与豁免词，可重复使用）")
@@ -49,12 +60,33 @@ def _read(source: str) -> tuple[str, str]:
     return lines[0].strip(), "\n".join(lines[1:]).strip("\n")
 
 
+def _is_attachment(source: str) -> bool:
+    """A file that is not a plain-text draft (decided by content: a PDF named .txt is still a PDF)."""
+    from classifier.files.detect import detect, extension
+
+    path = Path(source)
+    if not path.is_file():
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if extension(path.name) in ("txt", "text", "md", ""):
+        try:
+            return detect(head, path.name) != "txt" if not head.startswith(b"PK") else True
+        except Exception:  # noqa: BLE001 - let the file path report the problem in full
+            return True
+    return True
+
+
 def run(args) -> int:
     from classifier.risk import LexiconError, RiskReviewer, RiskSettings
     from classifier.risk.grounds import ACTION_NAMES, FIELD_NAMES, WITHHELD_NOTE
     from classifier.risk.render import render_terminal
 
     out = sys.stdout
+    if args.file != "-" and (Path(args.file).is_dir() or _is_attachment(args.file)):
+        from .check_files import run_files
+
+        return run_files(args)
     try:
         title, body = _read(args.file)
         reviewer = RiskReviewer(RiskSettings(lexicon_paths=tuple(getattr(args, "lexicon", None) or ())))
@@ -80,10 +112,16 @@ def run(args) -> int:
             rep = f"，建议替换为“{f.replacement}”" if f.replacement is not None else ""
             lines.append(f"  {i}. [{FIELD_NAMES[f.field]} {f.start}-{f.end}] {f.type}“{f.text}”— {f.reason}；"
                          f"处理：{ACTION_NAMES.get(f.action, f.action)}{rep}")
+    output = getattr(args, "output", None)
     if result.redacted is None:
         lines.append("")
         lines.append(WITHHELD_NOTE)
-    elif args.redact:
+        if output:
+            print(f"未写出 {output}：{WITHHELD_NOTE}", file=sys.stderr)
+    elif output:
+        Path(output).write_text(result.redacted["title"] + "\n" + result.redacted["body"] + "\n", encoding="utf-8")
+        print(f"已写出去标识化文本：{output}", file=sys.stderr)
+    if result.redacted is not None and args.redact and not output:
         lines.append("")
         lines.append("去标识化文本：")
         lines.append(result.redacted["title"])

@@ -35,6 +35,7 @@
     const key = sessionStorage.getItem(KEY_STORE);
     if (key) headers["X-API-Key"] = key;
     const response = await fetch(path, Object.assign({}, options, { headers }));
+    if (options && options.raw && response.ok) { if (key) keyRejected = false; return response; }
     let data = null;
     try { data = await response.json(); } catch (e) { data = null; }
     if (response.status === 401) {
@@ -391,6 +392,11 @@
     $("history-filter").addEventListener("change", loadHistory);
     loadHistory();
   }
+  // Shared with files.js, the attachment section of the page.
+  window.gongkai = {
+    api, el, groundText, VERDICTS, ACTIONS, GROUNDS,
+    requestKey(retry, message) { pending = retry; askForKey(message); },
+  };
 
   document.addEventListener("DOMContentLoaded", () => {
     bindReviews();

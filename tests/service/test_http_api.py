@@ -128,7 +128,7 @@ def test_redact_offers_nothing_for_a_withheld_draft(client, risk_wired):
 def test_openapi_has_chinese_descriptions_and_examples(client):
     spec = client.get("/openapi.json").json()
     assert set(spec["paths"]) == {"/v1/analyze", "/v1/analyze/batch", "/v1/redact", "/v1/categories", "/v1/model",
-                                  "/healthz", "/readyz", "/v1/reviews", "/v1/reviews/{review_id}",
+                                  "/healthz", "/readyz", "/v1/check-file", "/v1/redact-file", "/v1/reviews", "/v1/reviews/{review_id}",
                                   "/v1/reviews/{review_id}/decision", "/v1/reviews/{review_id}/findings/{n}/dismiss",
                                   "/v1/reviews/{review_id}/category"}
     analyze = spec["paths"]["/v1/analyze"]["post"]
