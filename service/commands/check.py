@@ -8,6 +8,15 @@ import sys
 from pathlib import Path
 
 
+def __getattr__(name: str):
+    """``ACTION_NAMES``/``FIELD_NAMES`` for the other check commands, loaded on first use (one home: grounds.py)."""
+    if name in ("ACTION_NAMES", "FIELD_NAMES", "WITHHELD_NOTE"):
+        from classifier.risk import grounds
+
+        return getattr(grounds, name)
+    raise AttributeError(name)
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "check", help="只做发布前风险审查（个人隐私、国家秘密、商业秘密、内部与过程性信息、执法案卷）",

@@ -10,6 +10,7 @@
     enforcement_file: "行政执法案卷",
   };
   const SEVERITY = { redact: 1, review: 2, withhold: 3 };
+  const VERDICTS = { publish: "可公开", redact: "去标识化后公开", review: "需人工审核", withhold: "不予公开" };
   const WITHHELD_TEXT = "结论为不予公开：本稿没有可公开的内容，不提供去标识化文本。";
   const FIELDS = { title: "标题", body: "正文" };
   const KEY_STORE = "gongkai.apiKey";
