@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence, runtime_checkable
 
-from .context import attribute_sentences, merge
-from .lists import list_topic_start, name_column
+from .context import ATTRIBUTE_TAGS, attribute_sentences, merge
+from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column
 from .mention import PersonMention
 
 MIN_SCORE = 0.5
@@ -36,28 +36,69 @@ class NameTaggerLike(Protocol):
     def spans(self, text: str, windows: Sequence[tuple[int, int]] | None = None) -> list[NameSpanLike]: ...
 
 
-def windows(cues, doc) -> dict[str, list[tuple[int, int]]]:
-    """Per field, the parts of the text where a private person's name can matter."""
+NAME_REACH = 10
+"""A window is the few characters where the missing name would stand (a name has at most six)."""
+SUBJECT_REACH = 12
+"""Before a private statement, its subject stands within this many characters."""
+PERSON_MARKERS = ("岁", "男", "女", "其", "该户", "本人", "户主", "家属", "患者", "老人", "孩子", "之子", "之女", "妻子", "丈夫")
+"""A sentence about a person, not policy language: only there is the subject of a statement looked for."""
+
+
+def windows(cues, doc, mentions) -> dict[str, list[tuple[int, int]]]:
+    """Per field, the few characters where a private person's name should stand and no rule read one:
+    after a sensitive role or a minor cue, before a private statement in a sentence about a person,
+    at the head of each item of a private list, in the name cells of a table. Small windows only
+    where the rules came up empty, so ordinary drafts cost the model nothing."""
     spans: dict[str, list[tuple[int, int]]] = {f.name: [] for f in doc.fields}
-    for fld, span in attribute_sentences(doc):
-        spans[fld.name].append(span)
+
+    def empty(fld, a: int, b: int) -> bool:
+        return not any(mentions.get((fld.name, k)) for k in range(a, b))
+
+    private_sentences = {fld.name: merge([span for f, span in attribute_sentences(doc) if f is fld]) for fld in doc.fields}
     for fld in doc.fields:
-        for tag in ("trigger:person_name", "list:list_triggers"):
-            for h in fld.tagged(tag):
-                if h.term in cues.roles or h.term in cues.minor_cues or tag == "list:list_triggers":
-                    spans[fld.name].append(fld.segments.sentence(h.start))
+        t = fld.text
+        for h in fld.tagged("trigger:person_name"):
+            if h.term not in cues.roles and h.term not in cues.minor_cues:
+                continue
+            # a neutral role (居民, 申请人) counts only in a sentence that states something private
+            strong = h.term in cues.sensitive_roles or h.term in cues.minor_cues
+            if (strong or _inside(private_sentences[fld.name], h.start)) and empty(fld, h.end, h.end + 3):
+                spans[fld.name].append((h.end, min(len(t), h.end + NAME_REACH)))
         for header, cells in fld.table_rows():
-            if any(name_column(cues, c) for c in header):
-                spans[fld.name].append((cells[0][0], cells[-1][1]))
+            for i, (a, b) in enumerate(cells):
+                if i < len(header) and name_column(cues, header[i]) and b - a <= NAME_REACH and empty(fld, a, b):
+                    spans[fld.name].append((a, b))
+    words = cues.reader.words
+    for fld, (sl, sr) in attribute_sentences(doc):
+        t = fld.text
+        about_someone = any(w in t[sl:sr] for w in PERSON_MARKERS)
+        for tag in ATTRIBUTE_TAGS:
+            for h in fld.tagged_between(tag, sl, sr):
+                a = max(sl, h.start - SUBJECT_REACH)
+                while a < h.start and t[a] in " \t\u3000":
+                    a += 1
+                # policy language ("加强传染病防治") opens with words; a name ("古丽娜尔因病…") does not
+                opening = h.start - a <= SUBJECT_REACH and not any(t[k:k + 2] in words for k in range(a, h.start - 1))
+                if (about_someone or opening) and h.start - a >= MIN_LENGTH and empty(fld, a, h.start):
+                    spans[fld.name].append((a, h.start))
     begin = list_topic_start(doc)
-    if begin is not None:
-        spans["body"].append((begin, len(doc.body.text)))
+    body = doc.body
+    if begin is not None and (doc.title.tagged("list:list_triggers") or body.text[begin + 1:begin + 2] == "\n"):
+        t = body.text
+        for m in ITEM_START_RE.finditer(t, begin):
+            i = NUMBERING_RE.match(t, m.end()).end()
+            if empty(body, i, i + 3):
+                spans["body"].append((i, min(len(t), i + NAME_REACH)))
     return {name: merge(w) for name, w in spans.items() if w}
+
+
+def _inside(spans, pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
     """Ask the model about the windows; keep its names that no rule read, as ``"tagger"`` mentions."""
-    for name, spans in windows(cues, doc).items():
+    for name, spans in windows(cues, doc, mentions).items():
         fld = doc.get(name)
         t = fld.text
         for s in tagger.spans(t, spans):
