@@ -128,3 +128,21 @@ def test_name_padded_with_a_space_after_a_role(body, name):
     result = review(body)
     assert [f.text for f in findings(result, "person_name")] == [name]
     assert name not in result.redacted["body"] and name[0] + "*" in result.redacted["body"]
+
+
+def test_model_names_at_the_head_of_a_private_list_item_are_list_items():
+    body = "本月新增低保对象：\n1. 古丽娜尔（城关镇）\n2. 阿依古丽（城关镇）"
+    tagger = FakeTagger(["古丽娜尔", "阿依古丽"])
+    result = RiskReviewer(name_tagger=tagger).review("关于最低生活保障新增对象的公示", body)
+    got = findings(result, "person_name")
+    assert [f.text for f in got] == ["古丽娜尔", "阿依古丽"]
+    assert all("名单" in f.reason or "低保对象" in f.reason for f in got)
+    # the model was asked about the heads of the items only
+    windows = [w for text, ws in tagger.calls if text == body for w in ws]
+    assert all(b - a <= 10 for a, b in windows)
+
+
+def test_model_name_after_a_sensitive_role_takes_the_role():
+    body = "社区矫正对象买买提江·吐尔逊到司法所报到。"
+    got = findings(RiskReviewer(name_tagger=FakeTagger(["买买提江"])).review("", body), "person_name")
+    assert [f.text for f in got] == ["买买提江"] and "社区矫正对象" in got[0].reason

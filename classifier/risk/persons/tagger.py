@@ -44,11 +44,14 @@ PERSON_MARKERS = ("岁", "男", "女", "其", "该户", "本人", "户主", "家
 """A sentence about a person, not policy language: only there is the subject of a statement looked for."""
 
 
-def windows(cues, doc, mentions) -> dict[str, list[tuple[int, int]]]:
+def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]]:
     """Per field, the few characters where a private person's name should stand and no rule read one:
     after a sensitive role or a minor cue, before a private statement in a sentence about a person,
     at the head of each item of a private list, in the name cells of a table. Small windows only
-    where the rules came up empty, so ordinary drafts cost the model nothing."""
+    where the rules came up empty, so ordinary drafts cost the model nothing. ``labels`` (a list),
+    when given, receives ``(field, start, end, mention)`` for the windows that say who a name there
+    is (after a role word; at the head of a private list's item), so the model's names get that cue."""
+    labels = [] if labels is None else labels
     spans: dict[str, list[tuple[int, int]]] = {f.name: [] for f in doc.fields}
 
     def empty(fld, a: int, b: int) -> bool:
@@ -63,7 +66,10 @@ def windows(cues, doc, mentions) -> dict[str, list[tuple[int, int]]]:
             # a neutral role (居民, 申请人) counts only in a sentence that states something private
             strong = h.term in cues.sensitive_roles or h.term in cues.minor_cues
             if (strong or _inside(private_sentences[fld.name], h.start)) and empty(fld, h.end, h.end + 3):
-                spans[fld.name].append((h.end, min(len(t), h.end + NAME_REACH)))
+                w = (h.end, min(len(t), h.end + NAME_REACH))
+                spans[fld.name].append(w)
+                labels.append((fld.name, *w, dict(cue=h.term, sensitive=h.term in cues.sensitive_roles,
+                                                  minor=h.term in cues.minor_cues, whistleblower=h.term == "举报人")))
         for header, cells in fld.table_rows():
             for i, (a, b) in enumerate(cells):
                 if i < len(header) and name_column(cues, header[i]) and b - a <= NAME_REACH and empty(fld, a, b):
@@ -88,7 +94,9 @@ def windows(cues, doc, mentions) -> dict[str, list[tuple[int, int]]]:
         for m in ITEM_START_RE.finditer(t, begin):
             i = NUMBERING_RE.match(t, m.end()).end()
             if empty(body, i, i + 3):
-                spans["body"].append((i, min(len(t), i + NAME_REACH)))
+                w = (i, min(len(t), i + NAME_REACH))
+                spans["body"].append(w)
+                labels.append(("body", *w, dict(cue="list")))
     return {name: merge(w) for name, w in spans.items() if w}
 
 
@@ -98,7 +106,8 @@ def _inside(spans, pos: int) -> bool:
 
 def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
     """Ask the model about the windows; keep its names that no rule read, as ``"tagger"`` mentions."""
-    for name, spans in windows(cues, doc, mentions).items():
+    labels: list = []
+    for name, spans in windows(cues, doc, mentions, labels).items():
         fld = doc.get(name)
         t = fld.text
         for s in tagger.spans(t, spans):
@@ -109,7 +118,8 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
                 continue  # the rules read it already (with their cue, which says more)
             if cues.official_before(fld, start) or cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
-            mentions.add(PersonMention(name, start, end, t[start:end], cue="tagger", score=score))
+            label = next((kw for f, a, b, kw in labels if f == name and a <= start < b), {"cue": "tagger"})
+            mentions.add(PersonMention(name, start, end, t[start:end], score=score, **label))
 
 
 def _near(mentions, field: str, start: int, end: int):
