@@ -137,9 +137,9 @@ def test_model_names_at_the_head_of_a_private_list_item_are_list_items():
     got = findings(result, "person_name")
     assert [f.text for f in got] == ["古丽娜尔", "阿依古丽"]
     assert all("名单" in f.reason or "低保对象" in f.reason for f in got)
-    # the model was asked about the heads of the items only
+    # the model was asked about a few characters after the role and at the heads of the items only
     windows = [w for text, ws in tagger.calls if text == body for w in ws]
-    assert all(b - a <= 10 for a, b in windows)
+    assert windows and sum(b - a for a, b in windows) <= 3 * 10
 
 
 def test_model_name_after_a_sensitive_role_takes_the_role():
