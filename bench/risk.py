@@ -56,6 +56,18 @@ def hostile_inputs() -> dict[str, str]:
     }
 
 
+def _name_model():
+    """The shipped bundle's name model (verified with the bundle, as ``Analyzer.load`` does)."""
+    from classifier.bundle import load_bundle, name_model_path
+    from classifier.risk.name_tagger import NameTagger
+
+    bundle = load_bundle(None)
+    path = name_model_path(bundle.path, bundle.manifest)
+    if path is None:
+        sys.exit("模型包中没有姓名模型。")
+    return NameTagger.load(path)
+
+
 def clean_sets() -> dict[str, list[tuple[str, str]]]:
     """Published prose that holds no private data: 政府工作报告 bodies, and the real items (title+body)."""
     out = {}
@@ -113,13 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-hostile", action="store_true", help="skip the 1 MB hostile inputs")
     ap.add_argument("--no-clean", action="store_true", help="skip the clean-prose section")
     ap.add_argument("--examples", type=int, default=5, help="examples printed per clean-prose set")
+    ap.add_argument("--name-model", action="store_true",
+                    help="review with the shipped bundle's person-name model, as Analyzer.load does")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"找不到评估数据：{args.data}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
         return 2
     records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-    reviewer = RiskReviewer()
+    reviewer = RiskReviewer(name_tagger=_name_model() if args.name_model else None)
+    print("姓名模型：" + ("使用模型包中的姓名模型" if args.name_model else "不使用（仅规则）"))
     gold_n, found_n, gold_hit, found_hit = Counter(), Counter(), Counter(), Counter()
     misses, false_alarms, mnf_hits, mnf_redactions = [], [], [], []
     confusion = Counter()

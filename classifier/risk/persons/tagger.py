@@ -13,12 +13,16 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence, runtime_checkable
 
-from .context import ATTRIBUTE_TAGS, attribute_sentences, merge
+from ..text import is_cjk
+from ..words import inside_longer_word
+from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, merge
 from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column
 from .mention import PersonMention
 
-MIN_SCORE = 0.5
+MIN_SCORE = 0.8
 """Spans the model scores below this are not names."""
+COMMON_PART = 1000
+"""A span holding a common word this frequent ("充分发挥", "城乡居民") is not a name."""
 MIN_LENGTH, MAX_LENGTH = 2, 6
 """A Chinese personal name has two to six characters (compound surnames, minority names)."""
 
@@ -65,8 +69,14 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
                 continue
             # a neutral role (居民, 申请人) counts only in a sentence that states something private
             strong = h.term in cues.sensitive_roles or h.term in cues.minor_cues
+            if inside_longer_word(t, h.start, h.end, keep=cues.roles | cues.minor_cues):
+                continue  # "妇女儿童和青少年": a piece of another word, not the role (as the rules decide)
+            sl, sr = fld.segments.sentence(h.start)
+            if h.term in cues.minor_cues and (doc.title.tagged("list:honour_words")
+                                              or fld.tagged_between("list:honour_words", sl, sr)):
+                continue  # pupils named in an honour or admission notice (as the rules decide)
             if (strong or _inside(private_sentences[fld.name], h.start)) and empty(fld, h.end, h.end + 3):
-                w = (h.end, min(len(t), h.end + NAME_REACH))
+                w = (h.end, min(sr, h.end + NAME_REACH))  # never across the end of the sentence
                 spans[fld.name].append(w)
                 labels.append((fld.name, *w, dict(cue=h.term, sensitive=h.term in cues.sensitive_roles,
                                                   minor=h.term in cues.minor_cues, whistleblower=h.term == "举报人")))
@@ -107,6 +117,7 @@ def _inside(spans, pos: int) -> bool:
 def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
     """Ask the model about the windows; keep its names that no rule read, as ``"tagger"`` mentions."""
     labels: list = []
+    words = cues.reader.words
     for name, spans in windows(cues, doc, mentions, labels).items():
         fld = doc.get(name)
         t = fld.text
@@ -116,6 +127,12 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
                 continue
             if any(p.start < end and start < p.end for p in _near(mentions, name, start, end)):
                 continue  # the rules read it already (with their cue, which says more)
+            if not all(is_cjk(ch) or ch in "·・" for ch in t[start:end]):
+                continue  # "章 罚": a name is written without spaces or punctuation inside
+            if any(words.get(t[k:k + 2], 0) >= COMMON_PART for k in range(start, end - 1)):
+                continue  # "充分发挥": words, not a name
+            if t[end - 1] in ORG_LAST or t[end:end + 1] in ORG_LAST or t[start:end] in cues.roles:
+                continue  # "麻醉科", "王岗(镇)", a role word
             if cues.official_before(fld, start) or cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
             label = next((kw for f, a, b, kw in labels if f == name and a <= start < b), {"cue": "tagger"})
