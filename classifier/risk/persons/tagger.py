@@ -46,7 +46,7 @@ NAME_REACH = 10
 """A window is the few characters where the missing name would stand (a name has at most six)."""
 SUBJECT_REACH = 12
 """Before a private statement, its subject stands within this many characters."""
-PERSON_MARKERS = ("岁", "男", "女", "其", "该户", "本人", "户主", "家属", "患者", "老人", "孩子", "之子", "之女", "妻子", "丈夫")
+PERSON_MARKERS = ("岁", "（男", "（女", "，男，", "，女，", "男，", "女，", "该户", "本人", "户主", "之子", "之女", "其妻", "其夫")
 """A sentence about a person, not policy language: only there is the subject of a statement looked for."""
 
 
