@@ -5,11 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from .bundle import load_bundle, name_model_path
+from .bundle import default_model_dir, load_bundle, name_model_path, verify_bundle
 from .errors import GongkaiError, InputError
 from .model import CategoryModel
 from .records import MAX_CHARS, Record, error_result
 from .risk import RiskReviewer, RiskSettings
+
+
+def load_reviewer(path: str | Path | None = None, risk_settings: RiskSettings | None = None) -> RiskReviewer:
+    """The risk review alone (``gongkai check``), with the bundle's name model when it has one.
+
+    The bundle (default: :func:`~classifier.bundle.default_model_dir`) is verified like
+    :meth:`Analyzer.load`, but the category model is not loaded.
+    """
+    path = Path(path) if path is not None else default_model_dir()
+    return _reviewer(path, verify_bundle(path), risk_settings)
+
+
+def _reviewer(path: Path, manifest: dict[str, Any], risk_settings: RiskSettings | None) -> RiskReviewer:
+    name_tagger = None
+    name_path = name_model_path(path, manifest)
+    if name_path is not None:
+        from .risk.name_tagger import NameTagger
+
+        name_tagger = NameTagger.load(name_path)
+    return RiskReviewer(risk_settings, name_tagger=name_tagger)
 
 
 class Analyzer:
@@ -41,13 +61,7 @@ class Analyzer:
         model: CategoryModel = bundle.payload["model"]
         if threshold is not None:
             model.threshold = float(threshold)
-        name_tagger = None
-        name_path = name_model_path(bundle.path, bundle.manifest)
-        if name_path is not None:
-            from .risk.name_tagger import NameTagger
-
-            name_tagger = NameTagger.load(name_path)
-        reviewer = RiskReviewer(risk_settings, name_tagger=name_tagger)
+        reviewer = _reviewer(bundle.path, bundle.manifest, risk_settings)
         return cls(model, bundle.manifest, bundle.path, max_chars=max_chars, reviewer=reviewer)
 
     # --- information ----------------------------------------------------------------------

@@ -131,3 +131,25 @@ def test_shipped_name_model_matches_the_training_data_in_the_repository(default_
     assert names_train.data_hash(examples) == section["training_data_sha256"]
     assert section["feature_data_sha256"] == names_train.feature_data_hashes(), (
         "surnames.txt or common_words.txt changed: the name model reads them, run `gongkai train-names`")
+
+
+def test_check_command_uses_the_bundles_name_model(default_bundle_dir, monkeypatch, tmp_path, capsys):
+    """`gongkai check` reviews with the same name model as the API: no cue word, still a person."""
+    from classifier.analyzer import load_reviewer
+
+    assert isinstance(load_reviewer(default_bundle_dir).name_tagger, NameTagger)
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("临时救助审批结果\n经审核，同意给予蒋玉梅临时救助金2500元。\n", encoding="utf-8")
+    monkeypatch.setenv("GONGKAI_MODEL_DIR", str(default_bundle_dir))
+    assert main(["check", str(draft), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert any(f["type"] == "person_name" and f["text"] == "蒋玉梅" for f in found)
+
+
+def test_check_command_refuses_a_tampered_bundle(bundle_copy, monkeypatch, tmp_path, capsys):
+    (bundle_copy / "names.crfsuite").write_bytes(b"not a model")
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("标题\n正文\n", encoding="utf-8")
+    monkeypatch.setenv("GONGKAI_MODEL_DIR", str(bundle_copy))
+    assert main(["check", str(draft)]) == 2
+    assert "SHA-256" in capsys.readouterr().err

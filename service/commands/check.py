@@ -87,7 +87,9 @@ def _is_attachment(source: str) -> bool:
 
 
 def run(args) -> int:
-    from classifier.risk import LexiconError, RiskReviewer, RiskSettings
+    from classifier.analyzer import load_reviewer
+    from classifier.errors import GongkaiError
+    from classifier.risk import LexiconError, RiskSettings
     from classifier.risk.grounds import ACTION_NAMES, FIELD_NAMES, WITHHELD_NOTE
     from classifier.risk.render import render_terminal
 
@@ -98,8 +100,8 @@ def run(args) -> int:
         return run_files(args)
     try:
         title, body = _read(args.file)
-        reviewer = RiskReviewer(RiskSettings(lexicon_paths=tuple(getattr(args, "lexicon", None) or ())))
-    except (ValueError, LexiconError, OSError) as exc:
+        reviewer = load_reviewer(risk_settings=RiskSettings(lexicon_paths=tuple(getattr(args, "lexicon", None) or ())))
+    except (ValueError, LexiconError, OSError, GongkaiError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     result = reviewer.review(title, body)

@@ -17,9 +17,10 @@ SHOWN_FINDINGS = 200
 
 
 def _reviewer(args):
-    from classifier.risk import RiskReviewer, RiskSettings
+    from classifier.analyzer import load_reviewer
+    from classifier.risk import RiskSettings
 
-    return RiskReviewer(RiskSettings(lexicon_paths=tuple(getattr(args, "lexicon", None) or ())))
+    return load_reviewer(risk_settings=RiskSettings(lexicon_paths=tuple(getattr(args, "lexicon", None) or ())))
 
 
 def run_files(args) -> int:
@@ -27,7 +28,7 @@ def run_files(args) -> int:
 
     try:
         reviewer = _reviewer(args)
-    except (LexiconError, OSError, ValueError) as exc:
+    except (LexiconError, OSError, ValueError, GongkaiError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     source = Path(args.file)
