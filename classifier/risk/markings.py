@@ -56,7 +56,7 @@ class SecrecyMarkingRecognizer(Recognizer):
                 yield self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”")
                 return
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
-                    fld.name == "body" and (bracketed(t, s, e) or (alone_on_line(t, s, e) and t[e:e + 1] in ("\n", "", " ", "\u3000")))):
+                    fld.name == "body" and (bracketed(t, s, e) or (t[e:e + 1] in ("\n", "", " ", "\u3000") and alone_on_line(t, s, e)))):
                 yield self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”")
             return
         # 国家秘密 / 涉密: only when the document says it of itself.

@@ -85,7 +85,8 @@ class RiskReviewer:
         doc = Document(*fields)
         results = self.registry.analyze(doc)
         results = self._resolve(doc, results)
-        findings = tuple(sorted([*(self._finding(doc, r) for r in results), *unreviewed],
+        masks: dict = {}  # one masking per distinct (type, value): a long list repeats its names
+        findings = tuple(sorted([*(self._finding(doc, r, masks) for r in results), *unreviewed],
                                 key=lambda f: (f.field != "title", f.start, f.end)))
         verdict = verdict_of(findings)
         if verdict == "withhold":
@@ -133,7 +134,7 @@ class RiskReviewer:
         seg = doc.get(field).text[a:b]
         return any(ch in seg for ch in "。；;\n")
 
-    def _finding(self, doc: Document, r: Result) -> Finding:
+    def _finding(self, doc: Document, r: Result, masks: dict | None = None) -> Finding:
         fld = doc.get(r.field)
         # the span of the original covers every character of the value, removed invisible ones included;
         # the mask is computed from the value without them, so none of them is left in the redacted text
@@ -141,7 +142,13 @@ class RiskReviewer:
         replacement = None
         op, params = self.settings.style(r.type)
         if op and r.mask and r.action in ("redact", "review"):
-            replacement = operators.apply(op, fld.normalised.kept(r.start, r.end), self.settings.mask_char, **dict(params))
+            value = fld.normalised.kept(r.start, r.end)
+            key = (r.type, value)
+            replacement = masks.get(key) if masks is not None else None
+            if replacement is None:
+                replacement = operators.apply(op, value, self.settings.mask_char, **dict(params))
+                if masks is not None:
+                    masks[key] = replacement
         return Finding(r.ground, r.type, r.article, r.action, r.field, start, end, fld.original[start:end],
                        round(r.score, 4), r.reason, replacement)
 

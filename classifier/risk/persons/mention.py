@@ -108,16 +108,21 @@ class PersonIndex:
         starts, items = self._index.get(fld, ([], []))
         i = bisect.bisect_left(starts, pos)
         left, right = i - 1, i
-        out: list[PersonMention] = []
-        while len(out) < k:
+        before: list[PersonMention] = []  # walked leftwards: descending starts
+        after: list[PersonMention] = []  # walked rightwards: ascending starts
+        n = len(starts)
+        while len(before) + len(after) < k:
             can_left = left >= 0 and items[left].end > lo
-            can_right = right < len(starts) and starts[right] < hi
+            can_right = right < n and starts[right] < hi
             if not (can_left or can_right):
                 break
-            if can_left and (not can_right or pos - items[left].start <= starts[right] - pos):
+            if can_left and (not can_right or pos - starts[left] <= starts[right] - pos):
                 p, left = items[left], left - 1
+                if keep is None or keep(p):
+                    before.append(p)
             else:
                 p, right = items[right], right + 1
-            if keep is None or keep(p):
-                out.append(p)
-        return sorted(out, key=lambda p: p.start)
+                if keep is None or keep(p):
+                    after.append(p)
+        before.reverse()
+        return before + after  # in order of start, without a sort
