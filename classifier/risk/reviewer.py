@@ -85,7 +85,7 @@ class RiskReviewer:
         doc = Document(*fields)
         results = self.registry.analyze(doc)
         results = self._resolve(doc, results)
-        masks: dict = {}  # one masking per distinct (type, value): a long list repeats its names
+        masks: dict = {}  # per review: the style of each type, the masking of each distinct (type, value)
         findings = tuple(sorted([*(self._finding(doc, r, masks) for r in results), *unreviewed],
                                 key=lambda f: (f.field != "title", f.start, f.end)))
         verdict = verdict_of(findings)
@@ -140,7 +140,12 @@ class RiskReviewer:
         # the mask is computed from the value without them, so none of them is left in the redacted text
         start, end = fld.normalised.to_original(r.start, r.end)
         replacement = None
-        op, params = self.settings.style(r.type)
+        style = masks.get(r.type) if masks is not None else None
+        if style is None:
+            style = self.settings.style(r.type)
+            if masks is not None:
+                masks[r.type] = style
+        op, params = style
         if op and r.mask and r.action in ("redact", "review"):
             value = fld.normalised.kept(r.start, r.end)
             key = (r.type, value)

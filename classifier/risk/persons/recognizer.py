@@ -60,13 +60,16 @@ class PersonNameRecognizer(Recognizer):
         mentions = Mentions()
         tag = f"trigger:{self.TYPE}"
         for fld in doc.fields:
+            starts = None  # role_starts(fld), once per field and only if a role word needs it
             for hit in fld.tagged(tag):
                 if hit.term == "岁":
                     age.by_age(cues, fld, hit, mentions)
                 elif hit.term in REPORTED_BY_NAME:
                     roles.reporter_before(cues, fld, hit, mentions)
                 elif hit.term not in UNDER_AGE:
-                    roles.after_role(cues, doc, fld, hit, mentions, self.cue_words)
+                    if starts is None:
+                        starts = roles.role_starts(fld, self.cue_words)
+                    roles.after_role(cues, doc, fld, hit, mentions, self.cue_words, starts)
         lists.list_items(cues, doc, mentions)
         for fld in doc.fields:
             lists.table_names(cues, fld, mentions, "table")  # any table's name column (private if linked)
