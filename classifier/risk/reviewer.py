@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 
 from . import budget, operators
@@ -31,6 +32,10 @@ class ReviewResult:
     def to_dict(self) -> dict:
         return {"verdict": self.verdict, "verdict_name": self.verdict_name,
                 "findings": [f.to_dict() for f in self.findings], "redacted": None if self.redacted is None else dict(self.redacted)}
+
+
+_PLACE = operator.attrgetter("start", "end")
+_FIELD = operator.attrgetter("field")
 
 
 class _Spans:
@@ -86,8 +91,11 @@ class RiskReviewer:
         results = self.registry.analyze(doc)
         results = self._resolve(doc, results)
         masks: dict = {}  # per review: the style of each type, the masking of each distinct (type, value)
-        findings = tuple(sorted([*(self._finding(doc, r, masks) for r in results), *unreviewed],
-                                key=lambda f: (f.field != "title", f.start, f.end)))
+        findings = [*(self._finding(doc, r, masks) for r in results), *unreviewed]
+        # title first, then by (start, end): two stable C-level sorts ("title" > "body")
+        findings.sort(key=_PLACE)
+        findings.sort(key=_FIELD, reverse=True)
+        findings = tuple(findings)
         verdict = verdict_of(findings)
         if verdict == "withhold":
             return ReviewResult(findings, verdict, None)  # nothing of it is publishable

@@ -92,14 +92,16 @@ class PersonNameRecognizer(Recognizer):
         seen = set()
         # a name read twice (by role and by age) counts with its strongest reading
         ordered = sorted(doc.persons, key=lambda p: (not p.minor, not p.whistleblower, not p.sensitive, p.masked))
+        decide = self.decision.decide
         for p in ordered:
-            if (p.field, p.start, p.end) in seen:
+            place = (p.field, p.start, p.end)
+            if place in seen:
                 continue
-            seen.add((p.field, p.start, p.end))
-            d = self.decision.decide(doc, p, ctx)
+            seen.add(place)
+            d = decide(doc, p, ctx)
             if not d.private:
                 continue
-            fld = doc.get(p.field)
+            fld = doc.title if p.field == "title" else doc.body
             out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground, label=d.label,
                                    mask=not p.masked))
             if not p.masked and len(p.name_text) >= 2:
