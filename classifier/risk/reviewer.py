@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from dataclasses import dataclass
 
 from . import budget, operators
@@ -36,6 +37,9 @@ class ReviewResult:
 
 _PLACE = operator.attrgetter("start", "end")
 _FIELD = operator.attrgetter("field")
+_PHRASE_ORDER = operator.attrgetter("field", "type", "start")
+_BREAK_RE = re.compile("[。；;\n]")
+"""What ends the sentence between two phrases of one type (they are not merged across it)."""
 
 
 class _Spans:
@@ -121,7 +125,7 @@ class RiskReviewer:
                 if not r.shield:
                     out.append(r)
         # Phrases: overlapping or nearby results of the same type merge into one.
-        phrases = sorted((r for r in kept if not r.value), key=lambda r: (r.field, r.type, r.start))
+        phrases = sorted((r for r in kept if not r.value), key=_PHRASE_ORDER)
         merged: list[Result] = []
         for r in phrases:
             last = merged[-1] if merged else None
@@ -139,8 +143,7 @@ class RiskReviewer:
     def _sentence_break(doc: Document, field: str, a: int, b: int) -> bool:
         if b <= a:
             return False
-        seg = doc.get(field).text[a:b]
-        return any(ch in seg for ch in "。；;\n")
+        return _BREAK_RE.search(doc.get(field).text, a, b) is not None
 
     def _finding(self, doc: Document, r: Result, masks: dict | None = None) -> Finding:
         fld = doc.get(r.field)
