@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .finding import ARTICLES, GROUND_NAMES
@@ -83,6 +84,14 @@ class Result:
 
     def overlaps(self, other: "Result") -> bool:
         return self.field == other.field and self.start < other.end and other.start < self.end
+
+
+@lru_cache(maxsize=4096)
+def _reason(label: str, detail: str, ground: str) -> str:
+    """The Chinese reason of a result (a long list repeats the same few: built once each)."""
+    what = f"{label}（{detail}）" if detail else label
+    sep = "" if what.endswith("）") else " "
+    return f"{what}{sep}— {GROUND_NAMES[ground]}，条例{ARTICLES[ground]}"
 
 
 class Recognizer:
@@ -157,7 +166,4 @@ class Recognizer:
         """A result with the standard Chinese reason: "<LABEL>（<detail>）— <ground>，条例<article>"."""
         ground = kw.get("ground") or self.GROUND
         label = kw.pop("label", None) or self.LABEL
-        what = f"{label}（{detail}）" if detail else label
-        sep = "" if what.endswith("）") else " "
-        reason = f"{what}{sep}— {GROUND_NAMES[ground]}，条例{ARTICLES[ground]}"
-        return Result(self, fld.name, start, end, score, reason, value=kw.pop("value", self.VALUE), **kw)
+        return Result(self, fld.name, start, end, score, _reason(label, detail, ground), value=kw.pop("value", self.VALUE), **kw)

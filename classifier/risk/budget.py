@@ -14,6 +14,9 @@ reason). So the cost per character of any input stays within a small factor of a
 
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
+
 BASE_UNITS = 20_000
 UNITS_PER_CHAR = 2
 TRIGGER_WEIGHT = 5
@@ -39,21 +42,22 @@ def cut(fld, stop: int | None, trigger_tags: frozenset[str], person_tag: str) ->
     budget = allowed(len(fld.text))
     if stop is None and (len(fld.candidates) * MAX_CANDIDATE_WEIGHT + len(fld.hits) * PERSON_CUE_WEIGHT) <= budget:
         return None  # cannot exceed it, whatever the weights (every ordinary draft)
-    units = [(c.start, CANDIDATE_WEIGHT.get(c.shape, 1)) for c in fld.candidates]
+    weight_of: dict[frozenset, int] = {}  # one weight per distinct tag set (a word's tags are shared)
     for h in fld.hits:
-        if not h.tags.isdisjoint(trigger_tags):
-            units.append((h.start, PERSON_CUE_WEIGHT if person_tag in h.tags else TRIGGER_WEIGHT))
+        if h.tags not in weight_of:
+            weight_of[h.tags] = (0 if h.tags.isdisjoint(trigger_tags) else PERSON_CUE_WEIGHT if person_tag in h.tags
+                                 else TRIGGER_WEIGHT)
+    units = [(c.start, CANDIDATE_WEIGHT.get(c.shape, 1)) for c in fld.candidates]
+    units += [(h.start, w) for h in fld.hits if (w := weight_of[h.tags])]
     total = sum(w for _, w in units)
     if total <= budget and stop is None:
         return None
-    units.sort()
-    spent = 0
+    units.sort()  # two sorted runs (candidates, hits): a merge
     pos = stop if stop is not None else len(fld.text)
-    for p, w in units:
-        spent += w
-        if spent > budget:
-            pos = min(pos, p)
-            break
+    spent = list(accumulate(w for _, w in units))
+    over = bisect.bisect_right(spent, budget)  # the first unit past the budget
+    if over < len(units):
+        pos = min(pos, units[over][0])
     line = fld.text.rfind("\n", max(0, pos - LINE_BACK), pos) + 1
     return (line if line > 0 else pos), max(total, budget + 1)
 

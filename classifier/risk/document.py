@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -49,6 +50,10 @@ class Hit(NamedTuple):
     end: int
     term: str
     tags: frozenset
+
+
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
 
 
 class FieldText:
@@ -149,13 +154,33 @@ class FieldText:
         return cell[0] if cell else []
 
     def set_hits(self, hits: list[Hit]) -> None:
-        hits.sort(key=lambda h: (h.start, -h.end))
+        # by start, the longer first: two stable C-level sorts instead of a key tuple per hit
+        hits.sort(key=_END, reverse=True)
+        hits.sort(key=_START)
         self.hits = hits
         self._starts = [h.start for h in hits]
-        by_tag: dict[str, list[Hit]] = {}
+        # grouped by tag set first (a word's tags are one shared frozenset): a tag held by one group
+        # takes that list as it is; a tag of several groups merges them back into text order
+        groups: dict[frozenset, list[Hit]] = {}
         for h in hits:
-            for tag in h.tags:
-                by_tag.setdefault(tag, []).append(h)
+            group = groups.get(h.tags)
+            if group is None:
+                groups[h.tags] = [h]
+            else:
+                group.append(h)
+        parts: dict[str, list[list[Hit]]] = {}
+        for tags, group in groups.items():
+            for tag in tags:
+                parts.setdefault(tag, []).append(group)
+        by_tag: dict[str, list[Hit]] = {}
+        for tag, lists in parts.items():
+            if len(lists) == 1:
+                by_tag[tag] = list(lists[0])
+            else:
+                merged = [h for group in lists for h in group]
+                merged.sort(key=_END, reverse=True)
+                merged.sort(key=_START)
+                by_tag[tag] = merged
         self.by_tag = by_tag
 
     def hits_between(self, lo: int, hi: int) -> list[Hit]:

@@ -29,6 +29,7 @@ class SecrecyMarkingRecognizer(Recognizer):
     TRIGGERS = words("markings.SecrecyMarkingRecognizer.TRIGGERS")
 
     def analyze_trigger(self, doc, fld, hit):
+        # a tuple, not a generator: a hostile text repeats 秘密 tens of thousands of times
         t = fld.text
         s, e = hit.start, hit.end
         if hit.term == "密级" or (hit.term in ("绝密", "机密", "秘密") and t[e:e + 1] == "级"):
@@ -36,40 +37,40 @@ class SecrecyMarkingRecognizer(Recognizer):
             m = LEVEL_RE.match(t, s)
             if m and (fld.name == "title" or bracketed(t, m.start(), m.end()) or alone_on_line(t, s, e)
                       or t[m.end():m.end() + 1] in ("★", "☆", "\n", "") or self_referential(t, fld.segments.sentence(s)[0], s, 16)):
-                yield self.result(fld, s, m.end(), 0.95, f"“{t[s:m.end()]}”")
-            return
+                return (self.result(fld, s, m.end(), 0.95, f"“{t[s:m.end()]}”"),)
+            return ()
         if hit.term == "涉密档案":
             if fld.name == "title" or bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, fld.segments.sentence(s)[0], s, 16):
-                yield self.result(fld, s, e, 0.9, "文件标注为涉密档案")
-            return
+                return (self.result(fld, s, e, 0.9, "文件标注为涉密档案"),)
+            return ()
         if hit.term in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
-                return
+                return ()
             j = e
             if j < len(t) and t[j] in " \u3000":
                 j += 1
             if j < len(t) and t[j] in "★☆*" and s > 0 and t[s - 1] in "“\"‘'「" and fld.segments.sentence(s)[0] < s - 1:
-                return  # quoted inside a sentence ("试卷袋贴有“绝密★启用前”标识"): a mention, not a marking
+                return ()  # quoted inside a sentence ("试卷袋贴有“绝密★启用前”标识"): a mention, not a marking
             if j < len(t) and t[j] in "★☆*":
                 m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
                 end = m.end() if m else j + 1
-                yield self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”")
-                return
+                return (self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”"),)
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
-                    fld.name == "body" and (bracketed(t, s, e) or (alone_on_line(t, s, e) and t[e:e + 1] in ("\n", "", " ", "\u3000")))):
-                yield self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”")
-            return
+                    fld.name == "body" and (bracketed(t, s, e) or (t[e:e + 1] in ("\n", "", " ", "\u3000") and alone_on_line(t, s, e)))):
+                return (self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”"),)
+            return ()
         # 国家秘密 / 涉密: only when the document says it of itself.
         if fld.name == "title":
             if bracketed(t, s, e):
-                yield self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”")
-            return
+                return (self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”"),)
+            return ()
         sl, sr = fld.segments.sentence(s, e)
         sentence = t[sl:sr]
         if GENERAL_SECRET_RE.search(sentence) or STAT_AFTER_RE.match(t, e, min(len(t), e + 12)):
-            return
+            return ()
         if self_referential(t, sl, s, window=60) or bracketed(t, s, e):
-            yield self.result(fld, s, e, 0.9, "文件自述属于国家秘密")
+            return (self.result(fld, s, e, 0.9, "文件自述属于国家秘密"),)
+        return ()
 
 
 CLAIM_RE = re.compile(r"仅供评审|仅供内部|请勿外传|请勿公开|不予公开|不得对外|不得公开|不宜公开|不公开|不对外|保密|处理|约定|申请|删除")

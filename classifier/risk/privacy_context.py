@@ -131,8 +131,12 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             return []  # "纳入最低生活保障：张三…" introduces a list; the names are reported, not the topic
         sl, sr = fld.segments.sentence(start, end)
         sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
-        return doc.persons.nearest(fld.name, start, sl, sr, NEAREST,
-                                   lambda p: self._anchor_ok(p) and (p.end <= start or p.start in (end, end + 1)))
+        anchor_ok = self._anchor_ok
+
+        def keep(p) -> bool:
+            return (p.end <= start or p.start == end or p.start == end + 1) and anchor_ok(p)
+
+        return doc.persons.nearest(fld.name, start, sl, sr, NEAREST, keep)
 
     def span(self, fld, hit):
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)

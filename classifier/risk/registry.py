@@ -147,6 +147,7 @@ class RecognizerRegistry:
         if self._automaton is not None and t:
             n = len(t)
             words, edge, unit = self._words, self._edge, self._units
+            new_hit = tuple.__new__  # a Hit without the NamedTuple constructor's Python frame
             spent = 0
             for index, start, end in self._automaton.find_matches_as_indexes(t, overlapping=True):
                 term, tags = words[index]
@@ -162,7 +163,7 @@ class RecognizerRegistry:
                     at = max(0, end - self._longest)
                     stop = at if stop is None else min(stop, at)
                     break
-                hits.append(Hit(start, end, term, tags))
+                hits.append(new_hit(Hit, (start, end, term, tags)))
         fld.set_hits(hits)
         return stop
 

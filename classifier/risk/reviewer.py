@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+import re
 from dataclasses import dataclass
 
 from . import budget, operators
@@ -31,6 +33,13 @@ class ReviewResult:
     def to_dict(self) -> dict:
         return {"verdict": self.verdict, "verdict_name": self.verdict_name,
                 "findings": [f.to_dict() for f in self.findings], "redacted": None if self.redacted is None else dict(self.redacted)}
+
+
+_PLACE = operator.attrgetter("start", "end")
+_FIELD = operator.attrgetter("field")
+_PHRASE_ORDER = operator.attrgetter("field", "type", "start")
+_BREAK_RE = re.compile("[。；;\n]")
+"""What ends the sentence between two phrases of one type (they are not merged across it)."""
 
 
 class _Spans:
@@ -85,8 +94,12 @@ class RiskReviewer:
         doc = Document(*fields)
         results = self.registry.analyze(doc)
         results = self._resolve(doc, results)
-        findings = tuple(sorted([*(self._finding(doc, r) for r in results), *unreviewed],
-                                key=lambda f: (f.field != "title", f.start, f.end)))
+        masks: dict = {}  # per review: the style of each type, the masking of each distinct (type, value)
+        findings = [*(self._finding(doc, r, masks) for r in results), *unreviewed]
+        # title first, then by (start, end): two stable C-level sorts ("title" > "body")
+        findings.sort(key=_PLACE)
+        findings.sort(key=_FIELD, reverse=True)
+        findings = tuple(findings)
         verdict = verdict_of(findings)
         if verdict == "withhold":
             return ReviewResult(findings, verdict, None)  # nothing of it is publishable
@@ -112,7 +125,7 @@ class RiskReviewer:
                 if not r.shield:
                     out.append(r)
         # Phrases: overlapping or nearby results of the same type merge into one.
-        phrases = sorted((r for r in kept if not r.value), key=lambda r: (r.field, r.type, r.start))
+        phrases = sorted((r for r in kept if not r.value), key=_PHRASE_ORDER)
         merged: list[Result] = []
         for r in phrases:
             last = merged[-1] if merged else None
@@ -130,18 +143,28 @@ class RiskReviewer:
     def _sentence_break(doc: Document, field: str, a: int, b: int) -> bool:
         if b <= a:
             return False
-        seg = doc.get(field).text[a:b]
-        return any(ch in seg for ch in "。；;\n")
+        return _BREAK_RE.search(doc.get(field).text, a, b) is not None
 
-    def _finding(self, doc: Document, r: Result) -> Finding:
+    def _finding(self, doc: Document, r: Result, masks: dict | None = None) -> Finding:
         fld = doc.get(r.field)
         # the span of the original covers every character of the value, removed invisible ones included;
         # the mask is computed from the value without them, so none of them is left in the redacted text
         start, end = fld.normalised.to_original(r.start, r.end)
         replacement = None
-        op, params = self.settings.style(r.type)
+        style = masks.get(r.type) if masks is not None else None
+        if style is None:
+            style = self.settings.style(r.type)
+            if masks is not None:
+                masks[r.type] = style
+        op, params = style
         if op and r.mask and r.action in ("redact", "review"):
-            replacement = operators.apply(op, fld.normalised.kept(r.start, r.end), self.settings.mask_char, **dict(params))
+            value = fld.normalised.kept(r.start, r.end)
+            key = (r.type, value)
+            replacement = masks.get(key) if masks is not None else None
+            if replacement is None:
+                replacement = operators.apply(op, value, self.settings.mask_char, **dict(params))
+                if masks is not None:
+                    masks[key] = replacement
         return Finding(r.ground, r.type, r.article, r.action, r.field, start, end, fld.original[start:end],
                        round(r.score, 4), r.reason, replacement)
 

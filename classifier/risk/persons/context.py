@@ -19,6 +19,7 @@ ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion
 PLACE_SUFFIX_RE = re.compile(r"街道|社区|村|镇|乡")
 OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"")
 """Characters after which a name may open a clause."""
+OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) + "]")
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
 PREDICATE = frozenset("反因系患家是于在的现曾今已经被")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…")."""
@@ -69,8 +70,11 @@ def in_private_sentences(cues, doc, mentions) -> None:
         starts, spans, ordered = attribute[fld.name]
         places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)}
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
-        for p in range(sl, sr):
-            if not (p == sl or t[p - 1] in OPENING or p in leads or p in places) or (fld.name, p) in mentions:
+        # where a name may open: the sentence start, after an opening character, a lead or a place
+        # (the positions themselves, not a look at every character of the sentence)
+        opens = {m.end() for m in OPENING_RE.finditer(t, max(0, sl - 1), sr - 1)}
+        for p in sorted({sl} | opens | leads | places):
+            if not sl <= p < sr or (fld.name, p) in mentions:
                 continue
             if t[p] in cues.reader.weak:
                 continue  # 常, 和, 于…: without a role word, a function word ("常见病"), not a surname

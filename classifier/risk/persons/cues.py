@@ -5,6 +5,9 @@ from __future__ import annotations
 from ..names import NameReader
 
 
+OFFICIAL = "list:official_cues"
+
+
 class PersonCues:
     """The lexicon's person word lists, the name reader, and the official-in-role tests."""
 
@@ -27,11 +30,15 @@ class PersonCues:
 
     def official_after(self, fld, end: int) -> bool:
         """An official's title right after the name ("张三局长", "张三同志")."""
-        return any(h.start == end for h in fld.tagged_between("list:official_cues", end, end + 4))
+        if not fld.by_tag.get(OFFICIAL):
+            return False  # no official's title anywhere in the field (every row of a long list asks)
+        return any(h.start == end for h in fld.tagged_between(OFFICIAL, end, end + 4))
 
     def official_before(self, fld, start: int) -> bool:
         """An official's title or role just before the name ("局长张三", "联系人：张三")."""
-        return any(start - 3 <= h.end <= start for h in fld.tagged_between("list:official_cues", start - 10, start))
+        if not fld.by_tag.get(OFFICIAL):
+            return False
+        return any(start - 3 <= h.end <= start for h in fld.tagged_between(OFFICIAL, start - 10, start))
 
     def company_after(self, fld, end: int) -> bool:
         """The "name" begins a company's name ("张三丰农业专业合作社", "李四商店")."""

@@ -12,6 +12,7 @@ unless a child, and anyone with no protected context at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .mention import PersonMention
 
@@ -27,6 +28,13 @@ class Decision:
 
 
 NOT_PRIVATE = Decision(False)
+
+
+@lru_cache(maxsize=1024)
+def _decision(*args) -> Decision:
+    """One (immutable) Decision per distinct reading: a long list decides the same way for each row."""
+    return Decision(*args)
+
 ATTRIBUTE_NAMES = {"health": "健康信息", "social_assistance": "社会救助", "criminal_record": "违法犯罪记录",
                    "religion": "宗教信仰"}
 
@@ -45,7 +53,7 @@ class PersonDecision:
         links: dict[tuple[str, int], set[str]] = {}
         for r in results:
             for p in r.about:
-                links.setdefault(p.key, set()).add(r.type)
+                links.setdefault((p.field, p.start), set()).add(r.type)  # PersonMention.key
         return enforcement, penalty, honour_notice, links
 
     def decide(self, doc, p: PersonMention, ctx) -> Decision:
@@ -57,22 +65,22 @@ class PersonDecision:
         if cues.official_before(fld, p.start) and not p.sensitive:
             return NOT_PRIVATE  # an official in role
         if p.minor:
-            return Decision(True, "minor", "privacy", "未成年人", "可识别的未成年人", 0.8)
+            return _decision(True, "minor", "privacy", "未成年人", "可识别的未成年人", 0.8)
         if p.whistleblower:
-            return Decision(True, "whistleblower", "enforcement_file", "举报人身份", "举报人姓名", 0.8)
+            return _decision(True, "whistleblower", "enforcement_file", "举报人身份", "举报人姓名", 0.8)
         if cues.company_after(fld, p.end):
             return NOT_PRIVATE  # the name of a company, shop or cooperative
         linked = links.get(p.key)
         if linked:
             what = "、".join(ATTRIBUTE_NAMES.get(t, t) for t in sorted(linked))
-            return Decision(True, detail=f"与{what}同句", score=0.75)
+            return _decision(True, "person_name", "privacy", "私人姓名", f"与{what}同句", 0.75)
         if honour_notice:
             return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
 
         if p.sensitive:
-            return Decision(True, detail=p.cue, score=0.8)
+            return _decision(True, "person_name", "privacy", "私人姓名", p.cue, 0.8)
         if p.cue == "list":
-            return Decision(True, detail="隐私主题名单公示", score=0.8)
+            return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
-            return Decision(True, ground="privacy", detail=f"执法案卷或处罚决定中的{p.cue}")
+            return _decision(True, "person_name", "privacy", "私人姓名", f"执法案卷或处罚决定中的{p.cue}", 0.7)
         return NOT_PRIVATE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass, replace
 
 
@@ -71,18 +72,22 @@ class Mentions:
         return len(self._by_key)
 
 
+_PLACE = operator.attrgetter("field", "start", "end")
+
+
 class PersonIndex:
     """The persons of a document, as the attribute recognizers (stage 2) and the decision read them."""
 
     __slots__ = ("mentions", "_index")
 
     def __init__(self, mentions=()):
-        self.mentions: tuple[PersonMention, ...] = tuple(sorted(mentions, key=lambda p: (p.field, p.start, p.end)))
-        index: dict[str, tuple[list[int], list[PersonMention]]] = {}
+        self.mentions: tuple[PersonMention, ...] = tuple(sorted(mentions, key=_PLACE))
+        index: dict[str, tuple[list[int], list[PersonMention], list[int]]] = {}
         for p in self.mentions:
-            starts, items = index.setdefault(p.field, ([], []))
+            starts, items, ends = index.setdefault(p.field, ([], [], []))
             starts.append(p.start)
             items.append(p)
+            ends.append(p.end)
         self._index = index
 
     def __iter__(self):
@@ -93,7 +98,7 @@ class PersonIndex:
 
     def between(self, fld: str, lo: int, hi: int) -> list[PersonMention]:
         """Mentions in field ``fld`` overlapping ``[lo, hi)``."""
-        starts, items = self._index.get(fld, ([], []))
+        starts, items, _ = self._index.get(fld, ([], [], []))
         i = bisect.bisect_left(starts, lo - 8)
         out = []
         while i < len(starts) and starts[i] < hi:
@@ -105,19 +110,29 @@ class PersonIndex:
     def nearest(self, fld: str, pos: int, lo: int, hi: int, k: int, keep=None) -> list[PersonMention]:
         """Up to ``k`` mentions of ``fld`` overlapping ``[lo, hi)`` nearest to ``pos`` that ``keep`` accepts
         (walks outward from ``pos``: the cost is ``k``, not the number of names around)."""
-        starts, items = self._index.get(fld, ([], []))
+        starts, items, ends = self._index.get(fld, ([], [], []))
         i = bisect.bisect_left(starts, pos)
         left, right = i - 1, i
-        out: list[PersonMention] = []
-        while len(out) < k:
-            can_left = left >= 0 and items[left].end > lo
-            can_right = right < len(starts) and starts[right] < hi
-            if not (can_left or can_right):
-                break
-            if can_left and (not can_right or pos - items[left].start <= starts[right] - pos):
-                p, left = items[left], left - 1
+        before: list[PersonMention] = []  # walked leftwards: descending starts
+        after: list[PersonMention] = []  # walked rightwards: ascending starts
+        n = len(starts)
+        found = 0
+        while found < k:
+            can_left = left >= 0 and ends[left] > lo
+            can_right = right < n and starts[right] < hi
+            if can_left and (not can_right or pos - starts[left] <= starts[right] - pos):
+                p = items[left]
+                left -= 1
+                if keep is None or keep(p):
+                    before.append(p)
+                    found += 1
+            elif can_right:
+                p = items[right]
+                right += 1
+                if keep is None or keep(p):
+                    after.append(p)
+                    found += 1
             else:
-                p, right = items[right], right + 1
-            if keep is None or keep(p):
-                out.append(p)
-        return sorted(out, key=lambda p: p.start)
+                break
+        before.reverse()
+        return before + after  # in order of start, without a sort

@@ -60,13 +60,16 @@ class PersonNameRecognizer(Recognizer):
         mentions = Mentions()
         tag = f"trigger:{self.TYPE}"
         for fld in doc.fields:
+            starts = None  # role_starts(fld), once per field and only if a role word needs it
             for hit in fld.tagged(tag):
                 if hit.term == "岁":
                     age.by_age(cues, fld, hit, mentions)
                 elif hit.term in REPORTED_BY_NAME:
                     roles.reporter_before(cues, fld, hit, mentions)
                 elif hit.term not in UNDER_AGE:
-                    roles.after_role(cues, doc, fld, hit, mentions, self.cue_words)
+                    if starts is None:
+                        starts = roles.role_starts(fld, self.cue_words)
+                    roles.after_role(cues, doc, fld, hit, mentions, self.cue_words, starts)
         lists.list_items(cues, doc, mentions)
         for fld in doc.fields:
             lists.table_names(cues, fld, mentions, "table")  # any table's name column (private if linked)
@@ -89,14 +92,16 @@ class PersonNameRecognizer(Recognizer):
         seen = set()
         # a name read twice (by role and by age) counts with its strongest reading
         ordered = sorted(doc.persons, key=lambda p: (not p.minor, not p.whistleblower, not p.sensitive, p.masked))
+        decide = self.decision.decide
         for p in ordered:
-            if (p.field, p.start, p.end) in seen:
+            place = (p.field, p.start, p.end)
+            if place in seen:
                 continue
-            seen.add((p.field, p.start, p.end))
-            d = self.decision.decide(doc, p, ctx)
+            seen.add(place)
+            d = decide(doc, p, ctx)
             if not d.private:
                 continue
-            fld = doc.get(p.field)
+            fld = doc.title if p.field == "title" else doc.body
             out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground, label=d.label,
                                    mask=not p.masked))
             if not p.masked and len(p.name_text) >= 2:
