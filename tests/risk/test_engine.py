@@ -3,7 +3,7 @@
 import pytest
 
 from classifier.risk import Finding, RiskReviewer, RiskSettings
-from tests.assertions import findings, make_card, make_id, make_uscc, review
+from tests.assertions import make_card, make_id, make_uscc, review
 
 ID = make_id("350203", "19880911", "631")
 

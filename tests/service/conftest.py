@@ -40,7 +40,5 @@ def auth_client(make_client) -> TestClient:
 
 @pytest.fixture(scope="session")
 def risk_wired(analyzer) -> None:
-    """Skip while the risk review is not part of ``Analyzer.analyze`` yet (findings always empty)."""
-    pytest.importorskip("classifier.risk")
-    if not analyzer.analyze(RISKY_DRAFT)["findings"]:
-        pytest.skip("风险审查尚未接入 Analyzer.analyze：findings 为空（classifier/risk 接入后此检查自动通过）")
+    """The risk review is part of ``Analyzer.analyze``: the risky draft has findings."""
+    assert analyzer.analyze(RISKY_DRAFT)["findings"]
