@@ -125,11 +125,13 @@ class TradeSecretMarkingRecognizer(Recognizer):
 
 
 RESTRICTION_RE = re.compile(
-    r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|公开|透露|提供|发布)"
+    r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|公开|透露|提供|发布|引用)"
     r"|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?(?:内部|参考|参阅|讨论|使用|传阅|阅知)(?:讨论|使用|参考)?"
     r"|暂不(?:对外)?(?:公开|发布|透露)|不对外(?:公开|透露|发布|提供)")
 STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|透露)|暂不对外(?:公开|发布|透露)"
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
+DRAFTING_RE = re.compile(r"起草|讨论稿|修改稿|未定稿")
+"""A restriction naming the drafting ("仅供起草组内部讨论") marks a draft, not an internal document."""
 
 
 class InternalMarkingRecognizer(Recognizer):
@@ -163,7 +165,16 @@ class InternalMarkingRecognizer(Recognizer):
             if not m or any(h.start < s < h.end for h in fld.hits_between(s - 8, m.end()) if h.term in self.TRIGGERS):
                 return
             if STRONG_RESTRICTION_RE.fullmatch(m.group()) or is_marking(fld, s, m.end(), window=16):
-                yield self.result(fld, s, m.end(), 0.85, f"“{t[s:m.end()]}”")
+                end = m.end()
+                more = RESTRICTION_RE.match(t, end + 1) if t[end:end + 1] in "，,、" else None
+                if more:
+                    end = more.end()  # "仅供内部讨论，请勿引用": one marking
+                if DRAFTING_RE.search(t, s, end):
+                    # "仅供起草组内部讨论": the text is a draft under discussion, 过程性信息
+                    yield self.result(fld, s, end, 0.85, f"“{t[s:end]}”", type="draft_marking",
+                                      ground="process_info", label=DraftMarkingRecognizer.LABEL)
+                else:
+                    yield self.result(fld, s, end, 0.85, f"“{t[s:end]}”")
             return
         if hit.term == "内部征求意见" and t[e:e + 1] == "稿":
             return

@@ -135,3 +135,12 @@ def test_company_account_with_its_bank_below():
 def test_private_landline_with_its_extension():
     f = assert_found("申请人住宅电话：0571-87001234转8021。", "landline", "0571-87001234转8021")
     assert f.replacement.endswith("21") and "8700" not in f.replacement
+
+
+def test_restriction_naming_the_drafting_marks_a_draft():
+    result = review("第五条 奖励标准【待议】\n（仅供起草小组内部讨论，请勿引用）\n某某局")
+    assert [(f.type, f.ground, f.text) for f in result.findings] == [
+        ("draft_marking", "process_info", "仅供起草小组内部讨论，请勿引用")]
+    # without the drafting it stays an internal marking, with its second restriction joined
+    result = review("（仅供内部参考，请勿转发）")
+    assert [(f.type, f.text) for f in result.findings] == [("internal_marking", "仅供内部参考，请勿转发")]
