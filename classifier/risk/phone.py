@@ -67,7 +67,9 @@ class MobileRecognizer(Recognizer):
                 number = compact
             if len(number) != 11 or not self.match_pattern(number):
                 continue
-            if not grouping_ok(c.value, labelled=c is cand and not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)):
+            labelled = c is cand and (not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)
+                                      or PHONE_HEADER_RE.search(fld.column_header(c.start)) is not None)
+            if not grouping_ok(c.value, labelled=labelled):
                 continue
             if self.labelled_other(fld, c.start):
                 continue

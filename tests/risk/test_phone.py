@@ -61,3 +61,10 @@ def test_landline_given_with_a_persons_identity_number_is_private():
 def test_identity_word_without_a_number_does_not_make_a_landline_private():
     text = "请本人携带身份证明原件联系出入境窗口0731-84213957。"
     assert findings(review(text), "landline") == []
+
+
+def test_mobile_written_4_4_3_under_a_phone_column():
+    text = "姓名｜联系电话｜事项\n甲某某｜1592 7346 018｜补助\n乙某某｜1372 0581 946｜补助"
+    assert [f.text for f in findings(review(text), "mobile")] == ["1592 7346 018", "1372 0581 946"]
+    text = "姓名｜登记编号｜事项\n甲某某｜1592 7346 018｜补助"
+    assert findings(review(text), "mobile") == []

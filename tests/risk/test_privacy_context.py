@@ -54,3 +54,11 @@ def test_criminal_record_vocabulary(text, span):
 
 def test_subtype_without_a_person_is_not_a_status():
     assert findings(review("全县本月发放临时救助（急难型）资金共计52万元。"), "social_assistance") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("申请人车德华因股骨头坏死长期卧床，申请医疗救助。", "股骨头坏死"),
+    ("救助对象伍桂珍患重症肌无力多年。", "肌无力"),
+])
+def test_health_vocabulary(text, span):
+    assert any(span in f.text for f in findings(review(text), "health"))
