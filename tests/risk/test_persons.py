@@ -147,15 +147,3 @@ def test_model_name_after_a_sensitive_role_takes_the_role():
     got = findings(RiskReviewer(name_tagger=FakeTagger(["买买提江"])).review("", body), "person_name")
     assert [f.text for f in got] == ["买买提江"] and "社区矫正对象" in got[0].reason
 
-
-@pytest.mark.parametrize("text, name", [
-    ("北坡村谯德明曾因吸毒被强制隔离戒毒。", "谯德明"),          # rare single surname after a village
-    ("东湖社区庹小芳因患尿毒症长期透析。", "庹小芳"),
-    ("申请人：鲜于建平，因病申请临时救助。", "鲜于建平"),        # compound surname
-])
-def test_rare_and_compound_surnames(text, name):
-    assert name in [f.text for f in findings(review(text), "person_name")]
-
-
-def test_rare_surname_that_is_a_common_character_needs_a_cue():
-    assert findings(review("该批设备折价出售，患者可申请救助。"), "person_name") == []
