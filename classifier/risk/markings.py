@@ -76,6 +76,10 @@ class SecrecyMarkingRecognizer(Recognizer):
 CLAIM_RE = re.compile(r"仅供评审|仅供内部|请勿外传|请勿公开|不予公开|不得对外|不得公开|不宜公开|不公开|不对外|保密|处理|约定|申请|删除")
 ENUM_RE = re.compile(r"(?:国家秘密|个人隐私|工作秘密)[、和及与]|[、和及与](?:国家秘密|个人隐私|工作秘密)")
 GENERAL_TRADE_RE = re.compile(r"已删除|已隐去|已作删除|依法确定|依法不予|依法未予|未予公开|政府信息|第三方|条例|规定|法律|办法|指南|的除外|是否")
+SELF_CLAIM_RE = re.compile(r"(?:本|此)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)$")
+"""The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
+whatever rule language ("第三方", "同意") follows it."""
+SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
 MARK_TAIL_RE = re.compile(r"[ 　]*(?:请勿外传|请勿公开|不得外传|严禁外传|不得公开|注意保密)")
 
 
@@ -101,9 +105,11 @@ class TradeSecretMarkingRecognizer(Recognizer):
         sl, sr = fld.segments.sentence(s, e)
         sentence = t[sl:sr]
         around = t[max(sl, s - 6):min(sr, e + 6)]
-        if ENUM_RE.search(around) or GENERAL_TRADE_RE.search(sentence) or STAT_AFTER_RE.match(t, e, min(len(t), e + 12)):
+        self_claim = SELF_CLAIM_RE.search(t, max(sl, s - 16), s) is not None
+        if ENUM_RE.search(around) or STAT_AFTER_RE.match(t, e, min(len(t), e + 12)) or (
+                GENERAL_TRADE_RE.search(sentence) and not self_claim):
             return
-        if not CLAIM_RE.search(sentence) and not re.search(r"[含属系]", t[max(sl, s - 12):s]):
+        if not self_claim and not CLAIM_RE.search(sentence) and not re.search(r"[含属系]", t[max(sl, s - 12):s]):
             return
         cl, cr = fld.segments.clause(s, e)
         start = cl
@@ -114,17 +120,19 @@ class TradeSecretMarkingRecognizer(Recognizer):
         end = cr
         if cr < sr and t[cr] in "，,":
             nl, nr = fld.segments.clause(cr + 1)
-            if CLAIM_RE.search(t, nl, nr):
+            if CLAIM_RE.search(t, nl, nr) or (self_claim and SELF_CLAIM_TAIL_RE.search(t, nl, nr)):
                 end = nr
         yield self.result(fld, max(start, sl), end, 0.85, "文件或企业标注为商业秘密")
 
 
 RESTRICTION_RE = re.compile(
-    r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|公开|透露|提供|发布)"
+    r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|公开|透露|提供|发布|引用)"
     r"|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?(?:内部|参考|参阅|讨论|使用|传阅|阅知)(?:讨论|使用|参考)?"
     r"|暂不(?:对外)?(?:公开|发布|透露)|不对外(?:公开|透露|发布|提供)")
 STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|透露)|暂不对外(?:公开|发布|透露)"
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
+DRAFTING_RE = re.compile(r"起草|讨论稿|修改稿|未定稿")
+"""A restriction naming the drafting ("仅供起草组内部讨论") marks a draft, not an internal document."""
 
 
 class InternalMarkingRecognizer(Recognizer):
@@ -158,7 +166,16 @@ class InternalMarkingRecognizer(Recognizer):
             if not m or any(h.start < s < h.end for h in fld.hits_between(s - 8, m.end()) if h.term in self.TRIGGERS):
                 return
             if STRONG_RESTRICTION_RE.fullmatch(m.group()) or is_marking(fld, s, m.end(), window=16):
-                yield self.result(fld, s, m.end(), 0.85, f"“{t[s:m.end()]}”")
+                end = m.end()
+                more = RESTRICTION_RE.match(t, end + 1) if t[end:end + 1] in "，,、" else None
+                if more:
+                    end = more.end()  # "仅供内部讨论，请勿引用": one marking
+                if DRAFTING_RE.search(t, s, end):
+                    # "仅供起草组内部讨论": the text is a draft under discussion, 过程性信息
+                    yield self.result(fld, s, end, 0.85, f"“{t[s:end]}”", type="draft_marking",
+                                      ground="process_info", label=DraftMarkingRecognizer.LABEL)
+                else:
+                    yield self.result(fld, s, end, 0.85, f"“{t[s:end]}”")
             return
         if hit.term == "内部征求意见" and t[e:e + 1] == "稿":
             return

@@ -67,7 +67,9 @@ class MobileRecognizer(Recognizer):
                 number = compact
             if len(number) != 11 or not self.match_pattern(number):
                 continue
-            if not grouping_ok(c.value, labelled=c is cand and not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)):
+            labelled = c is cand and (not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)
+                                      or PHONE_HEADER_RE.search(fld.column_header(c.start)) is not None)
+            if not grouping_ok(c.value, labelled=labelled):
                 continue
             if self.labelled_other(fld, c.start):
                 continue
@@ -79,6 +81,9 @@ class MobileRecognizer(Recognizer):
 
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
 HOME_WORDS = words("phone.HOME_WORDS")
+PERSON_ID_WORDS = words("id_card.ID_WORDS")
+ID_NUMBER_RE = re.compile(r"[0-9]{15}")
+"""A landline given in the same sentence as a person's identity number is that person's phone."""
 
 
 class LandlineRecognizer(Recognizer):
@@ -94,6 +99,7 @@ class LandlineRecognizer(Recognizer):
     def words(self):
         w = super().words()
         w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS)
+        w["list:person_id_words"] = set(PERSON_ID_WORDS)
         return w
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.55
@@ -103,10 +109,15 @@ class LandlineRecognizer(Recognizer):
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
 
     def _home_sentence(self, fld, start: int) -> bool:
-        """"…住址：某路5号2单元301室，联系电话：0351-…": a phone given with a home address."""
+        """"…住址：某路5号2单元301室，联系电话：0351-…" or "使用权人：某某（身份证号…），联系电话0351-…":
+        a phone given with a home address or with a person's identity number."""
         sl, _ = fld.segments.sentence(start)
-        terms = fld.terms_between(max(sl, start - 60), start)
-        return not terms.isdisjoint(HOME_WORDS) and terms.isdisjoint(self.negative_context)
+        lo = max(sl, start - 60)
+        terms = fld.terms_between(lo, start)
+        private = not terms.isdisjoint(HOME_WORDS) or any(
+            h.term in PERSON_ID_WORDS and ID_NUMBER_RE.search(fld.text, h.end, min(start, h.end + 8) + 18)
+            for h in fld.hits_between(lo, start))  # the word with its number, not "携带身份证明"
+        return private and terms.isdisjoint(self.negative_context)
 
     def _after_private_mobile(self, fld, start: int) -> bool:
         """"联系电话：138…、0411-…": a landline listed with a private mobile is private too."""

@@ -23,6 +23,8 @@ DIAGNOSIS_END = "，,。；;（(\n：:"
 NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)$")
 RELIGIONS = words("privacy_context.RELIGIONS")
 SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
+SUBTYPE_RE = re.compile(r"[（(][^（()）\n]{1,4}型[)）]")
+SUBTYPE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}型$")
 
 
 BELIEF_LEADS = words("privacy_context.BELIEF_LEADS")
@@ -140,7 +142,10 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
 
     def span(self, fld, hit):
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)
-        return (m.start() if m else hit.start), hit.end
+        sub = SUBTYPE_RE.match(fld.text, hit.end)  # 临时救助（急难型）, 支出型临时救助
+        pre = SUBTYPE_BEFORE_RE.search(fld.text, max(0, hit.start - 4), hit.start)
+        start = m.start() if m else (pre.start() if pre else hit.start)
+        return start, (sub.end() if sub else hit.end)
 
 
 class CriminalRecordRecognizer(_AttributeRecognizer):

@@ -33,6 +33,9 @@ def test_secrecy_not_found(text):
     ("配方比例属该厂商业秘密，请求不予公开。", "商业秘密"),
     ("本部分含商业秘密，请勿公开。\n投标人：某公司。", "商业秘密"),
     ("投标人已书面请求将报价构成表作为商业秘密处理。", "商业秘密"),
+    # the text claims secrecy for itself, with the rule language of a third party after it
+    ("本工艺说明含有商业秘密，未经申报单位书面许可不得向第三方提供。\n一、配料", "未经申报单位书面许可不得向第三方提供"),
+    ("此报价清单涉及商业秘密，禁止向其他投标人披露。", "此报价清单涉及商业秘密"),
 ])
 def test_trade_secret_marking_found(text, part):
     assert_found(text, "trade_secret_marking", part, ground="trade_secret")
@@ -41,6 +44,8 @@ def test_trade_secret_marking_found(text, part):
 @pytest.mark.parametrize("text", [
     "按照条例规定，凡涉及商业秘密、个人隐私，公开后可能损害第三方合法权益的政府信息，行政机关不予公开。",
     "因属商业秘密不予公开的7件。",
+    "本办法所称商业秘密，是指不为公众所知悉、能为权利人带来经济利益的技术信息和经营信息。",
+    "涉及商业秘密的，未经第三方同意不得公开。",
 ])
 def test_trade_secret_marking_not_found(text):
     assert not findings(review(text), "trade_secret_marking")
@@ -130,3 +135,12 @@ def test_company_account_with_its_bank_below():
 def test_private_landline_with_its_extension():
     f = assert_found("申请人住宅电话：0571-87001234转8021。", "landline", "0571-87001234转8021")
     assert f.replacement.endswith("21") and "8700" not in f.replacement
+
+
+def test_restriction_naming_the_drafting_marks_a_draft():
+    result = review("第五条 奖励标准【待议】\n（仅供起草小组内部讨论，请勿引用）\n某某局")
+    assert [(f.type, f.ground, f.text) for f in result.findings] == [
+        ("draft_marking", "process_info", "仅供起草小组内部讨论，请勿引用")]
+    # without the drafting it stays an internal marking, with its second restriction joined
+    result = review("（仅供内部参考，请勿转发）")
+    assert [(f.type, f.text) for f in result.findings] == [("internal_marking", "仅供内部参考，请勿转发")]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assertions import FULLWIDTH, assert_not_found, assert_span
+from tests.assertions import FULLWIDTH, assert_not_found, assert_span, findings, make_id, review
 
 
 @pytest.mark.parametrize("text, span", [
@@ -47,3 +47,24 @@ def test_landline_found(text, span):
 ])
 def test_landline_not_found(text):
     assert_not_found(text, "landline")
+
+
+def test_landline_given_with_a_persons_identity_number_is_private():
+    number = make_id("430102", "19781120", "046")
+    text = f"决定收回下列房屋：产权人邹某某（身份证号码{number}），联系电话0731-84213957，面积80平方米。"
+    assert [f.text for f in findings(review(text), "landline")] == ["0731-84213957"]
+    # an office's consultation number after the ID sentence stays
+    text = f"申请人吕某某，身份证号{number}。请于5日内领取，咨询电话0731-84213957。"
+    assert findings(review(text), "landline") == []
+
+
+def test_identity_word_without_a_number_does_not_make_a_landline_private():
+    text = "请本人携带身份证明原件联系出入境窗口0731-84213957。"
+    assert findings(review(text), "landline") == []
+
+
+def test_mobile_written_4_4_3_under_a_phone_column():
+    text = "姓名｜联系电话｜事项\n甲某某｜1592 7346 018｜补助\n乙某某｜1372 0581 946｜补助"
+    assert [f.text for f in findings(review(text), "mobile")] == ["1592 7346 018", "1372 0581 946"]
+    text = "姓名｜登记编号｜事项\n甲某某｜1592 7346 018｜补助"
+    assert findings(review(text), "mobile") == []

@@ -29,3 +29,36 @@ def test_found(text, part, type_):
 ])
 def test_not_found(text, type_):
     assert not findings(review(text), type_)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("经审核，同意将申请人龚晓岚纳入分散供养，按月发放供养金。", "纳入分散供养"),
+    ("慰问组看望了特困老人钟桂香，送去棉被。", "特困老人"),           # role right before the name
+    ("何桂枝家庭属脱贫不稳定户，纳入动态监测。", "属脱贫不稳定户"),
+    ("帅永康因车祸致残，本月获医疗救助（支出型）1.2万元。", "医疗救助（支出型）"),  # subtype after the status
+    ("詹春燕因子女突发疾病，符合支出型临时救助条件。", "支出型临时救助"),       # subtype before the status
+])
+def test_social_assistance_vocabulary_and_subtypes(text, span):
+    found = [f.text for f in findings(review(text), "social_assistance")]
+    assert span in found, found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("村民樊立群正在服刑，家中由其母照料。", "正在服刑"),
+    ("经核查，柏宏伟系暂予监外执行人员，现居住在本村。", "暂予监外执行"),
+])
+def test_criminal_record_vocabulary(text, span):
+    found = [f.text for f in findings(review(text), "criminal_record")]
+    assert any(span in f for f in found), found
+
+
+def test_subtype_without_a_person_is_not_a_status():
+    assert findings(review("全县本月发放临时救助（急难型）资金共计52万元。"), "social_assistance") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("申请人车德华因股骨头坏死长期卧床，申请医疗救助。", "股骨头坏死"),
+    ("救助对象伍桂珍患重症肌无力多年。", "肌无力"),
+])
+def test_health_vocabulary(text, span):
+    assert any(span in f.text for f in findings(review(text), "health"))

@@ -44,3 +44,20 @@ def test_enforcement_found(title, body, part, field):
 def test_evidence_names_not_found():
     result = review("上述违法行为，有《询问笔录》《现场检查笔录》、抽样检验报告等证据在案佐证。", "行政处罚决定书")
     assert not findings(result, "enforcement_record")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年3月，我局接到闵素芬举报，反映某小区违规搭建。", "闵素芬"),
+    ("收到王国华来信举报，反映夜间施工噪声扰民。", "王国华"),
+])
+def test_person_who_reported_is_a_whistleblower(text, name):
+    assert [f.text for f in findings(review(text), "whistleblower")] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "经群众举报，执法人员现场检查。",
+    "对万余人举报的问题逐一核实。",
+    "接到市民举报后，我局立即核查。",
+])
+def test_reports_without_a_named_reporter(text):
+    assert findings(review(text), "whistleblower") == []

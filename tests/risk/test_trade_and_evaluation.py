@@ -34,3 +34,19 @@ def test_evaluation_found(text, part):
 
 def test_evaluation_statistics_not_found():
     assert not findings(review("全局共有42人参加年度考核，其中优秀等次6人。"), "personal_evaluation")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("科室考核情况如下。\n莫晓川：工作不主动，对群众诉求推诿，需加强教育。", "工作不主动，对群众诉求推诿，需加强教育"),
+    ("副科长柴文斌：责任心不强，业务能力偏弱。", "责任心不强，业务能力偏弱"),
+])
+def test_criticism_of_a_named_official(text, part):
+    assert part in [f.text for f in findings(review(text), "personal_evaluation")]
+
+
+@pytest.mark.parametrize("text", [
+    "全局干部作风建设要防止推诿扯皮。",
+    "各单位要提升服务能力，能力欠缺的要加强培训。",
+])
+def test_criticism_in_general_is_not_an_evaluation(text):
+    assert findings(review(text), "personal_evaluation") == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assertions import FULLWIDTH, assert_not_found, assert_span
+from tests.assertions import FULLWIDTH, assert_not_found, assert_span, findings, review
 
 
 @pytest.mark.parametrize("text, type_, span", [
@@ -25,3 +25,26 @@ def test_found(text, type_, span):
 def test_not_found(text):
     assert_not_found(text, "passport")
     assert_not_found(text, "hk_macau_permit")
+
+
+def test_permit_numbers_listed_under_a_lead_in_or_a_permit_title():
+    """A 遗失作废 notice lists one number per line under its lead-in; a notice about a permit may
+    name the document only in its title."""
+    body = ("经本人申报，下列往来港澳通行证已遗失，依照有关规定予以公告作废：\n"
+            "C20481357　甲某某\nCM7654321　乙某某\n特此公告。")
+    found = [f for f in findings(review(body, "往来港澳通行证遗失公告"), "hk_macau_permit")]
+    assert sorted(f.text for f in found) == ["C20481357", "CM7654321"]
+    body = "持证人丙某某，证件号CD\u200b1357924，因核验异常暂停签注。"
+    found = [f for f in findings(review(body, "关于往来港澳通行证签注暂停的提示"), "hk_macau_permit")]
+    assert [f.text for f in found] == ["CD\u200b1357924"]
+    # without a permit word in the title the same number stays a plain code
+    found = [f for f in findings(review("设备型号：\nC20481357", "设备型号说明"), "hk_macau_permit")]
+    assert found == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("持大陆居民往来台湾通行证L12345678出境", "L12345678"),   # electronic 台湾通行证: L + 8 digits
+    ("旧版往来港澳通行证W87654321已注销", "W87654321"),       # booklet permit: W + 8 digits
+])
+def test_taiwan_and_booklet_permits(text, span):
+    assert_span(text, "hk_macau_permit", span)

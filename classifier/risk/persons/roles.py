@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..names import name_boundary
 from ..text import is_cjk
 from ..words import inside_longer_word
@@ -9,6 +11,8 @@ from .mention import PersonMention
 
 PADDING = " \u3000"
 ENUMERATION = "、；; \t\u3000"
+QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
+""""万余人举报", "多名举报": a count of people before 举报, not a name."""
 """What separates the names of one enumeration ("社区矫正对象张三、李四、王五", "张秀英 李国强")."""
 
 
@@ -86,6 +90,6 @@ def reporter_before(cues, fld, hit, mentions) -> None:
         k = o
     for p in range(max(0, k - 4), k - 1):
         got = cues.reader.read(t, p, allow_masked=True)
-        if got and got[0] == k and not cues.official_before(fld, p):
+        if got and got[0] == k and not cues.official_before(fld, p) and not QUANTITY_RE.search(t, p, k):
             mentions.add(PersonMention(fld.name, p, k, t[p:k], cue="举报人", whistleblower=True, masked=got[1]))
             return
