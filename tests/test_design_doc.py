@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from classifier.categories import CATEGORIES
-from classifier.risk.finding import ARTICLES, GROUND_NAMES
+from classifier.risk.grounds import ARTICLES, GROUND_NAMES
 from classifier.risk.lexicon import ACTIONS, GROUNDS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
-from .finding import ARTICLES, GROUND_NAMES
+from .grounds import ARTICLES, GROUND_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document, FieldText, Hit

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .grounds import ACTIONS, ARTICLES, GROUND_NAMES  # noqa: F401  (re-exported: one home in grounds.py)
 
 
 @dataclass(frozen=True)

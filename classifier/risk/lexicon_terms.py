@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Recognizer
-from .finding import GROUND_NAMES
+from .grounds import GROUND_NAMES
 
 
 class LexiconTermRecognizer(Recognizer):

@@ -25,22 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from classifier.categories import CATEGORIES, LabelMap, category_code
+from classifier.risk.grounds import ARTICLES, GROUND_NAMES
 
 from .io import BatchError, resolve_format, unknown_column
 from .reader import open_archive
 from .records import INPUT_ERROR
 from .tempfiles import private_dir
 from .summary import VERDICT_NAMES
-
-try:  # the risk review's own names, when it is installed
-    from classifier.risk.finding import ARTICLES, GROUND_NAMES
-except ImportError:  # pragma: no cover - classifier.risk is part of the same distribution
-    GROUND_NAMES = {"state_secret": "国家秘密", "security_stability": "危及“三安全一稳定”", "privacy": "个人隐私",
-                    "trade_secret": "商业秘密", "internal_affairs": "内部事务信息", "process_info": "过程性信息",
-                    "enforcement_file": "行政执法案卷"}
-    ARTICLES = {"state_secret": "第十四条", "security_stability": "第十四条", "privacy": "第十五条",
-                "trade_secret": "第十五条", "internal_affairs": "第十六条", "process_info": "第十六条",
-                "enforcement_file": "第十六条"}
 
 MAX_LISTED = 200
 """Items listed apart in the report (all are counted)."""

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from classifier.categories import CATEGORIES
+from classifier.risk.grounds import VERDICT_NAMES  # noqa: F401  (one home; report imports it from here)
 
 from .records import Columns, batch_length, label_code
 
-VERDICT_NAMES = {"publish": "可公开", "redact": "去标识化后公开", "review": "需人工审核", "withhold": "不予公开"}
 ERROR_COLUMN = "错误"
 MAX_LISTED_ERRORS = 10
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from classifier.risk.finding import GROUND_NAMES
+from classifier.risk.grounds import GROUND_NAMES
 
 from .store import LOCAL_TZ, Filters, ReviewStore
 

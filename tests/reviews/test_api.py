@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DRAFT, ID_NUMBER, MOBILE, PLAIN
+from tests.reviews.conftest import DRAFT, ID_NUMBER, MOBILE, PLAIN
 from fastapi.testclient import TestClient
 
 from service.app import create_app

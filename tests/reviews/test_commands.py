@@ -8,7 +8,7 @@ import json
 import tomllib
 from datetime import datetime, timezone
 
-from conftest import DRAFT, MOBILE, PLAIN
+from tests.reviews.conftest import DRAFT, MOBILE, PLAIN
 from sqlalchemy import insert
 
 from classifier.records import Record

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import httpx
-from conftest import DRAFT, PLAIN
+from tests.reviews.conftest import DRAFT, PLAIN
 
 KEYS = "王编辑=gk-conc-wang-0001,李审核=gk-conc-li-0002"
 HEADERS = [{"X-API-Key": "gk-conc-wang-0001"}, {"X-API-Key": "gk-conc-li-0002"}]

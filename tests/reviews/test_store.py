@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import ID_NUMBER, MOBILE, PLAIN
+from tests.reviews.conftest import ID_NUMBER, MOBILE, PLAIN
 
 from classifier.records import Record
 from service.reviews import ReviewError, ReviewStore, open_store
