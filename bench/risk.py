@@ -10,7 +10,9 @@ findings per 100,000 characters on published text that holds no private data
 target ≤ 2), with the first examples.
 
 Scoring (../shared/data/risk/README.md): a finding matches a gold finding when ground and type
-agree and the spans overlap. Recall = matched gold / gold; precision = matched findings / findings.
+agree and the spans overlap. Recall = matched gold / gold; precision = matched findings / findings
+(strict: ground and type must agree). The data README counts as a false alarm only a finding that
+overlaps no gold finding of its ground; that reading is printed too.
 """
 
 from __future__ import annotations
@@ -139,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     misses, false_alarms, mnf_hits, mnf_redactions = [], [], [], []
     confusion = Counter()
     verdict_ok = 0
+    ground_alarms = 0  # the data README's reading: a false alarm overlaps no gold finding of its ground
     for rec in records:
         res = reviewer.review(rec.get("title", ""), rec.get("body", rec.get("text", "")))
         found = [f.to_dict() for f in res.findings]
@@ -157,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                 found_hit[key] += 1
             else:
                 false_alarms.append((rec["id"], f))
+                if not any(f["ground"] == g["ground"] and overlaps(f, g) for g in gold):
+                    ground_alarms += 1
         for m in rec.get("must_not_flag", []):
             for f in found:
                 if overlaps(f, m):
@@ -178,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     precision = sum(found_hit.values()) / max(1, sum(found_n.values()))
     print(f"\n总体 recall = {recall:.3f}（{sum(gold_hit.values())}/{sum(gold_n.values())}）  "
           f"precision = {precision:.3f}（{sum(found_hit.values())}/{sum(found_n.values())}）")
+    n_found = sum(found_n.values())
+    print(f"（按数据说明的口径，误报 = 与同一 ground 的任何标注都不重叠的发现：precision = "
+          f"{(n_found - ground_alarms) / max(1, n_found):.3f}，误报 {ground_alarms}；上面的 precision 要求类型也一致，更严）")
     print(f"verdict accuracy = {verdict_ok / len(records):.3f}（{verdict_ok}/{len(records)}）")
     labels = ("publish", "redact", "review", "withhold")
     print("verdict confusion（行 = 期望，列 = 实际）")

@@ -68,7 +68,10 @@ class NameReader:
     def _word_before(self, t: str, pos: int) -> bool:
         """``t[pos]`` ends a common word that begins before it ("儿童" before "发展")."""
         w = self.words
-        return any(t[a:pos + 1] in w for a in range(max(0, pos - 3), pos))
+        if not any(t[a:pos + 1] in w for a in range(max(0, pos - 3), pos)):
+            return False
+        # "其中欧阳小宇": 中欧 is a word, but so is 其中, which ends right before: the text may break here
+        return not any(t[a:pos] in w for a in range(max(0, pos - 4), pos - 1))
 
     def _word_from(self, t: str, pos: int) -> bool:
         """``t[pos]`` begins a common word of two to four characters."""

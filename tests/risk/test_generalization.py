@@ -123,8 +123,29 @@ def test_masked_minor_is_flagged_on_the_age_without_masking_the_placeholder():
 
 
 def test_minor_mask_keeps_the_age():
-    f = assert_found("学生名单：\n宁思远，男，12岁，六年级；", "minor", "宁思远，男，12岁", title="寄宿生生活补助")
-    assert f.replacement == "宁**，男，12岁"
+    result = review("学生名单：\n宁思远，男，12岁，六年级；", "寄宿生生活补助")
+    # the child's name is a private name (masked); the minor finding spans name and age and masks nothing
+    assert [(f.text, f.replacement) for f in findings(result, "person_name")] == [("宁思远", "宁**")]
+    assert [(f.text, f.replacement) for f in findings(result, "minor")] == [("宁思远，男，12岁", None)]
+    assert result.redacted["body"] == "学生名单：\n宁**，男，12岁，六年级；"
+
+
+@pytest.mark.parametrize("text, name, statement", [
+    ("经调查，小学四年级学生甘子墨（10岁）被电动自行车撞倒。", "甘子墨", "小学四年级学生甘子墨（10岁）"),
+    ("资助名单如下：\n初二（3）班 颜若汐 脱贫家庭学生 625元", "颜若汐", "初二（3）班 颜若汐"),
+    ("典型案例：单小龙（9岁），其父因盗窃罪在省监狱服刑。", "单小龙", "单小龙（9岁）"),
+    ("孤儿助学金名单：\n席可馨，高一学生，事实无人抚养儿童。", "席可馨", "席可馨，高一学生"),
+    ("其中欧阳小宇为8岁儿童，患先天性心脏病。", "欧阳小宇", "欧阳小宇为8岁儿童"),
+])
+def test_named_child_is_a_private_name_inside_the_statement_that_says_it_is_a_child(text, name, statement):
+    result = review(text)
+    assert name in [f.text for f in findings(result, "person_name")], [(f.type, f.text) for f in result.findings]
+    assert statement in [f.text for f in findings(result, "minor")], [(f.type, f.text) for f in result.findings]
+
+
+def test_an_adult_age_or_a_college_student_is_no_minor_statement():
+    for text in ("患者张三，45岁，患尿毒症。", "低保对象大学生王小明患白血病。"):
+        assert not findings(review(text), "minor"), text
 
 
 def test_id_in_a_table_row_is_still_an_identifier():

@@ -8,8 +8,17 @@ from .mention import PersonMention
 
 # Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年" — the profile of a person.
 PROFILE_BEFORE_AGE = re.compile(r"(?:[（(]|[，, \t\u3000]+)(?:(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、 \t\u3000]+)*"
-                                r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年)$")
+                                r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年|为|系)$")
 UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁")
+_GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三]|小[一二三四五六])"
+          r"(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})?班?")
+_PUPIL = r"(?:在校学生|小学生|中学生|初中生|高中生|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
+MINOR_BEFORE_RE = re.compile(rf"(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:]*$")
+"""The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五"."""
+MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000]*(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族)[，,、 \t\u3000]+)*"
+                            rf"(?:为|系|是)?((?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁(?:{_PUPIL})?"
+                            rf"|{_GRADE}{_PUPIL}?)")
+"""The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生"."""
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 ADULT = 18
 
@@ -59,6 +68,27 @@ def by_age(cues, fld, hit, mentions) -> None:
         else:
             mentions.add(PersonMention(fld.name, p, name_end, t[p:name_end], cue="age", masked=masked))
         return
+
+
+def minor_statements(fld, mention) -> list[tuple[int, int]]:
+    """Where the text states that a named person is a minor: the age (under 18) or grade after the name
+    ("（9岁）" -> "9岁", "，高一学生") and the pupil or grade word right before it ("小学四年级学生甘子墨").
+    Empty when nothing next to the name says so (a list of children, a 未满 statement elsewhere)."""
+    t = fld.text
+    name_start, name_end = mention.name_span or (mention.start, mention.end)
+    out = []
+    m = MINOR_AFTER_RE.match(t, name_end, min(len(t), max(mention.end, name_end) + 16))
+    if m:
+        n = re.search(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}", m.group(1))
+        if "岁" not in m.group(1) or (n and cn_number(n.group()) < ADULT):
+            out.append((m.start(1), m.end(1)))
+    m = MINOR_BEFORE_RE.search(t, max(0, name_start - 14), name_start)
+    if m:
+        end = m.end()
+        while end > m.start() and t[end - 1] in " \t\u3000：:":
+            end -= 1
+        out.append((m.start(), end))
+    return out
 
 
 def under_age(cues, fld, hit):

@@ -28,6 +28,8 @@ class Decision:
 
 
 NOT_PRIVATE = Decision(False)
+MINOR_NAME = Decision(True, "person_name", "privacy", "私人姓名", "未成年人", 0.8)
+"""A child's name when the text also states the age or grade (that statement is the ``minor`` finding)."""
 
 
 @lru_cache(maxsize=1024)

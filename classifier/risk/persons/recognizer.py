@@ -17,7 +17,7 @@ from ..base import Recognizer
 from ..wordlists import words
 from . import age, context, lists, profiles, roles, tagger
 from .cues import PersonCues
-from .decision import PersonDecision
+from .decision import MINOR_NAME, PersonDecision
 from .mention import Mentions, PersonMention
 
 UNDER_AGE = frozenset(words("persons.recognizer.UNDER_AGE"))
@@ -102,8 +102,22 @@ class PersonNameRecognizer(Recognizer):
             if not d.private:
                 continue
             fld = doc.title if p.field == "title" else doc.body
-            out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground, label=d.label,
-                                   mask=not p.masked))
+            said = age.minor_statements(fld, p) if not p.masked and d.ground == "privacy" else []
+            if said:
+                # a named child: the name is a private name; with the age or grade it says who the child is
+                if d.type == "minor":
+                    d = MINOR_NAME
+                a, b = p.name_span or (p.start, p.end)
+                out.append(self.result(fld, a, b, d.score, d.detail, type=d.type, ground=d.ground, label=d.label))
+                # one minor finding from the first statement to the last, the name inside it
+                x, y = min(a, *(x for x, _ in said)), max(b, *(y for _, y in said))
+                if fld.text[y:y + 1] in ("）", ")") and ("（" in fld.text[b:y] or "(" in fld.text[b:y]):
+                    y += 1  # "陈思琪（9岁）": the bracket closes with the statement
+                out.append(self.result(fld, x, y, 0.8, "可识别的未成年人", type="minor", label="未成年人", mask=False,
+                                       value=False))
+            else:
+                out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground,
+                                       label=d.label, mask=not p.masked))
             if not p.masked and len(p.name_text) >= 2:
                 private.setdefault(p.name_text, d)
         out.extend(self._other_occurrences(doc, private, {(r.field, r.start) for r in out}))
