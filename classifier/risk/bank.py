@@ -13,6 +13,10 @@ BRANCH_WORDS = words("bank.BRANCH_WORDS")
 COMPANY_WORDS = words("bank.COMPANY_WORDS")
 
 
+CARD_PREFIXES = ("62", "4", "5", "3")
+"""Issuer prefixes of the cards in use in China (UnionPay 62, Visa 4, Mastercard 5, JCB/AmEx 3)."""
+
+
 def card_grouping(groups: list[int]) -> bool:
     """Digit groups a card is printed in: fours with a last group of 1–4 (4-4-4-4, 4-4-4-4-3), or
     the 6-digit issuer prefix then the rest (6-10, 6-13). "8 8" (two landlines) is not one."""
@@ -42,11 +46,14 @@ class BankCardRecognizer(Recognizer):
             luhn = luhn_ok(compact)
             if luhn:
                 score += 0.3
-            if compact.startswith(("62", "4", "5", "3")):
+            if compact.startswith(CARD_PREFIXES):
                 score += 0.1
             groups = [len(g) for g in GROUP_RE.findall(c.value)]
-            if len(groups) > 1 and not card_grouping(groups):
-                continue  # "65250460 65594125": two numbers side by side, not one card
+            if len(groups) > 1 and not card_grouping(groups) and not (
+                    luhn and compact.startswith(CARD_PREFIXES) and self.context_score(fld, c.start, c.end, 0, 14, 0) > 0):
+                # "65250460 65594125": two numbers side by side, not one card — unless a valid card number
+                # is called one ("收款账户6229 0833\n1852…", broken across a line)
+                continue
             if len(groups) >= 4:
                 score += 0.2  # written in groups of four, as printed on a card
             score = self.context_score(fld, c.start, c.end, score, left=14, right=0)

@@ -51,8 +51,9 @@ class Candidate(NamedTuple):
         return self.value.translate(_SEPARATORS)
 
 
-_SEPARATORS = str.maketrans("", "", " -.\r\n")
-"""What may separate the digit groups of one identifier (see ``shapes.SHAPES["number"]``)."""
+_SEPARATORS = str.maketrans("", "", " -.\r\n()（）")
+"""What may separate the digit groups of one identifier (see ``shapes.SHAPES["number"]``; brackets only
+around an area code)."""
 
 
 @dataclass(slots=True)

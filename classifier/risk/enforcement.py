@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Recognizer
 from .wordlists import words
 
 LEAD_IN = words("enforcement.LEAD_IN")
 LEAD_OUT = words("enforcement.LEAD_OUT")
+HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*[\u4e00-\u9fff（）()]{0,16}$")
+"""A heading line: at most a short name of the body or case before the record's name ("区市场监管局询问笔录")."""
+HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?[ \t\u3000]*(?:\n|$)")
+"""Nothing after it on the line but a bracketed note ("（第1页）")."""
 
 
 class EnforcementRecordRecognizer(Recognizer):
@@ -31,6 +37,9 @@ class EnforcementRecordRecognizer(Recognizer):
             return
         if inside_title_quotes:
             return  # "《询问笔录》等证据证实": a piece of evidence named in a decision
+        if HEADING_BEFORE_RE.search(t, max(0, s - 20), s) and HEADING_AFTER_RE.match(t, e, min(len(t), e + 20)):
+            yield self.result(fld, s, e, 0.85, "文件即执法案卷（标题行）")
+            return
         before = t[max(0, s - 4):s]
         after = t[e:e + 4]
         if any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT):

@@ -12,7 +12,11 @@ from .wordlists import words
 NOT_SECRET_BEFORE = words("markings.NOT_SECRET_BEFORE")
 """Before 秘密/机密: a different kind of secret ("商业秘密", "工作秘密"), not a classification."""
 TRADE_SECRET_WORDS = words("markings.TRADE_SECRET_WORDS")
-LEVEL_RE = re.compile(r"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?|(?:绝密|机密|秘密)级(?:[★☆*] ?(?:[0-9]{1,2}年|长期)?)?")
+STARS = "★☆*＊▲△✩✭✮⭐"
+"""The star of a classification mark (GB/T 9704 prints ★; drafts type ☆, *, ▲ or an emoji star)."""
+_STAR = "[" + re.escape(STARS) + "]"
+LEVEL_RE = re.compile(rf"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
+                      rf"|(?:绝密|机密|秘密)级(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?")
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
@@ -33,10 +37,11 @@ class SecrecyMarkingRecognizer(Recognizer):
         t = fld.text
         s, e = hit.start, hit.end
         if hit.term == "密级" or (hit.term in ("绝密", "机密", "秘密") and t[e:e + 1] == "级"):
-            # "密级：秘密", "秘密级", "机密级★": a classification level stated on the document
+            # "密级：秘密", "秘密级", "机密级★": a classification level stated on the document (followed by a
+            # star, the end of its line or of the text — an empty slice is "in" any string)
             m = LEVEL_RE.match(t, s)
             if m and (fld.name == "title" or bracketed(t, m.start(), m.end()) or alone_on_line(t, s, e)
-                      or t[m.end():m.end() + 1] in ("★", "☆", "\n", "") or self_referential(t, fld.segments.sentence(s)[0], s, 16)):
+                      or t[m.end():m.end() + 1] in STARS + "\n" or self_referential(t, fld.segments.sentence(s)[0], s, 16)):
                 return (self.result(fld, s, m.end(), 0.95, f"“{t[s:m.end()]}”"),)
             return ()
         if hit.term == "涉密档案":
@@ -49,9 +54,9 @@ class SecrecyMarkingRecognizer(Recognizer):
             j = e
             if j < len(t) and t[j] in " \u3000":
                 j += 1
-            if j < len(t) and t[j] in "★☆*" and s > 0 and t[s - 1] in "“\"‘'「" and fld.segments.sentence(s)[0] < s - 1:
+            if j < len(t) and t[j] in STARS and s > 0 and t[s - 1] in "“\"‘'「" and fld.segments.sentence(s)[0] < s - 1:
                 return ()  # quoted inside a sentence ("试卷袋贴有“绝密★启用前”标识"): a mention, not a marking
-            if j < len(t) and t[j] in "★☆*":
+            if j < len(t) and t[j] in STARS:
                 m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
                 end = m.end() if m else j + 1
                 return (self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”"),)

@@ -17,13 +17,14 @@ MOBILE_GROUPS = ((3, 4, 4), (3, 8), (7, 4))
 
 def grouping_ok(value: str, labelled: bool = False) -> bool:
     """A mobile number written in groups is 3-4-4 (or 3-8, 7-4): "1873 2405 617" is not one — unless
-    the text calls it a phone number (``labelled``), where 4-4-3 is a way of writing one."""
+    the text calls it a phone number (``labelled``), where any grouping of its 11 digits (4-4-3, 5-4-2)
+    is a way of writing one."""
     v = value
     for prefix in ("+86", "0086"):
         if v.startswith(prefix):
             v = v[len(prefix):].lstrip(" -")
     groups = tuple(len(g) for g in GROUP_RE.findall(v))
-    return len(groups) == 1 or groups in MOBILE_GROUPS or (labelled and groups == (4, 4, 3))
+    return len(groups) == 1 or groups in MOBILE_GROUPS or (labelled and len(groups) <= 4 and min(groups) >= 2)
 
 OFFICE_PHONE_WORDS = words("phone.OFFICE_PHONE_WORDS")
 
@@ -81,6 +82,9 @@ class MobileRecognizer(Recognizer):
 
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
 HOME_WORDS = words("phone.HOME_WORDS")
+HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
+HOME_AFTER_RE = re.compile(r"[ \t\u3000]*[（(，,]?[ \t\u3000]*(?:为|系|是)?(?:" + "|".join(map(re.escape, HOME_AFTER)) + ")")
+"""Right after the number, what it is: "0898-66547213（住宅电话）", "…为住宅电话", "…，住宅"."""
 PERSON_ID_WORDS = words("id_card.ID_WORDS")
 ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 """A landline given in the same sentence as a person's identity number is that person's phone."""
@@ -119,6 +123,11 @@ class LandlineRecognizer(Recognizer):
             for h in fld.hits_between(lo, start))  # the word with its number, not "携带身份证明"
         return private and terms.isdisjoint(self.negative_context)
 
+    def _home_after(self, fld, start: int, end: int) -> bool:
+        """"0898-66547213（住宅电话）", "(0415) 2156 738为住宅电话": the number is called a home phone."""
+        return (HOME_AFTER_RE.match(fld.text, end, min(len(fld.text), end + 8)) is not None
+                and fld.terms_between(max(0, start - 12), start).isdisjoint(self.negative_context))
+
     def _after_private_mobile(self, fld, start: int) -> bool:
         """"联系电话：138…、0411-…": a landline listed with a private mobile is private too."""
         t = fld.text
@@ -140,7 +149,8 @@ class LandlineRecognizer(Recognizer):
             if not self.match_pattern(c.compact):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
-            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)):
+            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)
+                                                    or self._home_after(fld, c.start, c.end)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -20,8 +20,9 @@ SHAPES: dict[str, str] = {
     # Digit runs (IDs, phones, cards, accounts, USCC of digits) read across what an evasion or a
     # layout puts inside them: one to three spaces, a hyphen, a dot, a line break. The run has no
     # length limit (a limit would cut a row of numbers and lose the one across the cut); its
-    # identifiers are its runs of whole groups (numbers.variants).
-    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?)?[0-9](?:[0-9]|(?: {1,3}|[\-.]|\r?\n)(?=[0-9])){5,}"
+    # identifiers are its runs of whole groups (numbers.variants). An area code may stand in brackets:
+    # "(0415) 2156 738", "（010）6512 3456".
+    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?|[(（](?=0[0-9]{2,3}[)）])[0-9]{3,4}[)）][ \-]?)?[0-9](?:[0-9]|(?: {1,3}|[\-.]|\r?\n)(?=[0-9])){5,}"
               r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9A-Za-z@_])",
     # Upper-case letter+digit codes: USCC with letters, passports, 通行证, project codes.
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",
@@ -31,7 +32,7 @@ SHAPES: dict[str, str] = {
 """shape name -> regex; order matters (the first alternative that matches at a position wins)."""
 
 
-FIRST_CHARS = "0-9A-Za-z+" + PROVINCE_CHARS
+FIRST_CHARS = "0-9A-Za-z+(（" + PROVINCE_CHARS
 """Every shape starts with one of these: a single look-ahead on them lets the engine skip the
 other characters (most of a Chinese text) without trying each alternative — about 4x faster."""
 

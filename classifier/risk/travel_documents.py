@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Pattern, Recognizer
 from .wordlists import words
+
+CLOSE = frozenset(words("travel_documents.HkMacauPermitRecognizer.CLOSE"))
+"""Right before the number ("通行证号码：", "证号"): the number is the permit's whatever its layout."""
+DIGITS_ONLY = frozenset(words("travel_documents.HkMacauPermitRecognizer.DIGITS_ONLY"))
+"""Permits numbered with digits only (台湾居民来往大陆通行证: 8 digits, older ones 10)."""
+LOOSE_RE = re.compile(r"[CWHMLT](?=[0-9A-HJ-NP-Z]{8}$)[0-9]*[A-HJ-NP-Z]?[0-9]*")
+"""Next to its name, a permit number in a newer or mistyped series: a letter, eight characters, one more letter at most."""
+LETTER_BEFORE_RE = re.compile(r"[CWHML] ?$")
 
 
 class PassportRecognizer(Recognizer):
@@ -40,15 +50,25 @@ class HkMacauPermitRecognizer(Recognizer):
     TYPE = "hk_macau_permit"
     ACTION = "redact"
     LABEL = "往来港澳台通行证号码"
-    SHAPES = ("code",)
     PATTERNS = (Pattern("permit", r"[CW][0-9]{8}|C[A-HJ-NP-Z][0-9]{7}|[HM][0-9]{8}(?:[0-9]{2})?|L[0-9]{8}", 0.4),)
     CONTEXT = words("travel_documents.HkMacauPermitRecognizer.CONTEXT")
     CONTEXT_BOOST = 0.5
     LIST_LEAD_IN = 120
     """How far above a number that starts a list row its lead-in may be."""
 
+    SHAPES = ("code", "number")
+    CLOSE_REACH = 12
+
+    def _close(self, fld, start: int, words=CLOSE) -> bool:
+        return not fld.terms_between(start - self.CLOSE_REACH, start).isdisjoint(words)
+
     def analyze_candidate(self, doc, fld, cand):
+        if cand.shape == "number":
+            yield from self._spaced(fld, cand)
+            return
         if not self.match_pattern(cand.value):
+            if LOOSE_RE.fullmatch(cand.value) and self._close(fld, cand.start):
+                yield self.result(fld, cand.start, cand.end, 0.8, "通行证语境")
             return
         left = 16
         line_start = fld.text.rfind("\n", 0, cand.start) + 1
@@ -60,3 +80,15 @@ class HkMacauPermitRecognizer(Recognizer):
                 score += self.CONTEXT_BOOST
         if score >= self.settings.min_score:
             yield self.result(fld, cand.start, cand.end, score, "通行证语境")
+
+    def _spaced(self, fld, cand):
+        """"证号L 7612 0384": the series letter apart from its digits; "台湾居民来往大陆通行证号0851 2736"."""
+        compact = cand.compact
+        if len(compact) not in (8, 10) or not compact.isdigit():
+            return
+        t = fld.text
+        letter = LETTER_BEFORE_RE.search(t, max(0, cand.start - 2), cand.start)
+        if letter and len(compact) == 8 and self._close(fld, letter.start()):
+            yield self.result(fld, letter.start(), cand.end, 0.8, "通行证语境")
+        elif self._close(fld, cand.start, DIGITS_ONLY):
+            yield self.result(fld, cand.start, cand.end, 0.8, "通行证语境")

@@ -69,6 +69,22 @@ from tests.assertions import assert_found, findings, make_id, review
     ("权利人雷秀梅名下坐落于某市某区文华路8号华庭大厦2号楼1203室的房屋。", "address", "文华路8号华庭大厦2号楼1203室", ""),
     ("你于2024年在某县青山镇石塘村石塘路16号自家住宅楼顶搭建彩钢棚。", "address", "青山镇石塘村石塘路16号", ""),
     ("患者骆志明，男，51岁，住某县城关镇解放路27号，已隔离治疗。", "address", "某县城关镇解放路27号", ""),
+    # a landline called a home phone after the number; an area code in brackets
+    ("答复如下。你的联系方式：0731-86623145（住宅电话），请保持畅通。", "landline", "0731-86623145", ""),
+    ("其固定电话(0412) 3367 295为住宅电话。", "landline", "(0412) 3367 295", ""),
+    ("邓建华（联系电话0871-6402 318，住宅）。", "landline", "0871-6402 318", ""),
+    # permit numbers: a newer series with a letter inside, the letter apart, a digits-only 台胞证
+    ("朱晓岚，往来港澳通行证号码C73K51926；", "hk_macau_permit", "C73K51926", ""),
+    ("持证人韦佳琪，证号L 5820 7143，请持证人认领。", "hk_macau_permit", "L 5820 7143", ""),
+    ("旅客林佩君（台湾居民来往大陆通行证号0736 4182）未申报现金。", "hk_macau_permit", "0736 4182", ""),
+    # a labelled mobile in an odd grouping; a valid card broken across a line
+    ("退役军人郝建国（联系电话13871 5206 49）。", "mobile", "13871 5206 49", ""),
+    ("补偿款12万元，收款账户62170012\n34567890122；", "bank_card", "62170012\n34567890122", ""),
+    # the document is the record: its name alone on the heading line
+    ("询问笔录\n询问时间：2025年3月2日9时\n询问地点：某所办公室", "enforcement_record", "询问笔录", ""),
+    ("某县市场监督管理局现场检查笔录（第1页）\n检查时间：2025年3月2日", "enforcement_record", "现场检查笔录", ""),
+    # a classification mark typed with another star
+    ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
 def test_found(text, type_, part, title):
     assert_found(text, type_, part, title=title)
@@ -108,6 +124,14 @@ def test_found(text, type_, part, title):
     ("每一份试卷袋均贴有“绝密★启用前”标识，实行双人双锁。", "secrecy_marking", ""),
     # a design draft in a tender is not a draft marking
     ("设计初稿须在合同签订后20日内提交。", "draft_marking", ""),
+    # an office number with a bracketed area code; a number that is not called a permit
+    ("咨询电话：（0731）8662 3145（工作日）", "landline", ""),
+    ("合同编号12345678，项目编号C2025K0012。", "hk_macau_permit", ""),
+    # an unlabelled digit run in odd groups is not a mobile; an invalid "card" across lines is two numbers
+    ("统计数13871 5206 49", "mobile", ""),
+    ("电话65250460\n65594125", "bank_card", ""),
+    # a record named inside a sentence is a piece of evidence, not the document
+    ("经查，有询问笔录、现场检查笔录等证据为证。", "enforcement_record", ""),
 ])
 def test_not_found(text, type_, title):
     result = review(text, title)
