@@ -3,7 +3,8 @@
 The defaults live in ``classifier/risk/data`` (loaded with :func:`importlib.resources.files`):
 
 - ``terms.toml``      named word lists the context recognizers read (``[terms]`` table);
-- ``surnames.txt``    surnames that start a private person's name;
+- ``surnames.txt``    surnames that start a private person's name (also a feature of the name model);
+- ``surnames_rare.txt`` rarer surnames, read by the rules only (no name-model retraining when it grows);
 - ``health_conditions.txt`` disease/disorder/injury names (from THUOCL, see ``build_health_terms.py``),
   added to the ``health`` list;
 - ``sensitive.toml``  default sensitive terms (``[[sensitive]]``);
@@ -105,7 +106,8 @@ def load_lexicon(*paths: str | Path, defaults: bool = True) -> Lexicon:
         data = files(__package__).joinpath("data")
         for name in ("terms.toml", "sensitive.toml", "exemptions.toml"):
             lex.merge(tomllib.loads(data.joinpath(name).read_text(encoding="utf-8")), name)
-        lex.lists["surnames"] = lex.words("surnames") | _surnames(data.joinpath("surnames.txt").read_text(encoding="utf-8"))
+        lex.lists["surnames"] = lex.words("surnames").union(
+            *(_surnames(data.joinpath(n).read_text(encoding="utf-8")) for n in ("surnames.txt", "surnames_rare.txt")))
         lex.lists["health"] = lex.words("health") | _surnames(data.joinpath("health_conditions.txt").read_text(encoding="utf-8"))
     for path in paths:
         p = Path(path)

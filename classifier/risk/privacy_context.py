@@ -32,6 +32,8 @@ BELIEF_BEFORE = words("privacy_context.BELIEF_BEFORE")
 ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
 NEAREST = 4
+STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
+"""Punctuation between a person and the statement about them, not part of the statement."""
 """A statement is about the persons nearest to it ("张三、李四、王五、赵六均系低保对象"), not every name in a long list."""
 
 
@@ -66,7 +68,13 @@ class _AttributeRecognizer(Recognizer):
         span = self.span(fld, hit)
         if span is None:
             return ()
-        return (self.result(fld, span[0], span[1], 0.75, self.detail(hit), about=tuple(persons)),)
+        start, end = span
+        for p in persons:  # "白沙镇谯志勇曾因吸毒…": the statement starts after the person it is about
+            if start <= p.start and p.end <= hit.start:
+                start = max(start, p.end)
+        while start < hit.start and fld.text[start] in STATEMENT_LEAD:
+            start += 1
+        return (self.result(fld, start, end, 0.75, self.detail(hit), about=tuple(persons)),)
 
     def span(self, fld, hit):
         return hit.start, hit.end
