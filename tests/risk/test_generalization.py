@@ -83,6 +83,12 @@ from tests.assertions import assert_found, findings, make_id, review
     # the document is the record: its name alone on the heading line
     ("询问笔录\n询问时间：2025年3月2日9时\n询问地点：某所办公室", "enforcement_record", "询问笔录", ""),
     ("某县市场监督管理局现场检查笔录（第1页）\n检查时间：2025年3月2日", "enforcement_record", "现场检查笔录", ""),
+    # a name right before a bracket stating something private, whatever stands before the name
+    ("二是为冉海波（吸毒被强制隔离戒毒期满）联系了就业岗位。", "person_name", "冉海波", ""),
+    ("三是苟老三（患阿尔茨海默病）护理等级偏低。", "health", "患阿尔茨海默病", ""),
+    # rarer surnames (rules' own list), and a statement that starts after its person
+    ("此次慰问困难群众，其中撒文贵（信仰伊斯兰教，患糖尿病）。", "person_name", "撒文贵", ""),
+    ("来信反映的东坪村鲜于春兰信仰基督教。", "person_name", "鲜于春兰", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -130,6 +136,9 @@ def test_found(text, type_, part, title):
     # an unlabelled digit run in odd groups is not a mobile; an invalid "card" across lines is two numbers
     ("统计数13871 5206 49", "mobile", ""),
     ("电话65250460\n65594125", "bank_card", ""),
+    # a bracket after a policy word is no person's statement
+    ("加强慢性病（高血压、糖尿病）规范管理。", "person_name", ""),
+    ("开展重点人群（艾滋病感染者）随访服务。", "person_name", ""),
     # a record named inside a sentence is a piece of evidence, not the document
     ("经查，有询问笔录、现场检查笔录等证据为证。", "enforcement_record", ""),
 ])
@@ -176,3 +185,9 @@ def test_id_in_a_table_row_is_still_an_identifier():
     number = make_id("330106", "19880415", "231")
     result = review(f"序号｜姓名｜身份证号\n1｜项光明｜{number}")
     assert [f.text for f in findings(result, "id_card")] == [number]
+
+
+def test_a_statement_starts_after_the_person_it_is_about():
+    result = review("西岭镇谯志远曾因吸毒被强制隔离戒毒二年。")
+    assert [f.text for f in findings(result, "person_name")] == ["谯志远"]
+    assert [f.text for f in findings(result, "criminal_record")] == ["曾因吸毒被强制隔离戒毒二年"]

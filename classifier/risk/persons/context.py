@@ -99,6 +99,35 @@ def in_private_sentences(cues, doc, mentions) -> None:
             mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
 
 
+BRACKET_REACH = 10
+"""A statement in brackets right after a name ("王五（患尿毒症）", "赵六（15岁，系服刑人员子女）") starts
+this close after the opening bracket."""
+
+
+def before_brackets(cues, doc, mentions) -> None:
+    """"二是为王海涛（吸毒被强制隔离戒毒期满）联系了岗位": a name written right before a bracket that
+    states something private about it, whatever stands before the name."""
+    reader = cues.reader
+    for fld in doc.fields:
+        t = fld.text
+        for tag in ATTRIBUTE_TAGS:
+            for h in fld.tagged(tag):
+                k = max(t.rfind("（", max(0, h.start - BRACKET_REACH), h.start + 1),
+                        t.rfind("(", max(0, h.start - BRACKET_REACH), h.start + 1))
+                if k < 2 or "）" in t[k:h.start] or ")" in t[k:h.start] or (fld.name, k) in mentions:
+                    continue
+                for p in range(max(0, k - 4), k - 1):
+                    got = reader.read(t, p, allow_masked=False, after_word=True)
+                    if not got or got[0] != k or (fld.name, p) in mentions:
+                        continue
+                    g = p + (2 if t[p:p + 2] in reader.double else 1)
+                    if (reader.words.get(t[g:k], 0) >= COMMON_GIVEN or t[k - 1] in ORG_LAST or t[p:k] in cues.roles
+                            or cues.official_before(fld, p) or cues.company_after(fld, k)):
+                        continue
+                    mentions.add(PersonMention(fld.name, p, k, t[p:k], cue="context"))
+                    break
+
+
 def _ends_name(t: str, end: int, attribute_starts) -> bool:
     return end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
 
