@@ -9,7 +9,7 @@ from .wordlists import words
 MASK_CHARS = "某*＊×X"
 # Characters that cannot be the first / second character of a given name: function words and
 # verbs that follow a name in running text.
-STOP_FIRST = frozenset("的了在是和与及等为因于系被将已向到对从由其同某先女们")
+STOP_FIRST = frozenset("的了在是和与及等为因于系被将已向到对从由其同某先女们我你您他她它本该贵此")
 STOP_SECOND = frozenset("的了在是和与及等为因于系被将已向到对从由其同家说称表送打反患实今曾父母妻夫儿经并也都还就"
                         "到去来拿给把让请领获任现原男")
 NOT_NAMES = frozenset(

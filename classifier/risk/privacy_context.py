@@ -16,7 +16,7 @@ from .wordlists import words
 PRONOUNS = words("privacy_context.PRONOUNS")
 DISABILITY_KINDS = words("privacy_context.DISABILITY_KINDS")
 GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)[一二三四1-4]级$")
-HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者")
+HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者|住院|入院")
 KIN = words("privacy_context.KIN")
 DIAGNOSIS_LEADS = frozenset(words("privacy_context.DIAGNOSIS_LEADS") + tuple(f"{k}患" for k in KIN))
 DIAGNOSIS_END = "，,。；;（(\n：:"

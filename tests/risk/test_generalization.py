@@ -89,6 +89,10 @@ from tests.assertions import assert_found, findings, make_id, review
     # rarer surnames (rules' own list), and a statement that starts after its person
     ("此次慰问困难群众，其中撒文贵（信仰伊斯兰教，患糖尿病）。", "person_name", "撒文贵", ""),
     ("来信反映的东坪村鲜于春兰信仰基督教。", "person_name", "鲜于春兰", ""),
+    # a letter answering the addressee's report: the addressee is the whistleblower
+    ("甘秀琴女士：\n你于2025年6月3日向我局举报某建材市场经营问题，现答复如下。", "whistleblower", "甘秀琴", ""),
+    # an illness that struck, an infection
+    ("一、郑德顺，因突发脑溢血住院致家庭生活困难，给予临时救助2000元；", "health", "突发脑溢血住院", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -136,6 +140,9 @@ def test_found(text, type_, part, title):
     # an unlabelled digit run in odd groups is not a mobile; an invalid "card" across lines is two numbers
     ("统计数13871 5206 49", "mobile", ""),
     ("电话65250460\n65594125", "bank_card", ""),
+    # a letter to a person who applied for information is no report; "向我局" is no name
+    ("甘秀琴女士：\n你申请公开的政府信息答复如下。", "whistleblower", ""),
+    ("你于2025年6月3日向我局举报某建材市场经营问题。", "whistleblower", ""),
     # a bracket after a policy word is no person's statement
     ("加强慢性病（高血压、糖尿病）规范管理。", "person_name", ""),
     ("开展重点人群（艾滋病感染者）随访服务。", "person_name", ""),

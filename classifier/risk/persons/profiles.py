@@ -10,24 +10,37 @@ from ..text import is_cjk
 from .lists import skip_spaces
 from .mention import PersonMention
 
+HONORIFIC_RE = re.compile(r"女士|先生|老人")
+"""After the addressee's name in a letter's salutation ("闫某女士：")."""
+REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报|来信反映|投诉)")
+"""The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
+ADDRESSEE_REACH = 300
 PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
 
 
 def addressee(cues, fld, mentions) -> None:
-    """A letter to a named person ("张三：\\n", "张三（男，身份证号…）：\\n" at the start of the body)."""
+    """A letter to a named person ("张三：\\n", "张三女士：\\n", "张三（男，身份证号…）：\\n" at the start of the
+    body); when the letter answers that person's report ("你于…向我局举报…"), a whistleblower."""
     t = fld.text
     lead = skip_spaces(t, 0)
     if fld.name != "body" or lead >= len(t):
         return
     got = cues.reader.read_bounded(t, lead, allow_masked=True)
-    if not got or t[got[0]:got[0] + 1] not in ("：", ":", "（", "(") or cues.official_after(fld, got[0]):
+    if not got:
         return
     k = got[0]
-    if t[k] in "（(":
+    honorific = HONORIFIC_RE.match(t, k)  # a private person's courtesy title, not an official's
+    if honorific:
+        k = honorific.end()
+    elif t[k:k + 1] not in ("：", ":", "（", "(") or cues.official_after(fld, k):
+        return
+    if t[k:k + 1] in ("（", "("):
         close = t.find("）", k, k + 80)
         k = close + 1 if close > 0 else k
     if t[k:k + 1] in ("：", ":") and t[k + 1:k + 2] in ("\n", ""):  # alone on its line, not a label "文号："
-        mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue="addressee", masked=got[1]))
+        reported = REPORTED_BY_YOU_RE.search(t, k, min(len(t), k + ADDRESSEE_REACH)) is not None
+        mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue="举报人" if reported else "addressee",
+                                   masked=got[1], whistleblower=reported))
 
 
 def profiles(cues, fld, mentions) -> None:
