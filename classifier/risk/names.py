@@ -33,6 +33,10 @@ NAME_END = frozenset("（(，,、；;：: \t\u3000\n。）)｜|/")
 """Punctuation that may follow a name."""
 
 NUMERALS = frozenset("一二三四五六七八九十百千万〇○零两0123456789")
+PADDING = frozenset(" \u3000")
+PADDED_FOLLOW = frozenset("因系患于在是的被已曾现今经等")
+"""Characters that may follow a padded name directly: the start of its predicate."""
+"""One space of either width between the characters of a name lined up in a list ("王　芳", "鲁 欣 怡")."""
 
 VERY_COMMON_GIVEN = 30_000
 """A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
@@ -103,8 +107,8 @@ class NameReader:
             return None
         if not after_word and pos > 0 and is_cjk(t[pos - 1]) and self._word_before(t, pos):
             return None
-        if t[pos] == "第" and t[pos + 1:pos + 2] in NUMERALS:
-            return None  # 第五条, 第五十章: an ordinal, not the compound surname 第五
+        if t[pos] == "第" and t[pos + 1:pos + 2] in NUMERALS and t[pos + 2:pos + 3] not in PADDING:
+            return None  # 第五条, 第五十章: an ordinal, not the compound surname 第五 (unless padded: "第五　凯")
         if t[pos:pos + 2] in self.double:
             sl = 2
         elif t[pos] in self.single:
@@ -119,6 +123,8 @@ class NameReader:
         g = pos + sl
         if g >= n:
             return None
+        if t[g] in PADDING:
+            return self._padded(t, pos, g)
         if t[g] in MASK_CHARS:
             if not allow_masked:
                 return None
@@ -143,6 +149,23 @@ class NameReader:
             if end < n and t[end] not in NAME_END:
                 return None
         return end, False
+
+    def _padded(self, t: str, pos: int, g: int) -> tuple[int, bool] | None:
+        """A name padded with spaces to line up in a list or table: "邓　琳", "欧阳　军", "鲁 欣 怡" —
+        the same space after the surname and between the given-name characters, then a boundary."""
+        n, space = len(t), t[g]
+        given, k = [], g
+        while len(given) < 2 and k + 1 < n and t[k] == space and is_cjk(t[k + 1]):
+            given.append(t[k + 1])
+            k += 2
+        if len(given) == 2 and k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW:
+            given.pop()  # "张 三 低保": the third character starts the next cell's word
+            k -= 2
+        # lined up, so a separator or a predicate follows ("李 强因病住院"), not a word ("王 主任说")
+        if (not given or (k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW) or given[0] in STOP_FIRST or any(c in STOP_SECOND for c in given)
+                or t[pos:g] in self.weak or self.words.get("".join(given), 0) >= VERY_COMMON_GIVEN):
+            return None
+        return k, False
 
     def read_bounded(self, t: str, pos: int, strict: bool = True, **kw) -> tuple[int, bool] | None:
         """Like :meth:`read`, but preferring a name that ends at a boundary (:func:`name_boundary`).

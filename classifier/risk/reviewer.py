@@ -39,6 +39,9 @@ _PLACE = operator.attrgetter("start", "end")
 _FIELD = operator.attrgetter("field")
 _PHRASE_ORDER = operator.attrgetter("field", "type", "start")
 _BREAK_RE = re.compile("[。；;\n]")
+_FIELD_PLACE = operator.attrgetter("field", "start", "end")
+_RANGE_RE = re.compile(r"[ \u3000]?(?:至|到|~|～|—{1,2}|－|-)[ \u3000]?")
+"""Between the two ends of a range of numbers."""
 """What ends the sentence between two phrases of one type (they are not merged across it)."""
 
 
@@ -124,6 +127,7 @@ class RiskReviewer:
                 taken[r.field].add(r.start, r.end)
                 if not r.shield:
                     out.append(r)
+        out = self._without_ranges(doc, out)
         # Phrases: overlapping or nearby results of the same type merge into one.
         phrases = sorted((r for r in kept if not r.value), key=_PHRASE_ORDER)
         merged: list[Result] = []
@@ -138,6 +142,18 @@ class RiskReviewer:
                 merged.append(Result(r.recognizer, r.field, r.start, r.end, r.score, r.reason, r.type, r.ground,
                                      r.action, r.shield, r.value, r.mask))
         return out + merged
+
+    @staticmethod
+    def _without_ranges(doc: Document, values: list[Result]) -> list[Result]:
+        """"1987310 0000—1987319 9999", "11010519490101000X至…": the two ends of a range of numbers in a
+        号段 or numbering notice are nobody's identifiers; both are dropped."""
+        ends: set[int] = set()
+        ordered = sorted(values, key=_FIELD_PLACE)
+        for i, (a, b) in enumerate(zip(ordered, ordered[1:])):
+            if (a.field == b.field and a.type == b.type and a.end <= b.start
+                    and _RANGE_RE.fullmatch(doc.get(a.field).text, a.end, b.start)):
+                ends.update((i, i + 1))
+        return [r for i, r in enumerate(ordered) if i not in ends] if ends else values
 
     @staticmethod
     def _sentence_break(doc: Document, field: str, a: int, b: int) -> bool:

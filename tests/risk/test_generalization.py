@@ -93,6 +93,11 @@ from tests.assertions import assert_found, findings, make_id, review
     ("甘秀琴女士：\n你于2025年6月3日向我局举报某建材市场经营问题，现答复如下。", "whistleblower", "甘秀琴", ""),
     # an illness that struck, an infection
     ("一、郑德顺，因突发脑溢血住院致家庭生活困难，给予临时救助2000元；", "health", "突发脑溢血住院", ""),
+    # names padded with spaces to line up (compound surnames too), a grade cell beside the name
+    ("会议通报了辖区邓　琳（11岁，城北小学五年级学生）遭受家庭暴力一案。", "person_name", "邓　琳", ""),
+    ("本周新接收社区矫正对象3名：第五　凯（危险驾驶罪，缓刑一年）、宋辉。", "person_name", "第五　凯", ""),
+    ("学校|学生姓名|年级|资助类别\n某县第三中学|鲁 欣 怡|初二（3）班|脱贫户家庭学生", "person_name", "鲁 欣 怡", ""),
+    ("学校|学生姓名|年级|资助类别\n某县第三中学|鲁 欣 怡|初二（3）班|脱贫户家庭学生", "minor", "初二（3）班", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -143,6 +148,11 @@ def test_found(text, type_, part, title):
     # a letter to a person who applied for information is no report; "向我局" is no name
     ("甘秀琴女士：\n你申请公开的政府信息答复如下。", "whistleblower", ""),
     ("你于2025年6月3日向我局举报某建材市场经营问题。", "whistleblower", ""),
+    # the two ends of a range of numbers in a 号段 notice are nobody's numbers
+    ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
+    # a space between a surname and the next word is no padded name
+    ("低保对象 王 主任 说明情况。", "person_name", ""),
+    ("依照本法第五 条规定办理。", "person_name", ""),
     # a bracket after a policy word is no person's statement
     ("加强慢性病（高血压、糖尿病）规范管理。", "person_name", ""),
     ("开展重点人群（艾滋病感染者）随访服务。", "person_name", ""),

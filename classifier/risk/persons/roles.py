@@ -55,13 +55,6 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
-    if not got and t[p + 1:p + 2] in PADDING and is_cjk(t[p + 2:p + 3] or " ") and name_boundary(t, p + 3):
-        # "申请人王　芳，": a two-character name padded with a space to the width of three
-        padded = reader.read(t[p] + t[p + 2], 0, after_word=True)
-        if padded and padded[0] == 2 and not cues.official_after(fld, p + 3):
-            mentions.add(PersonMention(fld.name, p, p + 3, t[p:p + 3], cue=hit.term,
-                                       sensitive=hit.term in cues.sensitive_roles, minor=hit.term in cues.minor_cues))
-            return
     while got and not cues.official_after(fld, got[0]):
         end, masked = got
         mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,
