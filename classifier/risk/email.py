@@ -21,7 +21,7 @@ class EmailRecognizer(Recognizer):
     CONTEXT = words("email.EmailRecognizer.CONTEXT")
 
     def analyze_candidate(self, doc, fld, cand):
-        domain = cand.value.rpartition("@")[2].lower().rstrip(".")
+        domain = cand.value.rpartition("@")[2].strip().lower().rstrip(".")
         if domain.endswith((".gov.cn", ".gov")) or domain in ("gov.cn",):
             return
         if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)):

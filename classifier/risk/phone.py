@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Pattern, Recognizer
+from .names import NameReader
 from .numbers import GROUP_RE, variants
 from .wordlists import words
 
@@ -83,6 +84,9 @@ class MobileRecognizer(Recognizer):
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
 HOME_WORDS = words("phone.HOME_WORDS")
 HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
+OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电话", "座机"))
+"""The label of a phone given after a person's name."""
+OWNER_BEFORE = frozenset("\n，,、；;：:（( \t\u3000")
 HOME_AFTER_RE = re.compile(r"[ \t\u3000]*[（(，,]?[ \t\u3000]*(?:为|系|是)?(?:" + "|".join(map(re.escape, HOME_AFTER)) + ")")
 """Right after the number, what it is: "0898-66547213（住宅电话）", "…为住宅电话", "…，住宅"."""
 PERSON_ID_WORDS = words("id_card.ID_WORDS")
@@ -111,6 +115,23 @@ class LandlineRecognizer(Recognizer):
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
+        self._reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"),
+                                  lexicon.words("weak_surnames"), function=lexicon.words("function_surnames"))
+
+    def _named_owner(self, fld, start: int) -> bool:
+        """"熊建平联系电话：(0713) 8356 217": the phone label belongs to a person named right before it
+        (at the start of a line or clause), not to an office."""
+        t = fld.text
+        labels = [h for h in fld.hits_between(start - 10, start) if h.term in OWNER_LABELS and h.end <= start
+                  and not t[h.end:start].strip(" ：:\u3000")]
+        if not labels:
+            return False
+        k = min(h.start for h in labels)
+        for p in range(max(0, k - 4), k - 1):
+            got = self._reader.read(t, p, allow_masked=False, after_word=True)
+            if got and got[0] == k and (p == 0 or t[p - 1] in OWNER_BEFORE):
+                return fld.terms_between(max(0, p - 12), start).isdisjoint(self.negative_context)
+        return False
 
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…" or "使用权人：某某（身份证号…），联系电话0351-…":
@@ -150,7 +171,8 @@ class LandlineRecognizer(Recognizer):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
             if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)
-                                                    or self._home_after(fld, c.start, c.end)):
+                                                    or self._home_after(fld, c.start, c.end)
+                                                    or self._named_owner(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

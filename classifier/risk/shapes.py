@@ -12,8 +12,8 @@ from __future__ import annotations
 PROVINCE_CHARS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 SHAPES: dict[str, str] = {
-    # e-mail: local part from a token start, domain with 1-6 dot labels.
-    "email": r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
+    # e-mail: local part from a token start, domain with 1-6 dot labels (a space either side of @: an evasion).
+    "email": r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63} ?@ ?[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
              r"(?:\.[A-Za-z0-9\-]{1,63}){1,6}",
     # 车牌: province, issuing-authority letter, optional dot, 5 (or 6 for 新能源) characters.
     "plate": rf"[{PROVINCE_CHARS}][A-HJ-NP-Z][·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}(?![0-9A-Za-z])",

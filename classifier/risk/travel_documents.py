@@ -88,7 +88,7 @@ class HkMacauPermitRecognizer(Recognizer):
             return
         t = fld.text
         letter = LETTER_BEFORE_RE.search(t, max(0, cand.start - 2), cand.start)
-        if letter and len(compact) == 8 and self._close(fld, letter.start()):
+        if letter and (len(compact) == 8 or t[letter.start()] in "HM") and self._close(fld, letter.start()):
             yield self.result(fld, letter.start(), cand.end, 0.8, "通行证语境")
         elif self._close(fld, cand.start, DIGITS_ONLY):
             yield self.result(fld, cand.start, cand.end, 0.8, "通行证语境")

@@ -98,6 +98,11 @@ from tests.assertions import assert_found, findings, make_id, review
     ("本周新接收社区矫正对象3名：第五　凯（危险驾驶罪，缓刑一年）、宋辉。", "person_name", "第五　凯", ""),
     ("学校|学生姓名|年级|资助类别\n某县第三中学|鲁 欣 怡|初二（3）班|脱贫户家庭学生", "person_name", "鲁 欣 怡", ""),
     ("学校|学生姓名|年级|资助类别\n某县第三中学|鲁 欣 怡|初二（3）班|脱贫户家庭学生", "minor", "初二（3）班", ""),
+    # a landline given after its private owner's name or as an owner's kept number; spaced e-mail; HK permit 4-4-2
+    ("熊建军联系电话：(0713) 8356 217\n开户银行：某银行", "landline", "(0713) 8356 217", ""),
+    ("业主留存电话：024－2341 8862", "landline", "024－2341 8862", ""),
+    ("俞晓玲，联系邮箱 yxl_0611 @ outlook.com（报失登记时留存）", "email", "yxl_0611 @ outlook.com", ""),
+    ("往来内地通行证号码：H 1029 3847 01", "hk_macau_permit", "H 1029 3847 01", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -148,6 +153,9 @@ def test_found(text, type_, part, title):
     # a letter to a person who applied for information is no report; "向我局" is no name
     ("甘秀琴女士：\n你申请公开的政府信息答复如下。", "whistleblower", ""),
     ("你于2025年6月3日向我局举报某建材市场经营问题。", "whistleblower", ""),
+    # an office's phone after the office's name, or after an official
+    ("县民政局联系电话：0311-86027733", "landline", ""),
+    ("联系人王科长，联系电话：0311-86027733", "landline", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
