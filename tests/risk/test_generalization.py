@@ -156,6 +156,9 @@ def test_found(text, type_, part, title):
     # an office's phone after the office's name, or after an official
     ("县民政局联系电话：0311-86027733", "landline", ""),
     ("联系人王科长，联系电话：0311-86027733", "landline", ""),
+    # a housing-subsidy payout names its households by rule (no low-income status stated); a court's 被执行人
+    ("现将农村危房改造补助资金兑付情况公示如下：\n东山镇 普成平 原址翻建 补助28000元", "person_name", ""),
+    ("被执行人：宗建栋，男，1976年5月21日出生。现向社会征集其财产线索。", "person_name", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name

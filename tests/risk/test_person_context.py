@@ -9,7 +9,7 @@ from tests.assertions import assert_found, assert_not_found, findings, review
     ("经审核，下列对象拟纳入城市最低生活保障：唐玉梅（保障人数3人）、韦长青（保障人数1人）。", "唐玉梅", "person_name"),  # list
     ("经审核，下列对象拟纳入城市最低生活保障：唐玉梅（保障人数3人）、韦长青（保障人数1人）。", "韦长青", "person_name"),
     ("本周新签约拆迁户：黄建军（补偿面积120平方米）。", "黄建军", "person_name"),          # sensitive role
-    ("下列农户列入危房改造补助对象：青山镇石门村王桂兰（C级危房）；", "王桂兰", "person_name"),  # place + list
+    ("下列低收入农户列入危房改造补助对象：青山镇石门村王桂兰（C级危房）；", "王桂兰", "person_name"),  # place + list
     ("医院为78岁患者欧阳德明实施了手术。", "欧阳德明", "person_name"),                 # compound surname
     ("被询问人：孙志强，身份证号见附件。", "孙志强", "person_name"),                     # not 询问人
     ("对举报人马丽娟（联系电话见档案）给予奖励。", "马丽娟", "whistleblower"),           # whistleblower
