@@ -32,6 +32,8 @@ BELIEF_BEFORE = words("privacy_context.BELIEF_BEFORE")
 ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
 NEAREST = 4
+YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
+"""你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 """Punctuation between a person and the statement about them, not part of the statement."""
 """A statement is about the persons nearest to it ("张三、李四、王五、赵六均系低保对象"), not every name in a long list."""
@@ -56,10 +58,21 @@ class _AttributeRecognizer(Recognizer):
         if found or not self.PRONOUN_REFERENCE:
             return found
         t = fld.text
+        addressee = self._addressee(doc, fld, sl, start)
+        if addressee:
+            return addressee
         if not any(t.rfind(w, max(sl, start - 8), start) >= 0 for w in PRONOUNS):
             return []
         before = [p for p in doc.persons.between(fld.name, start - 150, start) if self._anchor_ok(p)]
         return before[-1:] if before else []
+
+    def _addressee(self, doc, fld, sl: int, start: int):
+        """"周某某：\n你于3月12日反映的“…腰椎骨折后遗症…”": in a letter to a person, 你/您 earlier in the
+        sentence is the addressee."""
+        if fld.name != "body" or not YOU_RE.search(fld.text, sl, start):
+            return []
+        first = doc.persons.between("body", 0, 12)
+        return [p for p in first if p.cue in ("addressee", "举报人") and p.start < 6 and self._anchor_ok(p)][:1]
 
     def analyze_trigger(self, doc, fld, hit):
         persons = self.anchors(doc, fld, hit.start, hit.end)

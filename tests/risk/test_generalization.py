@@ -103,6 +103,9 @@ from tests.assertions import assert_found, findings, make_id, review
     ("业主留存电话：024－2341 8862", "landline", "024－2341 8862", ""),
     ("俞晓玲，联系邮箱 yxl_0611 @ outlook.com（报失登记时留存）", "email", "yxl_0611 @ outlook.com", ""),
     ("往来内地通行证号码：H 1029 3847 01", "hk_macau_permit", "H 1029 3847 01", ""),
+    # a list item headed by its village group; a reply letter's 你 is its addressee
+    ("拟将以下家庭纳入农村最低生活保障：\n天堂镇大岭村5组 欧阳满福 保障人口3人", "person_name", "欧阳满福", ""),
+    ("周建华：\n你于2025年3月12日反映的“要求解决工伤致腰椎骨折后遗症的医疗费用”问题收悉。", "health", "腰椎骨折后遗症", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -159,6 +162,8 @@ def test_found(text, type_, part, title):
     # a housing-subsidy payout names its households by rule (no low-income status stated); a court's 被执行人
     ("现将农村危房改造补助资金兑付情况公示如下：\n东山镇 普成平 原址翻建 补助28000元", "person_name", ""),
     ("被执行人：宗建栋，男，1976年5月21日出生。现向社会征集其财产线索。", "person_name", ""),
+    # a letter to an organisation ("你单位") says nothing private of the person heading it
+    ("周建华：\n你单位报送的材料中提到加强尿毒症防治。", "health", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
