@@ -106,6 +106,8 @@ from tests.assertions import assert_found, findings, make_id, review
     # a list item headed by its village group; a reply letter's 你 is its addressee
     ("拟将以下家庭纳入农村最低生活保障：\n天堂镇大岭村5组 欧阳满福 保障人口3人", "person_name", "欧阳满福", ""),
     ("周建华：\n你于2025年3月12日反映的“要求解决工伤致腰椎骨折后遗症的医疗费用”问题收悉。", "health", "腰椎骨折后遗症", ""),
+    # a role word read first does not hide the report that follows
+    ("4月2日，群众苏晓明（住城东社区）实名举报某化工企业夜间偷排废水。", "whistleblower", "苏晓明", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])

@@ -84,5 +84,6 @@ def reporter_before(cues, fld, hit, mentions) -> None:
     for p in range(max(0, k - 4), k - 1):
         got = cues.reader.read(t, p, allow_masked=True)
         if got and got[0] == k and not cues.official_before(fld, p) and not QUANTITY_RE.search(t, p, k):
-            mentions.add(PersonMention(fld.name, p, k, t[p:k], cue="举报人", whistleblower=True, masked=got[1]))
+            # the report says more than a role word read before ("群众苏某实名举报"): this reading wins
+            mentions.put(PersonMention(fld.name, p, k, t[p:k], cue="举报人", whistleblower=True, masked=got[1]))
             return
