@@ -26,10 +26,14 @@ UNIT_RE = re.compile(
     r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区))"
 )
 INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
+FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
+"""栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
+COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)$")
 
 
 class AddressRecognizer(Recognizer):
-    """Anchored on ``<digits>号``; extended left over the road and right over building/unit/room.
+    """Anchored on ``<digits>号`` (or 栋-单元-室 with hyphens after a residential complex: "丽苑小区14-2-601");
+    extended left over the road and right over building/unit/room.
 
     Flagged when a private cue precedes it (住址, 送达地址, 房东…), or when it goes down to a unit or
     room and no office cue (办公地址, 办理地点, 供应商地址, 坐落…) precedes it.
@@ -38,7 +42,7 @@ class AddressRecognizer(Recognizer):
     TYPE = "address"
     ACTION = "redact"
     LABEL = "详细住址"
-    SHAPES = ("house",)
+    SHAPES = ("house", "number")
     CONTEXT = PRIVATE_CUES + PRIVATE_RIGHT_CUES
     NEGATIVE_CONTEXT = OFFICE_CUES
 
@@ -52,6 +56,9 @@ class AddressRecognizer(Recognizer):
         s, e = cand.start, cand.end
         if s == 0 or not is_cjk(t[s - 1]) or t[s - 1] in "第字":
             return
+        if cand.shape == "number" and not (FLAT_RE.fullmatch(cand.value)
+                                           and COMPLEX_BEFORE_RE.search(t, max(0, s - 4), s)):
+            return  # a digit run is an address only as 栋-单元-室 right after a residential complex
         clause_l, _ = fld.segments.clause(s)
         if s < fld.memo.get("address_end", -1):
             return  # a 号 inside the address just read ("5号楼3单元1号"): part of it, not another one

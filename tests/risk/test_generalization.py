@@ -108,6 +108,8 @@ from tests.assertions import assert_found, findings, make_id, review
     ("周建华：\n你于2025年3月12日反映的“要求解决工伤致腰椎骨折后遗症的医疗费用”问题收悉。", "health", "腰椎骨折后遗症", ""),
     # a role word read first does not hide the report that follows
     ("4月2日，群众苏晓明（住城东社区）实名举报某化工企业夜间偷排废水。", "whistleblower", "苏晓明", ""),
+    # 栋-单元-室 written with hyphens after a residential complex
+    ("承租房屋：新城区海拉尔东街丽苑小区14-2-601\n承租人：某某", "address", "新城区海拉尔东街丽苑小区14-2-601", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -166,6 +168,8 @@ def test_found(text, type_, part, title):
     ("被执行人：宗建栋，男，1976年5月21日出生。现向社会征集其财产线索。", "person_name", ""),
     # a letter to an organisation ("你单位") says nothing private of the person heading it
     ("周建华：\n你单位报送的材料中提到加强尿毒症防治。", "health", ""),
+    # a hyphenated code that follows no residential complex
+    ("项目编号2024-1-1001，标段3-2-105。", "address", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
