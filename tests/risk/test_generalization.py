@@ -108,6 +108,8 @@ from tests.assertions import assert_found, findings, make_id, review
     ("周建华：\n你于2025年3月12日反映的“要求解决工伤致腰椎骨折后遗症的医疗费用”问题收悉。", "health", "腰椎骨折后遗症", ""),
     # a role word read first does not hide the report that follows
     ("4月2日，群众苏晓明（住城东社区）实名举报某化工企业夜间偷排废水。", "whistleblower", "苏晓明", ""),
+    # an address anchored on 5号 runs on over 楼2单元301室
+    ("经查，当事人住北京市朝阳区安贞里5号楼2单元301室。", "address", "北京市朝阳区安贞里5号楼2单元301室", ""),
     # 栋-单元-室 written with hyphens after a residential complex
     ("承租房屋：新城区海拉尔东街丽苑小区14-2-601\n承租人：某某", "address", "新城区海拉尔东街丽苑小区14-2-601", ""),
     # a classification mark typed with another star
