@@ -116,6 +116,9 @@ class HealthRecognizer(_AttributeRecognizer):
 
     def span(self, fld, hit):
         t = fld.text
+        if any(h.start <= hit.start and hit.end <= h.end and (h.start, h.end) != (hit.start, hit.end)
+               for h in fld.tagged_between("trigger:social_assistance", hit.start - 8, hit.end + 16)):
+            return None  # "残疾人两项补贴": the name of a benefit, not a disability of someone
         cl, cr = fld.segments.clause(hit.start, hit.end)
         leads = [h for h in fld.tagged_between("list:health_lead", max(cl, hit.start - 12), hit.start + 1)
                  if h.end <= hit.start or h.start == hit.start]

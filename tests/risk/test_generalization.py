@@ -232,3 +232,9 @@ def test_a_statement_starts_after_the_person_it_is_about():
     result = review("西岭镇谯志远曾因吸毒被强制隔离戒毒二年。")
     assert [f.text for f in findings(result, "person_name")] == ["谯志远"]
     assert [f.text for f in findings(result, "criminal_record")] == ["曾因吸毒被强制隔离戒毒二年"]
+
+
+def test_bracketed_statements_of_two_people_stay_apart_and_a_benefit_name_is_no_disability():
+    result = review("现将拟享受残疾人两项补贴人员公示如下：杜金兰（视力一级）、覃小刚（智力二级）。")
+    assert [f.text for f in findings(result, "health")] == ["视力一级", "智力二级"]
+    assert [f.text for f in findings(result, "person_name")] == ["杜金兰", "覃小刚"]
