@@ -86,6 +86,8 @@ HOME_WORDS = words("phone.HOME_WORDS")
 HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
 OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电话", "座机"))
 """The label of a phone given after a person's name."""
+OFFICE_LABEL_RE = re.compile(r"(?:局|委|办|中心|大队|中队|支队|派出所|所|站|院|科|处|股|厅|政府|公司|窗口|大厅)"
+                             r"[\u4e00-\u9fff]{0,4}?(?:电话|座机|热线)[：: \t\u3000]*$")
 OWNER_BEFORE = frozenset("\n，,、；;：:（( \t\u3000")
 HOME_AFTER_RE = re.compile(r"[ \t\u3000]*[（(，,]?[ \t\u3000]*(?:为|系|是)?(?:" + "|".join(map(re.escape, HOME_AFTER)) + ")")
 """Right after the number, what it is: "0898-66547213（住宅电话）", "…为住宅电话", "…，住宅"."""
@@ -133,6 +135,12 @@ class LandlineRecognizer(Recognizer):
                 return fld.terms_between(max(0, p - 12), start).isdisjoint(self.negative_context)
         return False
 
+    @staticmethod
+    def _office_label(fld, start: int) -> bool:
+        """"执法大队电话：0532-…", "县民政局联系电话：…": the number's own label names an office."""
+        t = fld.text
+        return OFFICE_LABEL_RE.search(t, max(0, t.rfind("\n", max(0, start - 30), start) + 1, start - 30), start) is not None
+
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…" or "使用权人：某某（身份证号…），联系电话0351-…":
         a phone given with a home address or with a person's identity number."""
@@ -170,9 +178,9 @@ class LandlineRecognizer(Recognizer):
             if not self.match_pattern(c.compact):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
-            if score < self.settings.min_score and (self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)
-                                                    or self._home_after(fld, c.start, c.end)
-                                                    or self._named_owner(fld, c.start)):
+            if score < self.settings.min_score and not self._office_label(fld, c.start) and (
+                    self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)
+                    or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

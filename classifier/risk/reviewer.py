@@ -38,8 +38,8 @@ class ReviewResult:
 _PLACE = operator.attrgetter("start", "end")
 _FIELD = operator.attrgetter("field")
 _PHRASE_ORDER = operator.attrgetter("field", "type", "start")
-_BREAK_RE = re.compile("[。；;\n（）()]")
-"""Two statements of one type do not merge across a sentence end or a bracket ("张三（视力一级）、李四（…）")."""
+_BREAK_RE = re.compile("[。；;\n）)]")
+"""Two statements of one type do not merge across a sentence end or a closing bracket ("张三（视力一级）、李四（…）")."""
 _FIELD_PLACE = operator.attrgetter("field", "start", "end")
 _RANGE_RE = re.compile(r"[ \u3000]?(?:至|到|~|～|—{1,2}|－|-)[ \u3000]?")
 """Between the two ends of a range of numbers."""

@@ -119,6 +119,19 @@ _SENTENCE_CHARS = frozenset("。；;！？!?\n")
 _CLAUSE_RE = re.compile(r"[。；;！？!?\n，,、：:（）()《》“”\"]")
 
 
+RECORD_LINE_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[：:]")
+"""A line of a record written as "label：value" ("姓名：张三", "病种：尿毒症")."""
+
+
+def _inside_record(text: str, i: int) -> bool:
+    """The line break at ``i`` separates two "label：value" lines of one record ("姓名：张三\n病种：尿毒症"):
+    the record is one sentence, so what a line says is said of the person another line names."""
+    if text[i] != "\n" or not RECORD_LINE_RE.match(text, i + 1, min(len(text), i + 16)):
+        return False
+    ls = text.rfind("\n", max(0, i - 200), i) + 1
+    return RECORD_LINE_RE.match(text, ls, min(i, ls + 16)) is not None
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -135,7 +148,7 @@ class Segments:
     def __init__(self, text: str):
         self.length = len(text)
         self._clause = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        self._sent = [i for i in self._clause if text[i] in _SENTENCE_CHARS]
+        self._sent = [i for i in self._clause if text[i] in _SENTENCE_CHARS and not _inside_record(text, i)]
 
     @staticmethod
     def _around(bounds: list[int], length: int, start: int, end: int) -> tuple[int, int]:

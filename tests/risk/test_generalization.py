@@ -112,6 +112,9 @@ from tests.assertions import assert_found, findings, make_id, review
     ("经查，当事人住北京市朝阳区安贞里5号楼2单元301室。", "address", "北京市朝阳区安贞里5号楼2单元301室", ""),
     # 栋-单元-室 written with hyphens after a residential complex
     ("承租房屋：新城区海拉尔东街丽苑小区14-2-601\n承租人：某某", "address", "新城区海拉尔东街丽苑小区14-2-601", ""),
+    # a record written as label：value lines is one statement: its 病种 line is said of its 姓名 line
+    ("姓名：欧阳秀兰\n病种：慢性肾功能衰竭（尿毒症期）\n救助金额：12000元", "health", "慢性肾功能衰竭（尿毒症", ""),
+    ("姓名：欧阳秀兰\n病种：慢性肾功能衰竭（尿毒症期）\n救助金额：12000元", "person_name", "欧阳秀兰", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -172,6 +175,10 @@ def test_found(text, type_, part, title):
     ("周建华：\n你单位报送的材料中提到加强尿毒症防治。", "health", ""),
     # a hyphenated code that follows no residential complex
     ("项目编号2024-1-1001，标段3-2-105。", "address", ""),
+    # in a record that also gives a home address, an office's own labelled number stays
+    ("当事人住址：某县某路5号3单元201室\n车辆：白色小型普通客车\n执法大队电话：0532-88996215", "landline", ""),
+    # a contact block says nothing private
+    ("联系人：张科长\n联系电话：0771-2345678\n办公地址：某路1号", "landline", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
