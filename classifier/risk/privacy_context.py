@@ -32,6 +32,9 @@ BELIEF_BEFORE = words("privacy_context.BELIEF_BEFORE")
 ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
 NEAREST = 4
+RECORD_VALUE_RE = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*([^\n\t\u3000]{1,40})")
+"""After a record label: the value, to the end of its line or cell."""
+EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
 """你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
@@ -47,6 +50,27 @@ class _AttributeRecognizer(Recognizer):
     MERGE_GAP = 12
 
     MASKED_ANCHORS = True  # "刘某某…诊断为…": the attribute is still stated of a (masked) person
+
+    LABELS = ""  # the word list of record labels whose value states this attribute ("病种：…")
+
+    def __init__(self, lexicon, settings):
+        super().__init__(lexicon, settings)
+        self.labels = frozenset(lexicon.words(self.LABELS)) if self.LABELS else frozenset()
+
+    def words(self):
+        w = super().words()
+        if self.labels:
+            w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | self.labels
+        return w
+
+    def labelled_value(self, fld, hit):
+        """"病种：慢性肾功能衰竭": the value of a record line whose label says what it is, or ``None``."""
+        t = fld.text
+        m = RECORD_VALUE_RE.match(t, hit.end, min(len(t), hit.end + 60))
+        line = t.rfind("\n", 0, hit.start) + 1
+        if not m or t[line:hit.start].strip(" \t\u3000") or m.group(1).strip() in EMPTY_VALUES:
+            return None
+        return m.start(1), m.end(1)
 
     def _anchor_ok(self, p) -> bool:
         return not p.masked or p.minor or self.MASKED_ANCHORS
@@ -75,10 +99,15 @@ class _AttributeRecognizer(Recognizer):
         return [p for p in first if p.cue in ("addressee", "举报人") and p.start < 6 and self._anchor_ok(p)][:1]
 
     def analyze_trigger(self, doc, fld, hit):
-        persons = self.anchors(doc, fld, hit.start, hit.end)
+        labelled = hit.term in self.labels
+        if labelled and self.labelled_value(fld, hit) is None:
+            return ()
+        # a record's label is followed by its colon: that is no list being introduced
+        anchors = _AttributeRecognizer.anchors.__get__(self) if labelled else self.anchors
+        persons = anchors(doc, fld, hit.start, hit.end)
         if not persons:
             return ()
-        span = self.span(fld, hit)
+        span = self.labelled_value(fld, hit) if labelled else self.span(fld, hit)
         if span is None:
             return ()
         start, end = span
@@ -102,6 +131,7 @@ class HealthRecognizer(_AttributeRecognizer):
     TYPE = "health"
     LABEL = "健康信息"
     TRIGGER_LISTS = ("health",)
+    LABELS = "health_labels"
 
     def words(self):
         w = super().words()
@@ -148,6 +178,7 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     TYPE = "social_assistance"
     LABEL = "社会救助对象身份"
     TRIGGER_LISTS = ("social_assistance",)
+    LABELS = "social_assistance_labels"
     PRONOUN_REFERENCE = False
     MASKED_ANCHORS = False
 
@@ -178,6 +209,7 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
     TYPE = "criminal_record"
     LABEL = "违法犯罪记录"
     TRIGGER_LISTS = ("criminal",)
+    LABELS = "criminal_labels"
     PRONOUN_REFERENCE = True
     MASKED_ANCHORS = False  # "犯罪嫌疑人黄某某已被刑事拘留": masked, the record no longer points at anyone
 

@@ -115,6 +115,9 @@ from tests.assertions import assert_found, findings, make_id, review
     # a record written as label：value lines is one statement: its 病种 line is said of its 姓名 line
     ("姓名：欧阳秀兰\n病种：慢性肾功能衰竭（尿毒症期）\n救助金额：12000元", "health", "慢性肾功能衰竭（尿毒症", ""),
     ("姓名：欧阳秀兰\n病种：慢性肾功能衰竭（尿毒症期）\n救助金额：12000元", "person_name", "欧阳秀兰", ""),
+    # a record line's label says what its value is, even a value no word list knows
+    ("姓名：孙　磊\n病种：色盲\n救助金额：200元", "health", "色盲", ""),
+    ("申请人：王建国\n保障类别：农村低保一类\n联系电话：13812345678", "social_assistance", "农村低保一类", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -179,6 +182,9 @@ def test_found(text, type_, part, title):
     ("当事人住址：某县某路5号3单元201室\n车辆：白色小型普通客车\n执法大队电话：0532-88996215", "landline", ""),
     # a contact block says nothing private
     ("联系人：张科长\n联系电话：0771-2345678\n办公地址：某路1号", "landline", ""),
+    # a label with no value, or a label inside prose, states nothing
+    ("病种：无\n姓名：王建国", "health", ""),
+    ("参保人员申报病种：高血压等慢性病门诊用药。", "health", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
