@@ -118,6 +118,10 @@ from tests.assertions import assert_found, findings, make_id, review
     # a record line's label says what its value is, even a value no word list knows
     ("姓名：孙　磊\n病种：色盲\n救助金额：200元", "health", "色盲", ""),
     ("申请人：王建国\n保障类别：农村低保一类\n联系电话：13812345678", "social_assistance", "农村低保一类", ""),
+    # a work secret claimed by the document, an internal telegram, an attached record
+    ("本文件属工作秘密，不得擅自公开。", "internal_marking", "工作秘密", ""),
+    ("（此页无正文）\n内部明电\n各县（市、区）：", "internal_marking", "内部明电", ""),
+    ("附件3：现场检查笔录（复印件）", "enforcement_record", "现场检查笔录", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -185,6 +189,8 @@ def test_found(text, type_, part, title):
     # a label with no value, or a label inside prose, states nothing
     ("病种：无\n姓名：王建国", "health", ""),
     ("参保人员申报病种：高血压等慢性病门诊用药。", "health", ""),
+    # work secrets as a topic of prose
+    ("工作人员不得泄露国家秘密和工作秘密。", "internal_marking", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
