@@ -122,6 +122,8 @@ from tests.assertions import assert_found, findings, make_id, review
     ("本文件属工作秘密，不得擅自公开。", "internal_marking", "工作秘密", ""),
     ("（此页无正文）\n内部明电\n各县（市、区）：", "internal_marking", "内部明电", ""),
     ("附件3：现场检查笔录（复印件）", "enforcement_record", "现场检查笔录", ""),
+    # a role word covers a comma-separated list of names
+    ("经审核，本季度享受医疗救助人员为：安芳，顾德爱，晁杰梅，邹爱思。以上人员均为低保对象。", "person_name", "晁杰梅", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -257,3 +259,7 @@ def test_bracketed_statements_of_two_people_stay_apart_and_a_benefit_name_is_no_
     result = review("现将拟享受残疾人两项补贴人员公示如下：杜金兰（视力一级）、覃小刚（智力二级）。")
     assert [f.text for f in findings(result, "health")] == ["视力一级", "智力二级"]
     assert [f.text for f in findings(result, "person_name")] == ["杜金兰", "覃小刚"]
+
+
+def test_after_a_comma_a_description_of_the_person_is_no_further_name():
+    assert [f.text for f in findings(review("低保对象王五，李村人，患病多年。"), "person_name")] == ["王五"]

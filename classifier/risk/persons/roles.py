@@ -10,7 +10,10 @@ from ..words import inside_longer_word
 from .mention import PersonMention
 
 PADDING = " \u3000"
-ENUMERATION = "、；; \t\u3000"
+ENUMERATION = "、；;，, \t\u3000"
+"""Between the names a role word covers ("低保对象张三、李四", "人员为：安珍，顾德爱，晁杰娟")."""
+NOT_NAME_LAST = frozenset("人村镇乡区县市省街路组队科室局院所站")
+"""A reading after a comma that ends so is a description ("李村人"), not the next name."""
 QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
 """"万余人举报", "多名举报": a count of people before 举报, not a name."""
 """What separates the names of one enumeration ("社区矫正对象张三、李四、王五", "张秀英 李国强")."""
@@ -70,6 +73,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         got = reader.read_bounded(t, p, strict=strict, allow_masked=True)
         if got and strict and got[0] < len(t) and t[got[0]] not in "、；;，, \t\u3000\n。）)":
             break  # the enumeration ended: what follows is prose, not another name
+        if got and ("，" in t[end:q] or "," in t[end:q]) and (t[got[0] - 1] in NOT_NAME_LAST or got[1]):
+            break  # after a comma, "李村人", "王某": a description goes on, not a list of names
 
 
 def reporter_before(cues, fld, hit, mentions) -> None:
