@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .base import Candidate
 from .persons.mention import PersonIndex
-from .text import Normalised, Segments
+from .text import Normalised, Segments, semicolon_row
 
 
 _SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
@@ -19,10 +19,11 @@ _SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
 
 def _cells(line: str) -> list[tuple[int, int]] | None:
     """Cell spans of a table line, or ``None`` if the line is not one (at least three cells)."""
-    if "|" not in line and "｜" not in line and "\t" not in line and "\u3000" not in line and "  " not in line:
+    if ("|" not in line and "｜" not in line and "\t" not in line and "\u3000" not in line and "  " not in line
+            and "；" not in line):
         return None  # most lines of prose: no separator at all
-    for sep in ("｜", "|"):
-        if line.count(sep) >= 2:
+    for sep in ("｜", "|", "；"):
+        if line.count(sep) >= 2 and (sep != "；" or semicolon_row(line)):
             out, a = [], 0
             for i, ch in enumerate(line):
                 if ch == sep:

@@ -119,6 +119,30 @@ _SENTENCE_CHARS = frozenset("。；;！？!?\n")
 _CLAUSE_RE = re.compile(r"[。；;！？!?\n，,、：:（）()《》“”\"]")
 
 
+SEMICOLON_CELL = 40
+SEMICOLON_ROW = 400
+"""A row written "姓名；住址；救助类别；金额": short cells, no sentence end (prose has 。 and long clauses)."""
+
+
+def semicolon_row(line: str) -> bool:
+    """The line is a table row whose cells are separated by ；."""
+    if len(line) > SEMICOLON_ROW:
+        return False
+    cells = line.rstrip("；; \t\u3000").split("；")
+    return len(cells) >= 3 and "。" not in line and all(0 < len(c.strip()) <= SEMICOLON_CELL for c in cells)
+
+
+def _row_semicolons(text: str) -> set[int]:
+    """Positions of the ； that separate cells of table rows (one pass over the lines holding a ；)."""
+    out: set[int] = set()
+    pos = 0
+    for line in text.split("\n"):
+        if "；" in line and semicolon_row(line):
+            out.update(pos + i for i, ch in enumerate(line) if ch == "；")
+        pos += len(line) + 1
+    return out
+
+
 RECORD_LINE_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[：:]")
 """A line of a record written as "label：value" ("姓名：张三", "病种：尿毒症")."""
 
@@ -148,7 +172,9 @@ class Segments:
     def __init__(self, text: str):
         self.length = len(text)
         self._clause = [m.start() for m in _CLAUSE_RE.finditer(text)]
-        self._sent = [i for i in self._clause if text[i] in _SENTENCE_CHARS and not _inside_record(text, i)]
+        cells = _row_semicolons(text) if "；" in text else ()
+        self._sent = [i for i in self._clause
+                      if text[i] in _SENTENCE_CHARS and i not in cells and not _inside_record(text, i)]
 
     @staticmethod
     def _around(bounds: list[int], length: int, start: int, end: int) -> tuple[int, int]:

@@ -263,3 +263,13 @@ def test_bracketed_statements_of_two_people_stay_apart_and_a_benefit_name_is_no_
 
 def test_after_a_comma_a_description_of_the_person_is_no_further_name():
     assert [f.text for f in findings(review("低保对象王五，李村人，患病多年。"), "person_name")] == ["王五"]
+
+
+def test_a_table_written_with_semicolons_is_a_table():
+    body = ("姓名；住址；救助类别；金额\n阮小燕；某市某区解放路157号2栋1单元1102室；临时救助（急难型）；2000\n"
+            "钱小五；某市某区龙泉村9组72号；临时救助（支出型）；2700")
+    result = review(body, "临时救助对象公示")
+    assert [f.text for f in findings(result, "person_name")] == ["阮小燕", "钱小五"]
+    assert [f.text for f in findings(result, "social_assistance")] == ["临时救助（急难型）", "临时救助（支出型）"]
+    # prose with semicolons is no table
+    assert not review("一是加强领导；二是压实责任；三是强化督导；四是严格考核。").findings
