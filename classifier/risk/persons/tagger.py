@@ -11,11 +11,12 @@ that go through the same decision as the rule finders' mentions.
 
 from __future__ import annotations
 
+import bisect
 from typing import Protocol, Sequence, runtime_checkable
 
 from ..text import is_cjk
 from ..words import inside_longer_word
-from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, merge
+from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
 from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column
 from .mention import PersonMention
 
@@ -60,10 +61,19 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
     labels = [] if labels is None else labels
     spans: dict[str, list[tuple[int, int]]] = {f.name: [] for f in doc.fields}
 
-    def empty(fld, a: int, b: int) -> bool:
-        return not any(mentions.get((fld.name, k)) for k in range(a, b))
+    # where the rules' mentions start, per field (the mentions do not change while windows are chosen)
+    starts: dict[str, list[int]] = {f.name: [] for f in doc.fields}
+    for p in mentions:
+        starts[p.field].append(p.start)
+    for s in starts.values():
+        s.sort()
 
-    private_sentences = {fld.name: merge([span for f, span in attribute_sentences(doc) if f is fld]) for fld in doc.fields}
+    def empty(fld, a: int, b: int) -> bool:
+        s = starts[fld.name]
+        i = bisect.bisect_left(s, a)
+        return i == len(s) or s[i] >= b
+
+    private_sentences = {fld.name: field_attribute_sentences(fld) for fld in doc.fields}
     for fld in doc.fields:
         t = fld.text
         for h in fld.tagged("trigger:person_name"):
@@ -113,7 +123,9 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
 
 
 def _inside(spans, pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of ``spans`` (sorted, non-overlapping)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
