@@ -134,6 +134,12 @@ class Recognizer:
     def analyze_trigger(self, doc: "Document", fld: "FieldText", hit: "Hit") -> Iterable[Result]:
         return ()
 
+    def work(self, fld: "FieldText", title: "FieldText | None" = None) -> Iterable[tuple[int, int]]:
+        """``(position, units)`` of work this recognizer will do in ``fld`` beyond the weight of its
+        trigger words and shapes (``budget.py``), known from the scan alone (the name model's windows);
+        ``title`` is the title's field when ``fld`` is the body."""
+        return ()
+
     def find_persons(self, doc: "Document") -> Iterable:
         """Stage 1 only: the person mentions this recognizer reads (the engine hands them all to stage 2)."""
         return ()

@@ -78,7 +78,7 @@ class RiskReviewer:
         for name, text in (("title", title or ""), ("body", body or "")):
             fld = FieldText(name, text)
             stop = self.registry.scan(fld)
-            over = budget.cut(fld, stop, self.registry.trigger_tags, "trigger:person_name")
+            over = budget.cut(fld, stop, self.registry.weight, self.registry.work(fld, fields[0] if fields else None))
             if over is not None:
                 # more work than any real draft needs: review up to the cut, hand the rest to a person
                 pos, total = over

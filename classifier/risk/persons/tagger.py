@@ -122,6 +122,36 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
     return {name: merge(w) for name, w in spans.items() if w}
 
 
+def reach(cues, fld, title=None) -> list[tuple[int, int]]:
+    """The most of ``fld`` the model can be asked about, known from the scan alone (before any rule
+    reads a name): the characters before every private statement, after every person cue, the short
+    cells of every name column and, in the body (``title``: the title's field), the head of every
+    item of a private list; merged. :func:`windows` asks about a part of these only (in a sentence
+    about a person, where no rule read a name); the work budget counts all of them."""
+    t = fld.text
+    spans = [(max(0, h.start - SUBJECT_REACH), h.start) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
+    spans += [(h.end, h.end + NAME_REACH) for h in fld.tagged("trigger:person_name")]
+    if "\n" in t:
+        spans += [(a, b) for header, cells in fld.table_rows() for i, (a, b) in enumerate(cells)
+                  if i < len(header) and b - a <= NAME_REACH and name_column(cues, header[i])]
+    if title is not None:
+        begin = list_topic_start(_Pair(title, fld))
+        if begin is not None:
+            for m in ITEM_START_RE.finditer(t, begin):
+                i = NUMBERING_RE.match(t, m.end()).end()
+                spans.append((i, i + NAME_REACH))
+    return merge([(a, min(b, len(t))) for a, b in spans])
+
+
+class _Pair:
+    """A title and a body, as :func:`list_topic_start` reads a document."""
+
+    __slots__ = ("title", "body")
+
+    def __init__(self, title, body):
+        self.title, self.body = title, body
+
+
 def _inside(spans, pos: int) -> bool:
     """Whether ``pos`` lies in one of ``spans`` (sorted, non-overlapping)."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
