@@ -136,8 +136,9 @@ class Recognizer:
 
     def work(self, fld: "FieldText", title: "FieldText | None" = None) -> Iterable[tuple[int, int]]:
         """``(position, units)`` of work this recognizer will do in ``fld`` beyond the weight of its
-        trigger words and shapes (``budget.py``), known from the scan alone (the name model's windows);
-        ``title`` is the title's field when ``fld`` is the body."""
+        trigger words and shapes (``budget.py``), known from the scan alone (the name model's windows),
+        at most ``budget.MODEL_CHAR_WEIGHT`` per character of the field; ``title`` is the title's
+        field when ``fld`` is the body."""
         return ()
 
     def find_persons(self, doc: "Document") -> Iterable:

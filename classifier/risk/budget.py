@@ -66,19 +66,18 @@ def spending(fld, weight_of, work=()) -> list[tuple[int, int]]:
     return units
 
 
-def cut(fld, stop: int | None, weight_of, work=()) -> tuple[int, int] | None:
+def cut(fld, stop: int | None, weight_of, work=None) -> tuple[int, int] | None:
     """``(position, units)`` where the field's work exceeds its budget, or ``None`` if it fits.
 
     ``stop`` is where a scanning pass already ran out of budget (``RecognizerRegistry.scan``);
-    ``weight_of(tags)`` gives the units of one hit, ``work`` the recognizers' further ``(position,
-    units)`` (``Recognizer.work``)."""
+    ``weight_of(tags)`` gives the units of one hit, ``work()`` the recognizers' further ``(position,
+    units)`` (``Recognizer.work``: at most :data:`MODEL_CHAR_WEIGHT` per character of the field),
+    asked only when the field could exceed its budget."""
     budget = allowed(len(fld.text))
-    work = list(work)
-    extra = sum(w for _, w in work)
-    if stop is None and (len(fld.candidates) * MAX_CANDIDATE_WEIGHT + len(fld.hits) * PERSON_CUE_WEIGHT
-                         + extra) <= budget:
+    most = len(fld.candidates) * MAX_CANDIDATE_WEIGHT + len(fld.hits) * PERSON_CUE_WEIGHT
+    if stop is None and most + (len(fld.text) * MODEL_CHAR_WEIGHT if work is not None else 0) <= budget:
         return None  # cannot exceed it, whatever the weights (every ordinary draft)
-    units = spending(fld, weight_of, work)
+    units = spending(fld, weight_of, work() if work is not None else ())
     total = sum(w for _, w in units)
     if total <= budget and stop is None:
         return None

@@ -78,7 +78,8 @@ class RiskReviewer:
         for name, text in (("title", title or ""), ("body", body or "")):
             fld = FieldText(name, text)
             stop = self.registry.scan(fld)
-            over = budget.cut(fld, stop, self.registry.weight, self.registry.work(fld, fields[0] if fields else None))
+            title_field = fields[0] if fields else None
+            over = budget.cut(fld, stop, self.registry.weight, lambda: self.registry.work(fld, title_field))
             if over is not None:
                 # more work than any real draft needs: review up to the cut, hand the rest to a person
                 pos, total = over
