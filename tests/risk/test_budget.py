@@ -118,3 +118,12 @@ def test_a_long_list_of_identifiers_is_reviewed_whole():
     result = WITH_MODEL.review("", body)
     assert not findings(result, "unreviewed")
     assert len(findings(result, "id_card")) == 10_000
+
+
+def test_an_empty_item_is_not_asked_about():
+    # "；" at the end of a row, then a new line: one item, one window (after its numbering)
+    model = SilentTagger()
+    body = "经审核，以下人员符合临时救助条件：\n1. 某某，因病致贫；\n2. 某乙，因残致贫；"
+    RiskReviewer(name_tagger=model).review("2024年临时救助对象名单公示", body)
+    for a, _ in model.asked:
+        assert body[a] != "\n"

@@ -115,6 +115,8 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
         t = body.text
         for m in ITEM_START_RE.finditer(t, begin):
             i = NUMBERING_RE.match(t, m.end()).end()
+            if ITEM_START_RE.match(t, i):
+                continue  # an empty item ("；" before a new line): the next start heads the item
             if empty(body, i, i + 3):
                 w = (i, min(len(t), i + NAME_REACH))
                 spans["body"].append(w)
@@ -139,7 +141,8 @@ def reach(cues, fld, title=None) -> list[tuple[int, int]]:
         if begin is not None:
             for m in ITEM_START_RE.finditer(t, begin):
                 i = NUMBERING_RE.match(t, m.end()).end()
-                spans.append((i, i + NAME_REACH))
+                if not ITEM_START_RE.match(t, i):  # as windows(): an empty item is not read
+                    spans.append((i, i + NAME_REACH))
     return merge([(a, min(b, len(t))) for a, b in spans])
 
 
