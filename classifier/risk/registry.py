@@ -118,6 +118,8 @@ class RecognizerRegistry:
         self._weights: dict[frozenset, int] = {}
         self._units = [self.weight(ts) for _, ts in self._words]
         self._workers = [r for r in self.recognizers if _overrides(r, "work")]
+        # a field's budget grows by the most the workers may spend per character (budget.allowed)
+        self.work_per_char = sum(r.work_per_char for r in self._workers)
         self._longest = max((len(w) for w, _ in self._words), default=0)
         self.stages = sorted({r.STAGE for r in self.recognizers})
         self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
@@ -145,7 +147,7 @@ class RecognizerRegistry:
         exceed the field's budget, and the position where it stopped is returned (``None``: the
         whole field was scanned). Everything before that position is complete."""
         t = fld.text
-        allowed = budget.allowed(len(t))
+        allowed = budget.allowed(len(t), self.work_per_char)
         stop: int | None = None
         candidates: list[Candidate] = []
         if self._shape_re is not None:

@@ -51,9 +51,14 @@ def test_repeated_cue_words_stop_at_the_budget(unit):
 
 
 def test_the_name_models_windows_are_counted():
-    # "患尿毒症" without end: the rules alone stay within the budget, the model would read every character
+    # "患尿毒症" without end: the rules' work alone fits the budget, the model would read every character
     text = fill("患尿毒症")
-    assert not findings(RULES_ONLY.review("", text), "unreviewed")
+    registry = WITH_MODEL.registry
+    fld = FieldText("body", text)
+    registry.scan(fld)
+    assert registry.work_per_char == budget.MODEL_CHAR_WEIGHT and RULES_ONLY.registry.work_per_char == 0
+    rules = sum(w for _, w in budget.spending(fld, registry.weight))
+    assert rules <= budget.allowed(len(text), registry.work_per_char)
     assert findings(WITH_MODEL.review("", text), "unreviewed")
 
 
@@ -97,25 +102,27 @@ def relief_rows(n: int, seed: int = 5) -> str:
     return "\n".join(rows)
 
 
-def test_a_long_relief_list_is_reviewed_whole():
+@pytest.mark.parametrize("reviewer", [WITH_MODEL, RULES_ONLY], ids=["model", "rules"])
+def test_a_long_relief_list_is_reviewed_whole(reviewer):
     # 2,000 recipients with their illnesses under a list title: the densest real list we know of
     title, intro = "2024年临时救助对象名单公示", "经审核，以下人员符合临时救助条件：\n"
     rows = relief_rows(2000).split("\n")
-    result = WITH_MODEL.review(title, intro + "\n".join(rows))
+    result = reviewer.review(title, intro + "\n".join(rows))
     assert not findings(result, "unreviewed")
     # the same findings as 20 lists of 100 rows, each far below the budget
-    parts = [WITH_MODEL.review(title, intro + "\n".join(rows[k:k + 100])) for k in range(0, 2000, 100)]
+    parts = [reviewer.review(title, intro + "\n".join(rows[k:k + 100])) for k in range(0, 2000, 100)]
     for kind in ("health", "social_assistance"):
         assert len(findings(result, kind)) == sum(len(findings(r, kind)) for r in parts) > 1900
     # a name repeated in another part of the whole list is one more mention, never one less
     assert len(findings(result, "person_name")) >= sum(len(findings(r, "person_name")) for r in parts) > 1900
 
 
-def test_a_long_list_of_identifiers_is_reviewed_whole():
+@pytest.mark.parametrize("reviewer", [WITH_MODEL, RULES_ONLY], ids=["model", "rules"])
+def test_a_long_list_of_identifiers_is_reviewed_whole(reviewer):
     row = "{i}、张{c}明，身份证号{id}，手机1381234{i:04d}，住址某某区幸福路{i}号3栋2单元301室；"
     body = "\n".join(row.format(i=i, c="一二三四五六七八九"[i % 9], id=make_id(seq=f"{i % 1000:03d}"))
                      for i in range(10_000))
-    result = WITH_MODEL.review("", body)
+    result = reviewer.review("", body)
     assert not findings(result, "unreviewed")
     assert len(findings(result, "id_card")) == 10_000
 
