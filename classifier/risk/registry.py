@@ -147,7 +147,7 @@ class RecognizerRegistry:
         exceed the field's budget, and the position where it stopped is returned (``None``: the
         whole field was scanned). Everything before that position is complete."""
         t = fld.text
-        allowed = budget.allowed(len(t), self.work_per_char)
+        allowed = budget.allowed(len(t))  # the rules' own allowance (budget.cut)
         stop: int | None = None
         candidates: list[Candidate] = []
         if self._shape_re is not None:

@@ -83,9 +83,9 @@ class RiskReviewer:
                               self.registry.work_per_char)
             if over is not None:
                 # more work than any real draft needs: review up to the cut, hand the rest to a person
-                pos, total = over
+                pos, total, limit = over
                 start = fld.normalised.to_original(pos, pos + 1)[0] if pos < len(fld.text) else len(text)
-                why = budget.reason(total, len(fld.text), self.registry.work_per_char)
+                why = budget.reason(total, limit)
                 unreviewed.append(Finding(budget.UNREVIEWED_GROUND, budget.UNREVIEWED_TYPE,
                                           ARTICLES[budget.UNREVIEWED_GROUND], "review", name, start, len(text),
                                           text[start:], 1.0, why))

@@ -51,14 +51,15 @@ def test_repeated_cue_words_stop_at_the_budget(unit):
 
 
 def test_the_name_models_windows_are_counted():
-    # "患尿毒症" without end: the rules' work alone fits the budget, the model would read every character
-    text = fill("患尿毒症")
+    # a statement every 8 characters: the rules' work fits their allowance, but the model would read
+    # nearly every character, more than a model's allowance
+    text = fill("，乙丙丁尿毒症")
     registry = WITH_MODEL.registry
     fld = FieldText("body", text)
     registry.scan(fld)
-    assert registry.work_per_char == budget.MODEL_CHAR_WEIGHT and RULES_ONLY.registry.work_per_char == 0
-    rules = sum(w for _, w in budget.spending(fld, registry.weight))
-    assert rules <= budget.allowed(len(text), registry.work_per_char)
+    assert registry.work_per_char == budget.MODEL_UNITS_PER_CHAR and RULES_ONLY.registry.work_per_char == 0
+    assert sum(w for _, w in budget.spending(fld, registry.weight)) <= budget.allowed(len(text))
+    assert not findings(RULES_ONLY.review("", text), "unreviewed")
     assert findings(WITH_MODEL.review("", text), "unreviewed")
 
 

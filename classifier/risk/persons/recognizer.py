@@ -38,8 +38,7 @@ class PersonNameRecognizer(Recognizer):
         self.cues = PersonCues(lexicon)
         self.decision = PersonDecision(self.cues)
         self.name_tagger = name_tagger
-        # the model reads each character at most once (its windows are merged)
-        self.work_per_char = budget.MODEL_CHAR_WEIGHT if name_tagger is not None else 0
+        self.work_per_char = budget.MODEL_UNITS_PER_CHAR if name_tagger is not None else 0
         self.cue_words = frozenset(self.TRIGGERS) | self.cues.roles | self.cues.minor_cues
 
     def words(self):
