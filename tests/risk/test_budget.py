@@ -135,3 +135,12 @@ def test_an_empty_item_is_not_asked_about():
     RiskReviewer(name_tagger=model).review("2024年临时救助对象名单公示", body)
     for a, _ in model.asked:
         assert body[a] != "\n"
+
+
+def test_the_models_allowance_is_not_spent_on_rules():
+    # "学生" without end: the rules' work runs out of its own allowance; the name model's allowance
+    # does not let the rules go further
+    text = fill("学生")
+    with_model = findings(WITH_MODEL.review("", text), "unreviewed")[0].start
+    rules_only = findings(RULES_ONLY.review("", text), "unreviewed")[0].start
+    assert 0 < with_model <= rules_only < len(text)
