@@ -113,6 +113,9 @@ class Recognizer:
     CONTEXT_BOOST = 0.2
     CONTEXT_PENALTY = 0.4
 
+    work_per_char: float = 0
+    """What :meth:`work` adds to a field's allowance per character (units, ``budget.py``)."""
+
     def __init__(self, lexicon: "Lexicon", settings: "RiskSettings"):
         self.lexicon = lexicon
         self.settings = settings
@@ -133,6 +136,12 @@ class Recognizer:
         return ()
 
     def analyze_trigger(self, doc: "Document", fld: "FieldText", hit: "Hit") -> Iterable[Result]:
+        return ()
+
+    def work(self, fld: "FieldText", title: "FieldText | None" = None) -> Iterable[tuple[int, int]]:
+        """``(position, units)`` of work this recognizer will do in ``fld`` beyond the weight of its
+        trigger words and shapes (``budget.py``), known from the scan alone (the name model's windows),
+        for which the field's budget grows by :attr:`work_per_char` per character; ``title`` is the title's field when ``fld`` is the body."""
         return ()
 
     def find_persons(self, doc: "Document") -> Iterable:

@@ -70,6 +70,7 @@ class FieldText:
         self.hits: list[Hit] = []  # sorted by start
         self._starts: list[int] = []
         self.by_tag: dict[str, list[Hit]] = {}
+        self._tag_starts: dict[str, list[int]] = {}
         self._tables: list[tuple[int, int, list[str]]] | None = None
         self._by_end: dict[int, Candidate] | None = None
         self._cells = None
@@ -183,6 +184,7 @@ class FieldText:
                 merged.sort(key=_START)
                 by_tag[tag] = merged
         self.by_tag = by_tag
+        self._tag_starts = {}
 
     def hits_between(self, lo: int, hi: int) -> list[Hit]:
         """Hits lying entirely inside ``[lo, hi)``."""
@@ -202,10 +204,21 @@ class FieldText:
         return self.by_tag.get(tag, [])
 
     def tagged_between(self, tag: str, lo: int, hi: int) -> list[Hit]:
+        """Hits of ``tag`` lying entirely inside ``[lo, hi)`` (a bisect on that tag's own hits)."""
         hits = self.by_tag.get(tag)
         if not hits:
             return []
-        return [h for h in self.hits_between(lo, hi) if tag in h.tags]
+        starts = self._tag_starts.get(tag)
+        if starts is None:
+            starts = self._tag_starts[tag] = [h.start for h in hits]
+        i = bisect.bisect_left(starts, max(lo, 0))
+        out = []
+        n = len(hits)
+        while i < n and starts[i] < hi:
+            if hits[i].end <= hi:
+                out.append(hits[i])
+            i += 1
+        return out
 
     def ends_with_any(self, pos: int, words, within: int = 0) -> str | None:
         """A word of ``words`` ending at ``pos`` (or up to ``within`` characters before it)."""

@@ -28,6 +28,7 @@ from .markings import (DraftMarkingRecognizer, InternalMarkingRecognizer, Secrec
                        TradeSecretMarkingRecognizer)
 from .org_code import OrgCodeRecognizer, UsccRecognizer
 from .persons import PersonIndex, PersonNameRecognizer
+from .persons.context import ATTRIBUTE_TAGS
 from .phone import LandlineRecognizer, MobileRecognizer
 from .plate import PlateRecognizer
 from .price_breakdown import BidPriceBreakdownRecognizer
@@ -111,15 +112,32 @@ class RecognizerRegistry:
                                                       matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
                            if self._words else None)
         self._edge = [w[0] in _ASCII_ALNUM or w[-1] in _ASCII_ALNUM for w, _ in self._words]
-        triggers = frozenset(f"trigger:{r.TYPE}" for r in self.recognizers)
-        self._units = [0 if ts.isdisjoint(triggers) else budget.PERSON_CUE_WEIGHT if "trigger:person_name" in ts
-                       else budget.TRIGGER_WEIGHT for _, ts in self._words]
+        self.trigger_tags = frozenset(f"trigger:{r.TYPE}" for r in self.recognizers)
+        # a person cue or a private statement: the rules read a name around it
+        self.person_tags = frozenset({"trigger:person_name", *ATTRIBUTE_TAGS}) & self.trigger_tags
+        self._weights: dict[frozenset, int] = {}
+        self._units = [self.weight(ts) for _, ts in self._words]
+        self._workers = [r for r in self.recognizers if _overrides(r, "work")]
+        # a field's budget grows by the most the workers may spend per character (budget.allowed)
+        self.work_per_char = sum(r.work_per_char for r in self._workers)
         self._longest = max((len(w) for w, _ in self._words), default=0)
         self.stages = sorted({r.STAGE for r in self.recognizers})
         self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
         self._person_finders = [r for r in self.recognizers if _overrides(r, "find_persons")]
-        self.trigger_tags = frozenset(f"trigger:{r.TYPE}" for r in self.recognizers)
         self._finishing = [r for r in self.recognizers if _overrides(r, "finish")]
+
+    # ---- work (budget.py) ----------------------------------------------------------------------
+    def weight(self, tags: frozenset[str]) -> int:
+        """The units of one occurrence of a word with ``tags`` (one per distinct tag set)."""
+        w = self._weights.get(tags)
+        if w is None:
+            w = self._weights[tags] = budget.weight(tags, self.trigger_tags, self.person_tags)
+        return w
+
+    def work(self, fld: FieldText, title: FieldText | None = None) -> list[tuple[int, int]]:
+        """``(position, units)`` the recognizers will spend in ``fld`` beyond its hits and candidates
+        (``Recognizer.work``; ``title``: the title's field when ``fld`` is the body)."""
+        return [w for r in self._workers for w in r.work(fld, title)]
 
     # ---- scanning ------------------------------------------------------------------------------
     def scan(self, fld: FieldText) -> int | None:
@@ -129,7 +147,7 @@ class RecognizerRegistry:
         exceed the field's budget, and the position where it stopped is returned (``None``: the
         whole field was scanned). Everything before that position is complete."""
         t = fld.text
-        allowed = budget.allowed(len(t))
+        allowed = budget.allowed(len(t))  # the rules' own allowance (budget.cut)
         stop: int | None = None
         candidates: list[Candidate] = []
         if self._shape_re is not None:

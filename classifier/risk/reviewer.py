@@ -82,14 +82,17 @@ class RiskReviewer:
         for name, text in (("title", title or ""), ("body", body or "")):
             fld = FieldText(name, text)
             stop = self.registry.scan(fld)
-            over = budget.cut(fld, stop, self.registry.trigger_tags, "trigger:person_name")
+            title_field = fields[0] if fields else None
+            over = budget.cut(fld, stop, self.registry.weight, lambda: self.registry.work(fld, title_field),
+                              self.registry.work_per_char)
             if over is not None:
                 # more work than any real draft needs: review up to the cut, hand the rest to a person
-                pos, total = over
+                pos, total, limit = over
                 start = fld.normalised.to_original(pos, pos + 1)[0] if pos < len(fld.text) else len(text)
+                why = budget.reason(total, limit)
                 unreviewed.append(Finding(budget.UNREVIEWED_GROUND, budget.UNREVIEWED_TYPE,
                                           ARTICLES[budget.UNREVIEWED_GROUND], "review", name, start, len(text),
-                                          text[start:], 1.0, budget.reason(total, len(fld.text))))
+                                          text[start:], 1.0, why))
                 head = FieldText(name, text[:start])
                 head.candidates = [c for c in fld.candidates if c.end <= len(head.text)]
                 head.set_hits([h for h in fld.hits if h.end <= len(head.text)])

@@ -36,9 +36,18 @@ def attribute_sentences(doc):
     """``(field, (left, right))``: the sentences holding a health/assistance/criminal/religion word,
     merged, so that every character is read once however many such words a sentence holds."""
     for fld in doc.fields:
-        spans = [fld.segments.sentence(h.start) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
-        for span in merge(spans):
+        for span in field_attribute_sentences(fld):
             yield fld, span
+
+
+def field_attribute_sentences(fld) -> list[tuple[int, int]]:
+    """The merged attribute sentences of one field, computed once per review (``fld.memo``): the
+    person finders and the name model's windows all read them."""
+    spans = fld.memo.get("attribute_sentences")
+    if spans is None:
+        spans = merge([fld.segments.sentence(h.start) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)])
+        fld.memo["attribute_sentences"] = spans
+    return spans
 
 
 def merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ahocorasick_rs
 
+from .. import budget
 from ..base import Recognizer
 from ..wordlists import words
 from . import age, context, lists, profiles, roles, tagger
@@ -37,6 +38,7 @@ class PersonNameRecognizer(Recognizer):
         self.cues = PersonCues(lexicon)
         self.decision = PersonDecision(self.cues)
         self.name_tagger = name_tagger
+        self.work_per_char = budget.MODEL_UNITS_PER_CHAR if name_tagger is not None else 0
         self.cue_words = frozenset(self.TRIGGERS) | self.cues.roles | self.cues.minor_cues
 
     def words(self):
@@ -47,6 +49,12 @@ class PersonNameRecognizer(Recognizer):
         w["list:honour_words"] = self.cues.honour_words
         w["list:name_leads"] = self.cues.name_leads
         return w
+
+    def work(self, fld, title=None):
+        """The name model's characters: the most it can be asked about in ``fld`` (``tagger.reach``)."""
+        if self.name_tagger is None:
+            return ()
+        return [(a, (b - a) * budget.MODEL_CHAR_WEIGHT) for a, b in tagger.reach(self.cues, fld, title)]
 
     # ---- stage 1: mentions -----------------------------------------------------------------------
     def analyze_trigger(self, doc, fld, hit):

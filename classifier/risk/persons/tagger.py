@@ -11,11 +11,12 @@ that go through the same decision as the rule finders' mentions.
 
 from __future__ import annotations
 
+import bisect
 from typing import Protocol, Sequence, runtime_checkable
 
 from ..text import is_cjk
 from ..words import inside_longer_word
-from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, merge
+from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
 from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column
 from .mention import PersonMention
 
@@ -60,10 +61,19 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
     labels = [] if labels is None else labels
     spans: dict[str, list[tuple[int, int]]] = {f.name: [] for f in doc.fields}
 
-    def empty(fld, a: int, b: int) -> bool:
-        return not any(mentions.get((fld.name, k)) for k in range(a, b))
+    # where the rules' mentions start, per field (the mentions do not change while windows are chosen)
+    starts: dict[str, list[int]] = {f.name: [] for f in doc.fields}
+    for p in mentions:
+        starts[p.field].append(p.start)
+    for s in starts.values():
+        s.sort()
 
-    private_sentences = {fld.name: merge([span for f, span in attribute_sentences(doc) if f is fld]) for fld in doc.fields}
+    def empty(fld, a: int, b: int) -> bool:
+        s = starts[fld.name]
+        i = bisect.bisect_left(s, a)
+        return i == len(s) or s[i] >= b
+
+    private_sentences = {fld.name: field_attribute_sentences(fld) for fld in doc.fields}
     for fld in doc.fields:
         t = fld.text
         for h in fld.tagged("trigger:person_name"):
@@ -105,6 +115,8 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
         t = body.text
         for m in ITEM_START_RE.finditer(t, begin):
             i = NUMBERING_RE.match(t, m.end()).end()
+            if ITEM_START_RE.match(t, i):
+                continue  # an empty item ("；" before a new line): the next start heads the item
             if empty(body, i, i + 3):
                 w = (i, min(len(t), i + NAME_REACH))
                 spans["body"].append(w)
@@ -112,8 +124,41 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
     return {name: merge(w) for name, w in spans.items() if w}
 
 
+def reach(cues, fld, title=None) -> list[tuple[int, int]]:
+    """The most of ``fld`` the model can be asked about, known from the scan alone (before any rule
+    reads a name): the characters before every private statement, after every person cue, the short
+    cells of every name column and, in the body (``title``: the title's field), the head of every
+    item of a private list; merged. :func:`windows` asks about a part of these only (in a sentence
+    about a person, where no rule read a name); the work budget counts all of them."""
+    t = fld.text
+    spans = [(max(0, h.start - SUBJECT_REACH), h.start) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
+    spans += [(h.end, h.end + NAME_REACH) for h in fld.tagged("trigger:person_name")]
+    if "\n" in t:
+        spans += [(a, b) for header, cells in fld.table_rows() for i, (a, b) in enumerate(cells)
+                  if i < len(header) and b - a <= NAME_REACH and name_column(cues, header[i])]
+    if title is not None:
+        begin = list_topic_start(_Pair(title, fld))
+        if begin is not None:
+            for m in ITEM_START_RE.finditer(t, begin):
+                i = NUMBERING_RE.match(t, m.end()).end()
+                if not ITEM_START_RE.match(t, i):  # as windows(): an empty item is not read
+                    spans.append((i, i + NAME_REACH))
+    return merge([(a, min(b, len(t))) for a, b in spans])
+
+
+class _Pair:
+    """A title and a body, as :func:`list_topic_start` reads a document."""
+
+    __slots__ = ("title", "body")
+
+    def __init__(self, title, body):
+        self.title, self.body = title, body
+
+
 def _inside(spans, pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of ``spans`` (sorted, non-overlapping)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
