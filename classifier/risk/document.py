@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .base import Candidate
 from .persons.mention import PersonIndex
-from .text import Normalised, Segments, semicolon_row
+from .text import Normalised, Segments, is_cjk, semicolon_row
 
 
 _SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
@@ -41,6 +41,21 @@ def _cells(line: str) -> list[tuple[int, int]] | None:
         out.append((a, s))
         a = e
     out.append((a, len(line.rstrip())))
+    return _padded_names_joined(line, out)
+
+
+def _padded_names_joined(line: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"龙  进     4": a one-character cell two spaces before a short one is a name lined up to the
+    width of three ("龙  进"), not two columns."""
+    out: list[tuple[int, int]] = []
+    for a, b in cells:
+        if out:
+            pa, pb = out[-1]
+            if (pb - pa == 1 and is_cjk(line[pa]) and a - pb == 2 and line[pb:a] == "  "
+                    and 1 <= len(line[a:b].replace(" ", "")) <= 2 and all(is_cjk(c) or c == " " for c in line[a:b])):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
     return out
 
 

@@ -34,6 +34,15 @@ NAME_END = frozenset("（(，,、；;：: \t\u3000\n。）)｜|/")
 
 NUMERALS = frozenset("一二三四五六七八九十百千万〇○零两0123456789")
 PADDING = frozenset(" \u3000")
+def _gap(t: str, k: int) -> int:
+    """Length of the padding at ``k`` inside a lined-up name: one ideographic space, or one or two spaces."""
+    if t[k] == "\u3000":
+        return 1
+    if t[k] == " ":
+        return 2 if t[k + 1:k + 2] == " " else 1
+    return 0
+
+
 PADDED_FOLLOW = frozenset("因系患于在是的被已曾现今经等")
 """Characters that may follow a padded name directly: the start of its predicate."""
 """One space of either width between the characters of a name lined up in a list ("王　芳", "鲁 欣 怡")."""
@@ -151,19 +160,25 @@ class NameReader:
         return end, False
 
     def _padded(self, t: str, pos: int, g: int) -> tuple[int, bool] | None:
-        """A name padded with spaces to line up in a list or table: "邓　琳", "欧阳　军", "鲁 欣 怡" —
-        the same space after the surname and between the given-name characters, then a boundary."""
-        n, space = len(t), t[g]
-        given, k = [], g
-        while len(given) < 2 and k + 1 < n and t[k] == space and is_cjk(t[k + 1]):
-            given.append(t[k + 1])
-            k += 2
+        """A name padded with spaces to line up in a list or table: "邓　琳", "欧阳　军", "鲁 欣 怡",
+        "龙  进" — a gap (one ideographic space, or one or two spaces) after the surname and between the
+        given-name characters, then a separator or the start of a predicate."""
+        n = len(t)
+        given, k, ends = [], g, []
+        while len(given) < 2 and k < n:
+            gap = _gap(t, k)
+            if not gap or k + gap >= n or not is_cjk(t[k + gap]):
+                break
+            given.append(t[k + gap])
+            ends.append(k)
+            k += gap + 1
         if len(given) == 2 and k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW:
             given.pop()  # "张 三 低保": the third character starts the next cell's word
-            k -= 2
+            k = ends[1]
         # lined up, so a separator or a predicate follows ("李 强因病住院"), not a word ("王 主任说")
-        if (not given or (k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW) or given[0] in STOP_FIRST or any(c in STOP_SECOND for c in given)
-                or t[pos:g] in self.weak or self.words.get("".join(given), 0) >= VERY_COMMON_GIVEN):
+        if (not given or (k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW) or given[0] in STOP_FIRST
+                or any(c in STOP_SECOND for c in given) or t[pos:g] in self.weak
+                or self.words.get("".join(given), 0) >= VERY_COMMON_GIVEN):
             return None
         return k, False
 

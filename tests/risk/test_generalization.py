@@ -273,3 +273,11 @@ def test_a_table_written_with_semicolons_is_a_table():
     assert [f.text for f in findings(result, "social_assistance")] == ["临时救助（急难型）", "临时救助（支出型）"]
     # prose with semicolons is no table
     assert not review("一是加强领导；二是压实责任；三是强化督导；四是严格考核。").findings
+
+
+def test_names_lined_up_with_two_spaces_in_a_space_aligned_table():
+    body = ("以下人员拟认定为特困供养人员：\n  马  福    男   82岁   分散供养   全自理\n"
+            "  丁  生 贵  男   67岁   集中供养   半护理\n  海秀英    女   79岁   分散供养   全护理")
+    result = review(body, "特困人员认定公示")
+    assert [f.text for f in findings(result, "person_name")] == ["马  福", "丁  生 贵", "海秀英"]
+    assert [f.text for f in findings(result, "social_assistance")] == ["分散供养", "集中供养", "分散供养"]
