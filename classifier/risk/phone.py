@@ -157,6 +157,18 @@ class LandlineRecognizer(Recognizer):
         return (HOME_AFTER_RE.match(fld.text, end, min(len(fld.text), end + 8)) is not None
                 and fld.terms_between(max(0, start - 12), start).isdisjoint(self.negative_context))
 
+    def _before_private_mobile(self, fld, start: int, end: int) -> bool:
+        """"联系电话0371-6593 8107、13673991864": a landline listed with a private mobile is private too."""
+        t = fld.text
+        j = end
+        while j < len(t) and j - end < 3 and t[j] in "、，,/或 ":
+            j += 1
+        if j == end:
+            return False
+        m = self._mobile.match(t, j)
+        return (m is not None and (m.end() == len(t) or not t[m.end()].isdigit())
+                and fld.terms_between(max(0, start - 12), start).isdisjoint(self.negative_context))
+
     def _after_private_mobile(self, fld, start: int) -> bool:
         """"联系电话：138…、0411-…": a landline listed with a private mobile is private too."""
         t = fld.text
@@ -179,7 +191,8 @@ class LandlineRecognizer(Recognizer):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
             if score < self.settings.min_score and not self._office_label(fld, c.start) and (
-                    self._after_private_mobile(fld, c.start) or self._home_sentence(fld, c.start)
+                    self._after_private_mobile(fld, c.start) or self._before_private_mobile(fld, c.start, c.end)
+                    or self._home_sentence(fld, c.start)
                     or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:

@@ -37,6 +37,10 @@ NEAREST = 4
 RECORD_VALUE_RE = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*([^\n\t\u3000]{1,40})")
 """After a record label: the value, to the end of its line or cell."""
 EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
+ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人"))
+"""How the person finders mark a letter's addressee (persons/profiles.py)."""
+SALUTATION_RE = re.compile(r"(?:女士|先生|老人)?[：:][ \t\u3000]*\n")
+"""After the addressee's name, alone on the first lines of a letter."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
 """你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
@@ -97,8 +101,10 @@ class _AttributeRecognizer(Recognizer):
         sentence is the addressee."""
         if fld.name != "body" or not YOU_RE.search(fld.text, sl, start):
             return []
-        first = doc.persons.between("body", 0, 12)
-        return [p for p in first if p.cue in ("addressee", "举报人") and p.start < 6 and self._anchor_ok(p)][:1]
+        first = doc.persons.between("body", 0, 120)
+        t = fld.text
+        return [p for p in first if p.cue in ADDRESSEE_CUES and SALUTATION_RE.match(t, p.end)
+                and not t[t.rfind("\n", 0, p.start) + 1:p.start].strip() and self._anchor_ok(p)][:1]
 
     def analyze_trigger(self, doc, fld, hit):
         labelled = hit.term in self.labels

@@ -15,8 +15,8 @@ SHAPES: dict[str, str] = {
     # e-mail: local part from a token start, domain with 1-6 dot labels (a space either side of @: an evasion).
     "email": r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63} ?@ ?[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
              r"(?:\.[A-Za-z0-9\-]{1,63}){1,6}",
-    # 车牌: province, issuing-authority letter, optional dot, 5 (or 6 for 新能源) characters.
-    "plate": rf"[{PROVINCE_CHARS}][A-HJ-NP-Z][·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}(?![0-9A-Za-z])",
+    # 车牌: province, issuing-authority letter, optional dot (or hyphen), 5 (or 6 for 新能源) characters.
+    "plate": rf"[{PROVINCE_CHARS}][A-HJ-NP-Z][·・•. \-]?[A-HJ-NP-Z0-9]{{5,6}}(?![0-9A-Za-z])",
     # Digit runs (IDs, phones, cards, accounts, USCC of digits) read across what an evasion or a
     # layout puts inside them: one to three spaces, a hyphen, a dot, a line break. The run has no
     # length limit (a limit would cut a row of numbers and lose the one across the cut); its

@@ -124,6 +124,10 @@ from tests.assertions import assert_found, findings, make_id, review
     ("附件3：现场检查笔录（复印件）", "enforcement_record", "现场检查笔录", ""),
     # a role word covers a comma-separated list of names
     ("经审核，本季度享受医疗救助人员为：安芳，顾德爱，晁杰梅，邹爱思。以上人员均为低保对象。", "person_name", "晁杰梅", ""),
+    # a petition reply's addressee (after a 文号 line); a plate typed with a hyphen; a landline listed with a mobile
+    ("某信复〔2025〕第0356号\n邝素云：\n    你于2025年7月3日反映的小区噪声问题收悉。", "person_name", "邝素云", ""),
+    ("白色五菱面包车，号牌宁A-6M218，车主饶某。", "plate", "宁A-6M218", ""),
+    ("因多次拨打你登记的联系电话0371-6593 8107、13673991864均无人接听。", "landline", "0371-6593 8107", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -193,6 +197,9 @@ def test_found(text, type_, part, title):
     ("参保人员申报病种：高血压等慢性病门诊用药。", "health", ""),
     # work secrets as a topic of prose
     ("工作人员不得泄露国家秘密和工作秘密。", "internal_marking", ""),
+    # a reply to an information request names its applicant by rule; an office number listed with a mobile
+    ("冯家明：\n    本机关于2025年3月收到你提出的政府信息公开申请，现答复如下。", "person_name", ""),
+    ("咨询电话：0371-65938107、13673991864", "landline", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name

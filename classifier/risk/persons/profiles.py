@@ -15,32 +15,57 @@ HONORIFIC_RE = re.compile(r"女士|先生|老人")
 REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报|来信反映|投诉)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 ADDRESSEE_REACH = 300
+ADDRESSEE_LINES = 3
+"""The salutation stands on one of the first lines (a 文号 line may come first)."""
+ADDRESSEE_LINE_REACH = 80
+PETITION_RE = re.compile(r"[你您][^。\n]{0,40}?(?:反映|信访|来信|来访)")
+"""The letter answers the addressee's petition."""
 PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
 
 
 def addressee(cues, fld, mentions) -> None:
-    """A letter to a named person ("张三：\\n", "张三女士：\\n", "张三（男，身份证号…）：\\n" at the start of the
-    body); when the letter answers that person's report ("你于…向我局举报…"), a whistleblower."""
+    """A letter to a named person ("张三：\\n", "张三女士：\\n", "张三（男，身份证号…）：\\n" on one of the
+    first lines of the body, after a 文号 line perhaps): when the letter answers that person's report
+    ("你于…向我局举报…") a whistleblower, when it answers a petition ("你…反映的…问题") a petitioner."""
     t = fld.text
-    lead = skip_spaces(t, 0)
-    if fld.name != "body" or lead >= len(t):
+    if fld.name != "body":
         return
+    line = 0
+    for _ in range(ADDRESSEE_LINES):
+        if _addressee_on_line(cues, fld, mentions, skip_spaces(t, line)):
+            return
+        line = t.find("\n", line, line + ADDRESSEE_LINE_REACH) + 1
+        if line <= 0:
+            return
+
+
+def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
+    t = fld.text
+    if lead >= len(t):
+        return False
     got = cues.reader.read_bounded(t, lead, allow_masked=True)
     if not got:
-        return
+        return False
     k = got[0]
     honorific = HONORIFIC_RE.match(t, k)  # a private person's courtesy title, not an official's
     if honorific:
         k = honorific.end()
     elif t[k:k + 1] not in ("：", ":", "（", "(") or cues.official_after(fld, k):
-        return
+        return False
     if t[k:k + 1] in ("（", "("):
         close = t.find("）", k, k + 80)
         k = close + 1 if close > 0 else k
-    if t[k:k + 1] in ("：", ":") and t[k + 1:k + 2] in ("\n", ""):  # alone on its line, not a label "文号："
-        reported = REPORTED_BY_YOU_RE.search(t, k, min(len(t), k + ADDRESSEE_REACH)) is not None
-        mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue="举报人" if reported else "addressee",
-                                   masked=got[1], whistleblower=reported))
+    if t[k:k + 1] not in ("：", ":") or t[k + 1:k + 2] not in ("\n", ""):
+        return False  # alone on its line, not a label "文号："
+    letter = t[k:min(len(t), k + ADDRESSEE_REACH)]
+    if REPORTED_BY_YOU_RE.search(letter):
+        cue, kw = "举报人", dict(whistleblower=True)
+    elif PETITION_RE.search(letter):
+        cue, kw = "信访人", dict(sensitive=True)  # a petition about one's own affairs
+    else:
+        cue, kw = "addressee", {}
+    mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue=cue, masked=got[1], **kw))
+    return True
 
 
 def profiles(cues, fld, mentions) -> None:
