@@ -172,11 +172,13 @@ class NameReader:
             given.append(t[k + gap])
             ends.append(k)
             k += gap + 1
+        # a full-width gap or two spaces is padding made on purpose ("甘  雨多次…"); one space may just
+        # separate words ("王 主任说"), so then a separator or a predicate must follow
+        wide = t[g] == "\u3000" or t[g:g + 2] == "  "
         if len(given) == 2 and k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW:
             given.pop()  # "张 三 低保": the third character starts the next cell's word
             k = ends[1]
-        # lined up, so a separator or a predicate follows ("李 强因病住院"), not a word ("王 主任说")
-        if (not given or (k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW) or given[0] in STOP_FIRST
+        if (not given or (not wide and k < n and is_cjk(t[k]) and t[k] not in PADDED_FOLLOW) or given[0] in STOP_FIRST
                 or any(c in STOP_SECOND for c in given) or t[pos:g] in self.weak
                 or self.words.get("".join(given), 0) >= VERY_COMMON_GIVEN):
             return None
@@ -193,6 +195,9 @@ class NameReader:
         if not got:
             return None
         end, masked = got
+        if (not masked and end - pos == 3 and end < len(t) and is_cjk(t[end]) and t[pos:pos + 2] not in self.double
+                and t[end] in STOP_SECOND and self._word_from(t, end - 1)):
+            return end - 1, masked  # "农户王明申请低保": 申请 is a word, the name is 王明
         if name_boundary(t, end):
             return got
         if not masked and end - pos == 3 and t[pos:pos + 2] not in self.double and name_boundary(t, end - 1):

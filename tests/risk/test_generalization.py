@@ -128,6 +128,12 @@ from tests.assertions import assert_found, findings, make_id, review
     ("某信复〔2025〕第0356号\n邝素云：\n    你于2025年7月3日反映的小区噪声问题收悉。", "person_name", "邝素云", ""),
     ("白色五菱面包车，号牌宁A-6M218，车主饶某。", "plate", "宁A-6M218", ""),
     ("因多次拨打你登记的联系电话0371-6593 8107、13673991864均无人接听。", "landline", "0371-6593 8107", ""),
+    # a name right after a kind of person (务工人员, 保育员, 村民); a padded name before its predicate; injuries
+    ("另有外来务工人员马哈西系穆斯林，反映就餐不便。", "person_name", "马哈西", ""),
+    ("县第三中学初二（3）班学生甘  雨多次被同班同学殴打，致左耳鼓膜穿孔。", "person_name", "甘  雨", ""),
+    ("城南街道居民苗淑兰来信反映其丈夫葛大明酗酒后多次实施家庭暴力致其轻微伤。", "health", "致其轻微伤", ""),
+    # a three-character reading that runs into a word is the two-character name
+    ("村民代表大会研究决定，农户王明申请低保。", "person_name", "王明", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -200,6 +206,8 @@ def test_found(text, type_, part, title):
     # a reply to an information request names its applicant by rule; an office number listed with a mobile
     ("冯家明：\n    本机关于2025年3月收到你提出的政府信息公开申请，现答复如下。", "person_name", ""),
     ("咨询电话：0371-65938107、13673991864", "landline", ""),
+    # an aggregate of cases says nothing of a person
+    ("全县新增阳性病例3例，职工食堂加强消毒。", "health", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name

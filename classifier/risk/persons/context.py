@@ -17,6 +17,8 @@ from .mention import PersonMention
 
 ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion", "trigger:social_assistance")
 PLACE_SUFFIX_RE = re.compile(r"街道|社区|村|镇|乡")
+PERSON_KIND_RE = re.compile(r"人员|[员民工户]")
+"""The end of a word for a kind of person (保育员, 村民, 职工, 农户): a name may follow it directly."""
 OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"")
 """Characters after which a name may open a clause."""
 OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) + "]")
@@ -77,7 +79,8 @@ def in_private_sentences(cues, doc, mentions) -> None:
     for fld, (sl, sr) in attribute_sentences(doc):
         t = fld.text
         starts, spans, ordered = attribute[fld.name]
-        places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)}
+        # after a place ("沙坪乡罗某") or a kind of person ("保育员戚某", "务工人员马某", "村民桂某")
+        places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)} | {m.end() for m in PERSON_KIND_RE.finditer(t, sl, sr)}
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
         # where a name may open: the sentence start, after an opening character, a lead or a place
         # (the positions themselves, not a look at every character of the sentence)
