@@ -87,6 +87,11 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
             if h.term in cues.minor_cues and (doc.title.tagged("list:honour_words")
                                               or fld.tagged_between("list:honour_words", sl, sr)):
                 continue  # pupils named in an honour or admission notice (as the rules decide)
+            nxt = h.end
+            while nxt < len(t) and nxt < h.end + 2 and t[nxt] in "：: \u3000":
+                nxt += 1
+            if nxt >= len(t) or not is_cjk(t[nxt]):
+                continue  # "某村村民，因患…": the role word ends a description; no name follows it
             if (strong or _inside(private_sentences[fld.name], h.start)) and empty(fld, h.end, h.end + 3):
                 w = (h.end, min(sr, h.end + NAME_REACH))  # never across the end of the sentence
                 spans[fld.name].append(w)
@@ -107,7 +112,9 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
                     a += 1
                 # policy language ("加强传染病防治") opens with words; a name ("古丽娜尔因病…") does not
                 opening = h.start - a <= SUBJECT_REACH and not any(t[k:k + 2] in words for k in range(a, h.start - 1))
-                if (about_someone or opening) and h.start - a >= MIN_LENGTH and empty(fld, a, h.start):
+                # the rules read a person earlier in the sentence ("张三，男，36岁，某村村民，因患…，给予临时救助"):
+                # the statement is about them; the model is not asked again
+                if (about_someone or opening) and h.start - a >= MIN_LENGTH and empty(fld, sl, h.start):
                     spans[fld.name].append((a, h.start))
     begin = list_topic_start(doc)
     body = doc.body
