@@ -22,7 +22,7 @@ SHAPES: dict[str, str] = {
     # length limit (a limit would cut a row of numbers and lose the one across the cut); its
     # identifiers are its runs of whole groups (numbers.variants). An area code may stand in brackets:
     # "(0415) 2156 738", "（010）6512 3456".
-    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?|[(（](?=0[0-9]{2,3}[)）])[0-9]{3,4}[)）][ \-]?)?[0-9](?:[0-9]|(?: {1,3}|[\-.]|\r?\n)(?=[0-9])){5,}"
+    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?|[(（](?=0[0-9]{2,3}[)）])[0-9]{3,4}[)）][ \-]?)?[0-9](?:[0-9]|(?: {1,3}|[\-.]|\r?\n[ \t\u3000]{0,8})(?=[0-9])){5,}"
               r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9A-Za-z@_])",
     # Upper-case letter+digit codes: USCC with letters, passports, 通行证, project codes.
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",

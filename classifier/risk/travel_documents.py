@@ -14,6 +14,7 @@ DIGITS_ONLY = frozenset(words("travel_documents.HkMacauPermitRecognizer.DIGITS_O
 LOOSE_RE = re.compile(r"[CWHMLT](?=[0-9A-HJ-NP-Z]{8}$)[0-9]*[A-HJ-NP-Z]?[0-9]*")
 """Next to its name, a permit number in a newer or mistyped series: a letter, eight characters, one more letter at most."""
 LETTER_BEFORE_RE = re.compile(r"[CWHML] ?$")
+PASSPORT_LETTER_RE = re.compile(r"[EG] ?$")
 
 
 class PassportRecognizer(Recognizer):
@@ -22,15 +23,23 @@ class PassportRecognizer(Recognizer):
     TYPE = "passport"
     ACTION = "redact"
     LABEL = "护照号码"
-    SHAPES = ("code",)
     PATTERNS = (
         Pattern("ordinary", r"E[0-9]{8}|E[A-HJ-NP-Z][0-9]{7}|G[0-9]{8}", 0.4),
         Pattern("official", r"[DSP]E?[0-9]{7}", 0.3),
     )
     CONTEXT = words("travel_documents.PassportRecognizer.CONTEXT")
     CONTEXT_BOOST = 0.5
+    SHAPES = ("code", "number")
 
     def analyze_candidate(self, doc, fld, cand):
+        if cand.shape == "number":
+            # "护照号E 8472 6193": the series letter apart from its eight digits
+            t = fld.text
+            letter = PASSPORT_LETTER_RE.search(t, max(0, cand.start - 2), cand.start)
+            if (letter and len(cand.compact) == 8 and cand.compact.isdigit()
+                    and not fld.terms_between(letter.start() - 12, letter.start()).isdisjoint(self.context)):
+                yield self.result(fld, letter.start(), cand.end, 0.8, "护照语境")
+            return
         pattern = self.match_pattern(cand.value)
         if pattern:
             score = self.context_score(fld, cand.start, cand.end, pattern.score, left=16, right=0)

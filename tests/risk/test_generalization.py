@@ -134,6 +134,9 @@ from tests.assertions import assert_found, findings, make_id, review
     ("城南街道居民苗淑兰来信反映其丈夫葛大明酗酒后多次实施家庭暴力致其轻微伤。", "health", "致其轻微伤", ""),
     # a three-character reading that runs into a word is the two-character name
     ("村民代表大会研究决定，农户王明申请低保。", "person_name", "王明", ""),
+    # a passport's letter apart from its digits; an ID broken across an indented line of a table
+    ("归国人员，护照号E 8472 6193，个人邮箱另附。", "passport", "E 8472 6193", ""),
+    ("束  华  男  1985年  371523198507\n    300911\n34  束莹莹", "id_card", "371523198507\n    300911", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -208,6 +211,8 @@ def test_found(text, type_, part, title):
     ("咨询电话：0371-65938107、13673991864", "landline", ""),
     # an aggregate of cases says nothing of a person
     ("全县新增阳性病例3例，职工食堂加强消毒。", "health", ""),
+    # a code that is not called a passport
+    ("项目编号E 8472 6193。", "passport", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
