@@ -38,6 +38,10 @@ class EnforcementRecordRecognizer(Recognizer):
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
             return
         if inside_title_quotes:
+            qs, qe = s - 1, e + 1  # "附《现场检查笔录》主要内容：": the record quoted in the document
+            if (any(t[max(0, qs - 4):qs].endswith(w) for w in LEAD_IN)
+                    or any(t[qe:qe + 4].startswith(w) for w in LEAD_OUT if w not in ("：", ":"))):
+                yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
             return  # "《询问笔录》等证据证实": a piece of evidence named in a decision
         if HEADING_BEFORE_RE.search(t, max(0, s - 20), s) and HEADING_AFTER_RE.match(t, e, min(len(t), e + 20)):
             yield self.result(fld, s, e, 0.85, "文件即执法案卷（标题行）")

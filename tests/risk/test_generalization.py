@@ -137,6 +137,9 @@ from tests.assertions import assert_found, findings, make_id, review
     # a passport's letter apart from its digits; an ID broken across an indented line of a table
     ("归国人员，护照号E 8472 6193，个人邮箱另附。", "passport", "E 8472 6193", ""),
     ("束  华  男  1985年  371523198507\n    300911\n34  束莹莹", "id_card", "371523198507\n    300911", ""),
+    # a report made "through" something by a name opening its clause; a record quoted with a lead-in
+    ("2025年1月，寇明礼通过12345热线举报国道旁非法采砂。", "whistleblower", "寇明礼", ""),
+    ("经查，附《现场检查笔录》主要内容：检查人员毛某在场。", "enforcement_record", "现场检查笔录", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
@@ -213,6 +216,9 @@ def test_found(text, type_, part, title):
     ("全县新增阳性病例3例，职工食堂加强消毒。", "health", ""),
     # a code that is not called a passport
     ("项目编号E 8472 6193。", "passport", ""),
+    # an office that passes a report on is no whistleblower; a record cited as evidence is not quoted
+    ("2025年1月，县局通过12345热线举报受理平台转办。", "whistleblower", ""),
+    ("本案有《询问笔录》等证据证实。", "enforcement_record", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name

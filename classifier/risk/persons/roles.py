@@ -14,6 +14,8 @@ ENUMERATION = "、；;，, \t\u3000"
 """Between the names a role word covers ("低保对象张三、李四", "人员为：安珍，顾德爱，晁杰娟")."""
 NOT_NAME_LAST = frozenset("人村镇乡区县市省街路组队科室局院所站")
 """A reading after a comma that ends so is a description ("李村人"), not the next name."""
+REPORT_WAY_RE = re.compile(r"(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14}$")
+"""Between a name opening its clause and 举报: the way the report was made ("通过12345热线", "向我局")."""
 QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
 """"万余人举报", "多名举报": a count of people before 举报, not a name."""
 """What separates the names of one enumeration ("社区矫正对象张三、李四、王五", "张秀英 李国强")."""
@@ -92,3 +94,11 @@ def reporter_before(cues, fld, hit, mentions) -> None:
             # the report says more than a role word read before ("群众苏某实名举报"): this reading wins
             mentions.put(PersonMention(fld.name, p, k, t[p:k], cue="举报人", whistleblower=True, masked=got[1]))
             return
+    # "寇某某通过12345热线举报…": the clause opens with the name, the report is made through something
+    cl, _ = fld.segments.clause(hit.start)
+    p = cl
+    while p < hit.start and t[p] in " \t\u3000":
+        p += 1
+    got = cues.reader.read_bounded(t, p, strict=False, allow_masked=True)
+    if got and REPORT_WAY_RE.match(t, got[0], hit.start) and not cues.official_before(fld, p):
+        mentions.put(PersonMention(fld.name, p, got[0], t[p:got[0]], cue="举报人", whistleblower=True, masked=got[1]))
