@@ -131,6 +131,17 @@ class FieldText:
             for _, spans in rows:
                 yield header, spans
 
+    def column_cells(self, pos: int) -> list[tuple[int, int]]:
+        """The data cells (spans) of the column whose header cell holds ``pos`` ([] if ``pos`` is in no
+        table header): "残疾等级" in the header row gives every row's cell under it."""
+        for start, end, header, rows, hspans in self._table_blocks():
+            if not header or pos < start or pos > end:
+                continue
+            for i, (a, b) in enumerate(hspans):
+                if a <= pos < b:
+                    return [spans[i] for _, spans in rows if i < len(spans)]
+        return []
+
     def _cell_at(self, pos: int) -> tuple[list[str], int] | None:
         """``(header cells, column index)`` of the data cell holding ``pos`` (bisect on an index)."""
         if self._cells is None:

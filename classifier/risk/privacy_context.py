@@ -36,6 +36,7 @@ ANCHOR_REACH = 100
 NEAREST = 4
 RECORD_VALUE_RE = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*([^\n\t\u3000]{1,40})")
 """After a record label: the value, to the end of its line or cell."""
+CLASS_CODE_RE = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,3}[类档级等]?")
 EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
 ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人"))
 """How the person finders mark a letter's addressee (persons/profiles.py)."""
@@ -58,6 +59,7 @@ class _AttributeRecognizer(Recognizer):
     MASKED_ANCHORS = True  # "刘某某…诊断为…": the attribute is still stated of a (masked) person
 
     LABELS = ""  # the word list of record labels whose value states this attribute ("病种：…")
+    CODES_SAY_NOTHING = False  # a bare class code under the label ("B类") states nothing
 
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
@@ -106,10 +108,26 @@ class _AttributeRecognizer(Recognizer):
         return [p for p in first if p.cue in ADDRESSEE_CUES and SALUTATION_RE.match(t, p.end)
                 and not t[t.rfind("\n", 0, p.start) + 1:p.start].strip() and self._anchor_ok(p)][:1]
 
+    def column_values(self, doc, fld, hit):
+        """"残疾类别" heading a table column: each row's cell is that attribute of the row's person."""
+        t = fld.text
+        out = []
+        for a, b in fld.column_cells(hit.start):
+            while a < b and t[a] in " \t\u3000":
+                a += 1
+            while b > a and t[b - 1] in " \t\u3000":
+                b -= 1
+            if a >= b or t[a:b] in EMPTY_VALUES or (self.CODES_SAY_NOTHING and CLASS_CODE_RE.fullmatch(t, a, b)):
+                continue  # "保障类别：B类": a class code, not a statement (a disability grade "一级" is one)
+            persons = _AttributeRecognizer.anchors(self, doc, fld, a, b)
+            if persons:
+                out.append(self.result(fld, a, b, 0.75, f"“{hit.term}”列", about=tuple(persons)))
+        return out
+
     def analyze_trigger(self, doc, fld, hit):
         labelled = hit.term in self.labels
         if labelled and self.labelled_value(fld, hit) is None:
-            return ()
+            return self.column_values(doc, fld, hit)
         # a record's label is followed by its colon: that is no list being introduced
         anchors = _AttributeRecognizer.anchors.__get__(self) if labelled else self.anchors
         persons = anchors(doc, fld, hit.start, hit.end)
@@ -187,6 +205,7 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     LABEL = "社会救助对象身份"
     TRIGGER_LISTS = ("social_assistance",)
     LABELS = "social_assistance_labels"
+    CODES_SAY_NOTHING = True
     PRONOUN_REFERENCE = False
     MASKED_ANCHORS = False
 

@@ -307,3 +307,31 @@ def test_names_lined_up_with_two_spaces_in_a_space_aligned_table():
     result = review(body, "特困人员认定公示")
     assert [f.text for f in findings(result, "person_name")] == ["马  福", "丁  生 贵", "海秀英"]
     assert [f.text for f in findings(result, "social_assistance")] == ["分散供养", "集中供养", "分散供养"]
+
+
+def test_a_column_label_says_what_every_row_cell_is():
+    body = ("姓名；残疾类别；残疾等级；补贴类别；所在村\n辜新明；肢体；一级；重度残疾人护理补贴；南山村\n"
+            "阙小芳；智力；二级；困难残疾人生活补贴；北岭村")
+    result = review(body, "残疾人两项补贴公示")
+    assert [f.text for f in findings(result, "health")] == ["肢体", "一级", "智力", "二级"]
+    assert [f.text for f in findings(result, "person_name")] == ["辜新明", "阙小芳"]  # not 南山村
+
+
+def test_a_class_code_under_a_status_column_states_nothing():
+    body = "户主姓名|保障类别|月保障金\n龙建军|B类|520\n石小梅|农村低保一类|610"
+    assert [f.text for f in findings(review(body, "农村低保公示"), "social_assistance")] == ["农村低保一类"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("黄志鹏先生：\n您于2025年3月2日来电反映您母亲在我院住院期间的医疗费用问题。", "黄志鹏"),
+    ("戚长顺：\n你于2025年4月7日来信反映你与邻居因宅基地界址发生纠纷一事。", "戚长顺"),
+])
+def test_the_addressee_of_a_petition_reply_is_a_private_name(body, name):
+    result = review(body)
+    assert [f.text for f in findings(result, "person_name")][:1] == [name]
+    assert not findings(result, "whistleblower")
+
+
+def test_grades_and_units_are_no_names():
+    result = review("资助名单：高二（3）班学生林小雨、高三学生陈明，由儿童福利股负责发放。", "困难学生资助公示")
+    assert {f.text for f in findings(result, "person_name")} == {"林小雨", "陈明"}

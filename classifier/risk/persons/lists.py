@@ -8,6 +8,8 @@ import re
 from .mention import PersonMention
 
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
+PLACE_LAST = frozenset("村镇乡区县市省街路组社")
+"""A list item reading that ends so is a place ("南山村"), not a name."""
 PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|镇|乡|村)(?:[\u4e00-\u9fff]{1,6}?(?:社区|村|组))?"
                       r"(?:[0-9一二三四五六七八九十]{1,3}(?:组|社))?")
 """The place heading a list item: "青石社区", "天堂镇大岭村5组"."""
@@ -73,8 +75,8 @@ def list_items(cues, doc, mentions) -> None:
             if not got:
                 continue
             end, masked = got
-            if end < len(t) and t[end] not in FOLLOW:
-                continue
+            if (end < len(t) and t[end] not in FOLLOW) or t[end - 1] in PLACE_LAST:
+                continue  # "南山村": a place in the row, not a name
             if cues.official_before(body, m.start() + 1) or cues.official_after(body, end):
                 break
             known = mentions.get((body.name, p))

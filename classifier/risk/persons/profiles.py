@@ -12,13 +12,13 @@ from .mention import PersonMention
 
 HONORIFIC_RE = re.compile(r"女士|先生|老人")
 """After the addressee's name in a letter's salutation ("闫某女士：")."""
-REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报|来信反映|投诉)")
+REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 ADDRESSEE_REACH = 300
 ADDRESSEE_LINES = 3
 """The salutation stands on one of the first lines (a 文号 line may come first)."""
 ADDRESSEE_LINE_REACH = 80
-PETITION_RE = re.compile(r"[你您][^。\n]{0,40}?(?:反映|信访|来信|来访)")
+PETITION_RE = re.compile(r"[你您][^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉)")
 """The letter answers the addressee's petition."""
 PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
 
@@ -43,7 +43,8 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
     t = fld.text
     if lead >= len(t):
         return False
-    got = cues.reader.read_bounded(t, lead, allow_masked=True)
+    # the salutation's colon (or courtesy title) right after the name is the check: read without bounds
+    got = cues.reader.read_bounded(t, lead, strict=False, allow_masked=True)
     if not got:
         return False
     k = got[0]

@@ -12,6 +12,8 @@ from .mention import PersonMention
 PADDING = " \u3000"
 ENUMERATION = "、；;，, \t\u3000"
 """Between the names a role word covers ("低保对象张三、李四", "人员为：安珍，顾德爱，晁杰娟")."""
+UNIT_LAST = frozenset("股科室局处所站队厅委办司院")
+"""A reading after a role word that ends so is a unit ("儿童福利股"), not a name."""
 NOT_NAME_LAST = frozenset("人村镇乡区县市省街路组队科室局院所站")
 """A reading after a comma that ends so is a description ("李村人"), not the next name."""
 REPORT_WAY_RE = re.compile(r"(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14}$")
@@ -60,7 +62,7 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
-    while got and not cues.official_after(fld, got[0]):
+    while got and not cues.official_after(fld, got[0]) and t[got[0] - 1] not in UNIT_LAST:
         end, masked = got
         mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,
                                    minor=minor, whistleblower=hit.term == "举报人", masked=masked))
