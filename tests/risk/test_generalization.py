@@ -335,3 +335,15 @@ def test_the_addressee_of_a_petition_reply_is_a_private_name(body, name):
 def test_grades_and_units_are_no_names():
     result = review("资助名单：高二（3）班学生林小雨、高三学生陈明，由儿童福利股负责发放。", "困难学生资助公示")
     assert {f.text for f in findings(result, "person_name")} == {"林小雨", "陈明"}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("如江北村的钮 伟，2022年因吸毒被责令社区戒毒三年，经推荐就业。", "钮 伟"),   # after a village and 的
+    ("村委会反映村民覃大勇长期外出务工，其子覃小龙（9岁）由祖父照顾。", "覃小龙"),     # a role, then the age
+])
+def test_more_places_a_private_name_stands(body, name):
+    assert name in [f.text for f in findings(review(body), "person_name")]
+
+
+def test_a_child_read_after_a_role_word_is_still_a_child():
+    assert [f.text for f in findings(review("其子覃小龙（9岁）由祖父照顾。"), "minor")] == ["覃小龙（9岁）"]

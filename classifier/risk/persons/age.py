@@ -50,7 +50,8 @@ def by_age(cues, fld, hit, mentions) -> None:
     if q + 1 < len(t) and t[q + 1] == "的":
         got = reader.read_bounded(t, q + 2, allow_initials=True)
         if got and not cues.official_after(fld, got[0]):
-            mentions.add(PersonMention(fld.name, q + 2, got[0], t[q + 2:got[0]], cue="age", minor=minor, masked=got[1]))
+            _add_age(mentions, PersonMention(fld.name, q + 2, got[0], t[q + 2:got[0]], cue="age", minor=minor,
+                                             masked=got[1]))
         return
     m = PROFILE_BEFORE_AGE.search(t, max(0, d - 14), d)
     if not m or m.start() == d:
@@ -64,11 +65,21 @@ def by_age(cues, fld, hit, mentions) -> None:
         if minor:
             close = q + 2 if t[q + 1:q + 2] in ("）", ")") and t[name_end] in "（(" else q + 1
             start, stop = (d, q + 1) if masked else (p, close)
-            mentions.add(PersonMention(fld.name, start, stop, t[start:stop], cue="age", minor=True, masked=masked,
-                                       name_span=(p, name_end)))
+            _add_age(mentions, PersonMention(fld.name, start, stop, t[start:stop], cue="age", minor=True, masked=masked,
+                                             name_span=(p, name_end)))
         else:
             mentions.add(PersonMention(fld.name, p, name_end, t[p:name_end], cue="age", masked=masked))
         return
+
+
+def _add_age(mentions, mention: PersonMention) -> None:
+    """A child read by its age replaces a reading of the same name after a role word ("其子张三（9岁）"):
+    that the person is a minor says more."""
+    known = mentions.get(mention.key)
+    if known is None:
+        mentions.add(mention)
+    elif mention.minor and not known.minor and not known.whistleblower:
+        mentions.put(mention)
 
 
 def minor_statements(fld, mention) -> list[tuple[int, int]]:
