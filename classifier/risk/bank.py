@@ -107,7 +107,9 @@ def company_account(fld, s: int) -> bool:
         cols = fld.table_header_of(s)
         return any("开户" in c for c in cols) and any(any(w in c for w in ORG_HEADER_WORDS) for c in cols)
     near = fld.terms_between(s - 8, s)
-    if near.isdisjoint(BankAccountRecognizer.CONTEXT) and near.isdisjoint(CARD_WORDS):
+    after_branch = any(h.term in BRANCH_WORDS and not fld.text[h.end:s].strip(" \t\u3000：:")
+                       for h in fld.hits_between(s - 12, s))  # "…银行某某支行 5221 7010 …"
+    if near.isdisjoint(BankAccountRecognizer.CONTEXT) and near.isdisjoint(CARD_WORDS) and not after_branch:
         return False
     sent_l, sent_r = fld.segments.sentence(s)
     t = fld.text

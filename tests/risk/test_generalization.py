@@ -347,3 +347,8 @@ def test_more_places_a_private_name_stands(body, name):
 
 def test_a_child_read_after_a_role_word_is_still_a_child():
     assert [f.text for f in findings(review("其子覃小龙（9岁）由祖父照顾。"), "minor")] == ["覃小龙（9岁）"]
+
+
+def test_a_company_account_right_after_its_bank_branch():
+    result = review("某某建设有限公司投标保证金退至 徽商银行合肥蜀山支行 522 1701 0210 0036 78。")
+    assert [f.text for f in findings(result, "bank_account")] == ["522 1701 0210 0036 78"]
