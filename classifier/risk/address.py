@@ -11,7 +11,7 @@ from .wordlists import words
 PRIVATE_CUES = words("address.PRIVATE_CUES")
 PRIVATE_RIGHT_CUES = words("address.PRIVATE_RIGHT_CUES")
 # an organisation named just before the cue: "被申请人：某某区市场监督管理局，住所地：…" is its seat
-ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院)[）)]?[，,；; ]*$")
+ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院|队|处|办)[）)]?[，,；; ]*$")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
@@ -92,6 +92,8 @@ class AddressRecognizer(Recognizer):
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
         if private and self._org_seat(fld, start):
             return
+        if start > 0 and t[start - 1] in "（(" and ORG_BEFORE_CUE_RE.search(t, max(0, start - 24), start - 1):
+            return  # "某某执法大队（某区某街28号）": the seat of the body just named
         if INSTITUTION_AFTER_RE.match(t, end):
             return  # "某大道88号政务服务中心二楼": the address of an office
         if office and not (private and self._closest_is_private(fld, start)):

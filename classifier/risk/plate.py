@@ -20,6 +20,7 @@ class PlateRecognizer(Recognizer):
     CONTEXT = words("plate.PlateRecognizer.CONTEXT")
     NEGATIVE_CONTEXT = words("plate.PlateRecognizer.NEGATIVE_CONTEXT")
     CONTEXT_BOOST = 0.25
+    CONTEXT_PENALTY = 0.5  # a school bus, an official or a company's vehicle: no private person's car
 
     @staticmethod
     def valid_shape(value: str) -> bool:
@@ -36,7 +37,8 @@ class PlateRecognizer(Recognizer):
         t = fld.text
         if RANGE_AFTER_RE.match(t, cand.end) or RANGE_BEFORE_RE.search(t, max(0, cand.start - 3), cand.start):
             return  # "宁A·D00001至宁A·D99999": a range of plates in a 号段 notice, nobody's car
-        score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=6)
+        # an enumeration shares its predicate: "贵A·G1738、贵A·D82106为执法执勤用车"
+        score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=18)
         if score >= self.settings.min_score:
             kind = "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) == 6 else "号牌格式有效"
             yield self.result(fld, cand.start, cand.end, score, kind)

@@ -219,6 +219,11 @@ def test_found(text, type_, part, title):
     # an office that passes a report on is no whistleblower; a record cited as evidence is not quoted
     ("2025年1月，县局通过12345热线举报受理平台转办。", "whistleblower", ""),
     ("本案有《询问笔录》等证据证实。", "enforcement_record", ""),
+    # official, school-bus and company vehicles; a fuel card; an office's seat in brackets after its name
+    ("一、公务用车统一由办公室调度，车牌贵A·G1738、贵A·D82106为执法执勤用车。", "plate", ""),
+    ("- 校车号牌：鄂A·D37651；驾驶人：覃志勇", "plate", ""),
+    ("三、车辆加油卡号1000113200012437659由办公室统一保管。", "bank_card", ""),
+    ("联系地址：锦江区城市管理综合执法大队（锦江区东华门街28号），咨询电话028-86659012。", "address", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
