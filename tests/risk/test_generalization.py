@@ -357,3 +357,14 @@ def test_a_child_read_after_a_role_word_is_still_a_child():
 def test_a_company_account_right_after_its_bank_branch():
     result = review("某某建设有限公司投标保证金退至 徽商银行合肥蜀山支行 522 1701 0210 0036 78。")
     assert [f.text for f in findings(result, "bank_account")] == ["522 1701 0210 0036 78"]
+
+
+def test_a_list_item_read_first_after_a_neutral_role_is_still_a_list_item():
+    body = "以下家庭自2026年11月起纳入城市最低生活保障，现予公示：\n户主：闵桂芳，家庭人口2人；\n户主：訾文武，家庭人口3人。"
+    result = review(body, "城市最低生活保障新增对象公示")
+    assert [f.text for f in findings(result, "person_name")] == ["闵桂芳", "訾文武"]
+
+
+def test_a_list_of_people_serving_a_sentence_is_private():
+    body = "经比对，以下人员因正在服刑，依规暂停领取养老保险待遇：\n钮大全，男，1959年生；\n薄永年，男，1961年生。"
+    assert [f.text for f in findings(review(body), "person_name")] == ["钮大全", "薄永年"]

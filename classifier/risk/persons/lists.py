@@ -81,8 +81,9 @@ def list_items(cues, doc, mentions) -> None:
                 break
             known = mentions.get((body.name, p))
             if known is not None:
-                if known.cue in ("age", "profile", "repeat"):
-                    mentions.put(known.with_cue("list"))  # read before by its age or profile: a list item too
+                if known.cue in ("age", "profile", "repeat") or known.cue in cues.neutral_roles:
+                    # read before by its age, its profile or a neutral role ("户主：张三"): a list item too
+                    mentions.put(known.with_cue("list"))
                 break
             mentions.add(PersonMention(body.name, p, end, t[p:end], cue="list", masked=masked))
             break
