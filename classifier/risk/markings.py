@@ -17,6 +17,7 @@ STARS = "★☆*＊▲△✩✭✮⭐"
 _STAR = "[" + re.escape(STARS) + "]"
 LEVEL_RE = re.compile(rf"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
                       rf"|(?:绝密|机密|秘密)级(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?")
+TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000]{0,4}保密期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
@@ -42,7 +43,11 @@ class SecrecyMarkingRecognizer(Recognizer):
             m = LEVEL_RE.match(t, s)
             if m and (fld.name == "title" or bracketed(t, m.start(), m.end()) or alone_on_line(t, s, e)
                       or t[m.end():m.end() + 1] in STARS + "\n" or self_referential(t, fld.segments.sentence(s)[0], s, 16)):
-                return (self.result(fld, s, m.end(), 0.95, f"“{t[s:m.end()]}”"),)
+                end = m.end()
+                term = TERM_AFTER_LEVEL_RE.match(t, end, min(len(t), end + 16))
+                if term:
+                    end = term.end()  # "密级：秘密　保密期限：10年": the level and its term, one marking
+                return (self.result(fld, s, end, 0.95, f"“{t[s:m.end()]}”"),)
             return ()
         if hit.term == "涉密档案":
             if fld.name == "title" or bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, fld.segments.sentence(s)[0], s, 16):
@@ -56,6 +61,8 @@ class SecrecyMarkingRecognizer(Recognizer):
                 j += 1
             if j < len(t) and t[j] in STARS and s > 0 and t[s - 1] in "“\"‘'「" and fld.segments.sentence(s)[0] < s - 1:
                 return ()  # quoted inside a sentence ("试卷袋贴有“绝密★启用前”标识"): a mention, not a marking
+            if s > 0 and t[s - 1] in STARS and alone_on_line(t, s - 1, e):
+                return (self.result(fld, s - 1, e, 1.0, f"“{fld.text[s - 1:e]}”"),)  # "★秘密" heading the page
             if j < len(t) and t[j] in STARS:
                 m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
                 end = m.end() if m else j + 1

@@ -140,6 +140,10 @@ from tests.assertions import assert_found, findings, make_id, review
     # a report made "through" something by a name opening its clause; a record quoted with a lead-in
     ("2025年1月，寇明礼通过12345热线举报国道旁非法采砂。", "whistleblower", "寇明礼", ""),
     ("经查，附《现场检查笔录》主要内容：检查人员毛某在场。", "enforcement_record", "现场检查笔录", ""),
+    # a level with its term on one line, a star before the level, a minor said in words
+    ("密级：秘密　　保密期限：10年\n各乡镇：", "secrecy_marking", "密级：秘密　　保密期限：10年", ""),
+    ("★秘密\n各单位：\n现将有关事项通知如下。", "secrecy_marking", "★秘密", ""),
+    ("患者沙丽娜（未成年，监护人为其外祖母），因艾滋病住院治疗。", "minor", "沙丽娜（未成年", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
 ])
