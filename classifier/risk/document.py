@@ -89,6 +89,7 @@ class FieldText:
         self._tables: list[tuple[int, int, list[str]]] | None = None
         self._by_end: dict[int, Candidate] | None = None
         self._cells = None
+        self._header_cells = None
         self.memo: dict = {}  # per-field scratch of one review, keyed by recognizer ("address_end")
 
     def candidate_ending_at(self, end: int) -> Candidate | None:
@@ -133,14 +134,21 @@ class FieldText:
 
     def column_cells(self, pos: int) -> list[tuple[int, int]]:
         """The data cells (spans) of the column whose header cell holds ``pos`` ([] if ``pos`` is in no
-        table header): "残疾等级" in the header row gives every row's cell under it."""
-        for start, end, header, rows, hspans in self._table_blocks():
-            if not header or pos < start or pos > end:
-                continue
-            for i, (a, b) in enumerate(hspans):
-                if a <= pos < b:
-                    return [spans[i] for _, spans in rows if i < len(spans)]
-        return []
+        table header): "残疾等级" in the header row gives every row's cell under it. (Bisect on an index of
+        the header cells, built once.)"""
+        if self._header_cells is None:
+            index = []
+            for _, _, header, rows, hspans in self._table_blocks():
+                if header:
+                    index.extend((a, b, i, rows) for i, (a, b) in enumerate(hspans))
+            index.sort(key=lambda c: c[0])
+            self._header_cells = ([c[0] for c in index], index)
+        starts, index = self._header_cells
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0 or pos >= index[k][1]:
+            return []
+        _, _, i, rows = index[k]
+        return [spans[i] for _, spans in rows if i < len(spans)]
 
     def _cell_at(self, pos: int) -> tuple[list[str], int] | None:
         """``(header cells, column index)`` of the data cell holding ``pos`` (bisect on an index)."""

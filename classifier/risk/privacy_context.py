@@ -34,6 +34,7 @@ BELIEF_BEFORE = words("privacy_context.BELIEF_BEFORE")
 ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
 NEAREST = 4
+"""A statement is about the persons nearest to it ("张三、李四、王五、赵六均系低保对象"), not every name in a long list."""
 RECORD_VALUE_RE = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*([^\n\t\u3000]{1,40})")
 """After a record label: the value, to the end of its line or cell."""
 CLASS_CODE_RE = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,3}[类档级等]?")
@@ -46,7 +47,6 @@ YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市�
 """你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 """Punctuation between a person and the statement about them, not part of the statement."""
-"""A statement is about the persons nearest to it ("张三、李四、王五、赵六均系低保对象"), not every name in a long list."""
 
 
 class _AttributeRecognizer(Recognizer):
@@ -128,9 +128,9 @@ class _AttributeRecognizer(Recognizer):
         labelled = hit.term in self.labels
         if labelled and self.labelled_value(fld, hit) is None:
             return self.column_values(doc, fld, hit)
-        # a record's label is followed by its colon: that is no list being introduced
-        anchors = _AttributeRecognizer.anchors.__get__(self) if labelled else self.anchors
-        persons = anchors(doc, fld, hit.start, hit.end)
+        # a record's label is followed by its colon: that is no list being introduced (the plain reading)
+        persons = (_AttributeRecognizer.anchors(self, doc, fld, hit.start, hit.end) if labelled
+                   else self.anchors(doc, fld, hit.start, hit.end))
         if not persons:
             return ()
         span = self.labelled_value(fld, hit) if labelled else self.span(fld, hit)
