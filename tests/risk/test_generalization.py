@@ -372,3 +372,13 @@ def test_a_list_item_read_first_after_a_neutral_role_is_still_a_list_item():
 def test_a_list_of_people_serving_a_sentence_is_private():
     body = "经比对，以下人员因正在服刑，依规暂停领取养老保险待遇：\n钮大全，男，1959年生；\n薄永年，男，1961年生。"
     assert [f.text for f in findings(review(body), "person_name")] == ["钮大全", "薄永年"]
+
+
+def test_a_name_followed_by_its_school_grade_is_a_child_even_after_a_neutral_role():
+    result = review("李女士：您好！您反映的女儿邬晨曦（县一中高一（7）班学生）家庭困难问题已收悉。")
+    assert [f.text for f in findings(result, "person_name")] == ["邬晨曦"]
+    assert [f.text for f in findings(result, "minor")] == ["邬晨曦（县一中高一（7）班学生）"]
+
+
+def test_pupils_in_an_honour_notice_stay_named():
+    assert not review("授予学生李小明（初二（3）班）优秀学生称号。", "关于表彰优秀学生的决定").findings

@@ -12,12 +12,14 @@ PROFILE_BEFORE_AGE = re.compile(r"(?:[（(]|[，, \t\u3000]+)(?:(?:男|女|[\u4e
 UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁")
 _GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三]|小[一二三四五六])"
           r"(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})?班?")
+_SCHOOL = r"(?:[\u4e00-\u9fff]{0,8}?(?:小学|中学|学校|[一二三四五六七八九]中))"
+"""A school named before the grade: "县一中高一（7）班", "城南二小六年级"."""
 _PUPIL = r"(?:在校学生|小学生|中学生|初中生|高中生|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
 MINOR_BEFORE_RE = re.compile(rf"(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
 """The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五"."""
 MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族)[，,、 \t\u3000|｜]+)*"
                             rf"(?:为|系|是)?((?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
-                            rf"|{_GRADE}{_PUPIL}?|未成年人?)")
+                            rf"|{_SCHOOL}?{_GRADE}{_PUPIL}?|未成年人?)")
 """The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）",
 the grade cell of its table row ("鲁 欣 怡|初二（3）班")."""
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}

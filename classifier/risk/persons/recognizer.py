@@ -22,6 +22,8 @@ from .decision import MINOR_NAME, PersonDecision
 from .mention import Mentions, PersonMention
 
 UNDER_AGE = frozenset(words("persons.recognizer.UNDER_AGE"))
+NOT_A_CHILD = frozenset(("tagger",))
+"""Readings too weak to make a child of a name on their own (the model's spans)."""
 REPORTED_BY_NAME = frozenset(words("persons.recognizer.REPORTED_BY_NAME"))
 
 
@@ -108,10 +110,13 @@ class PersonNameRecognizer(Recognizer):
                 continue
             seen.add(place)
             d = decide(doc, p, ctx)
-            if not d.private:
-                continue
             fld = doc.title if p.field == "title" else doc.body
             said = age.minor_statements(fld, p) if not p.masked and d.ground == "privacy" else []
+            if not d.private:
+                honour_notice = ctx[2]
+                if not said or honour_notice or p.cue in NOT_A_CHILD or self.cues.official_before(fld, p.start):
+                    continue
+                d = MINOR_NAME  # "女儿邬某某（县一中高一（7）班学生）": what follows the name says it is a child
             if said:
                 # a named child: the name is a private name; with the age or grade it says who the child is
                 if d.type == "minor":
