@@ -382,3 +382,20 @@ def test_a_name_followed_by_its_school_grade_is_a_child_even_after_a_neutral_rol
 
 def test_pupils_in_an_honour_notice_stay_named():
     assert not review("授予学生李小明（初二（3）班）优秀学生称号。", "关于表彰优秀学生的决定").findings
+
+
+@pytest.mark.parametrize("body, name, minor", [
+    ("其中病情较重的欧阳可欣（高一学生，16岁）曾入住ICU。", "欧阳可欣", "欧阳可欣（高一学生"),   # grade before the age
+    ("经查，该生羊梓轩（初二（3）班）患有先天性心脏病。", "羊梓轩", "羊梓轩（初二（3）班）"),       # 该生
+    ("其中，仡彩霞（14岁，八年级）经多次家访已返校。", "仡彩霞", "仡彩霞（14岁"),                 # a rare surname
+])
+def test_children_named_in_briefings(body, name, minor):
+    result = review(body)
+    assert name in [f.text for f in findings(result, "person_name")]
+    assert minor in [f.text for f in findings(result, "minor")]
+
+
+def test_a_legal_aid_recipient_and_struggling_workers_are_private():
+    assert [f.text for f in findings(review("案例：受援人晏春兰，低保户，因丈夫车祸身亡向肇事方索赔。"), "person_name")] == ["晏春兰"]
+    body = "经审核，以下职工符合帮扶条件：\n宓建国，在档困难职工，帮扶金3000元；\n骆红英，在档困难职工，帮扶金3000元。"
+    assert [f.text for f in findings(review(body), "person_name")] == ["宓建国", "骆红英"]

@@ -7,7 +7,9 @@ import re
 from .mention import PersonMention
 
 # Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年" — the profile of a person.
-PROFILE_BEFORE_AGE = re.compile(r"(?:[（(]|[，, \t\u3000]+)(?:(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、 \t\u3000]+)*"
+_GRADE_WORD = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三])"
+               r"(?:[（(][0-9]{1,2}[）)]班)?(?:学生)?")
+PROFILE_BEFORE_AGE = re.compile(rf"(?:[（(]|[，, \t\u3000]+)(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|{_GRADE_WORD})[，,、 \t\u3000]+)*"
                                 r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年|为|系)$")
 UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁")
 _GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三]|小[一二三四五六])"
