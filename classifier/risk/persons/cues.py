@@ -27,6 +27,7 @@ class PersonCues:
         self.org_columns = tuple(lexicon.words("org_columns"))
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
         self.name_leads = lexicon.words("name_leads")
+        self.given_names_also_words = lexicon.words("given_names_also_words")
 
     def official_after(self, fld, end: int) -> bool:
         """An official's title right after the name ("张三局长", "张三同志")."""
