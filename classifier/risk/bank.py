@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Pattern, Recognizer
 from .checksums import luhn_ok
 from .numbers import GROUP_RE, variants
@@ -13,6 +15,7 @@ BRANCH_WORDS = words("bank.BRANCH_WORDS")
 COMPANY_WORDS = words("bank.COMPANY_WORDS")
 
 
+LANDLINE_SHAPE_RE = re.compile(r"[(（]?0[0-9]{2,3}[)）]?[ \-]?[0-9]{7,8}")
 CARD_PREFIXES = ("62", "4", "5", "3")
 """Issuer prefixes of the cards in use in China (UnionPay 62, Visa 4, Mastercard 5, JCB/AmEx 3)."""
 
@@ -86,8 +89,8 @@ class BankAccountRecognizer(Recognizer):
 
     def analyze_candidate(self, doc, fld, cand):
         compact = cand.compact
-        if not self.match_pattern(compact):
-            return
+        if not self.match_pattern(compact) or LANDLINE_SHAPE_RE.fullmatch(cand.value):
+            return  # "0951-6718825" beside an account: a phone number, not the account
         if company_account(fld, cand.start):
             yield self.result(fld, cand.start, cand.end, 0.97, "开户行与账号")
 

@@ -68,7 +68,9 @@ class SecrecyMarkingRecognizer(Recognizer):
                 end = m.end() if m else j + 1
                 return (self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”"),)
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
-                    fld.name == "body" and (bracketed(t, s, e) or (t[e:e + 1] in ("\n", "", " ", "\u3000") and alone_on_line(t, s, e)))):
+                    fld.name == "body" and (bracketed(t, s, e) or (t[e:e + 1] in ("\n", "", " ", "\u3000") and alone_on_line(t, s, e))
+                                            or (self_referential(t, fld.segments.sentence(s)[0], s, 4)
+                                                and alone_on_line(t, max(0, s - 4), e)))):
                 return (self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”"),)
             return ()
         # 国家秘密 / 涉密: only when the document says it of itself.

@@ -28,6 +28,7 @@ def grouping_ok(value: str, labelled: bool = False) -> bool:
     return len(groups) == 1 or groups in MOBILE_GROUPS or (labelled and len(groups) <= 4 and min(groups) >= 2)
 
 OFFICE_PHONE_WORDS = words("phone.OFFICE_PHONE_WORDS")
+SAMPLE_MOBILES = frozenset(words("phone.SAMPLE_MOBILES"))
 
 
 class MobileRecognizer(Recognizer):
@@ -67,8 +68,8 @@ class MobileRecognizer(Recognizer):
                 number = compact[4:]
             else:
                 number = compact
-            if len(number) != 11 or not self.match_pattern(number):
-                continue
+            if len(number) != 11 or not self.match_pattern(number) or number in SAMPLE_MOBILES or len(set(number[3:])) == 1:
+                continue  # "13800000000", "13800138000": the sample number of a blank form, nobody's phone
             labelled = c is cand and (not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)
                                       or PHONE_HEADER_RE.search(fld.column_header(c.start)) is not None)
             if not grouping_ok(c.value, labelled=labelled):

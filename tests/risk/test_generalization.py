@@ -228,6 +228,10 @@ def test_found(text, type_, part, title):
     ("- 校车号牌：鄂A·D37651；驾驶人：覃志勇", "plate", ""),
     ("三、车辆加油卡号1000113200012437659由办公室统一保管。", "bank_card", ""),
     ("联系地址：锦江区城市管理综合执法大队（锦江区东华门街28号），咨询电话028-86659012。", "address", ""),
+    # a blank form's sample mobile; a published duty mobile; a phone beside an account is no account
+    ("联系电话：13800000000（示例）", "mobile", ""),
+    ("区住建局 0851-85812420（值班手机13398512345，24小时）", "mobile", ""),
+    ("对公账户由机构提供，联系电话0951-6718825", "bank_account", ""),
     # the two ends of a range of numbers in a 号段 notice are nobody's numbers
     ("新增号段公告：\n中国移动：1987310 0000—1987319 9999\n中国电信：1733110 0000至1733119 9999", "mobile", ""),
     # a space between a surname and the next word is no padded name
@@ -399,3 +403,9 @@ def test_a_legal_aid_recipient_and_struggling_workers_are_private():
     assert [f.text for f in findings(review("案例：受援人晏春兰，低保户，因丈夫车祸身亡向肇事方索赔。"), "person_name")] == ["晏春兰"]
     body = "经审核，以下职工符合帮扶条件：\n宓建国，在档困难职工，帮扶金3000元；\n骆红英，在档困难职工，帮扶金3000元。"
     assert [f.text for f in findings(review(body), "person_name")] == ["宓建国", "骆红英"]
+
+
+def test_a_bare_level_the_document_claims_for_itself_on_its_first_line():
+    result = review("此件绝密 不得翻印\n近期我局对辖区内各类重点人员开展排查。")
+    assert [f.text for f in findings(result, "secrecy_marking")] == ["绝密"]
+    assert not findings(review("经审查，此件秘密等级已解除。"), "secrecy_marking")
