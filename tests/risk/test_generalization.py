@@ -409,3 +409,9 @@ def test_a_bare_level_the_document_claims_for_itself_on_its_first_line():
     result = review("此件绝密 不得翻印\n近期我局对辖区内各类重点人员开展排查。")
     assert [f.text for f in findings(result, "secrecy_marking")] == ["绝密"]
     assert not findings(review("经审查，此件秘密等级已解除。"), "secrecy_marking")
+
+
+def test_a_phone_beside_a_company_account_is_not_part_of_the_account():
+    body = ("收款单位：某市某区康馨托养服务中心\n开户行：某银行某支行\n账　号：10200114500087316\n"
+            "对公账户由机构提供，0951-6718825")
+    assert [f.text for f in findings(review(body), "bank_account")] == ["10200114500087316"]
