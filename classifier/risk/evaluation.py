@@ -21,8 +21,7 @@ class PersonalEvaluationRecognizer(Recognizer):
 
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
-        self.reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"), lexicon.words("weak_surnames"),
-                                 function=lexicon.words("function_surnames"))
+        self.reader = NameReader.from_lexicon(lexicon)
 
     def _named_at_start(self, t: str, sl: int, start: int) -> int | None:
         """End of the person opening the sentence (optionally after a post): "陶某试用期…", "副局长周某某："."""

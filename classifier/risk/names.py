@@ -68,6 +68,12 @@ class NameReader:
     第五 is a compound surname) is never a name.
     """
 
+    @classmethod
+    def from_lexicon(cls, lexicon) -> "NameReader":
+        """The reader of the review's word lists (surnames, name_initials, weak and function surnames)."""
+        return cls(lexicon.words("surnames"), lexicon.words("name_initials"), lexicon.words("weak_surnames"),
+                   function=lexicon.words("function_surnames"))
+
     def __init__(self, surnames: frozenset[str], initials: frozenset[str] = frozenset(),
                  weak: frozenset[str] = frozenset(), words: dict[str, int] | None = None,
                  function: frozenset[str] = frozenset()):

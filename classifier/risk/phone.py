@@ -118,8 +118,7 @@ class LandlineRecognizer(Recognizer):
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
-        self._reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"),
-                                  lexicon.words("weak_surnames"), function=lexicon.words("function_surnames"))
+        self._reader = NameReader.from_lexicon(lexicon)
 
     def _named_owner(self, fld, start: int) -> bool:
         """"熊建平联系电话：(0713) 8356 217": the phone label belongs to a person named right before it

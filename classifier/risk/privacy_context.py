@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE
 from .wordlists import words
 
 PRONOUNS = words("privacy_context.PRONOUNS")
@@ -39,10 +40,6 @@ RECORD_VALUE_RE = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*([^\n\t\u3000]{1,40
 """After a record label: the value, to the end of its line or cell."""
 CLASS_CODE_RE = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,3}[类档级等]?")
 EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
-ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人"))
-"""How the person finders mark a letter's addressee (persons/profiles.py)."""
-SALUTATION_RE = re.compile(r"(?:女士|先生|老人)?[：:][ \t\u3000]*\n")
-"""After the addressee's name, alone on the first lines of a letter."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
 """你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")

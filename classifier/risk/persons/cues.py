@@ -12,8 +12,7 @@ class PersonCues:
     """The lexicon's person word lists, the name reader, and the official-in-role tests."""
 
     def __init__(self, lexicon):
-        self.reader = NameReader(lexicon.words("surnames"), lexicon.words("name_initials"), lexicon.words("weak_surnames"),
-                                 function=lexicon.words("function_surnames"))
+        self.reader = NameReader.from_lexicon(lexicon)
         self.sensitive_roles = lexicon.words("sensitive_roles")
         self.neutral_roles = lexicon.words("neutral_roles")
         self.minor_cues = lexicon.words("minor_cues")

@@ -10,10 +10,15 @@ from ..text import is_cjk
 from .lists import skip_spaces
 from .mention import PersonMention
 
-HONORIFIC_RE = re.compile(r"女士|先生|老人")
+HONORIFICS = "女士|先生|老人"
+HONORIFIC_RE = re.compile(HONORIFICS)
 """After the addressee's name in a letter's salutation ("闫某女士：")."""
 REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
+ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人"))
+"""The cues a letter's addressee is given here (plain, answering a report, answering a petition)."""
+SALUTATION_RE = re.compile(rf"(?:{HONORIFICS})?[：:][ \t\u3000]*\n")
+"""After the addressee's name, alone on one of the first lines of a letter."""
 ADDRESSEE_REACH = 300
 ADDRESSEE_LINES = 3
 """The salutation stands on one of the first lines (a 文号 line may come first)."""
