@@ -175,6 +175,14 @@ class FieldText:
         header, i, _ = cell
         return header[i] if i < len(header) else ""
 
+    def cell_span(self, pos: int) -> tuple[int, int] | None:
+        """The span of the table data cell holding ``pos`` (None outside a table's data rows)."""
+        if self._cell_at(pos) is None:  # builds the index
+            return None
+        starts, ends, _ = self._cells
+        k = bisect.bisect_right(starts, pos) - 1
+        return starts[k], ends[k]
+
     def column_terms(self, pos: int) -> set[str]:
         """The lexicon words of the header of the column holding ``pos``: the header is the label of
         every row's cell ("住址", "身份证号", "联系电话"), however far below it the row is."""

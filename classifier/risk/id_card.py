@@ -8,6 +8,10 @@ from .numbers import variants
 from .wordlists import words
 
 ID_WORDS = words("id_card.ID_WORDS")
+DISABILITY_KINDS = "1234567"
+"""The 19th digit of a 残疾人证号: 视力, 听力, 言语, 肢体, 智力, 精神, 多重 (GB/T 26341)."""
+DISABILITY_LEVELS = "1234"
+"""The 20th digit: 一级 to 四级."""
 
 
 class IdCardRecognizer(Recognizer):
@@ -28,6 +32,12 @@ class IdCardRecognizer(Recognizer):
     NEGATIVE_CONTEXT = words("id_card.IdCardRecognizer.NEGATIVE_CONTEXT")
 
     def analyze_candidate(self, doc, fld, cand):
+        compact = cand.compact
+        if len(compact) == 20 and cand.value.isdigit() and compact[18] in DISABILITY_KINDS and compact[19] in DISABILITY_LEVELS \
+                and id_card_valid(compact[:18]):
+            # 第二代残疾人证号: the holder's ID number and two digits for the kind and level of disability
+            yield self.result(fld, cand.start, cand.end, 0.95, "残疾人证号：身份证号码加残疾类别、等级")
+            return
         for c in variants(cand, (15, 18)):
             compact = c.compact
             if compact.startswith(("+", "0086")) or not self.match_pattern(compact):

@@ -17,7 +17,7 @@ STARS = "★☆*＊▲△✩✭✮⭐"
 _STAR = "[" + re.escape(STARS) + "]"
 LEVEL_RE = re.compile(rf"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
                       rf"|(?:绝密|机密|秘密)级(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?")
-TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000]{0,4}保密期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
+TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000，,；;]{0,4}(?:保密)?期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
@@ -41,12 +41,14 @@ class SecrecyMarkingRecognizer(Recognizer):
             # "密级：秘密", "秘密级", "机密级★": a classification level stated on the document (followed by a
             # star, the end of its line or of the text — an empty slice is "in" any string)
             m = LEVEL_RE.match(t, s)
-            if m and (fld.name == "title" or bracketed(t, m.start(), m.end()) or alone_on_line(t, s, e)
-                      or t[m.end():m.end() + 1] in STARS + "\n" or self_referential(t, fld.segments.sentence(s)[0], s, 16)):
-                end = m.end()
-                term = TERM_AFTER_LEVEL_RE.match(t, end, min(len(t), end + 16))
-                if term:
-                    end = term.end()  # "密级：秘密　保密期限：10年": the level and its term, one marking
+            if not m:
+                return ()
+            end = m.end()
+            term = TERM_AFTER_LEVEL_RE.match(t, end, min(len(t), end + 16))
+            if term:
+                end = term.end()  # "密级：秘密　保密期限：10年", "（密级：秘密 期限：5年）": one marking
+            if (fld.name == "title" or bracketed(t, s, m.end()) or bracketed(t, s, end) or alone_on_line(t, s, e)
+                    or t[m.end():m.end() + 1] in STARS + "\n" or self_referential(t, fld.segments.sentence(s)[0], s, 16)):
                 return (self.result(fld, s, end, 0.95, f"“{t[s:m.end()]}”"),)
             return ()
         if hit.term == "涉密档案":
@@ -61,12 +63,20 @@ class SecrecyMarkingRecognizer(Recognizer):
                 j += 1
             if j < len(t) and t[j] in STARS and s > 0 and t[s - 1] in "“\"‘'「" and fld.segments.sentence(s)[0] < s - 1:
                 return ()  # quoted inside a sentence ("试卷袋贴有“绝密★启用前”标识"): a mention, not a marking
-            if s > 0 and t[s - 1] in STARS and alone_on_line(t, s - 1, e):
-                return (self.result(fld, s - 1, e, 1.0, f"“{fld.text[s - 1:e]}”"),)  # "★秘密" heading the page
+            if s > 0 and t[s - 1] in STARS:
+                lead = s - 3 if t[max(0, s - 3):s - 1] == "内部" else s - 1
+                if alone_on_line(t, lead, e):
+                    # "★秘密", "内部★机密" heading the page
+                    return (self.result(fld, lead, e, 1.0, f"“{fld.text[lead:e]}”"),)
             if j < len(t) and t[j] in STARS:
                 m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
                 end = m.end() if m else j + 1
                 return (self.result(fld, s, end, 1.0, f"“{fld.text[s:end]}”"),)
+            if "密级" in fld.column_header(s):
+                cell = fld.cell_span(s)
+                if cell and not t[cell[0]:s].strip() and not t[e:cell[1]].strip(" \t\u3000" + STARS):
+                    # a 密级 column of a catalogue: each row's level marks that item as classified
+                    return (self.result(fld, s, e, 0.9, f"“密级”栏标注“{hit.term}”"),)
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
                     fld.name == "body" and (bracketed(t, s, e) or (t[e:e + 1] in ("\n", "", " ", "\u3000") and alone_on_line(t, s, e))
                                             or (self_referential(t, fld.segments.sentence(s)[0], s, 4)

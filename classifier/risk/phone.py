@@ -29,6 +29,8 @@ def grouping_ok(value: str, labelled: bool = False) -> bool:
 
 OFFICE_PHONE_WORDS = words("phone.OFFICE_PHONE_WORDS")
 SAMPLE_MOBILES = frozenset(words("phone.SAMPLE_MOBILES"))
+PRIVATE_CONTACT_WORDS = words("phone.PRIVATE_CONTACT_WORDS")
+"""A contact who is a private person ("车主联系人", "紧急联系人"): "联系人" there is no office's contact."""
 
 
 class MobileRecognizer(Recognizer):
@@ -48,7 +50,7 @@ class MobileRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(OTHER_NUMBER_WORDS)
+        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(OTHER_NUMBER_WORDS) | set(PRIVATE_CONTACT_WORDS)
         return w
 
     def labelled_other(self, fld, start: int) -> bool:
@@ -71,12 +73,16 @@ class MobileRecognizer(Recognizer):
             if len(number) != 11 or not self.match_pattern(number) or number in SAMPLE_MOBILES or len(set(number[3:])) == 1:
                 continue  # "13800000000", "13800138000": the sample number of a blank form, nobody's phone
             labelled = c is cand and (not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)
-                                      or PHONE_HEADER_RE.search(fld.column_header(c.start)) is not None)
+                                      or PHONE_HEADER_RE.search(fld.column_header(c.start)) is not None
+                                      or fld.text[c.start - 1:c.start] in ("（", "(") and fld.text[c.end:c.end + 1] in ("）", ")"))
+            # "苑某（1560 851 6632）": a number alone in brackets after a name is that person's phone
             if not grouping_ok(c.value, labelled=labelled):
                 continue
             if self.labelled_other(fld, c.start):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.8, left=12, right=2)
+            if not fld.terms_between(c.start - 12, c.start).isdisjoint(PRIVATE_CONTACT_WORDS):
+                score = max(score, 0.8)
             if PHONE_HEADER_RE.search(fld.column_header(c.start)):
                 score = max(score, 0.85)
             yield self.result(fld, c.start, c.end, score, "号段有效")
