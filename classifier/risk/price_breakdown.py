@@ -75,7 +75,8 @@ class BidPriceBreakdownRecognizer(Recognizer):
             k = m.start()
             b = self._label(t, lo, k)
             label = t[b:k]
-            if any(w in label for w in COST_WORDS):
+            if any(w in label for w in COST_WORDS) or t[m.end():m.end() + 1] in ("/", "每"):
+                # a cost item, or a unit price ("大米4.20元/斤") in a breakdown announced as one
                 items.append((b, m.end()))
                 times += bool(TIMES_RE.match(t, m.end()))
         if len(items) < self.MIN_ITEMS or times < need_times:

@@ -415,3 +415,77 @@ def test_a_phone_beside_a_company_account_is_not_part_of_the_account():
     body = ("收款单位：某市某区康馨托养服务中心\n开户行：某银行某支行\n账　号：10200114500087316\n"
             "对公账户由机构提供，0951-6718825")
     assert [f.text for f in findings(review(body), "bank_account")] == ["10200114500087316"]
+
+
+def test_a_disability_certificate_number_is_the_holders_id_number_and_two_digits():
+    number = make_id("520102", "19820614", "237") + "43"  # 肢体, 三级
+    result = review(f"序号|姓名|残疾人证号|补贴\n1|韦某某|{number}|120元")
+    assert [f.text for f in findings(result, "id_card")] == [number]
+    # twenty digits that are not an ID number and a kind/level stay
+    assert not findings(review("统计编码 " + make_id("520102", "19820614", "237") + "93"), "id_card")
+    assert not findings(review("项目编码 52010219820614237599"), "id_card")
+
+
+@pytest.mark.parametrize("body, marking", [
+    ("附件2：重点对象台账（密级：机密 期限：10年）\n请各单位专人领取。", "密级：机密 期限：10年"),
+    ("密级：秘密，保密期限：5年\n关于某事项的报告", "密级：秘密，保密期限：5年"),
+    ("内部★秘密\n今年全县共完成某项任务。", "内部★秘密"),
+])
+def test_a_level_with_its_term_and_a_starred_level_after_internal(body, marking):
+    assert [f.text for f in findings(review(body), "secrecy_marking")] == [marking]
+
+
+def test_the_levels_in_a_catalogue_column_headed_secrecy_level_are_markings():
+    body = "序号|资料名称|比例尺|密级\n1|某县影像图|1:10000|公开\n2|某县控制点成果|—|机密\n3|某河道地形图|1:2000|秘密"
+    assert [f.text for f in findings(review(body), "secrecy_marking")] == ["机密", "秘密"]
+    # the same words in another column, in prose, are not markings
+    assert not findings(review("序号|事项|说明\n1|保密自查|未发现泄露秘密情况\n2|培训|完成"), "secrecy_marking")
+
+
+def test_a_private_contact_and_a_number_alone_in_brackets_are_personal_phones():
+    assert [f.text for f in findings(review("车主联系人褚某某（15286470193）已电话告知。"), "mobile")] == ["15286470193"]
+    assert [f.text for f in findings(review("紧急联系人：其子 152 8647 0193"), "mobile")] == ["152 8647 0193"]
+    # a four-three-four grouping alone in brackets after a name
+    assert [f.text for f in findings(review("家长代表（1528 647 0193）参加陪餐"), "mobile")] == ["1528 647 0193"]
+    # an office's contact stays; a four-three-four grouping in running figures is no phone
+    assert not findings(review("联系人：办公室褚某某 15286470193"), "mobile")
+    assert not findings(review("共计 1528 647 0193 件"), "mobile")
+
+
+@pytest.mark.parametrize("body, name, statement", [
+    ("走访发现，住在金桂园小区的谈国梁患双相情感障碍多年，近期停药。", "谈国梁", "双相情感障碍"),
+    ("另有暂予监外执行对象冼丽芬，因肝硬化失代偿正在住院治疗。", "冼丽芬", "肝硬化"),
+])
+def test_a_name_after_a_residential_compound_or_a_kind_of_supervised_person(body, name, statement):
+    result = review(body)
+    assert name in [f.text for f in findings(result, "person_name")]
+    assert any(statement in f.text for f in findings(result, "health"))
+
+
+def test_a_letter_to_a_comrade_answering_a_petition_names_a_petitioner():
+    body = "晏德顺同志：\n你反映与邻居因排水沟发生争执一事，我所已组织调解。对方提出你曾因寻衅滋事被行政拘留五日。"
+    result = review(body)
+    assert [f.text for f in findings(result, "person_name")] == ["晏德顺"]
+    assert findings(result, "criminal_record")
+    # a letter of appointment to a comrade names nobody private
+    assert not findings(review("晏德顺同志：\n经研究，决定任命你为办公室主任。"), "person_name")
+
+
+def test_an_injury_record_states_health():
+    body = "职工姓名：裘某某\n用人单位：某服装厂\n受伤经过：在缝纫车间作业时左手被针车扎伤。\n认定结论：属于工伤。"
+    assert any("左手被针车扎伤" in f.text for f in findings(review(body, "工伤认定决定书"), "health"))
+
+
+def test_a_summary_of_an_interview_record_is_part_of_the_enforcement_file():
+    assert [f.text for f in findings(review("检查情况：现场发现问题。\n询问笔录摘要：当事人承认未核验证件。"), "enforcement_record")] == ["询问笔录"]
+    assert not findings(review("以上事实有《询问笔录》等证据证实。"), "enforcement_record")
+
+
+def test_an_evaluation_of_a_named_cadre_in_a_report():
+    body = "经调查，群众反映的问题部分属实。调查组认为，该同志作风粗暴，群众基础差，不宜继续担任村委会主任。"
+    assert findings(review(body), "personal_evaluation")
+
+
+def test_unit_prices_in_a_price_breakdown():
+    body = "成交供应商：某农产品配送中心\n报价明细：面粉3.10元/斤，菜籽油9.60元/斤，牛肉36.00元/斤，配送费按总价5%计取"
+    assert findings(review(body), "bid_price_breakdown")

@@ -10,9 +10,9 @@ from ..text import is_cjk
 from .lists import skip_spaces
 from .mention import PersonMention
 
-HONORIFICS = "女士|先生|老人"
+HONORIFICS = "女士|先生|老人|同志"
 HONORIFIC_RE = re.compile(HONORIFICS)
-"""After the addressee's name in a letter's salutation ("闫某女士：")."""
+"""After the addressee's name in a letter's salutation ("闫某女士：", "郇某同志：" answering a petition)."""
 REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人"))
