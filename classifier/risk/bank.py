@@ -92,7 +92,7 @@ class BankAccountRecognizer(Recognizer):
         if not self.match_pattern(compact) or LANDLINE_SHAPE_RE.fullmatch(cand.value):
             return  # "0951-6718825" beside an account: a phone number, not the account
         if company_account(fld, cand.start):
-            yield self.result(fld, cand.start, cand.end, 0.97, "开户行与账号")
+            yield self.result(fld, cand.start, cand.end, 0.97, "单位的收款或开户账号")
 
 
 CARD_HEADER_WORDS = words("bank.CARD_HEADER_WORDS")
@@ -100,22 +100,41 @@ ACCOUNT_HEADER_WORDS = words("bank.ACCOUNT_HEADER_WORDS")
 ORG_HEADER_WORDS = words("bank.ORG_HEADER_WORDS")
 
 
+PAYEE_COMPANY_RE = re.compile(r"(?:收款单位|收款人|收款方|户名|账户名称|开户名称|单位名称)[：:][ \t\u3000]*[^，。；;,\n：:]{2,40}?"
+                              r"(?:公司|合作社|集团|事务所|经营部|厂|中心|医院|学校)")
+"""The payee named before the account is a company ("收款单位：某某建筑工程有限公司；金额…；收款账号：…")."""
+ROW_COMPANY_RE = re.compile(r"(?:有限公司|公司|合作社|集团|事务所|经营部)(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})")
+"""A cell of the same table row that names a company (its name ends the cell)."""
+YOU_RE = re.compile(r"[你您](?!单位|公司|司|厂|社|院|校|局|所|中心)")
+"""The account of the letter's addressee ("你预留的收款账户…"), a person — not "你单位", "你公司"."""
+PAYEE_REACH = 120
+
+
 def company_account(fld, s: int) -> bool:
     """An account number given with its bank for a company: "开户行：…，账号：…" after a company's
-    name, or the 账号 column of a table with 开户银行 and 企业名称 columns."""
+    name; the 账号 column of a table with 开户银行 and 企业名称 columns, or whose row names a company;
+    an account after a payee that is a company ("收款单位：…有限公司；…收款账号：…")."""
+    t = fld.text
     header = fld.column_header(s)
     if header:
         if not any(w in header for w in ACCOUNT_HEADER_WORDS):
             return False
         cols = fld.table_header_of(s)
-        return any("开户" in c for c in cols) and any(any(w in c for w in ORG_HEADER_WORDS) for c in cols)
+        if any("开户" in c for c in cols) and any(any(w in c for w in ORG_HEADER_WORDS) for c in cols):
+            return True
+        line_start = t.rfind("\n", 0, s) + 1
+        return ROW_COMPANY_RE.search(t, line_start, s) is not None  # "｜某某建设工程有限公司｜2万元｜账号｜"
+    sent_l = fld.segments.sentence(s)[0]
+    if YOU_RE.search(t, max(0, s - 16), s) and "\n" not in t[max(0, s - 16):s]:
+        return False  # "因你预留的收款账户…": the addressee's own card
+    if PAYEE_COMPANY_RE.search(t, max(0, s - PAYEE_REACH), s) and not fld.terms_between(s - 8, s).isdisjoint(
+            BankAccountRecognizer.CONTEXT):
+        return True
     near = fld.terms_between(s - 8, s)
     after_branch = any(h.term in BRANCH_WORDS and not fld.text[h.end:s].strip(" \t\u3000：:")
                        for h in fld.hits_between(s - 12, s))  # "…银行某某支行 5221 7010 …"
     if near.isdisjoint(BankAccountRecognizer.CONTEXT) and near.isdisjoint(CARD_WORDS) and not after_branch:
         return False
-    sent_l, sent_r = fld.segments.sentence(s)
-    t = fld.text
     if sent_l > 0 and t[sent_l - 1] == "\n":
         # a record laid out one field per line ("户名：…\n开户银行：…\n银行账号：…"): look at the lines around
         sent_l = t.rfind("\n", max(0, s - 200), max(0, sent_l - 1)) + 1

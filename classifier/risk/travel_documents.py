@@ -15,6 +15,7 @@ LOOSE_RE = re.compile(r"[CWHMLT](?=[0-9A-HJ-NP-Z]{8}$)[0-9]*[A-HJ-NP-Z]?[0-9]*")
 """Next to its name, a permit number in a newer or mistyped series: a letter, eight characters, one more letter at most."""
 LETTER_BEFORE_RE = re.compile(r"[CWHML] ?$")
 PASSPORT_LETTER_RE = re.compile(r"[EG] ?$")
+FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$")
 
 
 class PassportRecognizer(Recognizer):
@@ -41,6 +42,14 @@ class PassportRecognizer(Recognizer):
                 yield self.result(fld, letter.start(), cand.end, 0.8, "护照语境")
             return
         pattern = self.match_pattern(cand.value)
+        if not pattern:
+            # a foreign passport (the formats of other states vary: "P7712045H", "C4J8R2T91"), right after
+            # the word 护照号: eight to twelve letters and digits, at least six of them digits (not an E/G
+            # number of the wrong length: a Chinese passport mistyped or a sample)
+            if (len(cand.value) <= 12 and sum(ch.isdigit() for ch in cand.value) >= 6 and cand.value[0] not in "EG"
+                    and FOREIGN_LABEL_RE.search(fld.text, max(0, cand.start - 8), cand.start)):
+                yield self.result(fld, cand.start, cand.end, 0.8, "护照号码紧随“护照号”")
+            return
         if pattern:
             score = self.context_score(fld, cand.start, cand.end, pattern.score, left=16, right=0)
             if score >= self.settings.min_score:
