@@ -68,6 +68,9 @@ class SecrecyMarkingRecognizer(Recognizer):
                 if alone_on_line(t, lead, e):
                     # "★秘密", "内部★机密" heading the page
                     return (self.result(fld, lead, e, 1.0, f"“{fld.text[lead:e]}”"),)
+            m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6)) if j < len(t) and t[j] in "·•・" else None
+            if m and not ("\u4e00" <= t[m.end():m.end() + 1] <= "\u9fff"):
+                return (self.result(fld, s, m.end(), 1.0, f"“{fld.text[s:m.end()]}”"),)  # "绝密·长期": a dot for the star
             if j < len(t) and t[j] in STARS:
                 m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6))
                 end = m.end() if m else j + 1
@@ -157,6 +160,8 @@ STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外�
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
 DRAFTING_RE = re.compile(r"起草|讨论稿|修改稿|未定稿")
 """A restriction naming the drafting ("仅供起草组内部讨论") marks a draft, not an internal document."""
+DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议)稿|未经[\u4e00-\u9fff]{0,8}审定")
+"""Earlier on the restriction's line, a draft stage ("此稿为初稿，未经党委会审定，请勿外传"): one draft marking."""
 
 
 class InternalMarkingRecognizer(Recognizer):
@@ -194,7 +199,7 @@ class InternalMarkingRecognizer(Recognizer):
                 more = RESTRICTION_RE.match(t, end + 1) if t[end:end + 1] in "，,、" else None
                 if more:
                     end = more.end()  # "仅供内部讨论，请勿引用": one marking
-                if DRAFTING_RE.search(t, s, end):
+                if self._drafting(t, s, end):
                     # "仅供起草组内部讨论": the text is a draft under discussion, 过程性信息
                     yield self.result(fld, s, end, 0.85, f"“{t[s:end]}”", type="draft_marking",
                                       ground="process_info", label=DraftMarkingRecognizer.LABEL)
@@ -209,7 +214,16 @@ class InternalMarkingRecognizer(Recognizer):
             start, end = s, e
             if hit.term in ("此件不公开", "本件不公开") and bracketed(t, s, e):
                 start, end = s - 1, e + 1
-            yield self.result(fld, start, end, 0.85, f"“{fld.text[start:end]}”")
+            if self._drafting(t, start, end):
+                yield self.result(fld, start, end, 0.85, f"“{t[start:end]}”", type="draft_marking",
+                                  ground="process_info", label=DraftMarkingRecognizer.LABEL)
+            else:
+                yield self.result(fld, start, end, 0.85, f"“{fld.text[start:end]}”")
+
+    @staticmethod
+    def _drafting(t: str, start: int, end: int) -> bool:
+        """The restriction marks a draft: it names the drafting, or a draft stage precedes it on its line."""
+        return bool(DRAFTING_RE.search(t, start, end) or DRAFT_LINE_RE.search(t, max(t.rfind("\n", 0, start) + 1, start - 30), start))
 
 
 class DraftMarkingRecognizer(Recognizer):

@@ -47,6 +47,9 @@ PADDED_FOLLOW = frozenset("因系患于在是的被已曾现今经等")
 """Characters that may follow a padded name directly: the start of its predicate."""
 """One space of either width between the characters of a name lined up in a list ("王　芳", "鲁 欣 怡")."""
 
+PLACE_LAST = frozenset("省市县区镇乡村州")
+"""The last character of a place's name; a three-character "name" ending in one is a place."""
+
 VERY_COMMON_GIVEN = 30_000
 """A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
 
@@ -160,6 +163,8 @@ class NameReader:
             end += 1
         elif not self._given_ok(t, pos, g, end):
             return None
+        if end - g == 2 and t[end - 1] in PLACE_LAST:
+            return None  # "逢亭镇", "高桥乡": a place named after a family, not a person
         if t[pos:g] in self.function:
             if end < n and t[end] not in NAME_END:
                 return None

@@ -217,7 +217,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         def keep(p) -> bool:
             return (p.end <= start or p.start == end or p.start == end + 1) and anchor_ok(p)
 
-        return doc.persons.nearest(fld.name, start, sl, sr, NEAREST, keep)
+        found = doc.persons.nearest(fld.name, start, sl, sr, NEAREST, keep)
+        # a letter answering a person's application: "经调查，你家庭符合临时救助条件" is about its addressee
+        return found or self._addressee(doc, fld, sl, start)
 
     def span(self, fld, hit):
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)

@@ -35,6 +35,10 @@ class RequestReportRecognizer(Recognizer):
         s, e = hit.start, hit.end
         if hit.term != "请示":
             if hit.term == "以上请示" or hit.term == "特此请示" or "，" in hit.term or "," in hit.term or hit.term.startswith("请"):
+                if hit.term == "以上请示":
+                    end = fld.segments.sentence(s, e)[1]
+                    if "请" not in t[e:end] and t[e:end].strip("。，,.! \t\u3000"):
+                        return  # "以上请示已征求财政局意见": a sentence about the request, not its closing formula
                 if closes_paragraph(t, e if hit.term != "以上请示" else fld.segments.sentence(s, e)[1]):
                     yield self.result(fld, s, e, 0.85, "请示结尾用语")
             return

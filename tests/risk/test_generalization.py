@@ -6,7 +6,7 @@ Every example is invented for this file.
 
 import pytest
 
-from tests.assertions import assert_found, findings, make_id, review
+from tests.assertions import assert_found, findings, make_card, make_id, review
 
 
 # ---- found ---------------------------------------------------------------------------------------
@@ -489,3 +489,71 @@ def test_an_evaluation_of_a_named_cadre_in_a_report():
 def test_unit_prices_in_a_price_breakdown():
     body = "成交供应商：某农产品配送中心\n报价明细：面粉3.10元/斤，菜籽油9.60元/斤，牛肉36.00元/斤，配送费按总价5%计取"
     assert findings(review(body), "bid_price_breakdown")
+
+
+def test_a_companys_account_in_a_payment_list_or_a_refund_table():
+    body = ("1. 预算单位：县水利局；用途：堤防维修；收款单位：某县恒达水利工程有限公司；金额：42.6万元；"
+            "收款账号：5105 0165 3608 0000 1172。")
+    assert [f.text for f in findings(review(body), "bank_account")] == ["5105 0165 3608 0000 1172"]
+    table = "｜投标人｜保证金｜退款账户｜\n｜某市宏图建设有限公司｜3万元｜44-050101040006281｜\n｜某县路桥有限公司｜3万元｜431060100100562011｜"
+    assert [f.text for f in findings(review(table), "bank_account")] == ["44-050101040006281", "431060100100562011"]
+    assert not findings(review(table), "bank_card")
+
+
+def test_the_addressees_own_account_is_a_card_even_near_a_company():
+    card = make_card("622588", 16)
+    body = f"原告某装饰有限公司诉你买卖合同纠纷一案，因你预留的收款账户{card}（某银行某分行）已注销，请来院办理。"
+    assert [f.text for f in findings(review(body), "bank_card")] == [card]
+    assert not findings(review(body), "bank_account")
+
+
+def test_a_foreign_passport_right_after_its_label():
+    assert [f.text for f in findings(review("外籍专家某某（护照号K4821937Q）补贴20万元"), "passport")] == ["K4821937Q"]
+    assert not findings(review("项目编号ZB2024001234已受理"), "passport")
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("其家庭固定电话为0769-22418835，请知情人转告。", "landline", "0769-22418835"),
+    ("本决定书按你所留邮寄地址某市某区某路18号3栋1单元502室寄送。", "address", "某路18号3栋1单元502室"),
+    ("我镇接到上坝村村民钭有才的实名举报，反映河道非法采砂。", "whistleblower", "钭有才"),
+    ("专项行动中，对闵秀珍因复吸被决定强制隔离戒毒二年。", "person_name", "闵秀珍"),
+    ("如犯罪嫌疑人覃俊杰（作案时年仅十五周岁）因寻衅滋事被移送审查起诉。", "minor", "作案时年仅十五周岁"),
+    ("如犯罪嫌疑人覃俊杰因寻衅滋事被移送审查起诉，本院作出附条件不起诉决定。", "criminal_record", "移送审查起诉"),
+    ("驾驶员某某驾驶贵A·T5821号出租车拒载乘客。", "plate", "贵A·T5821"),
+    ("【机密·长期】\n某指挥部：\n现将有关预案报告如下。", "secrecy_marking", "机密·长期"),
+])
+def test_more_positions_of_private_data_and_markings(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_a_letter_granting_relief_to_its_addressee():
+    body = "卜秀云同志：\n你提交的临时救助申请收悉。经调查，你家庭符合临时救助条件，决定给予临时救助金1500元。"
+    result = review(body)
+    assert [f.text for f in findings(result, "person_name")] == ["卜秀云"]
+    assert findings(result, "social_assistance")
+    # a letter to a township about its own materials names nobody
+    assert not findings(review("某镇人民政府：\n你镇报送的临时救助审批材料收悉，经审核符合要求。"))
+
+
+def test_a_list_of_work_injury_findings_names_the_injured():
+    body = "现将工伤认定结论公示如下：\n1．郗德明，某物流有限公司，右手拇指离断伤，认定为工伤；\n2．某某，某纺织有限公司，不予认定。"
+    result = review(body, "工伤认定结论公示")
+    assert [f.text for f in findings(result, "person_name")] == ["郗德明"]
+    assert findings(result, "health")
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("新纳入保障的儿童：逢亭镇某某，7岁。", "逢亭镇"),          # a township named after a family
+    ("消费者投诉举报热线：12315", "者投诉"),                      # 者 is a surname, 投诉 no given name
+    ("镇儿童督导员粟某萍带领儿童主任开展走访。", "粟某萍"),      # staff in role, not a child
+])
+def test_readings_that_are_not_private_persons(body, absent):
+    assert absent not in [f.text for f in review(body).findings]
+
+
+def test_a_restriction_after_a_draft_stage_marks_a_draft_and_a_request_sentence_is_no_closing():
+    result = review("此稿为讨论稿，未经局党组审定，请勿外传\n一、工作目标")
+    assert {f.type for f in result.findings} == {"draft_marking"}
+    assert [f.type for f in review("内部资料　请勿外传\n一、工作目标").findings] == ["internal_marking"]
+    closing = review("以上请示已征求财政局意见，均无异议。\n当否，请批示。")
+    assert [f.text for f in findings(closing, "request_report")] == ["当否，请批示"]

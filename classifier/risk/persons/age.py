@@ -20,9 +20,9 @@ _PUPIL = r"(?:在校学生|小学生|中学生|初中生|高中生|(?<![大研�
 MINOR_BEFORE_RE = re.compile(rf"(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
 """The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五"."""
 MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族)[，,、 \t\u3000|｜]+)*"
-                            rf"(?:为|系|是)?((?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
+                            rf"(?:为|系|是)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
                             rf"|{_SCHOOL}?{_GRADE}{_PUPIL}?|未成年人?)")
-"""The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）",
+"""The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）", "（作案时年仅十五周岁）",
 the grade cell of its table row ("鲁 欣 怡|初二（3）班")."""
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 ADULT = 18

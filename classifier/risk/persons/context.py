@@ -105,7 +105,7 @@ def in_private_sentences(cues, doc, mentions) -> None:
                 continue  # the private statement must follow its subject closely; "麻醉科" is a department
             j = bisect.bisect_left(spans, (end, end))
             inside = any(a < end and p < b for a, b in spans[max(0, j - 8):j])
-            if _common_word(words, cues, t[g:end]) or inside or t[p:end] in cues.roles:
+            if common_word(words, cues, t[g:end]) or inside or t[p:end] in cues.roles:
                 continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement
             if cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
@@ -134,14 +134,14 @@ def before_brackets(cues, doc, mentions) -> None:
                     if not got or got[0] != k or (fld.name, p) in mentions:
                         continue
                     g = p + (2 if t[p:p + 2] in reader.double else 1)
-                    if (_common_word(reader.words, cues, t[g:k]) or t[k - 1] in ORG_LAST or t[p:k] in cues.roles
+                    if (common_word(reader.words, cues, t[g:k]) or t[k - 1] in ORG_LAST or t[p:k] in cues.roles
                             or cues.official_before(fld, p) or cues.company_after(fld, k)):
                         continue
                     mentions.add(PersonMention(fld.name, p, k, t[p:k], cue="context"))
                     break
 
 
-def _common_word(words, cues, given: str) -> bool:
+def common_word(words, cues, given: str) -> bool:
     """The "given name" is a common word ("尚不够", "国之间"), unless it is far more often a name (建国, 海燕)."""
     return words.get(given, 0) >= COMMON_GIVEN and given not in cues.given_names_also_words
 

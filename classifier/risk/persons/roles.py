@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..names import name_boundary
+from .context import common_word
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .mention import PersonMention
@@ -82,9 +83,11 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
 
 
 def reporter_before(cues, fld, hit, mentions) -> None:
-    """"接到王五（联系电话：…）实名举报": the name before 实名举报 (a parenthesis may sit between)."""
+    """"接到王五（联系电话：…）实名举报", "王五的实名举报": the name before 实名举报 (a parenthesis may sit between)."""
     t = fld.text
     k = hit.start
+    if k > 0 and t[k - 1] == "的" and hit.term != "举报":
+        k -= 1  # "接到村民张某某的实名举报"
     if k > 0 and t[k - 1] in "）)":
         o = max(t.rfind("（", max(0, k - 40), k), t.rfind("(", max(0, k - 40), k))
         if o < 0:
@@ -92,7 +95,9 @@ def reporter_before(cues, fld, hit, mentions) -> None:
         k = o
     for p in range(max(0, k - 4), k - 1):
         got = cues.reader.read(t, p, allow_masked=True)
-        if got and got[0] == k and not cues.official_before(fld, p) and not QUANTITY_RE.search(t, p, k):
+        g = p + (2 if t[p:p + 2] in cues.reader.double else 1)
+        if (got and got[0] == k and not cues.official_before(fld, p) and not QUANTITY_RE.search(t, p, k)
+                and not common_word(cues.reader.words, cues, t[g:k])):  # "消费者投诉举报": 投诉 is no given name
             # the report says more than a role word read before ("群众苏某实名举报"): this reading wins
             mentions.put(PersonMention(fld.name, p, k, t[p:k], cue="举报人", whistleblower=True, masked=got[1]))
             return
