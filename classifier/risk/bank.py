@@ -13,6 +13,8 @@ CARD_WORDS = words("bank.CARD_WORDS")
 PERSONAL_WORDS = words("bank.PERSONAL_WORDS")
 BRANCH_WORDS = words("bank.BRANCH_WORDS")
 COMPANY_WORDS = words("bank.COMPANY_WORDS")
+COMPANY_ACCOUNT_LABELS = words("bank.COMPANY_ACCOUNT_LABELS")
+"""Labels that say the account is an organisation's ("企业基本户", "对公账户")."""
 
 
 LANDLINE_SHAPE_RE = re.compile(r"[(（]?0[0-9]{2,3}[)）]?[ \-]?[0-9]{7,8}")
@@ -41,6 +43,9 @@ class BankCardRecognizer(Recognizer):
     CONTEXT_BOOST = 0.35
 
     def analyze_candidate(self, doc, fld, cand):
+        whole = [len(g) for g in GROUP_RE.findall(cand.value)]
+        if len(cand.compact) > 19 and len(whole) >= 5 and all(g == 4 for g in whole[:-1]):
+            return  # "4105 0166 5708 0000 1283": twenty digits printed in fours are one account, no card
         for c in variants(cand, range(16, 20)):
             compact = c.compact
             if not self.match_pattern(compact) or company_account(fld, c.start):
@@ -84,7 +89,8 @@ class BankAccountRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(BRANCH_WORDS) | set(COMPANY_WORDS) | set(PERSONAL_WORDS)
+        w[f"context:{self.TYPE}"] = (set(w[f"context:{self.TYPE}"]) | set(BRANCH_WORDS) | set(COMPANY_WORDS) | set(PERSONAL_WORDS)
+                                     | set(COMPANY_ACCOUNT_LABELS))
         return w
 
     def analyze_candidate(self, doc, fld, cand):
@@ -124,6 +130,8 @@ def company_account(fld, s: int) -> bool:
             return True
         line_start = t.rfind("\n", 0, s) + 1
         return ROW_COMPANY_RE.search(t, line_start, s) is not None  # "｜某某建设工程有限公司｜2万元｜账号｜"
+    if not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS):
+        return True  # "企业基本户：…", "药店对公账户：…"
     sent_l = fld.segments.sentence(s)[0]
     if YOU_RE.search(t, max(0, s - 16), s) and "\n" not in t[max(0, s - 16):s]:
         return False  # "因你预留的收款账户…": the addressee's own card

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Recognizer
 from .names import NameReader
 from .wordlists import words
 
 POST_ENDINGS = words("evaluation.POST_ENDINGS")
+ITEM_NUMBER_RE = re.compile(r"(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*")
 INDIVIDUAL = words("evaluation.INDIVIDUAL")
 
 
@@ -28,6 +31,9 @@ class PersonalEvaluationRecognizer(Recognizer):
         i = sl
         while i < start and t[i] in " \t\n“\"":
             i += 1
+        item = ITEM_NUMBER_RE.match(t, i, start)
+        if item:
+            i = item.end()  # "1. 赵某某：工作主动性不强…": a numbered item of a summary
         for p in range(i, min(start, i + 10)):
             got = self.reader.read(t, p, allow_masked=True)
             if got and got[0] <= start and (p == i or t[i:p].endswith(POST_ENDINGS)):

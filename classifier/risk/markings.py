@@ -55,7 +55,10 @@ class SecrecyMarkingRecognizer(Recognizer):
             if fld.name == "title" or bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, fld.segments.sentence(s)[0], s, 16):
                 return (self.result(fld, s, e, 0.9, "文件标注为涉密档案"),)
             return ()
-        if hit.term in ("绝密", "机密", "秘密"):
+        level = hit.term.replace(" ", "").replace("\u3000", "")
+        if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 1] in STARS):
+            return ()  # "秘 密★1年" spaced out heading the page; elsewhere a spaced word is prose
+        if level in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
                 return ()
             j = e
@@ -107,7 +110,9 @@ SELF_CLAIM_RE = re.compile(r"(?:本|此)[\u4e00-\u9fff]{0,6}(?:文件|方案|报
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
 SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
-MARK_TAIL_RE = re.compile(r"[ 　]*(?:请勿外传|请勿公开|不得外传|严禁外传|不得公开|注意保密)")
+MARK_TAIL_RE = re.compile(r"[ 　]*(?:请勿外传|请勿公开|不得外传|严禁外传|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
+OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供应商|投标人|申请人)$")
+"""Who claims the secret, heading the line before "商业秘密" ("企业商业秘密　仅限审核使用")."""
 
 
 class TradeSecretMarkingRecognizer(Recognizer):
@@ -123,7 +128,8 @@ class TradeSecretMarkingRecognizer(Recognizer):
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
-        if bracketed(t, s, e) or (alone_on_line(t, s, e) and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
+        heading = alone_on_line(t, s, e) or OWNER_BEFORE_RE.search(t, max(0, s - 8), s) is not None
+        if bracketed(t, s, e) or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)
             end = m.end() if m else e
@@ -160,7 +166,7 @@ STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外�
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
 DRAFTING_RE = re.compile(r"起草|讨论稿|修改稿|未定稿")
 """A restriction naming the drafting ("仅供起草组内部讨论") marks a draft, not an internal document."""
-DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议)稿|未经[\u4e00-\u9fff]{0,8}审定")
+DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议|征求意见)稿|未经[\u4e00-\u9fff]{0,8}审定")
 """Earlier on the restriction's line, a draft stage ("此稿为初稿，未经党委会审定，请勿外传"): one draft marking."""
 
 

@@ -25,7 +25,8 @@ def grouping_ok(value: str, labelled: bool = False) -> bool:
         if v.startswith(prefix):
             v = v[len(prefix):].lstrip(" -")
     groups = tuple(len(g) for g in GROUP_RE.findall(v))
-    return len(groups) == 1 or groups in MOBILE_GROUPS or (labelled and len(groups) <= 4 and min(groups) >= 2)
+    return (len(groups) == 1 or groups in MOBILE_GROUPS or (labelled and len(groups) <= 4 and min(groups) >= 2)
+            or (labelled and set(groups) == {1}))  # "手机 1 3 9 1 9 4 2 6 5 0 8": one digit at a time
 
 OFFICE_PHONE_WORDS = words("phone.OFFICE_PHONE_WORDS")
 SAMPLE_MOBILES = frozenset(words("phone.SAMPLE_MOBILES"))

@@ -40,6 +40,8 @@ RECORD_VALUE_RE = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*([^\n\t\u3000]{1,40
 """After a record label: the value, to the end of its line or cell."""
 CLASS_CODE_RE = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,3}[类档级等]?")
 EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
+BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
+"""After an illness word, the name of a scheme ("大病保险")."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
 """你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
@@ -172,6 +174,8 @@ class HealthRecognizer(_AttributeRecognizer):
         if any(h.start <= hit.start and hit.end <= h.end and (h.start, h.end) != (hit.start, hit.end)
                for h in fld.tagged_between("trigger:social_assistance", hit.start - 8, hit.end + 16)):
             return None  # "残疾人两项补贴": the name of a benefit, not a disability of someone
+        if t[hit.end:hit.end + 2] in BENEFIT_AFTER:
+            return None  # "大病保险报销", "重病医保": an insurance scheme, not an illness
         cl, cr = fld.segments.clause(hit.start, hit.end)
         leads = [h for h in fld.tagged_between("list:health_lead", max(cl, hit.start - 12), hit.start + 1)
                  if h.end <= hit.start or h.start == hit.start]
@@ -258,6 +262,7 @@ class ReligionRecognizer(_AttributeRecognizer):
     def words(self):
         w = super().words()
         extra = {f"{lead}{r}" for r in RELIGIONS for lead in BELIEF_LEADS} | {f"{r}信徒" for r in RELIGIONS}
+        extra |= {f"{r}{meeting}" for r in RELIGIONS for meeting in ("聚会", "家庭聚会")}  # "组织基督教家庭聚会"
         w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | extra
         return w
 

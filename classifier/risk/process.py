@@ -46,7 +46,7 @@ class RequestReportRecognizer(Recognizer):
             return  # part of a closing formula
         if fld.name == "title":
             rest = t[e:].strip(" ）)》")
-            if not rest and "《" not in t[:s][-30:]:
+            if rest in ("", "报告") and "《" not in t[:s][-30:]:  # "…的请示报告": a request all the same
                 yield self.result(fld, s, e, 0.85, "标题为请示")
             return
         if t[e:e + 1] == "》":

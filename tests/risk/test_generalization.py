@@ -557,3 +557,34 @@ def test_a_restriction_after_a_draft_stage_marks_a_draft_and_a_request_sentence_
     assert [f.type for f in review("内部资料　请勿外传\n一、工作目标").findings] == ["internal_marking"]
     closing = review("以上请示已征求财政局意见，均无异议。\n当否，请批示。")
     assert [f.text for f in findings(closing, "request_report")] == ["当否，请批示"]
+
+
+def test_an_organisations_account_by_its_label_and_twenty_digits_in_fours_are_no_card():
+    result = review("企业基本户：4105 0166 5708 0000 1283（某银行某分行）\n初审意见：符合申报条件。")
+    assert [f.text for f in findings(result, "bank_account")] == ["4105 0166 5708 0000 1283"]
+    assert not findings(result, "bank_card")
+    assert [f.type for f in review("药店对公账户：52050179360800000362").findings] == ["bank_account"]
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("领奖人手机 1 3 9 1 9 4 2 6 5 0 8，奖励金额2000元", "mobile", "1 3 9 1 9 4 2 6 5 0 8"),
+    ("申请人联系方式：0951-5107328（家）；", "landline", "0951-5107328"),
+    ("五年级学生谷浩然（11岁）有自伤行为史，已转介心理老师。", "health", "自伤"),
+    ("系居民金某顺的邻居邝美顺在家中组织天主教家庭聚会。", "religion", "天主教家庭聚会"),
+    ("（1）某镇汤宝平户，户主患肝硬化晚期，已落实临时救助。", "person_name", "汤宝平"),
+    ("投诉人戚桂芳之父戚长根于今年2月住院治疗，诊断为肺癌晚期。", "person_name", "戚长根"),
+    ("现将考核情况汇总如下：\n1. 赵某某：工作主动性不强，年度考核确定为基本称职；", "personal_evaluation", "基本称职"),
+    ("秘 密★1年\n各乡镇人民政府：", "secrecy_marking", "秘 密★1年"),
+    ("征求意见稿 请勿外传\n各街道、各有关部门：", "draft_marking", "请勿外传"),
+    ("企业商业秘密　仅限审核使用\n经审核，某公司申请调整价格。", "trade_secret_marking", "商业秘密　仅限审核使用"),
+])
+def test_third_round_positions(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_a_request_report_title_and_readings_that_stay_quiet():
+    assert findings(review("", "关于请求调拨救灾物资的请示报告"), "request_report")
+    assert not review("居民张某参加家庭聚会。").findings            # a family gathering, no religion
+    assert not findings(review("已落实大病保险报销。"), "health")       # an insurance scheme
+    assert not findings(review("亲属以“单人户”名义纳入保障。"), "person_name")
+    assert not review("这 秘 密 的").findings                        # spaced prose

@@ -26,6 +26,8 @@ OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) +
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
 PREDICATE = frozenset("反因系患家是于在的现曾今已经被")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…")."""
+HOUSEHOLD_RE = re.compile(r"户[，,、；;（(]")
+"""After a name, its household: "彭堡镇海某某户，户主患…" (not the "单人户" of a scheme)."""
 COMMON_GIVEN = 2000
 STATEMENT_GAP = 12
 """At most this many characters between a name found without a role word and the statement about it
@@ -147,7 +149,8 @@ def common_word(words, cues, given: str) -> bool:
 
 
 def _ends_name(t: str, end: int, attribute_starts) -> bool:
-    return end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
+    return (end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
+            or HOUSEHOLD_RE.match(t, end) is not None)
 
 
 def repeats(cues, doc, mentions) -> None:
