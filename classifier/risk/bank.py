@@ -111,6 +111,9 @@ PAYEE_COMPANY_RE = re.compile(r"(?:收款单位|收款人|收款方|户名|账�
 """The payee named before the account is a company ("收款单位：某某建筑工程有限公司；金额…；收款账号：…")."""
 ROW_COMPANY_RE = re.compile(r"(?:有限公司|公司|合作社|集团|事务所|经营部)(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})")
 """A cell of the same table row that names a company (its name ends the cell)."""
+ROLE_ACCOUNT_RE = re.compile(r"(?:供应商|中标人|中标单位|成交供应商|投标人|承包人|施工单位|收款单位)[\u4e00-\u9fff]{0,4}?"
+                             r"(?:账号|账户|帐号)[：:][ \t\u3000]*$")
+"""The account labelled as a bidder's or contractor's ("供应商银行账号：…", "中标人账户：…")."""
 YOU_RE = re.compile(r"[你您](?!单位|公司|司|厂|社|院|校|局|所|中心)")
 """The account of the letter's addressee ("你预留的收款账户…"), a person — not "你单位", "你公司"."""
 PAYEE_REACH = 120
@@ -130,8 +133,8 @@ def company_account(fld, s: int) -> bool:
             return True
         line_start = t.rfind("\n", 0, s) + 1
         return ROW_COMPANY_RE.search(t, line_start, s) is not None  # "｜某某建设工程有限公司｜2万元｜账号｜"
-    if not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS):
-        return True  # "企业基本户：…", "药店对公账户：…"
+    if not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS) or ROLE_ACCOUNT_RE.search(t, max(0, s - 16), s):
+        return True  # "企业基本户：…", "药店对公账户：…", "中标人账户：…"
     sent_l = fld.segments.sentence(s)[0]
     if YOU_RE.search(t, max(0, s - 16), s) and "\n" not in t[max(0, s - 16):s]:
         return False  # "因你预留的收款账户…": the addressee's own card

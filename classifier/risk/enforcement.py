@@ -9,8 +9,8 @@ from .wordlists import words
 
 LEAD_IN = words("enforcement.LEAD_IN")
 LEAD_OUT = words("enforcement.LEAD_OUT")
-ATTACHMENT_RE = re.compile(r"附件[0-9０-９一二三四五六七八九十]{0,2}[：:．.、]?[ \t\u3000]*$")
-""""附件3：现场检查笔录": the record is attached to the document."""
+ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附(?:件[0-9０-９一二三四五六七八九十]{0,2})?[：:．.、]?[ \t\u3000]*[\u4e00-\u9fff]{0,4}$")
+""""附件3：现场检查笔录", "附：复查调查笔录": the record is attached to the document (a line of its own)."""
 HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*[\u4e00-\u9fff（）()]{0,16}$")
 """A heading line: at most a short name of the body or case before the record's name ("区市场监管局询问笔录")."""
 HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?[ \t\u3000]*(?:\n|$)")
@@ -49,5 +49,5 @@ class EnforcementRecordRecognizer(Recognizer):
         before = t[max(0, s - 4):s]
         after = t[e:e + 4]
         if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT)
-                or ATTACHMENT_RE.search(t, max(0, s - 8), s)):
+                or ATTACHMENT_RE.search(t, max(0, s - 12), s)):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")

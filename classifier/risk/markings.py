@@ -166,6 +166,8 @@ STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外�
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
 DRAFTING_RE = re.compile(r"起草|讨论稿|修改稿|未定稿")
 """A restriction naming the drafting ("仅供起草组内部讨论") marks a draft, not an internal document."""
+NOT_CONSULTED_RE = re.compile(r"决算|预算执行|报告|总结|纪要|请示|汇报")
+"""Documents not put out for public comment: their 征求意见稿 circulates internally."""
 DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议|征求意见)稿|未经[\u4e00-\u9fff]{0,8}审定")
 """Earlier on the restriction's line, a draft stage ("此稿为初稿，未经党委会审定，请勿外传"): one draft marking."""
 
@@ -244,11 +246,17 @@ class DraftMarkingRecognizer(Recognizer):
 
     INTERNAL = words("markings.DraftMarkingRecognizer.INTERNAL")
 
-    def _marks(self, fld, hit) -> bool:
+    def _marks(self, fld, hit, doc_title: str = "") -> bool:
         t = fld.text
         s, e = hit.start, hit.end
         if hit.term == "征求意见稿":
-            return False  # a public consultation draft; the 内部 variants are triggers of their own
+            # a public consultation draft — unless the document is one nobody consults the public on (a
+            # 决算说明, a report): then it is a draft under internal review
+            if not NOT_CONSULTED_RE.search(doc_title) or cited(t, s, e) or "《" in t[max(0, s - 40):s]:
+                return False
+            if fld.name == "title":
+                return in_title_position(t, s, e) or bracket_tail(t, s, e)
+            return alone_on_line(t, s, e)
         if hit.term in self.INTERNAL:
             return True
         if fld.name == "title":
@@ -262,10 +270,10 @@ class DraftMarkingRecognizer(Recognizer):
 
     def analyze_trigger(self, doc, fld, hit):
         s, e = hit.start, hit.end
-        ok = self._marks(fld, hit)
+        ok = self._marks(fld, hit, doc.title.text)
         if not ok and fld.name == "body" and hit.term not in ("征求意见稿", "初稿"):
             # the title marks the document as a draft: the body's mentions of that stage refer to it
             tag = f"trigger:{self.TYPE}"
-            ok = any(h.term == hit.term and self._marks(doc.title, h) for h in doc.title.tagged(tag))
+            ok = any(h.term == hit.term and self._marks(doc.title, h, doc.title.text) for h in doc.title.tagged(tag))
         if ok:
             yield self.result(fld, s, e, 0.85, f"“{fld.text[s:e]}”")

@@ -47,6 +47,10 @@ PADDED_FOLLOW = frozenset("因系患于在是的被已曾现今经等")
 """Characters that may follow a padded name directly: the start of its predicate."""
 """One space of either width between the characters of a name lined up in a list ("王　芳", "鲁 欣 怡")."""
 
+DOTS = frozenset("·•・‧")
+"""The middle dot between the parts of a transliterated name ("买买提江·阿不都热依木")."""
+DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为和与及之向对从由将")
+"""After the dot, the first of these ends the name: the predicate starts ("吐尔洪·买买提明每周五到…")."""
 PLACE_LAST = frozenset("省市县区镇乡村州")
 """The last character of a place's name; a three-character "name" ending in one is a place."""
 
@@ -118,11 +122,36 @@ class NameReader:
                 return False
         return True
 
+    def dotted(self, t: str, pos: int) -> int | None:
+        """End of a transliterated or minority name written with a middle dot from ``pos`` ("阿卜杜拉·艾合买提",
+        "买买提江·阿不都热依木"): one to six characters, the dot, two to eight more — or ``None``."""
+        n = len(t)
+        k = pos
+        while k < n and k < pos + 6 and is_cjk(t[k]):
+            k += 1
+        if k == pos or k >= n or t[k] not in DOTS:
+            return None
+        if any(t[pos:b] in self.words and k - b >= 3 for b in (pos + 2, pos + 3)):
+            return None  # "户主买买提江·…": a word opens the run and a name of three or more follows it
+        if pos > 0 and is_cjk(t[pos - 1]) and not any(t[a:pos] in self.words for a in range(max(0, pos - 4), pos - 1)):
+            return None  # "户主买…" read from 主: the run must start after punctuation or a whole word
+        end = k + 1
+        while end < n and end < k + 9 and is_cjk(t[end]) and not (end > k + 2 and t[end] in DOTTED_STOP):
+            end += 1
+        if end - k - 1 < 2:
+            return None
+        if end < n and t[end] in DOTS:  # a third part ("阿依古丽·买买提·吐尔逊")
+            return self.dotted(t, k + 1)
+        return end
+
     def read(self, t: str, pos: int, *, allow_initials: bool = False, allow_masked: bool = True,
              after_word: bool = False) -> tuple[int, bool] | None:
         n = len(t)
         if pos >= n or not is_cjk(t[pos]):
             return None
+        dotted = self.dotted(t, pos)
+        if dotted is not None:
+            return dotted, False
         if not after_word and pos > 0 and is_cjk(t[pos - 1]) and self._word_before(t, pos):
             return None
         if t[pos] == "第" and t[pos + 1:pos + 2] in NUMERALS and t[pos + 2:pos + 3] not in PADDING:

@@ -91,6 +91,7 @@ class MobileRecognizer(Recognizer):
 
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
 HOME_WORDS = words("phone.HOME_WORDS")
+CONTACT = frozenset(("联系人",))
 HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
 OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电话", "座机"))
 """The label of a phone given after a person's name."""
@@ -160,9 +161,10 @@ class LandlineRecognizer(Recognizer):
         return private and terms.isdisjoint(self.negative_context)
 
     def _home_after(self, fld, start: int, end: int) -> bool:
-        """"0898-66547213（住宅电话）", "(0415) 2156 738为住宅电话": the number is called a home phone."""
+        """"0898-66547213（住宅电话）", "(0415) 2156 738为住宅电话": the number is called a home phone — also
+        a contact person's ("联系人固定电话0954-…（本人住宅）")."""
         return (HOME_AFTER_RE.match(fld.text, end, min(len(fld.text), end + 8)) is not None
-                and fld.terms_between(max(0, start - 12), start).isdisjoint(self.negative_context))
+                and fld.terms_between(max(0, start - 12), start).isdisjoint(self.negative_context - CONTACT))
 
     def _before_private_mobile(self, fld, start: int, end: int) -> bool:
         """"联系电话0371-6593 8107、13673991864": a landline listed with a private mobile is private too."""

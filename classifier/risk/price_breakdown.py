@@ -14,6 +14,14 @@ FIGURE_RE = re.compile(r"[^0-9。；\n]{0,8}?[0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?(
 TIMES_RE = re.compile(r"(?:/[\u4e00-\u9fff]{1,2})?[ ]?[×xX*][ ]?[0-9]")
 
 
+ITEM_LABEL_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])?[ \t\u3000]*[\u4e00-\u9fff]{2,14}")
+"""The name of an item of an announced breakdown ("土建工程", "2. 安装工程")."""
+INTRODUCES_RE = re.compile(r"[^。；\n见]{0,8}?(?:[：:]|[ \t\u3000]*\n)")
+"""The announcing word introduces what follows ("分项报价：", "报价明细如下：", a heading line)."""
+ANNOUNCED = frozenset(words("price_breakdown.ANNOUNCED"))
+"""Words that announce the list of items after them as the price's or cost's build-up ("分项报价：…")."""
+
+
 class BidPriceBreakdownRecognizer(Recognizer):
     """Triggered by 报价明细/成本构成/单价分析/报价测算/成本说明/成本监审…; the span is the run of items."""
 
@@ -50,8 +58,13 @@ class BidPriceBreakdownRecognizer(Recognizer):
             cl, _ = fld.segments.sentence(hit.start)
             yield from self._run(fld, max(cl, hit.start - 20), min(len(t), hit.end + 300), need_times=2)
             return
-        # the breakdown may follow its heading on the next lines ("分项报价明细\n1. …\n2. …")
-        yield from self._run(fld, hit.start, min(len(t), hit.end + 400))
+        # the breakdown may follow its heading on the next lines ("分项报价明细\n1. …\n2. …"); announced as
+        # one, its items need no cost word ("分项报价：土建工程842.10万元、安装工程98.55万元、…")
+        announced = hit.term in ANNOUNCED
+        hi = min(len(t), hit.end + 400)
+        if announced and not INTRODUCES_RE.match(t, hit.end):
+            hi = min(hi, fld.segments.sentence(hit.start)[1])  # "报价明细见附件。": nothing is listed after it here
+        yield from self._run(fld, hit.start, hi, any_label=announced)
 
     @staticmethod
     def _label(t: str, lo: int, k: int) -> int:
@@ -67,7 +80,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
                 return c
         return b
 
-    def _run(self, fld, lo: int, hi: int, need_times: int = 0):
+    def _run(self, fld, lo: int, hi: int, need_times: int = 0, any_label: bool = False):
         t = fld.text
         items = []
         times = 0
@@ -75,7 +88,8 @@ class BidPriceBreakdownRecognizer(Recognizer):
             k = m.start()
             b = self._label(t, lo, k)
             label = t[b:k]
-            if any(w in label for w in COST_WORDS) or t[m.end():m.end() + 1] in ("/", "每"):
+            if (any(w in label for w in COST_WORDS) or t[m.end():m.end() + 1] in ("/", "每")
+                    or (any_label and ITEM_LABEL_RE.fullmatch(label) is not None)):
                 # a cost item, or a unit price ("大米4.20元/斤") in a breakdown announced as one
                 items.append((b, m.end()))
                 times += bool(TIMES_RE.match(t, m.end()))

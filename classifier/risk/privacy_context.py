@@ -274,5 +274,7 @@ class ReligionRecognizer(_AttributeRecognizer):
             after = t[hit.end:hit.end + 2]
             if not (before.endswith(BELIEF_BEFORE) or after.startswith(("信徒", "徒"))):
                 return None
+        if t[max(0, hit.start - 2):hit.start] in ("未能", "不能", "无法", "没有", "从未", "不再"):
+            return None  # "因行动不便未能参加礼拜": no statement of belief
         start = hit.start - 1 if hit.start and t[hit.start - 1] in "是系为" else hit.start
         return start, hit.end

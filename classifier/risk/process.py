@@ -8,6 +8,8 @@ from .base import Recognizer
 from .wordlists import words
 
 CLOSING = words("process.CLOSING")
+DRAFT_NOTE_RE = re.compile(r"[（(][^（）()]{0,8}[）)]\s*$")
+"""A bracketed note after the title's last word ("…的请示（第二稿）")."""
 SUBMIT_RE = re.compile(r"报送|上报|拟报|呈报|报请|提交")
 
 
@@ -45,7 +47,7 @@ class RequestReportRecognizer(Recognizer):
         if any(h.start <= s and h.end >= e and h.term != "请示" for h in fld.hits_between(s - 6, e + 6)):
             return  # part of a closing formula
         if fld.name == "title":
-            rest = t[e:].strip(" ）)》")
+            rest = DRAFT_NOTE_RE.sub("", t[e:]).strip(" ）)》")
             if rest in ("", "报告") and "《" not in t[:s][-30:]:  # "…的请示报告": a request all the same
                 yield self.result(fld, s, e, 0.85, "标题为请示")
             return

@@ -26,8 +26,9 @@ SHAPES: dict[str, str] = {
               r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9A-Za-z@_])",
     # Upper-case letter+digit codes: USCC with letters, passports, 通行证, project codes.
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",
-    # Anchor of an address: 门牌号 (up to 5 digits + 号) or a building number (栋/幢).
-    "house": r"(?<![0-9A-Za-z])[0-9]{1,5}[号栋幢]",
+    # Anchor of an address: 门牌号 (up to 5 digits + 号), a building number (栋/幢) or, when the house number
+    # is left out or masked ("七星街某号楼4单元501"), the unit.
+    "house": r"(?<![0-9A-Za-z])(?:[0-9]{1,5}[号栋幢]|[0-9]{1,2}单元)",
 }
 """shape name -> regex; order matters (the first alternative that matches at a position wins)."""
 

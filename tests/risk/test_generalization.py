@@ -588,3 +588,47 @@ def test_a_request_report_title_and_readings_that_stay_quiet():
     assert not findings(review("已落实大病保险报销。"), "health")       # an insurance scheme
     assert not findings(review("亲属以“单人户”名义纳入保障。"), "person_name")
     assert not review("这 秘 密 的").findings                        # spaced prose
+
+
+@pytest.mark.parametrize("body, name", [
+    ("拟将以下家庭纳入低保：\n1. 户主买买提江·阿不都热依木，家庭人口3人，致贫原因：妻子患尿毒症。", "买买提江·阿不都热依木"),
+    ("特困人员阿依古丽·买买提·吐尔逊（女，患有糖尿病）", "阿依古丽·买买提·吐尔逊"),
+    ("所附该寺周边居民吐尔洪·买买提明每周五到该寺参加礼拜的情况说明", "吐尔洪·买买提明"),
+])
+def test_names_written_with_a_middle_dot(body, name):
+    assert name in [f.text for f in findings(review(body), "person_name")]
+
+
+def test_dotted_places_and_officials_are_no_private_names():
+    assert not review("本届运动会在北京·上海两地举行。").findings
+    assert not findings(review("局长阿卜杜拉·艾合买提出席会议。"), "person_name")
+
+
+@pytest.mark.parametrize("body, type_, part, title", [
+    ("联系人固定电话0954-2089761（本人住宅）。", "landline", "0954-2089761", ""),
+    ("回复对象登记信息：家庭住址某区某街道七星街某号楼4单元501。", "address", "4单元501", ""),
+    ("执法人员进行现场检查，制作了现场检查笔录，当场查获过期面包12袋。", "enforcement_record", "现场检查笔录", ""),
+    ("4人诉求缺乏依据。\n附：复查调查笔录（共6份）\n某局", "enforcement_record", "调查笔录", ""),
+    ("内部呈阅件\n市信访局：\n关于某问题的复查意见。", "internal_marking", "内部呈阅件", ""),
+    ("会议认为其工作态度散漫，多次未完成入户任务，由社区书记提醒谈话。", "personal_evaluation", "态度散漫", ""),
+    ("评估依据的企业资料（密级：商密）：采矿成本每吨68.4元。", "trade_secret_marking", "密级：商密", ""),
+    ("供应商银行账号：0601 0201 0900 0123 456", "bank_account", "0601 0201 0900 0123 456", ""),
+    ("中标人账户：2101 2345 6789 0123 4", "bank_account", "2101 2345 6789 0123 4", ""),
+    ("分项报价：土建工程842.10万元、设备采购316.80万元、安装工程98.55万元、措施费29.00万元", "bid_price_breakdown",
+     "土建工程842.10万元", ""),
+    ("征求意见稿\n一、部门基本情况", "draft_marking", "征求意见稿", "某委员会2023年度部门决算说明（征求意见稿）"),
+    ("第二稿 待局务会审定。\n以上请示当否，请予批复。", "draft_marking", "第二稿", "关于调整城区公交线路的请示（第二稿）"),
+])
+def test_fourth_round_positions(body, type_, part, title):
+    assert_found(body, type_, part, title=title)
+
+
+def test_fourth_round_look_alikes_stay():
+    assert findings(review("各单位", "关于调整城区公交线路的请示（第二稿）"), "request_report")
+    # a consultation draft of a rule, or one cited in 《》, is put out for the public
+    assert not review("现公开征求意见。", "某市养老服务条例（征求意见稿）").findings
+    assert not review("征求意见稿", "关于《某规定（征求意见稿）》的起草说明").findings
+    # an announced breakdown that lists nothing here; a unit number without a room
+    assert not review("报价明细见附件。中标金额：568万元，履约保证金28.4万元，投标保证金5万元，预付款30%。").findings
+    assert not findings(review("小区3单元门口设置了垃圾分类点。"), "address")
+    assert not findings(review("独居老人马某某因行动不便未能参加礼拜。"), "religion")

@@ -143,6 +143,6 @@ def test_model_names_at_the_head_of_a_private_list_item_are_list_items():
 
 
 def test_model_name_after_a_sensitive_role_takes_the_role():
-    body = "社区矫正对象买买提江·吐尔逊到司法所报到。"
-    got = findings(RiskReviewer(name_tagger=FakeTagger(["买买提江"])).review("", body), "person_name")
-    assert [f.text for f in got] == ["买买提江"] and "社区矫正对象" in got[0].reason
+    body = "社区矫正对象塔拉到司法所报到。"  # a Mongolian name without a surname: only the model reads it
+    got = findings(RiskReviewer(name_tagger=FakeTagger(["塔拉"])).review("", body), "person_name")
+    assert [f.text for f in got] == ["塔拉"] and "社区矫正对象" in got[0].reason
