@@ -16,6 +16,7 @@ INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:服务中心|政务|
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
+DEMONSTRATIVES = frozenset("该本此同")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
 """What an address may begin with, read backwards from its 号 (matched on the reversed neighbourhood)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
@@ -23,7 +24,7 @@ STOP_LEAD = "的为在于至是："
 UNIT_RE = re.compile(
     r"(?:[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|栋|幢|座|单元|层|楼|室|房|号|门|户)"
     r"|附[0-9]{1,4}号|-[0-9]{1,5}|[0-9]{3,5}(?![0-9])|楼(?=[0-9一二三四五六七八九十])"
-    r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区))"
+    r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区)|[东西南北中]户)"
 )
 INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
@@ -73,8 +74,8 @@ class AddressRecognizer(Recognizer):
         lead = LEAD_WORDS_RE.match(t[start:s])
         if lead:
             start += lead.end()
-        if not LOCALITY.search(t, start, s):
-            return
+        if not LOCALITY.search(t, start, s) or t[start:start + 1] in DEMONSTRATIVES:
+            return  # no place at all, or "该小区7栋": a place already named, not an address
         end = e
         for _ in range(8):
             m = UNIT_RE.match(t, end, min(len(t), end + 16))

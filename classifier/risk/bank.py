@@ -146,6 +146,8 @@ def company_account(fld, s: int) -> bool:
                        for h in fld.hits_between(s - 12, s))  # "…银行某某支行 5221 7010 …"
     if near.isdisjoint(BankAccountRecognizer.CONTEXT) and near.isdisjoint(CARD_WORDS) and not after_branch:
         return False
+    if sent_l > 0 and t[sent_l - 1] in "；;":
+        sent_l = t.rfind("\n", max(0, s - 120), sent_l) + 1  # "乙方开户银行：…支行；账号：…": one record
     if sent_l > 0 and t[sent_l - 1] == "\n":
         # a record laid out one field per line ("户名：…\n开户银行：…\n银行账号：…"): look at the lines around
         sent_l = t.rfind("\n", max(0, s - 200), max(0, sent_l - 1)) + 1

@@ -18,6 +18,8 @@ _STAR = "[" + re.escape(STARS) + "]"
 LEVEL_RE = re.compile(rf"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
                       rf"|(?:绝密|机密|秘密)级(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?")
 TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000，,；;]{0,4}(?:保密)?期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
+BRACKET_PERIOD_RE = re.compile(r"[（(](?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)[）)]")
+"""A level's term in brackets ("秘密（6个月）")."""
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
@@ -71,6 +73,9 @@ class SecrecyMarkingRecognizer(Recognizer):
                 if alone_on_line(t, lead, e):
                     # "★秘密", "内部★机密" heading the page
                     return (self.result(fld, lead, e, 1.0, f"“{fld.text[lead:e]}”"),)
+            m = BRACKET_PERIOD_RE.match(t, j, min(len(t), j + 8))
+            if m and alone_on_line(t, s, e) and t[m.end():m.end() + 1] in ("\n", "", " ", "\u3000"):
+                return (self.result(fld, s, m.end(), 1.0, f"“{fld.text[s:m.end()]}”"),)  # "秘密（6个月）" heading the page
             m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6)) if j < len(t) and t[j] in "·•・" else None
             if m and not ("\u4e00" <= t[m.end():m.end() + 1] <= "\u9fff"):
                 return (self.result(fld, s, m.end(), 1.0, f"“{fld.text[s:m.end()]}”"),)  # "绝密·长期": a dot for the star
@@ -106,7 +111,8 @@ class SecrecyMarkingRecognizer(Recognizer):
 CLAIM_RE = re.compile(r"仅供评审|仅供内部|请勿外传|请勿公开|不予公开|不得对外|不得公开|不宜公开|不公开|不对外|保密|处理|约定|申请|删除")
 ENUM_RE = re.compile(r"(?:国家秘密|个人隐私|工作秘密)[、和及与]|[、和及与](?:国家秘密|个人隐私|工作秘密)")
 GENERAL_TRADE_RE = re.compile(r"已删除|已隐去|已作删除|依法确定|依法不予|依法未予|未予公开|政府信息|第三方|条例|规定|法律|办法|指南|的除外|是否")
-SELF_CLAIM_RE = re.compile(r"(?:本|此)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)$")
+SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)"
+                           r"|以下(?:内容|部分|资料|信息)?(?:为|系|属于?)(?:我|本)?(?:公司|单位|企业)?)$")
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
 SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")

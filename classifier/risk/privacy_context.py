@@ -42,6 +42,9 @@ CLASS_CODE_RE = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,3}[类�
 EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
 BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 """After an illness word, the name of a scheme ("大病保险")."""
+ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已纳入)")
+"""A sentence about the persons listed above it ("以上对象均为低保对象")."""
+ABOVE_REACH = 400
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
 """你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
@@ -222,6 +225,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             return (p.end <= start or p.start == end or p.start == end + 1) and anchor_ok(p)
 
         found = doc.persons.nearest(fld.name, start, sl, sr, NEAREST, keep)
+        if not found and ABOVE_RE.match(t, sl, start):
+            # "以上救助对象均为低保对象": said of the persons the list above names
+            found = [p for p in doc.persons.between(fld.name, max(0, sl - ABOVE_REACH), sl) if anchor_ok(p)][-NEAREST:]
         # a letter answering a person's application: "经调查，你家庭符合临时救助条件" is about its addressee
         return found or self._addressee(doc, fld, sl, start)
 

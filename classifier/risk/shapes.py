@@ -16,7 +16,7 @@ SHAPES: dict[str, str] = {
     "email": r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63} ?@ ?[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
              r"(?:\.[A-Za-z0-9\-]{1,63}){1,6}",
     # 车牌: province, issuing-authority letter, optional dot (or hyphen), 5 (or 6 for 新能源) characters.
-    "plate": rf"[{PROVINCE_CHARS}][A-HJ-NP-Z][·・•. \-]?[A-HJ-NP-Z0-9]{{5,6}}(?![0-9A-Za-z])",
+    "plate": rf"[{PROVINCE_CHARS}][A-HJ-NP-Z](?:[·・•. \-]?[A-HJ-NP-Z0-9]{{5,6}}|[DF][·・•. \-][0-9]{{5}})(?![0-9A-Za-z])",
     # Digit runs (IDs, phones, cards, accounts, USCC of digits) read across what an evasion or a
     # layout puts inside them: one to three spaces, a hyphen, a dot, a line break. The run has no
     # length limit (a limit would cut a row of numbers and lose the one across the cut); its
@@ -28,7 +28,7 @@ SHAPES: dict[str, str] = {
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",
     # Anchor of an address: 门牌号 (up to 5 digits + 号), a building number (栋/幢) or, when the house number
     # is left out or masked ("七星街某号楼4单元501"), the unit.
-    "house": r"(?<![0-9A-Za-z])(?:[0-9]{1,5}[号栋幢]|[0-9]{1,2}单元)",
+    "house": r"(?<![0-9A-Za-z])(?:[0-9]{1,5}[号栋幢座]|[0-9]{1,2}单元)",
 }
 """shape name -> regex; order matters (the first alternative that matches at a position wins)."""
 

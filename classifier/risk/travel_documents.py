@@ -14,6 +14,7 @@ DIGITS_ONLY = frozenset(words("travel_documents.HkMacauPermitRecognizer.DIGITS_O
 LOOSE_RE = re.compile(r"[CWHMLT](?=[0-9A-HJ-NP-Z]{8}$)[0-9]*[A-HJ-NP-Z]?[0-9]*")
 """Next to its name, a permit number in a newer or mistyped series: a letter, eight characters, one more letter at most."""
 LETTER_BEFORE_RE = re.compile(r"[CWHML] ?$")
+LETTER_PAIR_BEFORE_RE = re.compile(r"(?<![A-Za-z])C[A-HJ-NP-Z] ?$")
 PASSPORT_LETTER_RE = re.compile(r"[EG] ?$")
 FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$")
 
@@ -102,9 +103,13 @@ class HkMacauPermitRecognizer(Recognizer):
     def _spaced(self, fld, cand):
         """"证号L 7612 0384": the series letter apart from its digits; "台湾居民来往大陆通行证号0851 2736"."""
         compact = cand.compact
+        t = fld.text
+        pair = LETTER_PAIR_BEFORE_RE.search(t, max(0, cand.start - 3), cand.start)
+        if pair and len(compact) == 7 and compact.isdigit() and self._close(fld, pair.start()):
+            yield self.result(fld, pair.start(), cand.end, 0.8, "通行证语境")  # "CA 7185203": C, a letter, 7 digits
+            return
         if len(compact) not in (8, 10) or not compact.isdigit():
             return
-        t = fld.text
         letter = LETTER_BEFORE_RE.search(t, max(0, cand.start - 2), cand.start)
         if letter and (len(compact) == 8 or t[letter.start()] in "HM") and self._close(fld, letter.start()):
             yield self.result(fld, letter.start(), cand.end, 0.8, "通行证语境")

@@ -632,3 +632,35 @@ def test_fourth_round_look_alikes_stay():
     assert not review("报价明细见附件。中标金额：568万元，履约保证金28.4万元，投标保证金5万元，预付款30%。").findings
     assert not findings(review("小区3单元门口设置了垃圾分类点。"), "address")
     assert not findings(review("独居老人马某某因行动不便未能参加礼拜。"), "religion")
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("车牌号码        停放位置\n粤B·3K7M2      福华三路\n粤BD 82651      新洲路", "plate", "粤BD 82651"),
+    ("船东于某已被罚款。该船东还驾驶私家车（号牌鲁B 5T2G8）在港区违规停放。", "plate", "鲁B 5T2G8"),
+    ("新兴镇退役军人吉长林，因公致残，伤残等级为四级。", "person_name", "吉长林"),
+    ("持证人孙**，往来港澳通行证号码CA 7185203，已更正。", "hk_macau_permit", "CA 7185203"),
+    ("经调查，某市某区某路188号院7号楼1单元西户房屋所有人在楼顶私自搭建彩钢板房。", "address", "1单元西户"),
+    ("出租人梁某某，出租房屋位于某市某区某路锦园新村15座602房，存在未登记承租人信息。", "address", "15座602房"),
+    ("我局接到群众岑秀芬（某镇居民）来电举报，反映某五金厂夜间偷排。", "whistleblower", "岑秀芬"),
+    ("我局接到萧红梅（该小区7栋住户）实名举报。", "whistleblower", "萧红梅"),
+    ("秘密（6个月）\n各县（市、区）人民政府：", "secrecy_marking", "秘密（6个月）"),
+    ("附件6：参考投标文件格式\n以下内容为我公司商业秘密，未经同意不得向第三方披露\n餐品供应链：", "trade_secret_marking",
+     "以下内容为我公司商业秘密"),
+    ("乙方开户银行：某银行某支行；账号：1560 5010 0100 2378 66\n签订日期", "bank_account", "1560 5010 0100 2378 66"),
+    ("附：中标人报价一览表（节选）\n场馆运营人员工资福利1,962,000元；图书更新采购720,000元；设备维护216,000元", "bid_price_breakdown",
+     "设备维护216,000元"),
+    ("医疗救助对象名单：\n姓名｜病种｜金额\n彭玉琼｜乳腺癌术后化疗｜12430\n何建明｜精神分裂症｜5200\n以上救助对象均为低保对象。", "social_assistance",
+     "低保对象"),
+    ("低保对象傅建国、阎秀英。", "person_name", "阎秀英"),
+])
+def test_fifth_round_positions(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_a_child_named_again_is_a_private_name_and_fifth_round_look_alikes():
+    result = review("学校决定给予初二（3）班学生陈某轩警告处分。\n陈子轩家长表示接受。".replace("陈某轩", "陈子轩"))
+    assert [f.type for f in result.findings if f.text == "陈子轩"] == ["person_name", "person_name"]
+    assert not findings(review("今年新建3座桥梁和5座公厕。"), "address")
+    assert not findings(review("我局接到群众（该小区7栋住户）反映。"), "address")
+    assert not review("以上数据均为低保对象统计。").findings
+    assert not review("老师傅讲解了操作要领。").findings

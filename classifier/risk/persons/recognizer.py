@@ -110,6 +110,8 @@ class PersonNameRecognizer(Recognizer):
                 continue
             seen.add(place)
             d = decide(doc, p, ctx)
+            if d.type == "minor" and p.cue == "repeat":
+                d = MINOR_NAME  # a child named again: a private name (the age or grade was stated where it was read)
             fld = doc.title if p.field == "title" else doc.body
             said = age.minor_statements(fld, p) if not p.masked and d.ground == "privacy" else []
             if not d.private:
@@ -150,5 +152,7 @@ class PersonNameRecognizer(Recognizer):
                     continue
                 taken.add((fld.name, k))
                 d = private[words[index]]
+                if d.type == "minor":
+                    d = MINOR_NAME  # a child named again: the name is private; the age was stated once
                 out.append(self.result(fld, k, end, 0.7, "同一人再次出现", type=d.type, ground=d.ground, label=d.label))
         return out
