@@ -74,8 +74,11 @@ class AddressRecognizer(Recognizer):
         lead = LEAD_WORDS_RE.match(t[start:s])
         if lead:
             start += lead.end()
-        if not LOCALITY.search(t, start, s) or t[start:start + 1] in DEMONSTRATIVES:
-            return  # no place at all, or "该小区7栋": a place already named, not an address
+        lives = t.rfind("住", start, s)
+        if lives > start and t[lives - 1] in "者人户" and LOCALITY.search(t, lives + 1, s):
+            start = lives  # "该患者住某街道…": the address starts after 住 (read as a cue below)
+        if not LOCALITY.search(t, start, s) or (t[start:start + 1] in DEMONSTRATIVES and s - start <= 4):
+            return  # no place at all, or "该小区7栋": a place already named, no address
         end = e
         for _ in range(8):
             m = UNIT_RE.match(t, end, min(len(t), end + 16))
@@ -88,9 +91,11 @@ class AddressRecognizer(Recognizer):
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)
-        if t[start] == "住" and start >= 1 and t[start - 1] in "，, ":
+        if t[start] == "住" and start >= 1 and t[start - 1] in "，, 者人":  # "该患者住某街道…"
             start += 1
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
+        if t[start] == "某" and s - start <= 4 and not private:
+            return  # "某小区8号楼业主申请…": the place left out, no address
         if private and self._org_seat(fld, start):
             return
         if start > 0 and t[start - 1] in "（(" and ORG_BEFORE_CUE_RE.search(t, max(0, start - 24), start - 1):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Recognizer
 from .wordlists import words
 
 WEBMAIL = frozenset(words("email.WEBMAIL"))
+SPELLED_AT_RE = re.compile(r" at |\(at\)|\[at\]|#|＃")
+SPELLED_DOT_RE = re.compile(r" dot |\(dot\)|\[dot\]")
 
 
 class EmailRecognizer(Recognizer):
@@ -21,7 +25,9 @@ class EmailRecognizer(Recognizer):
     CONTEXT = words("email.EmailRecognizer.CONTEXT")
 
     def analyze_candidate(self, doc, fld, cand):
-        domain = cand.value.rpartition("@")[2].strip().lower().rstrip(".")
+        value = SPELLED_AT_RE.sub("@", cand.value)
+        value = SPELLED_DOT_RE.sub(".", value)
+        domain = value.rpartition("@")[2].strip().lower().rstrip(".")
         if domain.endswith((".gov.cn", ".gov")) or domain in ("gov.cn",):
             return
         if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)):
@@ -30,5 +36,7 @@ class EmailRecognizer(Recognizer):
             score, detail = 0.95, "个人邮箱域名"
             score = max(score - (0.2 if not fld.terms_between(cand.start - 12, cand.start).isdisjoint(self.negative_context) else 0), 0)
         else:
-            score, detail = self.context_score(fld, cand.start, cand.end, 0.6, left=12, right=0), "非政府邮箱"
+            # spelled out ("… at … dot com") and on no webmail domain: an e-mail only where the text says so
+            base = 0.6 if value == cand.value else 0.3
+            score, detail = self.context_score(fld, cand.start, cand.end, base, left=12, right=0), "非政府邮箱"
         yield self.result(fld, cand.start, cand.end, score, detail)

@@ -18,7 +18,7 @@ _STAR = "[" + re.escape(STARS) + "]"
 LEVEL_RE = re.compile(rf"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
                       rf"|(?:绝密|机密|秘密)级(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?")
 TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000，,；;]{0,4}(?:保密)?期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
-BRACKET_PERIOD_RE = re.compile(r"[（(](?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)[）)]")
+BRACKET_PERIOD_RE = re.compile(r"[（(]" + _STAR + r"?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)[）)]")
 """A level's term in brackets ("秘密（6个月）")."""
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
@@ -58,7 +58,7 @@ class SecrecyMarkingRecognizer(Recognizer):
                 return (self.result(fld, s, e, 0.9, "文件标注为涉密档案"),)
             return ()
         level = hit.term.replace(" ", "").replace("\u3000", "")
-        if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 1] in STARS):
+        if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 2].strip()[:1] in STARS):
             return ()  # "秘 密★1年" spaced out heading the page; elsewhere a spaced word is prose
         if level in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
@@ -74,7 +74,7 @@ class SecrecyMarkingRecognizer(Recognizer):
                     # "★秘密", "内部★机密" heading the page
                     return (self.result(fld, lead, e, 1.0, f"“{fld.text[lead:e]}”"),)
             m = BRACKET_PERIOD_RE.match(t, j, min(len(t), j + 8))
-            if m and alone_on_line(t, s, e) and t[m.end():m.end() + 1] in ("\n", "", " ", "\u3000"):
+            if m and (alone_on_line(t, s, e) or self_referential(t, t.rfind("\n", 0, s) + 1, s, 8)) and t[m.end():m.end() + 1] in ("\n", "", " ", "\u3000"):
                 return (self.result(fld, s, m.end(), 1.0, f"“{fld.text[s:m.end()]}”"),)  # "秘密（6个月）" heading the page
             m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6)) if j < len(t) and t[j] in "·•・" else None
             if m and not ("\u4e00" <= t[m.end():m.end() + 1] <= "\u9fff"):
@@ -111,7 +111,8 @@ class SecrecyMarkingRecognizer(Recognizer):
 CLAIM_RE = re.compile(r"仅供评审|仅供内部|请勿外传|请勿公开|不予公开|不得对外|不得公开|不宜公开|不公开|不对外|保密|处理|约定|申请|删除")
 ENUM_RE = re.compile(r"(?:国家秘密|个人隐私|工作秘密)[、和及与]|[、和及与](?:国家秘密|个人隐私|工作秘密)")
 GENERAL_TRADE_RE = re.compile(r"已删除|已隐去|已作删除|依法确定|依法不予|依法未予|未予公开|政府信息|第三方|条例|规定|法律|办法|指南|的除外|是否")
-SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)"
+SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)(?!机关|局|院|单位|委|府|部门|行政机关)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单|报告|件|表)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)"
+                           r"(?:[\u4e00-\u9fff]{0,6}?(?:投标人|供应商|企业|公司|申请人))?的?"
                            r"|以下(?:内容|部分|资料|信息)?(?:为|系|属于?)(?:我|本)?(?:公司|单位|企业)?)$")
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
@@ -172,6 +173,8 @@ STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外�
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
 DRAFTING_RE = re.compile(r"起草|讨论稿|修改稿|未定稿")
 """A restriction naming the drafting ("仅供起草组内部讨论") marks a draft, not an internal document."""
+DRAFT_NOTE_TAIL_RE = re.compile(r"[ 　，,]*(?:未经[\u4e00-\u9fff]{0,6}审定|待审定|未定稿|请勿外传)[）)]")
+"""The rest of a bracketed draft note in a title ("（初稿　未经审定）")."""
 NOT_CONSULTED_RE = re.compile(r"决算|预算执行|报告|总结|纪要|请示|汇报")
 """Documents not put out for public comment: their 征求意见稿 circulates internally."""
 DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议|征求意见)稿|未经[\u4e00-\u9fff]{0,8}审定")
@@ -224,7 +227,7 @@ class InternalMarkingRecognizer(Recognizer):
             return
         if any(w in t[max(0, s - 8):s] for w in TRADE_SECRET_WORDS):
             return  # "商业秘密　请勿外传": one trade-secret marking
-        if hit.term in self.ALWAYS or is_marking(fld, s, e, window=16):
+        if hit.term in self.ALWAYS or is_marking(fld, s, e, window=16) or bracket_tail(t, s, e, reach=24):
             start, end = s, e
             if hit.term in ("此件不公开", "本件不公开") and bracketed(t, s, e):
                 start, end = s - 1, e + 1
@@ -266,7 +269,8 @@ class DraftMarkingRecognizer(Recognizer):
         if hit.term in self.INTERNAL:
             return True
         if fld.name == "title":
-            return in_title_position(t, s, e) or bracket_tail(t, s, e) or t[e:e + 2] in ("））", "))")
+            return (in_title_position(t, s, e) or bracket_tail(t, s, e) or t[e:e + 2] in ("））", "))")
+                    or DRAFT_NOTE_TAIL_RE.match(t, e) is not None)
         sl, _ = fld.segments.sentence(s, e)
         if self_referential(t, sl, s, window=10):
             return True

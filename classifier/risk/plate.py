@@ -9,6 +9,7 @@ from .shapes import PROVINCE_CHARS
 from .wordlists import words
 
 RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]?[·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}")
+SAMPLE_RE = re.compile(r"示例|样例|样式|格式|例如")
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
 
 
@@ -24,6 +25,7 @@ class PlateRecognizer(Recognizer):
 
     @staticmethod
     def valid_shape(value: str) -> bool:
+        value = value.replace(" ", "") if value[1:2] == " " else value  # "川 A 5Q21L"
         tail = "".join(ch for ch in value[2:] if ch.isalnum())
         if len(tail) == 6:  # 新能源: D/F then 5, or 5 digits then D/F
             return (tail[0] in "DF" and tail[2:].isdigit()) or (tail[:5].isdigit() and tail[5] in "DF")
@@ -35,10 +37,15 @@ class PlateRecognizer(Recognizer):
         if not self.valid_shape(cand.value):
             return
         t = fld.text
+        digits = "".join(ch for ch in cand.value[2:] if ch.isdigit())
+        if ((digits in ("12345", "123456", "01234") or (len(digits) >= 4 and len(set(digits)) == 1))
+                and SAMPLE_RE.search(t, max(0, cand.start - 12), min(len(t), cand.end + 12))):
+            return  # "贵A·D12345为号牌格式示例": a sample, nobody's car
+        t = fld.text
         if RANGE_AFTER_RE.match(t, cand.end) or RANGE_BEFORE_RE.search(t, max(0, cand.start - 3), cand.start):
             return  # "宁A·D00001至宁A·D99999": a range of plates in a 号段 notice, nobody's car
         # an enumeration shares its predicate: "贵A·G1738、贵A·D82106为执法执勤用车"
         score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=18)
         if score >= self.settings.min_score:
-            kind = "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) == 6 else "号牌格式有效"
+            kind = "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) - (cand.value[1:2] == " ") == 6 else "号牌格式有效"
             yield self.result(fld, cand.start, cand.end, score, kind)

@@ -17,6 +17,8 @@ from .wordlists import words
 PRONOUNS = words("privacy_context.PRONOUNS")
 PRONOUN_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len, reverse=True)))
 """Any pronoun (one C-level search instead of one ``rfind`` per word)."""
+PRONOUN_REACH = 12
+"""A pronoun this close before a statement ("申请人2019年突发脑梗") points back at the person named before."""
 DISABILITY_KINDS = words("privacy_context.DISABILITY_KINDS")
 GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)[一二三四1-4]级$")
 HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者|住院|入院")
@@ -95,7 +97,7 @@ class _AttributeRecognizer(Recognizer):
         addressee = self._addressee(doc, fld, sl, start)
         if addressee:
             return addressee
-        if PRONOUN_RE.search(t, max(sl, start - 8), start) is None:
+        if PRONOUN_RE.search(t, max(sl, start - PRONOUN_REACH), start) is None:
             return []
         before = [p for p in doc.persons.between(fld.name, start - 150, start) if self._anchor_ok(p)]
         return before[-1:] if before else []

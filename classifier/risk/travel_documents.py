@@ -15,7 +15,7 @@ LOOSE_RE = re.compile(r"[CWHMLT](?=[0-9A-HJ-NP-Z]{8}$)[0-9]*[A-HJ-NP-Z]?[0-9]*")
 """Next to its name, a permit number in a newer or mistyped series: a letter, eight characters, one more letter at most."""
 LETTER_BEFORE_RE = re.compile(r"[CWHML] ?$")
 LETTER_PAIR_BEFORE_RE = re.compile(r"(?<![A-Za-z])C[A-HJ-NP-Z] ?$")
-PASSPORT_LETTER_RE = re.compile(r"[EG] ?$")
+PASSPORT_LETTER_RE = re.compile(r"(?:(?<![A-Z])[DSP]E|(?<![A-Z])[EG]) ?$")
 FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$")
 
 
@@ -37,17 +37,18 @@ class PassportRecognizer(Recognizer):
         if cand.shape == "number":
             # "护照号E 8472 6193": the series letter apart from its eight digits
             t = fld.text
-            letter = PASSPORT_LETTER_RE.search(t, max(0, cand.start - 2), cand.start)
-            if (letter and len(cand.compact) == 8 and cand.compact.isdigit()
+            letter = PASSPORT_LETTER_RE.search(t, max(0, cand.start - 3), cand.start)
+            digits = 7 if letter and len(letter.group().strip()) == 2 else 8  # "SE 1287 472": an official series
+            if (letter and len(cand.compact) == digits and cand.compact.isdigit()
                     and not fld.terms_between(letter.start() - 12, letter.start()).isdisjoint(self.context)):
                 yield self.result(fld, letter.start(), cand.end, 0.8, "护照语境")
             return
         pattern = self.match_pattern(cand.value)
         if not pattern:
             # a foreign passport (the formats of other states vary: "P7712045H", "C4J8R2T91"), right after
-            # the word 护照号: eight to twelve letters and digits, at least six of them digits (not an E/G
+            # the word 护照号: eight to twelve letters and digits, at least five of them digits (not an E/G
             # number of the wrong length: a Chinese passport mistyped or a sample)
-            if (len(cand.value) <= 12 and sum(ch.isdigit() for ch in cand.value) >= 6 and cand.value[0] not in "EG"
+            if (len(cand.value) <= 12 and sum(ch.isdigit() for ch in cand.value) >= 5 and cand.value[0] not in "EG"
                     and FOREIGN_LABEL_RE.search(fld.text, max(0, cand.start - 8), cand.start)):
                 yield self.result(fld, cand.start, cand.end, 0.8, "护照号码紧随“护照号”")
             return

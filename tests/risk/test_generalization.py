@@ -664,3 +664,51 @@ def test_a_child_named_again_is_a_private_name_and_fifth_round_look_alikes():
     assert not findings(review("我局接到群众（该小区7栋住户）反映。"), "address")
     assert not review("以上数据均为低保对象统计。").findings
     assert not review("老师傅讲解了操作要领。").findings
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("段某某（身份证号 ５３０１０２　１９９００６１２　３１５２）", "id_card", "５３０１０２　１９９００６１２　３１５２"),
+    ("附：你留存的备用联系方式 zt_zhou1990 at 126 dot com", "email", "zt_zhou1990 at 126 dot com"),
+    ("邮箱 zhangsan#163.com", "email", "zhangsan#163.com"),
+    ("（二）川 A 5Q21L，黑色SUV，暂扣地点：某停车场；", "plate", "川 A 5Q21L"),
+    ("— 张某某 交通银行 62258802\n19044683", "bank_card", "62258802\n19044683"),
+    ("某小区发生一起入室抢劫案，年仅9岁的被害人周子涵受伤。", "minor", "年仅9岁的"),
+    ("犯罪嫌疑人陈宇航，男，2008年出生，案发时系某中学高一学生。", "minor", "某中学高一学生"),
+    ("1. 陶梓涵，中班，5岁，低保家庭；", "minor", "5岁"),
+    ("事后，蒋一鸣因多动症需长期服药。", "health", "多动症"),
+    ("经查，患者邵雨欣，女，17岁，因情绪问题过量服用安眠药，送医洗胃。", "health", "过量服用"),
+    ("现将消防监督检查记录及现场询问笔录摘要附后：", "enforcement_record", "检查记录"),
+    ("内部督办件　不得公开\n区公安分局：", "internal_marking", "内部督办件"),
+    ("（纪要发至局党组成员，不得外传）", "internal_marking", "不得外传"),
+    ("三、报价分项（摘自响应文件）：律师值班补贴每村每月450元；专项法律服务每件1,200元；交通费每村每年600元", "bid_price_breakdown",
+     "交通费每村每年600元"),
+    ("第7章页眉标注“本页内容涉及投标人商业秘密”。", "trade_secret_marking", "本页内容涉及投标人商业秘密"),
+    ("本报告涉及被监审企业商业秘密，仅供定价决策使用\n根据有关办法", "trade_secret_marking", "商业秘密"),
+    ("杨某某，某校校长，因公护照号码：SE 1287 472", "passport", "SE 1287 472"),
+    ("Martin Keller 护照号C4K9R2T81", "passport", "C4K9R2T81"),
+    ("申请人覃某某，男，58岁。\n二、健康状况。申请人2019年突发脑梗，遗留右侧肢体偏瘫。", "health", "脑梗"),
+    ("该患者住某街道某社区西区12号楼3单元201户，在某物流公司工作。", "address", "12号楼3单元201户"),
+    ("本件标注：秘密（★长期）\n各边境乡镇", "secrecy_marking", "秘密（★长期）"),
+    ("一、主要优点。该同志政治素质较好，熟悉业务，群众评价较高。", "personal_evaluation", "政治素质"),
+    ("会议原则同意新增周德芳、任光荣两户为农村低保对象。", "person_name", "周德芳"),
+    ("1. 岩温罕，曼根村人，2023年8月被责令社区戒毒三年，目前在合作社务工。", "person_name", "岩温罕"),
+    ("投诉人：邱某某，住所：某市某区某街21号2栋1单元301号，联系电话：028-85541736。", "landline", "028-85541736"),
+    ("经调查核实，您所反映的杨光明系基督教信徒，每周日在家中读经。", "person_name", "杨光明"),
+    ("1. 逝者马福祥，生前信仰伊斯兰教，按其宗教习俗实行土葬。", "religion", "信仰伊斯兰教"),
+    ("现将有关材料一并报上。以上当否，请予审批。", "request_report", "当否，请予审批"),
+])
+def test_sixth_round_positions(body, type_, part):
+    assert_found(body, type_, part)
+
+
+@pytest.mark.parametrize("body", [
+    "We meet at noon dot com",                                 # English prose, no e-mail
+    "季度内新发现报告患者4人，均已纳入管理。",                     # 季度内 is no name
+    "某小区8号楼业主申请使用住宅专项维修资金。",                   # a masked place is no address
+    "经审查，本机关认为该部分确属商业秘密，根据《条例》第十五条不予公开。",  # the agency's finding, no claim
+    "贵A·D12345为号牌格式示例。",                               # a sample plate
+    "各乡镇卫生院要严格落实保密制度，随访资料不得外传。",            # an instruction about other papers
+    "要求各单位建立检查记录制度。",                               # no record
+])
+def test_sixth_round_look_alikes_stay(body):
+    assert not review(body).findings, [(f.type, f.text) for f in review(body).findings]

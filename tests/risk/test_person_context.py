@@ -13,7 +13,8 @@ from tests.assertions import assert_found, assert_not_found, findings, review
     ("医院为78岁患者欧阳德明实施了手术。", "欧阳德明", "person_name"),                 # compound surname
     ("被询问人：孙志强，身份证号见附件。", "孙志强", "person_name"),                     # not 询问人
     ("对举报人马丽娟（联系电话见档案）给予奖励。", "马丽娟", "whistleblower"),           # whistleblower
-    ("5岁的刘小雨在家中玩耍时受伤。", "刘小雨", "minor"),                                # age before name
+    ("5岁的刘小雨在家中玩耍时受伤。", "5岁的刘小雨", "minor"),  # age before name: the age with the name
+    ("5岁的刘小雨在家中玩耍时受伤。", "刘小雨", "person_name"),  # the name itself
     ("新增对象：陈思琪（9岁），父母双亡。", "陈思琪（9岁）", "minor"),                    # age in brackets: name + age
     ("五年级学生周子涵在操场摔倒，造成右腿骨折。", "五年级学生周子涵", "minor"),         # grade + name
     ("五年级学生周子涵在操场摔倒，造成右腿骨折。", "周子涵", "person_name"),           # the name itself

@@ -18,22 +18,22 @@ from .mention import PersonMention
 ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion", "trigger:social_assistance")
 PLACE_SUFFIX_RE = re.compile(r"(?:街道|社区|小区|村|镇|乡|[0-9一二三四五六七八九十]组)的?")
 """A place a name may follow directly: "沙坪乡罗某", "江北村的钮某", "五组过某", "幸福里小区的蒯某"."""
-PERSON_KIND_RE = re.compile(r"人员|对象|军人|[员民工户]")
+PERSON_KIND_RE = re.compile(r"人员|对象|军人|[员民工户者]")
 """The end of a word for a kind of person (保育员, 村民, 职工, 农户, 监外执行对象): a name may follow it directly."""
 OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"")
 """Characters after which a name may open a clause."""
 OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) + "]")
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
-PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每")
+PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…", "段某为佛教居士")."""
-HOUSEHOLD_RE = re.compile(r"户[，,、；;（(]")
+HOUSEHOLD_RE = re.compile(r"户(?:[，,、；;（(]|主|儿子|女儿|妻子|丈夫|家)")
 """After a name, its household: "彭堡镇海某某户，户主患…" (not the "单人户" of a scheme)."""
 COMMON_GIVEN = 2000
-STATEMENT_GAP = 12
+STATEMENT_GAP = 20
 """At most this many characters between a name found without a role word and the statement about it
 (a name right after its village or street, "青石村张三（…）", may be further)."""
-ORG_LAST = frozenset("科室部处股局院所队组站厅委办司镇乡村区县市省街路")
-"""A reading ending in one of these is a department or a place ("麻醉科", "王岗镇"), not a given name."""
+ORG_LAST = frozenset("科室部处股局院所队组站厅委办司镇乡村区县市省街路内外后末底里间")
+"""A reading ending in one of these is a department, a place or a time ("麻醉科", "王岗镇", "季度内"), not a given name."""
 """A "given name" this frequent as a word ("不够", "之间") is a word, not a name, when no role word vouches for it."""
 
 
