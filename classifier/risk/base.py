@@ -51,7 +51,7 @@ class Candidate(NamedTuple):
         return self.value.translate(_SEPARATORS)
 
 
-_SEPARATORS = str.maketrans("", "", " -.\r\n\t\u3000()（）")
+_SEPARATORS = str.maketrans("", "", " -.·\r\n\t\u3000()（）")
 """What may separate the digit groups of one identifier (see ``shapes.SHAPES["number"]``; brackets only
 around an area code)."""
 

@@ -8,8 +8,8 @@ from .base import Recognizer
 from .wordlists import words
 
 WEBMAIL = frozenset(words("email.WEBMAIL"))
-SPELLED_AT_RE = re.compile(r" at |\(at\)|\[at\]|#|＃")
-SPELLED_DOT_RE = re.compile(r" dot |\(dot\)|\[dot\]")
+SPELLED_AT_RE = re.compile(r" (?:at|AT) |\((?:at|AT)\)|\[(?:at|AT)\]|#|＃")
+SPELLED_DOT_RE = re.compile(r" (?:dot|DOT) |\((?:dot|DOT)\)|\[(?:dot|DOT)\]")
 
 
 class EmailRecognizer(Recognizer):

@@ -11,11 +11,11 @@ LEAD_IN = words("enforcement.LEAD_IN")
 LEAD_OUT = words("enforcement.LEAD_OUT")
 ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附(?:件[0-9０-９一二三四五六七八九十]{0,2})?[：:．.、]?[ \t\u3000]*[\u4e00-\u9fff]{0,4}$")
 """"附件3：现场检查笔录", "附：复查调查笔录": the record is attached to the document (a line of its own)."""
-QUALIFIED_LEAD_RE = re.compile(r"(?:现将|以下为|附)[\u4e00-\u9fff]{1,8}$")
+QUALIFIED_LEAD_RE = re.compile(r"(?:现将|以下为|附[：:]?)[\u4e00-\u9fff]{0,8}$")
 """A lead-in, then a few words that qualify the record ("现将消防监督检查记录", "附专项检查记录")."""
 HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*[\u4e00-\u9fff（）()]{0,16}$")
 """A heading line: at most a short name of the body or case before the record's name ("区市场监管局询问笔录")."""
-HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?[ \t\u3000]*(?:\n|$)")
+HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?[ \t\u3000]*(?:[：:]|\n|$)")
 """Nothing after it on the line but a bracketed note ("（第1页）")."""
 
 

@@ -24,7 +24,7 @@ GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)[一
 HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者|住院|入院")
 KIN = words("privacy_context.KIN")
 DIAGNOSIS_LEADS = frozenset(words("privacy_context.DIAGNOSIS_LEADS") + tuple(f"{k}患" for k in KIN))
-DIAGNOSIS_END = "，,。；;（(\n：:"
+DIAGNOSIS_END = "，,。；;（(\n：:|｜\t"
 NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)$")
 RELIGIONS = words("privacy_context.RELIGIONS")
 SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
@@ -44,7 +44,7 @@ CLASS_CODE_RE = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,3}[类�
 EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
 BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 """After an illness word, the name of a scheme ("大病保险")."""
-ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已纳入)")
+ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")

@@ -17,22 +17,23 @@ SHAPES: dict[str, str] = {
     # label a common top-level domain.
     "email": r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
              r"(?: ?@ ?[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){1,6}"
-             r"|(?: at |\(at\)|\[at\]|#|＃)[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:(?: dot |\(dot\)|\[dot\]|\.)[A-Za-z0-9\-]{1,63}){0,4}"
-             r"(?: dot |\(dot\)|\[dot\]|\.)(?:com|cn|net|org)(?![A-Za-z0-9]))",
+             r"|(?: (?:at|AT) |\((?:at|AT)\)|\[(?:at|AT)\]|#|＃)[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
+             r"(?:(?: (?:dot|DOT) |\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\.)[A-Za-z0-9\-]{1,63}){0,4}"
+             r"(?: (?:dot|DOT) |\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\.)(?:com|cn|net|org)(?![A-Za-z0-9]))",
     # 车牌: province, issuing-authority letter, optional dot (or hyphen), 5 (or 6 for 新能源) characters.
-    "plate": rf"[{PROVINCE_CHARS}] ?[A-HJ-NP-Z](?:[·・•. \-]?[A-HJ-NP-Z0-9]{{5,6}}|[DF][·・•. \-][0-9]{{5}})(?![0-9A-Za-z])",
+    "plate": rf"[{PROVINCE_CHARS}] ?[A-HJ-NP-Z][·・•. \-]?[A-HJ-NP-Z0-9](?:[·・•. \-]?[A-HJ-NP-Z0-9]){{4,5}}(?![0-9A-Za-z])",
     # Digit runs (IDs, phones, cards, accounts, USCC of digits) read across what an evasion or a
     # layout puts inside them: one to three spaces, a hyphen, a dot, a line break. The run has no
     # length limit (a limit would cut a row of numbers and lose the one across the cut); its
     # identifiers are its runs of whole groups (numbers.variants). An area code may stand in brackets:
     # "(0415) 2156 738", "（010）6512 3456". One ideographic space may part groups too ("５３０１０２　１９９００６１２…").
-    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?|[(（](?=0[0-9]{2,3}[)）])[0-9]{3,4}[)）][ \-]?)?[0-9](?:[0-9]|(?: {1,3}|\u3000|[\-.]|\r?\n[ \t\u3000]{0,8})(?=[0-9])){5,}"
+    "number": r"(?<![0-9A-Za-z.,_@])(?:\+86[ \-]?|0086[ \-]?|[(（](?=0[0-9]{2,3}[)）])[0-9]{3,4}[)）][ \-]?)?[0-9](?:[0-9]|(?: {1,3}|\u3000|[\-.·]|\r?\n[ \t\u3000]{0,8})(?=[0-9])){5,}"
               r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9A-Za-z@_])",
     # Upper-case letter+digit codes: USCC with letters, passports, 通行证, project codes.
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",
     # Anchor of an address: 门牌号 (up to 5 digits + 号), a building number (栋/幢) or, when the house number
     # is left out or masked ("七星街某号楼4单元501"), the unit.
-    "house": r"(?<![0-9A-Za-z])(?:[0-9]{1,5}[号栋幢座]|[0-9]{1,2}单元)",
+    "house": r"(?<![0-9A-Za-z])(?:[0-9]{1,5}[号栋幢座]|[0-9]{1,2}(?:单元|门(?=[0-9])))",
 }
 """shape name -> regex; order matters (the first alternative that matches at a position wins)."""
 

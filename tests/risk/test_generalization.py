@@ -712,3 +712,28 @@ def test_sixth_round_positions(body, type_, part):
 ])
 def test_sixth_round_look_alikes_stay(body):
     assert not review(body).findings, [(f.type, f.text) for f in review(body).findings]
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("拾得人家庭联系电话0371-6598 2211。", "landline", "0371-6598 2211"),
+    ("您家中座机0451-55637204已作为紧急联系电话登记。", "landline", "0451-55637204"),
+    ("通讯地址：某市某区某街道某里6门301），您申请获取", "address", "6门301"),
+    ("| 杨正明 | 4 | 新田村7组 | 妻子患乳腺癌化疗 | 1,120元 |\n以上三户纳入农村低保。", "social_assistance", "纳入农村低保"),
+    ("经了解，钱玉芳系某天主教堂登记的教友。", "religion", "教友"),
+    ("现将有关情况公开如下：\n现场检查笔录（摘录）：\n检查时间：3月12日\n当事人签字：梁永福", "person_name", "梁永福"),
+    ("附：询问笔录（节选）——问：该人员是否具备执业资格？", "enforcement_record", "询问笔录"),
+    ("电子邮箱wudan1999 AT 126.com；", "email", "wudan1999 AT 126.com"),
+    ("2．侯*刚，登记车辆陕AU 7G52；", "plate", "陕AU 7G52"),
+    ("朱*兰，身份证号" + make_id("411302", "19560412", "027")[:6] + "·" + make_id("411302", "19560412", "027")[6:14] + "·"
+     + make_id("411302", "19560412", "027")[14:] + "，个人缴费380元；", "id_card", "·19560412·"),
+    ("吴* 扣款卡 6228480801\n234075662 应缴 612元", "bank_card", "6228480801"),
+    ("郭长顺与其妻刘淑珍均系基督教信徒。", "person_name", "刘淑珍"),
+])
+def test_seventh_round_positions(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_a_cell_ends_a_diagnosis_and_a_gate_number_needs_a_flat():
+    result = review("姓名 | 人口 | 住址 | 致贫原因 | 金额\n| 杨正明 | 4 | 新田村7组 | 妻子患乳腺癌化疗 | 1,120元 |")
+    assert [f.text.strip() for f in findings(result, "health")] == ["妻子患乳腺癌化疗"]
+    assert not review("本学期开设3门课程。").findings

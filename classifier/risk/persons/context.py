@@ -24,7 +24,7 @@ OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"")
 """Characters after which a name may open a clause."""
 OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) + "]")
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
-PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等")
+PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…", "段某为佛教居士")."""
 HOUSEHOLD_RE = re.compile(r"户(?:[，,、；;（(]|主|儿子|女儿|妻子|丈夫|家)")
 """After a name, its household: "彭堡镇海某某户，户主患…" (not the "单人户" of a scheme)."""
