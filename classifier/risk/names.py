@@ -135,13 +135,21 @@ class NameReader:
             return None  # "户主买买提江·…": a word opens the run and a name of three or more follows it
         if pos > 0 and is_cjk(t[pos - 1]) and not any(t[a:pos] in self.words for a in range(max(0, pos - 4), pos - 1)):
             return None  # "户主买…" read from 主: the run must start after punctuation or a whole word
-        end = k + 1
-        while end < n and end < k + 9 and is_cjk(t[end]) and not (end > k + 2 and t[end] in DOTTED_STOP):
-            end += 1
+        end = self._dotted_part(t, k + 1)
         if end - k - 1 < 2:
             return None
-        if end < n and t[end] in DOTS:  # a third part ("阿依古丽·买买提·吐尔逊")
-            return self.dotted(t, k + 1)
+        if end < n and t[end] in DOTS:  # a third part ("阿依古丽·买买提·吐尔逊"), no more
+            third = self._dotted_part(t, end + 1)
+            if third - end - 1 >= 2:
+                end = third
+        return end
+
+    @staticmethod
+    def _dotted_part(t: str, start: int) -> int:
+        """End of one part of a dotted name from ``start``: up to eight characters, stopping where the predicate starts."""
+        end = start
+        while end < len(t) and end < start + 8 and is_cjk(t[end]) and not (end > start + 1 and t[end] in DOTTED_STOP):
+            end += 1
         return end
 
     def read(self, t: str, pos: int, *, allow_initials: bool = False, allow_masked: bool = True,

@@ -33,7 +33,11 @@ def test_one_megabyte_under_bound(name, text):
 
 @pytest.mark.parametrize("unit", ["9", "★", "秘密", LINE, "1 2-3 4", "a@" * 3, "京A", "1 ", "1.", "1\u200b", "13\n",
                                   "学生", "姓名：", "患者张三，", "低保对象张三、", "1号", "9岁", "｜", "、", "\t",
-                                  "病种：\n", "姓名|病种|金额\n病种|病种|病种\n", "张三；李四；王五\n", "王  芳、", "1-2-301小区"])
+                                  "病种：\n", "姓名|病种|金额\n病种|病种|病种\n", "张三；李四；王五\n", "王  芳、", "1-2-301小区",
+                                  # this session's shapes: spelt e-mails, separated plates, dotted and ideographic
+                                  # separators in numbers, dotted names, gates, self-claims
+                                  "a at b dot ", "a#b.c", "京A 1 2 ", "1·2·", "１　２　", "买买·", "阿·阿·阿", "6门",
+                                  "本报告涉及", "以上均为低保对象。"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))
