@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .checksums import id_card_valid
 from .text import is_cjk
 from .wordlists import words
 
@@ -17,6 +18,11 @@ LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
 DEMONSTRATIVES = frozenset("该本此同")
+YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
+"""你/您 of a person in the address's sentence (not 你单位, 你局, 你们)."""
+YOUR_PLACE_RE = re.compile(r"[你您](?:家)?(?:位于|在|住|的住址|家住)[：:]?$")
+MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
+ID_RE = re.compile(r"(?<![0-9])[1-8][0-9]{16}[0-9Xx](?![0-9])")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
 """What an address may begin with, read backwards from its 号 (matched on the reversed neighbourhood)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
@@ -61,8 +67,10 @@ class AddressRecognizer(Recognizer):
                                            and COMPLEX_BEFORE_RE.search(t, max(0, s - 4), s)):
             return  # a digit run is an address only as 栋-单元-室 right after a residential complex
         clause_l, _ = fld.segments.clause(s)
-        if s < fld.memo.get("address_end", -1):
-            return  # a 号 inside the address just read ("5号楼3单元1号"): part of it, not another one
+        read = fld.memo.setdefault("address_spans", [])
+        if read and any(a <= s < b for a, b in read[-4:]):
+            return  # a 号 inside an address already read ("5号楼3单元1号"): part of it, not another one
+            # (the shapes come one after another, house numbers before digit runs: not in text order)
         lo = max(clause_l, s - 30)
         start = s - LEFT_RUN_RE.match(t[lo:s][::-1]).end()  # reversed: linear, however long the run
         cue_hits = [h for h in fld.hits_between(start - 4, s) if h.term in self.context or h.term in self.negative_context]
@@ -71,6 +79,9 @@ class AddressRecognizer(Recognizer):
                 start = h.end
         while start < s and t[start] in STOP_LEAD:
             start += 1
+        located = max(t.rfind("位于", start, s), t.rfind("你在", start, s), t.rfind("您在", start, s))
+        if located >= start:
+            start = located + 2  # "对你位于某路82号…的房屋", "你在某街9号…": the address starts after them
         lead = LEAD_WORDS_RE.match(t[start:s])
         if lead:
             start += lead.end()
@@ -85,7 +96,7 @@ class AddressRecognizer(Recognizer):
             if not m or m.end() == end:
                 break
             end = m.end()
-        fld.memo["address_end"] = end
+        read.append((start, end))
         span = t[start:end]
         left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)
@@ -94,6 +105,10 @@ class AddressRecognizer(Recognizer):
         if t[start] == "住" and start >= 1 and t[start - 1] in "，, 者人":  # "该患者住某街道…"
             start += 1
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
+        if not private and self._addressees(fld, start):
+            private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
+        if not private and self._line_has_id(t, start):
+            private = True  # "张某  1501…  某小区2-3-401": a row that gives a person's ID number gives their home
         if t[start] == "某" and s - start <= 4 and not private:
             return  # "某小区8号楼业主申请…": the place left out, no address
         if private and self._org_seat(fld, start):
@@ -102,7 +117,7 @@ class AddressRecognizer(Recognizer):
             return  # "某某执法大队（某区某街28号）": the seat of the body just named
         if INSTITUTION_AFTER_RE.match(t, end):
             return  # "某大道88号政务服务中心二楼": the address of an office
-        if office and not (private and self._closest_is_private(fld, start)):
+        if office and not (private and (self._closest_is_private(fld, start) or self._addressees(fld, start))):
             return
         if not private and (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):
             return  # a 不动产登记/征收 notice: the law requires the property's location to be published
@@ -111,6 +126,20 @@ class AddressRecognizer(Recognizer):
         elif ROOM_LEVEL_RE.search(span):
             # no cue: only a flat (室/房/户, "3楼2号"), not a building or entrance ("7号院5栋3单元")
             yield self.result(fld, start, end, 0.7, "含楼栋/单元/房号")
+
+    @staticmethod
+    def _addressees(fld, start: int) -> bool:
+        """The address is the letter's addressee's: "对你位于…", "你在…", or a reply mailed to 您 ("本答复书将邮寄至…")."""
+        t = fld.text
+        if YOUR_PLACE_RE.search(t, max(0, start - 6), start):
+            return True
+        sent = max(fld.segments.sentence(start)[0], start - 80)  # bounded: a hostile text has no sentence end
+        return MAILED_RE.search(t, max(sent, start - 8), start) is not None and YOU_RE.search(t, sent, start) is not None
+
+    @staticmethod
+    def _line_has_id(t: str, start: int) -> bool:
+        line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
+        return any(id_card_valid(m.group()) for m in ID_RE.finditer(t, line, start))
 
     def _org_seat(self, fld, start: int) -> bool:
         """The cue closest before the address follows an organisation's name (its seat, not a home)."""

@@ -29,14 +29,14 @@ class PersonalEvaluationRecognizer(Recognizer):
     def _named_at_start(self, t: str, sl: int, start: int) -> int | None:
         """End of the person opening the sentence (optionally after a post): "陶某试用期…", "副局长周某某："."""
         i = sl
-        while i < start and t[i] in " \t\n“\"":
+        while i < start and t[i] in " \t\n“\"—-－":
             i += 1
         item = ITEM_NUMBER_RE.match(t, i, start)
         if item:
             i = item.end()  # "1. 赵某某：工作主动性不强…": a numbered item of a summary
         for p in range(i, min(start, i + 10)):
             got = self.reader.read(t, p, allow_masked=True)
-            if got and got[0] <= start and (p == i or t[i:p].endswith(POST_ENDINGS)):
+            if got and got[0] <= start and (p == i or t[i:p].rstrip(" \u3000").endswith(POST_ENDINGS)):
                 return got[0]
         return None
 

@@ -97,6 +97,9 @@ OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电�
 """The label of a phone given after a person's name."""
 OFFICE_LABEL_RE = re.compile(r"(?:局|委|办|中心|大队|中队|支队|派出所|所|站|院|科|处|股|厅|政府|公司|窗口|大厅)"
                              r"[\u4e00-\u9fff]{0,4}?(?:电话|座机|热线)[：: \t\u3000]*$")
+SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|家庭电话|电话)[：:]?[ \t\u3000]*$")
+PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
+"""A "masked name" ending so is a masked address ("人民中路某号"), not a person."""
 OWNER_BEFORE = frozenset("\n，,、；;：:（( \t\u3000")
 HOME_AFTER_RE = re.compile(r"[ \t\u3000]*[（(，,]?[ \t\u3000]*(?:为|系|是)?(?:" + "|".join(map(re.escape, HOME_AFTER)) + ")")
 """Right after the number, what it is: "0898-66547213（住宅电话）", "…为住宅电话", "…，住宅"."""
@@ -137,9 +140,13 @@ class LandlineRecognizer(Recognizer):
         if not labels:
             return False
         k = min(h.start for h in labels)
+        comma = k > 0 and t[k - 1] in "，,"
+        if comma:
+            k -= 1  # "学生家长韩某某，联系电话…": only a masked name (an official's is given in full)
         for p in range(max(0, k - 4), k - 1):
-            got = self._reader.read(t, p, allow_masked=False, after_word=True)
-            if got and got[0] == k and (p == 0 or t[p - 1] in OWNER_BEFORE):
+            got = self._reader.read(t, p, allow_masked=True, after_word=True)
+            if (got and got[0] == k and t[k - 1] not in PLACE_END
+                    and (got[1] or (not comma and (p == 0 or t[p - 1] in OWNER_BEFORE)))):
                 return fld.terms_between(max(0, p - 12), start).isdisjoint(self.negative_context)
         return False
 
@@ -182,9 +189,13 @@ class LandlineRecognizer(Recognizer):
         """"联系电话：138…、0411-…": a landline listed with a private mobile is private too."""
         t = fld.text
         j = start
-        while j > 0 and start - j < 3 and t[j - 1] in "、，,/或 ":
+        label = SECOND_PHONE_LABEL_RE.search(t, max(0, start - 8), start)
+        if label:
+            j = label.start()  # "手机139…，座机0531-…", "联系电话139…，备用电话0531-…"
+        k = j
+        while j > 0 and k - j < 3 and t[j - 1] in "、，,/或 ":
             j -= 1
-        if j == start:
+        if j == start or j == k:
             return False
         c = fld.candidate_ending_at(j)
         if c is None:

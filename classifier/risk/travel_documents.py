@@ -42,6 +42,9 @@ class PassportRecognizer(Recognizer):
             if (letter and len(cand.compact) == digits and cand.compact.isdigit()
                     and not fld.terms_between(letter.start() - 12, letter.start()).isdisjoint(self.context)):
                 yield self.result(fld, letter.start(), cand.end, 0.8, "护照语境")
+            elif (not letter and 8 <= len(cand.compact) <= 10 and cand.compact.isdigit()
+                  and FOREIGN_LABEL_RE.search(t, max(0, cand.start - 8), cand.start)):
+                yield self.result(fld, cand.start, cand.end, 0.8, "护照号码紧随“护照号”")  # a foreign passport of digits
             return
         pattern = self.match_pattern(cand.value)
         if not pattern:

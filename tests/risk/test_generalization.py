@@ -737,3 +737,35 @@ def test_a_cell_ends_a_diagnosis_and_a_gate_number_needs_a_flat():
     result = review("姓名 | 人口 | 住址 | 致贫原因 | 金额\n| 杨正明 | 4 | 新田村7组 | 妻子患乳腺癌化疗 | 1,120元 |")
     assert [f.text.strip() for f in findings(result, "health")] == ["妻子患乳腺癌化疗"]
     assert not review("本学期开设3门课程。").findings
+
+
+@pytest.mark.parametrize("body, type_, part, title", [
+    ("核实：\n张某  " + make_id("150102", "19490208", "014") + "  新城区东街街道呼伦南路某小区2-3-401\n"
+     "白某某  150102195309170281  新城区东街街道锡林北路53号院平房12号", "address", "某小区2-3-401", ""),
+    ("学生家长韩某某，联系电话0971 6152 287，申报住址某区某路61号院。", "landline", "0971 6152 287", ""),
+    ("1.JOHNSON M.，护照号5 6 8 1 2 3 4 7 9，住某公寓", "passport", "5 6 8 1 2 3 4 7 9", ""),
+    ("因宋某某申请注销时留存的联系方式为个人座机（0431）8561 2209", "landline", "8561 2209", ""),
+    ("某堂点会计何雅琴系基督教受洗信徒，由负责人直接指定。", "person_name", "何雅琴", ""),
+    ("杨光勇：\n本院受理原告吴秀兰诉你离婚纠纷一案已审理终结。", "person_name", "吴秀兰",
+     "某县人民法院关于吴秀兰与杨光勇离婚纠纷一案的公告"),
+    ("根据您申请表中填写的信息，本答复书将邮寄至某市某区某路115号6栋402室。", "address", "115号6栋402室", ""),
+    ("本局依法对你位于某区某路82号3栋2单元401室的房屋实施征收。", "address", "82号3栋2单元401室", ""),
+    ("经查，你在某区某街9号6幢顶层平台擅自搭建彩钢板房。", "address", "9号6幢", ""),
+    ("投诉人联系方式：手机13983065127，座机023-63825571。", "landline", "023-63825571", ""),
+    ("你留存的联系电话为139 6410 2735，备用电话0531-8691 2047，如有异议可提出。", "landline", "0531-8691 2047", ""),
+    ("来电人（座机021-5895 3164）对办理结果基本满意。", "landline", "021-5895 3164", ""),
+    ("——某镇党委书记 陈国栋：抓党建工作重视不够，群众满意度排名靠后；", "personal_evaluation", "重视不够", ""),
+])
+def test_eighth_round_positions(body, type_, part, title):
+    assert_found(body, type_, part, title=title)
+
+
+@pytest.mark.parametrize("body", [
+    "某公司诉王明买卖合同纠纷一案，原告某公司，被告王明。",       # not a family case
+    "执行法官：郑海波，电话：022-27305118",                       # an officer's phone
+    "地址：五华区人民中路某号，联系电话0871-63612345。",            # an office's masked address
+    "经核查，您反映的KTV位于思明区湖滨南路412号，已监测。",        # a business
+    "你可在公告期内到本局法制科（杭州市西湖区保俶路189号）领取处罚决定书。",  # the office
+])
+def test_eighth_round_look_alikes_stay(body):
+    assert not review(body).findings, [(f.type, f.text) for f in review(body).findings]

@@ -18,7 +18,7 @@ from .mention import PersonMention
 ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion", "trigger:social_assistance")
 PLACE_SUFFIX_RE = re.compile(r"(?:街道|社区|小区|村|镇|乡|[0-9一二三四五六七八九十]组)的?")
 """A place a name may follow directly: "沙坪乡罗某", "江北村的钮某", "五组过某", "幸福里小区的蒯某"."""
-PERSON_KIND_RE = re.compile(r"人员|对象|军人|[员民工户者]")
+PERSON_KIND_RE = re.compile(r"人员|对象|军人|会计|出纳|信众|[员民工户者]")
 """The end of a word for a kind of person (保育员, 村民, 职工, 农户, 监外执行对象): a name may follow it directly."""
 OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"")
 """Characters after which a name may open a clause."""

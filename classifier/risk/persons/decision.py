@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .mention import PersonMention
+from .profiles import ADDRESSEE_CUES
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,16 @@ class PersonDecision:
         """What the whole document says: an enforcement file, a penalty decision, an honour/appointment notice."""
         enforcement = any(r.type == "enforcement_record" for r in results)
         penalty = doc.has_tag("list:penalty_cues")
+        family = doc.has_tag("list:family_case_words")
         honour_notice = bool(doc.title.tagged("list:honour_words"))
         links: dict[tuple[str, int], set[str]] = {}
         for r in results:
             for p in r.about:
                 links.setdefault((p.field, p.start), set()).add(r.type)  # PersonMention.key
-        return enforcement, penalty, honour_notice, links
+        return enforcement, penalty, honour_notice, links, family
 
     def decide(self, doc, p: PersonMention, ctx) -> Decision:
-        enforcement, penalty, honour_notice, links = ctx
+        enforcement, penalty, honour_notice, links, family = ctx
         cues = self.cues
         fld = doc.get(p.field)
         if p.masked and not p.minor:
@@ -85,4 +87,6 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
             return _decision(True, "person_name", "privacy", "私人姓名", f"执法案卷或处罚决定中的{p.cue}", 0.7)
+        if family and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES):
+            return _decision(True, "person_name", "privacy", "私人姓名", "婚姻家庭案件的当事人", 0.75)
         return NOT_PRIVATE
