@@ -769,3 +769,13 @@ def test_eighth_round_positions(body, type_, part, title):
 ])
 def test_eighth_round_look_alikes_stay(body):
     assert not review(body).findings, [(f.type, f.text) for f in review(body).findings]
+
+
+def test_a_custody_appeal_names_private_parties_and_their_child():
+    body = ("高某军：\n本院受理上诉人孟某丽与被上诉人高建军变更抚养关系纠纷一案，依法公告送达。上诉人请求：婚生子高子墨"
+            "（2015年3月出生，现就读于某小学三年级）由上诉人抚养。")
+    result = review(body)
+    assert "高建军" in [f.text for f in findings(result, "person_name")]
+    assert "高子墨" in [f.text for f in findings(result, "person_name")]
+    assert any("三年级" in f.text for f in findings(result, "minor"))
+    assert not review("某公司诉王明买卖合同纠纷一案，上诉人某公司，被上诉人王明。").findings
