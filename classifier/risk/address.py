@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .base import Recognizer
@@ -22,7 +23,6 @@ YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市�
 """你/您 of a person in the address's sentence (not 你单位, 你局, 你们)."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家)?(?:位于|在|住|的住址|家住)[：:]?$")
 MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
-ID_RE = re.compile(r"(?<![0-9])[1-8][0-9]{16}[0-9Xx](?![0-9])")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
 """What an address may begin with, read backwards from its 号 (matched on the reversed neighbourhood)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
@@ -107,7 +107,7 @@ class AddressRecognizer(Recognizer):
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
         if not private and self._addressees(fld, start):
             private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
-        if not private and self._line_has_id(t, start):
+        if not private and self._line_has_id(fld, start):
             private = True  # "张某  1501…  某小区2-3-401": a row that gives a person's ID number gives their home
         if t[start] == "某" and s - start <= 4 and not private:
             return  # "某小区8号楼业主申请…": the place left out, no address
@@ -137,9 +137,20 @@ class AddressRecognizer(Recognizer):
         return MAILED_RE.search(t, max(sent, start - 8), start) is not None and YOU_RE.search(t, sent, start) is not None
 
     @staticmethod
-    def _line_has_id(t: str, start: int) -> bool:
+    def _line_has_id(fld, start: int) -> bool:
+        """A valid ID number earlier on the address's line (at most 120 characters back). The field's ID
+        numbers are found once, from its digit candidates, and looked up by bisection."""
+        ids = fld.memo.get("id_starts")
+        if ids is None:
+            ids = sorted(c.start for c in fld.candidates
+                         if c.shape == "number" and len(c.compact) == 18 and id_card_valid(c.compact))
+            fld.memo["id_starts"] = ids
+        if not ids:
+            return False
+        t = fld.text
         line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
-        return any(id_card_valid(m.group()) for m in ID_RE.finditer(t, line, start))
+        k = bisect.bisect_left(ids, line)
+        return k < len(ids) and ids[k] < start
 
     def _org_seat(self, fld, start: int) -> bool:
         """The cue closest before the address follows an organisation's name (its seat, not a home)."""
