@@ -61,6 +61,10 @@ class AddressRecognizer(Recognizer):
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text
         s, e = cand.start, cand.end
+        if cand.shape == "house" and s >= 2 and t[s - 1] in "-－" and t[s - 2].isdigit():
+            s -= 1  # "三好街66-2号": the house number is 66-2
+            while s > 0 and t[s - 1].isdigit() and cand.start - s < 6:
+                s -= 1
         if s == 0 or not is_cjk(t[s - 1]) or t[s - 1] in "第字":
             return
         if cand.shape == "number" and not (FLAT_RE.fullmatch(cand.value)

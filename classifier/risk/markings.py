@@ -74,7 +74,8 @@ class SecrecyMarkingRecognizer(Recognizer):
                     # "★秘密", "内部★机密" heading the page
                     return (self.result(fld, lead, e, 1.0, f"“{fld.text[lead:e]}”"),)
             m = BRACKET_PERIOD_RE.match(t, j, min(len(t), j + 8))
-            if m and (alone_on_line(t, s, e) or self_referential(t, t.rfind("\n", 0, s) + 1, s, 8)) and t[m.end():m.end() + 1] in ("\n", "", " ", "\u3000"):
+            if m and (alone_on_line(t, s, e) or self_referential(t, t.rfind("\n", 0, s) + 1, s, 8)
+                      or any(ch in STARS for ch in m.group())) and t[m.end():m.end() + 1] in ("\n", "", " ", "\u3000"):
                 return (self.result(fld, s, m.end(), 1.0, f"“{fld.text[s:m.end()]}”"),)  # "秘密（6个月）" heading the page
             m = PERIOD_RE.match(t, j + 1, min(len(t), j + 6)) if j < len(t) and t[j] in "·•・" else None
             if m and not ("\u4e00" <= t[m.end():m.end() + 1] <= "\u9fff"):
@@ -117,7 +118,8 @@ SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)(?!机关|局|院|单位|委|府|部�
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
 SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
-MARK_TAIL_RE = re.compile(r"[ 　]*(?:请勿外传|请勿公开|不得外传|严禁外传|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
+MARK_TAIL_RE = re.compile(r"[ 　]*(?:请勿外传|请勿公开|不得外传|严禁外传|严禁外泄|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
+QUOTES = frozenset("'‘“\"「『")
 OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供应商|投标人|申请人)$")
 """Who claims the secret, heading the line before "商业秘密" ("企业商业秘密　仅限审核使用")."""
 
@@ -135,7 +137,8 @@ class TradeSecretMarkingRecognizer(Recognizer):
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
-        heading = alone_on_line(t, s, e) or OWNER_BEFORE_RE.search(t, max(0, s - 8), s) is not None
+        heading = (alone_on_line(t, s, e) or OWNER_BEFORE_RE.search(t, max(0, s - 8), s) is not None
+                   or t[s - 1:s] in QUOTES)  # "封面已标注'商业秘密 严禁外泄'": the marking quoted
         if bracketed(t, s, e) or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)

@@ -56,7 +56,9 @@ class BidPriceBreakdownRecognizer(Recognizer):
         if hit.term == "单价":
             # "单价4,150元/台×280台，…": unit price times quantity, item after item (no heading)
             cl, _ = fld.segments.sentence(hit.start)
-            yield from self._run(fld, max(cl, hit.start - 20), min(len(t), hit.end + 300), need_times=2)
+            # (or a unit price broken down: "单价186.5元/平方米（其中人工费42.3元、材料费118.6元…）")
+            times = 0 if "其中" in t[hit.end:hit.end + 40] else 2
+            yield from self._run(fld, max(cl, hit.start - 20), min(len(t), hit.end + 300), need_times=times)
             return
         # the breakdown may follow its heading on the next lines ("分项报价明细\n1. …\n2. …"); announced as
         # one, its items need no cost word ("分项报价：土建工程842.10万元、安装工程98.55万元、…")

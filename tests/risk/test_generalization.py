@@ -779,3 +779,16 @@ def test_a_custody_appeal_names_private_parties_and_their_child():
     assert "高子墨" in [f.text for f in findings(result, "person_name")]
     assert any("三年级" in f.text for f in findings(result, "minor"))
     assert not review("某公司诉王明买卖合同纠纷一案，上诉人某公司，被上诉人王明。").findings
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("某财预〔2024〕38号  秘密（★6个月）\n各区（县、市）财政局：", "secrecy_marking", "秘密（★6个月）"),
+    ("行政处罚案件集体讨论记录\n案由：某加油站未按规定开展安全风险辨识案", "enforcement_record", "集体讨论记录"),
+    ("六、主要标的及单价：\n路面修补单价186.5元/平方米（其中人工费42.3元、材料费118.6元、机械费16.2元、管理费及利润9.4元）",
+     "bid_price_breakdown", "人工费42.3元"),
+    ("封面已标注'商业秘密 严禁外泄'，公开后将造成损害。", "trade_secret_marking", "商业秘密 严禁外泄"),
+    ("二是走访了张秀珍，系天主教信徒，丈夫早逝。", "person_name", "张秀珍"),
+    ("来电人住址为和平区三好街66-2号3门，现场检测。", "address", "66-2号3门"),
+])
+def test_ninth_round_positions(body, type_, part):
+    assert_found(body, type_, part)
