@@ -792,3 +792,10 @@ def test_a_custody_appeal_names_private_parties_and_their_child():
 ])
 def test_ninth_round_positions(body, type_, part):
     assert_found(body, type_, part)
+
+
+def test_a_civil_affairs_assistant_named_as_the_contact_stays():
+    body = ("街道第二季度临时救助对象如下：\n1. 申请人：钱国平，救助事由：家庭成员突发重病住院，临时救助金5,000元；\n"
+            "联系人：街道民政助理员孙静，电话025-83517260。")
+    names = [f.text for f in findings(review(body, "关于对临时救助对象的公示"), "person_name")]
+    assert "钱国平" in names and "孙静" not in names
