@@ -7,6 +7,7 @@ import re
 
 from .base import Recognizer
 from .checksums import id_card_valid
+from .persons.profiles import YOU_RE
 from .text import is_cjk
 from .wordlists import words
 
@@ -19,8 +20,6 @@ LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
 DEMONSTRATIVES = frozenset("该本此同")
-YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
-"""你/您 of a person in the address's sentence (not 你单位, 你局, 你们)."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家)?(?:位于|在|住|的住址|家住)[：:]?$")
 MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")

@@ -7,6 +7,7 @@ import re
 from .base import Pattern, Recognizer
 from .checksums import luhn_ok
 from .numbers import GROUP_RE, variants
+from .persons.profiles import YOU_RE
 from .wordlists import words
 
 CARD_WORDS = words("bank.CARD_WORDS")
@@ -114,8 +115,6 @@ ROW_COMPANY_RE = re.compile(r"(?:有限公司|公司|合作社|集团|事务所|
 ROLE_ACCOUNT_RE = re.compile(r"(?:供应商|中标人|中标单位|成交供应商|投标人|承包人|施工单位|收款单位)[\u4e00-\u9fff]{0,4}?"
                              r"(?:账号|账户|帐号)[：:][ \t\u3000]*$")
 """The account labelled as a bidder's or contractor's ("供应商银行账号：…", "中标人账户：…")."""
-YOU_RE = re.compile(r"[你您](?!单位|公司|司|厂|社|院|校|局|所|中心)")
-"""The account of the letter's addressee ("你预留的收款账户…"), a person — not "你单位", "你公司"."""
 PAYEE_REACH = 120
 
 
@@ -137,7 +136,7 @@ def company_account(fld, s: int) -> bool:
         return True  # "企业基本户：…", "药店对公账户：…", "中标人账户：…"
     sent_l = fld.segments.sentence(s)[0]
     if YOU_RE.search(t, max(0, s - 16), s) and "\n" not in t[max(0, s - 16):s]:
-        return False  # "因你预留的收款账户…": the addressee's own card
+        return False  # "因你预留的收款账户…": the addressee's own card (not "你单位", "你公司")
     if PAYEE_COMPANY_RE.search(t, max(0, s - PAYEE_REACH), s) and not fld.terms_between(s - 8, s).isdisjoint(
             BankAccountRecognizer.CONTEXT):
         return True

@@ -125,6 +125,8 @@ class NameReader:
     def dotted(self, t: str, pos: int) -> int | None:
         """End of a transliterated or minority name written with a middle dot from ``pos`` ("阿卜杜拉·艾合买提",
         "买买提江·阿不都热依木"): one to six characters, the dot, two to eight more — or ``None``."""
+        if DOTS.isdisjoint(t[pos + 1:pos + 7]):
+            return None  # no middle dot near: one C-level test, as read() asks at every possible start
         n = len(t)
         k = pos
         while k < n and k < pos + 6 and is_cjk(t[k]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
-from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE
+from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE, YOU_RE
 from .wordlists import words
 
 PRONOUNS = words("privacy_context.PRONOUNS")
@@ -47,8 +47,6 @@ BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400
-YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村])")
-"""你/您 of a person (not 你单位, 你局, 你们)."""
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 """Punctuation between a person and the statement about them, not part of the statement."""
 

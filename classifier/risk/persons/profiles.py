@@ -15,6 +15,8 @@ HONORIFIC_RE = re.compile(HONORIFICS)
 """After the addressee's name in a letter's salutation ("闫某女士：", "郇某同志：" answering a petition)."""
 REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
+YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
+"""你/您 of a person — the letter's addressee — not of a body ("你单位", "你局", "你公司", "你厂", "你们")."""
 ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人"))
 """The cues a letter's addressee is given here (plain, answering a report, answering a petition)."""
 SALUTATION_RE = re.compile(rf"(?:{HONORIFICS})?[：:][ \t\u3000]*\n")

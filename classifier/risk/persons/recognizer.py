@@ -136,7 +136,8 @@ class PersonNameRecognizer(Recognizer):
                 out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground,
                                        label=d.label, mask=not p.masked))
             if not p.masked and len(p.name_text) >= 2:
-                private.setdefault(p.name_text, d)
+                # a child named again is a private name (the age or grade is stated where it was read)
+                private.setdefault(p.name_text, MINOR_NAME if d.type == "minor" else d)
         out.extend(self._other_occurrences(doc, private, {(r.field, r.start) for r in out}))
         return out
 
@@ -153,7 +154,5 @@ class PersonNameRecognizer(Recognizer):
                     continue
                 taken.add((fld.name, k))
                 d = private[words[index]]
-                if d.type == "minor":
-                    d = MINOR_NAME  # a child named again: the name is private; the age was stated once
                 out.append(self.result(fld, k, end, 0.7, "同一人再次出现", type=d.type, ground=d.ground, label=d.label))
         return out
