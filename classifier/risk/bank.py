@@ -116,6 +116,9 @@ ROLE_ACCOUNT_RE = re.compile(r"(?:供应商|中标人|中标单位|成交供应�
                              r"(?:账号|账户|帐号)[：:][ \t\u3000]*$")
 """The account labelled as a bidder's or contractor's ("供应商银行账号：…", "中标人账户：…")."""
 PAYEE_REACH = 120
+ITEM_COMPANY_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])?[ \t\u3000]*"
+                             r"[^，。；;,\n：:]{2,40}?(?:有限公司|公司|集团|合作社|事务所|经营部|厂)[，,：:]")
+"""A list item whose subject is a company ("1. 某水利水电工程有限公司，保证金20万元，退至账号…")."""
 
 
 def company_account(fld, s: int) -> bool:
@@ -141,6 +144,8 @@ def company_account(fld, s: int) -> bool:
             BankAccountRecognizer.CONTEXT):
         return True
     near = fld.terms_between(s - 8, s)
+    if not near.isdisjoint(BankAccountRecognizer.CONTEXT) and ITEM_COMPANY_RE.match(t, sent_l):
+        return True  # the account of the company the item is about
     after_branch = any(h.term in BRANCH_WORDS and not fld.text[h.end:s].strip(" \t\u3000：:")
                        for h in fld.hits_between(s - 12, s))  # "…银行某某支行 5221 7010 …"
     if near.isdisjoint(BankAccountRecognizer.CONTEXT) and near.isdisjoint(CARD_WORDS) and not after_branch:

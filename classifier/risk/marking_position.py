@@ -52,6 +52,26 @@ def alone_on_line(t: str, start: int, end: int) -> bool:
     return not t[ls:start].strip(" \t　" + OPEN)
 
 
+BANNER_RE = re.compile(r"[ \t\u3000]*(?:[^\s，,。；;：:、]{1,8}[ \t\u3000]+){0,2}")
+"""Before a marking on a banner line: up to two short tokens, each followed by a space ("内部材料　初稿")."""
+
+
+def on_banner(t: str, start: int, end: int) -> bool:
+    """The word is a token of a short banner line of space-separated tokens without punctuation
+    ("内部材料　初稿", "初稿　内部资料"), which marks the document like a word alone on its line."""
+    ls = t.rfind("\n", max(0, start - 30), start) + 1
+    if ls == 0 and start > 30:
+        return False
+    le = t.find("\n", end, end + 30)
+    le = len(t) if le < 0 and len(t) - end <= 30 else le
+    if le < 0:
+        return False
+    if BANNER_RE.fullmatch(t, ls, start) is None:
+        return False
+    rest = t[end:le]
+    return not rest.strip(" \t\u3000" + CLOSE) or (rest[:1] in " \t\u3000" and BANNER_RE.fullmatch(rest + " ") is not None)
+
+
 def in_title_position(t: str, start: int, end: int) -> bool:
     """A title word in brackets, or the title's last or first word."""
     return (bracketed(t, start, end) or not t[end:end + LINE_REACH].strip(" " + CLOSE) and not t[end:].strip(" " + CLOSE)
@@ -67,7 +87,7 @@ def is_marking(fld, start: int, end: int, window: int = 12) -> bool:
     t = fld.text
     if fld.name == "title":
         return in_title_position(t, start, end)
-    if bracketed(t, start, end) or alone_on_line(t, start, end):
+    if bracketed(t, start, end) or alone_on_line(t, start, end) or on_banner(t, start, end):
         return True
     sl, _ = fld.segments.sentence(start, end)
     return self_referential(t, sl, start, window)

@@ -6,7 +6,8 @@ import re
 
 from .base import Recognizer
 from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in_title_position, is_marking,
-                               self_referential)
+                               on_banner, self_referential)
+from .marking_position import SELF_REF_RE
 from .wordlists import words
 
 NOT_SECRET_BEFORE = words("markings.NOT_SECRET_BEFORE")
@@ -58,8 +59,9 @@ class SecrecyMarkingRecognizer(Recognizer):
                 return (self.result(fld, s, e, 0.9, "文件标注为涉密档案"),)
             return ()
         level = hit.term.replace(" ", "").replace("\u3000", "")
-        if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 2].strip()[:1] in STARS):
-            return ()  # "秘 密★1年" spaced out heading the page; elsewhere a spaced word is prose
+        if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 2].strip()[:1] in STARS) and not (
+                SELF_REF_RE.search(t, max(0, s - 4), s) and t[e:e + 1] in "，,。；; \u3000\n"):
+            return ()  # "秘 密★1年" heading the page or "本通报秘　密，" are markings; elsewhere a spaced word is prose
         if level in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
                 return ()
@@ -92,7 +94,7 @@ class SecrecyMarkingRecognizer(Recognizer):
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
                     fld.name == "body" and (bracketed(t, s, e) or (t[e:e + 1] in ("\n", "", " ", "\u3000") and alone_on_line(t, s, e))
                                             or (self_referential(t, fld.segments.sentence(s)[0], s, 4)
-                                                and alone_on_line(t, max(0, s - 4), e)))):
+                                                and (alone_on_line(t, max(0, s - 4), e) or t[e:e + 1] in "，,。；;")))):
                 return (self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”"),)
             return ()
         # 国家秘密 / 涉密: only when the document says it of itself.
@@ -180,6 +182,8 @@ DRAFT_NOTE_TAIL_RE = re.compile(r"[ 　，,]*(?:未经[\u4e00-\u9fff]{0,6}审定
 """The rest of a bracketed draft note in a title ("（初稿　未经审定）")."""
 NOT_CONSULTED_RE = re.compile(r"决算|预算执行|报告|总结|纪要|请示|汇报")
 """Documents not put out for public comment: their 征求意见稿 circulates internally."""
+CONSULTATION_RE = re.compile(r"公开征求|征求公众|向社会征求|征求社会")
+"""A notice putting a draft out for public comment (its title names the draft in 《》)."""
 DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议|征求意见)稿|未经[\u4e00-\u9fff]{0,8}审定")
 """Earlier on the restriction's line, a draft stage ("此稿为初稿，未经党委会审定，请勿外传"): one draft marking."""
 
@@ -272,6 +276,8 @@ class DraftMarkingRecognizer(Recognizer):
         if hit.term in self.INTERNAL:
             return True
         if fld.name == "title":
+            if CONSULTATION_RE.search(t) and "《" in t[:s] and "》" in t[e:]:
+                return False  # "关于《…规划（初稿）》公开征求意见的公告": the draft is put out for comment
             return (in_title_position(t, s, e) or bracket_tail(t, s, e) or t[e:e + 2] in ("））", "))")
                     or DRAFT_NOTE_TAIL_RE.match(t, e) is not None)
         sl, _ = fld.segments.sentence(s, e)
@@ -279,7 +285,8 @@ class DraftMarkingRecognizer(Recognizer):
             return True
         if cited(t, s, e):
             return False  # "形成了《若干意见（讨论稿）》": another document's title, named in the prose
-        return bracketed(t, s, e) or alone_on_line(t, s, e) or (hit.term != "初稿" and bracket_tail(t, s, e))
+        return (bracketed(t, s, e) or alone_on_line(t, s, e) or on_banner(t, s, e)
+                or (hit.term != "初稿" and bracket_tail(t, s, e)))
 
     def analyze_trigger(self, doc, fld, hit):
         s, e = hit.start, hit.end

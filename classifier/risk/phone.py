@@ -108,6 +108,17 @@ ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 """A landline given in the same sentence as a person's identity number is that person's phone."""
 
 
+ROLE_PHONE_LABEL_RE = re.compile(r"的?(?:联系)?(?:电话|座机|固话|方式)(?:号码)?[：:]?[ \t\u3000]*$")
+"""Between a role word and its number: "出租人联系电话0532-…"."""
+RECORD_LEAD_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])?[ \t\u3000]*")
+"""Numbering before the role word that opens a record."""
+FIELD_LINE_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:][ \t\u3000]*")
+"""A line that is one field of a record ("联系电话：")."""
+ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
+RECORD_LINES = 3
+"""A record laid out one field per line ("信访人：赵某\n联系地址：…\n联系电话：…") is read this many lines back."""
+
+
 class LandlineRecognizer(Recognizer):
     """Fixed-line numbers with an area code. Offices publish theirs, so only a private context flags one."""
 
@@ -122,6 +133,7 @@ class LandlineRecognizer(Recognizer):
         w = super().words()
         w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS)
         w["list:person_id_words"] = set(PERSON_ID_WORDS)
+        w["list:landline_roles"] = self.roles
         return w
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.55
@@ -130,6 +142,35 @@ class LandlineRecognizer(Recognizer):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
         self._reader = NameReader.from_lexicon(lexicon)
+        self.roles = (lexicon.words("neutral_roles") | lexicon.words("sensitive_roles")) - {"姓名"}
+
+    def _private_role(self, fld, start: int) -> bool:
+        """"出租人联系电话0532-…", "信访人：赵某\n联系地址：…\n联系电话：0351 …", "业主代表 李某某，联系地址…，
+        联系电话…": the number of a private person named by role — the role labels the number, or opens the
+        record (its sentence, or its lines) the number belongs to."""
+        t = fld.text
+        for h in fld.hits_between(start - 12, start):
+            if h.term in self.roles and h.end <= start and ROLE_PHONE_LABEL_RE.fullmatch(t, h.end, start):
+                return fld.terms_between(max(0, h.start - 8), start).isdisjoint(self.negative_context)
+        sl, _ = fld.segments.sentence(start)
+        # a record laid out one field per line: walk back over its field lines (not from a line of prose,
+        # "有异议的，请向…中心反映，电话…")
+        walk = RECORD_LINES if FIELD_LINE_RE.fullmatch(t, sl, start) is not None else 0
+        for _ in range(walk):
+            if sl == 0 or t[sl - 1] != "\n" or start - sl > 160:
+                break
+            prev = t.rfind("\n", 0, sl - 1) + 1
+            if "：" not in t[prev:sl] and ":" not in t[prev:sl]:
+                break  # the line above is prose, not a field of the same record
+            sl = prev
+        lead = RECORD_LEAD_RE.match(t, sl).end()
+        for h in fld.hits_between(lead, lead + 6):
+            if h.start == lead and h.term in self.roles and t[h.end:h.end + 1] in ("：", ":", " ", "\u3000"):
+                line_end = t.find("\n", h.end, start)
+                owner = t[h.end:line_end if line_end >= 0 else start]
+                return (ORG_ON_LINE_RE.search(owner[:24]) is None
+                        and fld.terms_between(sl, start).isdisjoint(self.negative_context))
+        return False
 
     def _named_owner(self, fld, start: int) -> bool:
         """"熊建平联系电话：(0713) 8356 217": the phone label belongs to a person named right before it
@@ -213,7 +254,8 @@ class LandlineRecognizer(Recognizer):
             if score < self.settings.min_score and not self._office_label(fld, c.start) and (
                     self._after_private_mobile(fld, c.start) or self._before_private_mobile(fld, c.start, c.end)
                     or self._home_sentence(fld, c.start)
-                    or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)):
+                    or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)
+                    or self._private_role(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

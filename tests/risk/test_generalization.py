@@ -799,3 +799,36 @@ def test_a_civil_affairs_assistant_named_as_the_contact_stays():
             "联系人：街道民政助理员孙静，电话025-83517260。")
     names = [f.text for f in findings(review(body, "关于对临时救助对象的公示"), "person_name")]
     assert "钱国平" in names and "孙静" not in names
+
+
+@pytest.mark.parametrize("body, type_, part, title", [
+    # a date right after a name opens its predicate; a given name that is also a word (海军)
+    ("全镇共有社区康复人员7名。其中，蒙德贵2022年5月解除强制隔离戒毒，现已就业。", "person_name", "蒙德贵", ""),
+    ("例如，韦海军2023年因吸食甲基苯丙胺被决定社区戒毒三年。", "person_name", "韦海军", ""),
+    ("3. 城东镇社区康复人员符小平合并乙型肝炎感染，需跟进治疗；", "person_name", "符小平", ""),
+    # markings: spaced level said of the document itself, a banner line, a company item's account
+    ("各县区征集兵员分配数见附件。本简报秘　密，注意保管。", "secrecy_marking", "秘　密", ""),
+    ("内部材料　初稿\n一、工作进展。全县已完成改厕1.2万户。", "internal_marking", "内部材料", ""),
+    ("内部材料　初稿\n一、工作进展。全县已完成改厕1.2万户。", "draft_marking", "初稿", ""),
+    ("现将投标保证金退还：\n1. 某路桥工程有限公司，保证金10万元，退至账号4402061409008813527；",
+     "bank_account", "4402061409008813527", ""),
+    # a landline of a person named by role: labelled so, or in the record the role opens
+    ("房源二：某区长江路9号2单元301户，出租人联系电话0532-85561234，核查结果：面积不符。", "landline", "0532-85561234", ""),
+    ("信访人：钱某\n联系地址：某区文化路3号院2号楼101室\n联系电话：0351 6123478\n你反映的问题收悉。",
+     "landline", "0351 6123478", ""),
+    ("1. 业主代表 孙某某，联系地址某区中山路5巷2号301房，联系电话020-81234567；", "landline", "020-81234567", ""),
+])
+def test_tenth_round_positions(body, type_, part, title):
+    assert_found(body, type_, part, title=title)
+
+
+@pytest.mark.parametrize("body, title", [
+    ("现将规划初稿公开征求意见，意见请发送至某局规划科。", "关于《某镇公共服务设施专项规划（初稿）》公开征求意见的公告"),
+    ("二、规划初稿编制情况\n已完成。", ""),
+    ("被征收人对公示内容有异议的，请于7日内向区房屋征收事务中心反映，电话0731-88123456。", "被征收人：某某"),
+    ("申请人：某县住房和城乡建设局\n联系电话：0351-7123456", ""),
+    ("我们将内部材料整理后按时上报。", ""),
+])
+def test_tenth_round_look_alikes_stay(body, title):
+    result = review(body, title)
+    assert not result.findings, [(f.type, f.text) for f in result.findings]

@@ -26,6 +26,8 @@ OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) +
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
 PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…", "段某为佛教居士")."""
+DATE_AFTER_RE = re.compile(r"(?:19|20)[0-9]{2}年|[0-9]{1,2}月[0-9]{1,2}日")
+"""A date right after a name opens its predicate: "其中，覃德军2023年3月解除强制隔离戒毒"."""
 HOUSEHOLD_RE = re.compile(r"户(?:[，,、；;（(]|主|儿子|女儿|妻子|丈夫|家)")
 """After a name, its household: "彭堡镇海某某户，户主患…" (not the "单人户" of a scheme)."""
 COMMON_GIVEN = 2000
@@ -150,7 +152,7 @@ def common_word(words, cues, given: str) -> bool:
 
 def _ends_name(t: str, end: int, attribute_starts) -> bool:
     return (end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
-            or HOUSEHOLD_RE.match(t, end) is not None)
+            or HOUSEHOLD_RE.match(t, end) is not None or DATE_AFTER_RE.match(t, end) is not None)
 
 
 def repeats(cues, doc, mentions) -> None:
