@@ -166,6 +166,9 @@ class Recognizer:
         left = self.window if left is None else left
         right = self.window if right is None else right
         terms = fld.terms_between(start - left, end + right) | fld.column_terms(start)
+        head = fld.list_head(start) if left else start
+        if head < start:  # a listed value has the label of the list's first value (read there, not across the list)
+            terms = terms | fld.terms_between(head - left, head)
         if self.context and not terms.isdisjoint(self.context):
             score += self.CONTEXT_BOOST
         if self.negative_context and not terms.isdisjoint(self.negative_context):

@@ -59,6 +59,12 @@ def _padded_names_joined(line: str, cells: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+LIST_SEPARATORS = frozenset("、，,；;/ ")
+"""Between the values of an enumeration."""
+LIST_NOTE = 20
+"""A note in brackets after a listed value ("（持证人赵某）") is at most this long."""
+
+
 class Hit(NamedTuple):
     """One occurrence of a lexicon word: ``[start, end)`` and the tags of the word."""
 
@@ -97,6 +103,42 @@ class FieldText:
         if self._by_end is None:
             self._by_end = {c.end: c for c in self.candidates}
         return self._by_end.get(end)
+
+    def list_head(self, start: int) -> int:
+        """Where the enumeration holding the candidate at ``start`` begins: "护照号码如下：SE2187460、
+        SE2187461、PE0934217" — the label before the first value is the label of every value, also across
+        a short note in brackets after each ("E87416523（持证人赵某）、EJ3062518（持证人孙某某）"). The start
+        of the first value of the chain, or ``start`` itself. Computed once per candidate (a long list
+        walks each link once)."""
+        heads = self.memo.setdefault("list_head", {})
+        chain = []
+        cur = start
+        while cur not in heads:  # leftwards without recursion: a 10,000-item list is no deep stack
+            chain.append(cur)
+            prev = self._list_prev(cur)
+            if prev is None:
+                heads[cur] = cur
+                break
+            cur = prev
+        head = heads[cur]
+        for c in chain:
+            heads[c] = head
+        return head
+
+    def _list_prev(self, start: int) -> int | None:
+        """The start of the value listed right before the one at ``start``, or ``None``."""
+        t = self.text
+        j = start
+        while j > 0 and start - j < 2 and t[j - 1] in LIST_SEPARATORS:
+            j -= 1
+        if j > 0 and t[j - 1] in "）)":
+            k = max(t.rfind("（", max(0, j - LIST_NOTE), j), t.rfind("(", max(0, j - LIST_NOTE), j))
+            if k >= 0 and not any(ch in "）)\n" for ch in t[k:j - 1]):
+                j = k
+        if j == start:
+            return None
+        prev = self.candidate_ending_at(j)
+        return prev.start if prev is not None and prev.start < start else None
 
     # ---- tables ("序号｜姓名｜联系方式" then rows; also tab- or 　-separated) -------------------------
     def _table_blocks(self) -> list[tuple[int, int, list[str], list[tuple[int, list[tuple[int, int]]]]]]:

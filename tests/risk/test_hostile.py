@@ -37,7 +37,11 @@ def test_one_megabyte_under_bound(name, text):
                                   # this session's shapes: spelt e-mails, separated plates, dotted and ideographic
                                   # separators in numbers, dotted names, gates, self-claims
                                   "a at b dot ", "a#b.c", "京A 1 2 ", "1·2·", "１　２　", "买买·", "阿·阿·阿", "6门",
-                                  "本报告涉及", "以上均为低保对象。"])
+                                  "本报告涉及", "以上均为低保对象。",
+                                  # enumerations that carry their label to every value; role-labelled landlines,
+                                  # banner lines, salutations
+                                  "E12345678（持证人张某）、", "E12345678、", "出租人联系电话0532-85561234，",
+                                  "内部材料　初稿\n", "扎西卓玛：\n你"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

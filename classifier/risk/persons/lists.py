@@ -70,7 +70,11 @@ def list_items(cues, doc, mentions) -> None:
     for m in ITEM_START_RE.finditer(t, begin):
         i = NUMBERING_RE.match(t, m.end()).end()
         pm = PLACE_RE.match(t, i, min(len(t), i + 20))
-        for p in ([skip_spaces(t, pm.end()), i] if pm else [i]):
+        starts = [skip_spaces(t, pm.end()), i] if pm else [i]
+        role = next((h for h in body.hits_between(i, i + 6) if h.start == i and h.term in cues.neutral_roles), None)
+        if role is not None:  # "1. 户主高志勇，东风社区，停保原因…": the name after the item's role word
+            starts.insert(0, skip_spaces(t, role.end + (t[role.end:role.end + 1] in "：:")))
+        for p in starts:
             got = reader.read_bounded(t, p, allow_masked=True)
             if not got:
                 continue

@@ -17,7 +17,7 @@ REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
 """你/您 of a person — the letter's addressee — not of a body ("你单位", "你局", "你公司", "你厂", "你们")."""
-ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人"))
+ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人", "申请人"))
 """The cues a letter's addressee is given here (plain, answering a report, answering a petition)."""
 SALUTATION_RE = re.compile(rf"(?:{HONORIFICS})?[：:][ \t\u3000]*\n")
 """After the addressee's name, alone on one of the first lines of a letter."""
@@ -27,6 +27,12 @@ ADDRESSEE_LINES = 3
 ADDRESSEE_LINE_REACH = 80
 PETITION_RE = re.compile(r"[你您][^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉)")
 """The letter answers the addressee's petition."""
+APPLICATION_RE = re.compile(r"[你您](?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?)?(?:提交|提出|递交|申请)")
+"""The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请")."""
+UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3}")
+"""A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
+NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民")
+"""…that names no body, group or audience ("各学校", "区城投集团", "网友您好")."""
 PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
 
 
@@ -51,7 +57,7 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
     if lead >= len(t):
         return False
     # the salutation's colon (or courtesy title) right after the name is the check: read without bounds
-    got = cues.reader.read_bounded(t, lead, strict=False, allow_masked=True)
+    got = cues.reader.read_bounded(t, lead, strict=False, allow_masked=True) or _unread_name(cues, t, lead)
     if not got:
         return False
     k = got[0]
@@ -70,10 +76,23 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
         cue, kw = "举报人", dict(whistleblower=True)
     elif PETITION_RE.search(letter):
         cue, kw = "信访人", dict(sensitive=True)  # a petition about one's own affairs
+    elif APPLICATION_RE.search(letter):
+        cue, kw = "申请人", dict(sensitive=True)  # the applicant answered about their own application
     else:
         cue, kw = "addressee", {}
     mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue=cue, masked=got[1], **kw))
     return True
+
+
+def _unread_name(cues, t: str, lead: int):
+    """``(end, False)`` for a salutation the name reader does not know ("扎西卓玛：" alone on its line,
+    then a letter to 你/您), or ``None``."""
+    m = UNREAD_NAME_RE.match(t, lead, min(len(t), lead + 30))
+    if (not m or t[m.end():m.end() + 1] not in ("：", ":") or t[m.end() + 1:m.end() + 2] != "\n"
+            or NOT_A_PERSON_RE.search(m.group()) or any(m.group().startswith(r) for r in cues.roles)
+            or YOU_RE.search(t, m.end(), min(len(t), m.end() + 40)) is None):
+        return None
+    return m.end(), False
 
 
 def profiles(cues, fld, mentions) -> None:
