@@ -22,6 +22,12 @@ ANNOUNCED = frozenset(words("price_breakdown.ANNOUNCED"))
 """Words that announce the list of items after them as the price's or cost's build-up ("分项报价：…")."""
 
 
+PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,]?$")
+"""Before 其中: a price and its amount ("投标总价568万元，其中…"): what follows breaks that price down."""
+SECRET_CLAIMS = frozenset(words("price_breakdown.SECRET_CLAIMS"))
+"""A trade-secret claim: the cost items right after it are the claimed build-up (cost words still needed)."""
+
+
 class BidPriceBreakdownRecognizer(Recognizer):
     """Triggered by 报价明细/成本构成/单价分析/报价测算/成本说明/成本监审…; the span is the run of items."""
 
@@ -38,7 +44,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.UNIT_FIGURES)
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.UNIT_FIGURES) | SECRET_CLAIMS | {"其中"}
         w["list:award_words"] = self.lexicon.words("award_words")
         return w
 
@@ -53,6 +59,22 @@ class BidPriceBreakdownRecognizer(Recognizer):
             yield from self._run(body, 0, min(len(body.text), 400))
             return
         t = fld.text
+        if hit.term == "其中" or hit.term in SECRET_CLAIMS:
+            # these words are common: a hit inside the stretch an earlier one read starts no new reading
+            # (a text repeating "总价9元，其中" is read once, not once per repeat)
+            if hit.start < fld.memo.get("breakdown_read", -1):
+                return
+        if hit.term == "其中":
+            # "投标总价568万元，其中设备价486万元、五年维保52万元、培训及安装30万元": the price's own parts
+            sl, sr = fld.segments.sentence(hit.start)
+            if PRICE_BEFORE_RE.search(t, max(sl, hit.start - 40), hit.start):
+                fld.memo["breakdown_read"] = min(sr, hit.end + 200)
+                yield from self._run(fld, hit.start, min(sr, hit.end + 200), any_label=True)
+            return
+        if hit.term in SECRET_CLAIMS:
+            fld.memo["breakdown_read"] = min(len(t), hit.end + 200)
+            yield from self._run(fld, hit.start, min(len(t), hit.end + 200))
+            return
         if hit.term == "单价":
             # "单价4,150元/台×280台，…": unit price times quantity, item after item (no heading)
             cl, _ = fld.segments.sentence(hit.start)

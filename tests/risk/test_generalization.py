@@ -825,6 +825,11 @@ def test_a_civil_affairs_assistant_named_as_the_contact_stays():
     # an enumeration carries its label to every value, across a note in brackets
     ("下列护照宣布作废：\n普通护照：E12345678（持证人张某）、EK1234567（持证人李某某）；", "passport", "EK1234567", ""),
     ("团员因公护照号码如下：SE1234567、SE1234568、PE7654321。", "passport", "PE7654321", ""),
+    # a price broken down after 其中; cost items right after a trade-secret claim
+    ("投标人二：某设备有限公司，投标总价412万元，其中主机价350万元、三年维保38万元、安装调试24万元；", "bid_price_breakdown",
+     "主机价350万元", ""),
+    ("投标文件中“商业秘密，不予公开”部分：人工成本每年52.4万元、耗材成本16.1万元、管理费6.3万元、利润8.2万元",
+     "bid_price_breakdown", "人工成本每年52.4万元", ""),
 ])
 def test_tenth_round_positions(body, type_, part, title):
     assert_found(body, type_, part, title=title)
@@ -837,6 +842,7 @@ def test_tenth_round_positions(body, type_, part, title):
     ("申请人：某县住房和城乡建设局\n联系电话：0351-7123456", ""),
     ("我们将内部材料整理后按时上报。", ""),
     ("各学校：\n你们报送的材料收悉。", ""),
+    ("全县共发放补贴3,200万元，其中耕地地力保护补贴2,100万元、农机购置补贴800万元、种粮补贴300万元。", ""),
     ("吴女士：\n你于2025年5月提出的申请收悉，现答复如下。", ""),
 ])
 def test_tenth_round_look_alikes_stay(body, title):

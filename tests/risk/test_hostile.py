@@ -41,7 +41,7 @@ def test_one_megabyte_under_bound(name, text):
                                   # enumerations that carry their label to every value; role-labelled landlines,
                                   # banner lines, salutations
                                   "E12345678（持证人张某）、", "E12345678、", "出租人联系电话0532-85561234，",
-                                  "内部材料　初稿\n", "扎西卓玛：\n你"])
+                                  "内部材料　初稿\n", "扎西卓玛：\n你", "总价9元，其中", "其中人工费1元、", "商密：材料费1元、"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))
