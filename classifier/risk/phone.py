@@ -160,8 +160,8 @@ class LandlineRecognizer(Recognizer):
             if sl == 0 or t[sl - 1] != "\n" or start - sl > 160:
                 break
             prev = t.rfind("\n", 0, sl - 1) + 1
-            if "：" not in t[prev:sl] and ":" not in t[prev:sl]:
-                break  # the line above is prose, not a field of the same record
+            if sl - prev > 80 or FIELD_LINE_RE.match(t, prev, sl) is None:
+                break  # the line above is prose, not a short "label：value" field of the same record
             sl = prev
         lead = RECORD_LEAD_RE.match(t, sl).end()
         for h in fld.hits_between(lead, lead + 6):
