@@ -18,7 +18,7 @@ REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
 """你/您 of a person — the letter's addressee — not of a body ("你单位", "你局", "你公司", "你厂", "你们")."""
 ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人", "申请人"))
-"""The cues a letter's addressee is given here (plain, answering a report, answering a petition)."""
+"""The cues a letter's addressee is given here (plain, answering a report, a petition, an application)."""
 SALUTATION_RE = re.compile(rf"(?:{HONORIFICS})?[：:][ \t\u3000]*\n")
 """After the addressee's name, alone on one of the first lines of a letter."""
 ADDRESSEE_REACH = 300
