@@ -8,6 +8,7 @@ from .base import Pattern, Recognizer
 from .checksums import luhn_ok
 from .numbers import GROUP_RE, variants
 from .persons.profiles import YOU_RE
+from .text import ITEM_NUMBERING
 from .wordlists import words
 
 CARD_WORDS = words("bank.CARD_WORDS")
@@ -116,8 +117,7 @@ ROLE_ACCOUNT_RE = re.compile(r"(?:供应商|中标人|中标单位|成交供应�
                              r"(?:账号|账户|帐号)[：:][ \t\u3000]*$")
 """The account labelled as a bidder's or contractor's ("供应商银行账号：…", "中标人账户：…")."""
 PAYEE_REACH = 120
-ITEM_COMPANY_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])?[ \t\u3000]*"
-                             r"[^，。；;,\n：:]{2,40}?(?:有限公司|公司|集团|合作社|事务所|经营部|厂)[，,：:]")
+ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:有限公司|公司|集团|合作社|事务所|经营部|厂)[，,：:]")
 """A list item whose subject is a company ("1. 某水利水电工程有限公司，保证金20万元，退至账号…")."""
 
 

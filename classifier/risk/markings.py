@@ -7,7 +7,6 @@ import re
 from .base import Recognizer
 from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in_title_position, is_marking,
                                on_banner, self_referential)
-from .marking_position import SELF_REF_RE
 from .wordlists import words
 
 NOT_SECRET_BEFORE = words("markings.NOT_SECRET_BEFORE")
@@ -60,7 +59,7 @@ class SecrecyMarkingRecognizer(Recognizer):
             return ()
         level = hit.term.replace(" ", "").replace("\u3000", "")
         if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 2].strip()[:1] in STARS) and not (
-                SELF_REF_RE.search(t, max(0, s - 4), s) and t[e:e + 1] in "，,。；; \u3000\n"):
+                self_referential(t, 0, s, 4) and t[e:e + 1] in "，,。；; \u3000\n"):
             return ()  # "秘 密★1年" heading the page or "本通报秘　密，" are markings; elsewhere a spaced word is prose
         if level in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):

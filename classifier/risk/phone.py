@@ -7,6 +7,7 @@ import re
 from .base import Pattern, Recognizer
 from .names import NameReader
 from .numbers import GROUP_RE, variants
+from .text import ITEM_NUMBERING_RE
 from .wordlists import words
 
 # Numbers that are labelled as something else: the closest label before the number decides.
@@ -110,13 +111,7 @@ ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 
 ROLE_PHONE_LABEL_RE = re.compile(r"的?(?:联系)?(?:电话|座机|固话|方式)(?:号码)?[：:]?[ \t\u3000]*$")
 """Between a role word and its number: "出租人联系电话0532-…"."""
-RECORD_LEAD_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])?[ \t\u3000]*")
-"""Numbering before the role word that opens a record."""
-FIELD_LINE_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{1,8}[：:][ \t\u3000]*")
-"""A line that is one field of a record ("联系电话：")."""
 ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
-RECORD_LINES = 3
-"""A record laid out one field per line ("信访人：赵某\n联系地址：…\n联系电话：…") is read this many lines back."""
 
 
 class LandlineRecognizer(Recognizer):
@@ -152,18 +147,10 @@ class LandlineRecognizer(Recognizer):
         for h in fld.hits_between(start - 12, start):
             if h.term in self.roles and h.end <= start and ROLE_PHONE_LABEL_RE.fullmatch(t, h.end, start):
                 return fld.terms_between(max(0, h.start - 8), start).isdisjoint(self.negative_context)
+        # the sentence of a record laid out one "label：value" line after another is the whole record
+        # (``Segments``): its first line may name the role ("信访人：某某\n联系地址：…\n联系电话：…")
         sl, _ = fld.segments.sentence(start)
-        # a record laid out one field per line: walk back over its field lines (not from a line of prose,
-        # "有异议的，请向…中心反映，电话…")
-        walk = RECORD_LINES if FIELD_LINE_RE.fullmatch(t, sl, start) is not None else 0
-        for _ in range(walk):
-            if sl == 0 or t[sl - 1] != "\n" or start - sl > 160:
-                break
-            prev = t.rfind("\n", 0, sl - 1) + 1
-            if sl - prev > 80 or FIELD_LINE_RE.match(t, prev, sl) is None:
-                break  # the line above is prose, not a short "label：value" field of the same record
-            sl = prev
-        lead = RECORD_LEAD_RE.match(t, sl).end()
+        lead = ITEM_NUMBERING_RE.match(t, sl).end()  # "1. 业主代表 …"
         for h in fld.hits_between(lead, lead + 6):
             if h.start == lead and h.term in self.roles and t[h.end:h.end + 1] in ("：", ":", " ", "\u3000"):
                 line_end = t.find("\n", h.end, start)

@@ -44,7 +44,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.UNIT_FIGURES) | SECRET_CLAIMS | {"其中"}
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.UNIT_FIGURES) | SECRET_CLAIMS
         w["list:award_words"] = self.lexicon.words("award_words")
         return w
 

@@ -143,6 +143,10 @@ def _row_semicolons(text: str) -> set[int]:
     return out
 
 
+ITEM_NUMBERING = r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])?[ \t\u3000]*"
+"""The numbering that may open a list item or record ("1. ", "（2）"), spaces around it."""
+ITEM_NUMBERING_RE = re.compile(ITEM_NUMBERING)
+
 RECORD_LINE_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[：:]")
 """A line of a record written as "label：value" ("姓名：张三", "病种：尿毒症")."""
 
