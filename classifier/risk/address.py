@@ -28,7 +28,7 @@ LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾�
 STOP_LEAD = "的为在于至是："
 UNIT_RE = re.compile(
     r"(?:[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|栋|幢|座|单元|层|楼|室|房|号|门|户)"
-    r"|附[0-9]{1,4}号|-[0-9]{1,5}|[0-9]{3,5}(?![0-9])|楼(?=[0-9一二三四五六七八九十])"
+    r"|附[0-9]{1,4}号|-[0-9]{1,5}|[0-9]{1,3}-[0-9]{1,4}(?![0-9])|[0-9]{3,5}(?![0-9])|楼(?=[0-9一二三四五六七八九十])"
     r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区)|[东西南北中]户)"
 )
 INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
@@ -89,7 +89,7 @@ class AddressRecognizer(Recognizer):
         if lead:
             start += lead.end()
         lives = t.rfind("住", start, s)
-        if lives > start and t[lives - 1] in "者人户" and LOCALITY.search(t, lives + 1, s):
+        if lives > start and t[lives - 1] in "者人户（(" and LOCALITY.search(t, lives + 1, s):
             start = lives  # "该患者住某街道…": the address starts after 住 (read as a cue below)
         if not LOCALITY.search(t, start, s) or (t[start:start + 1] in DEMONSTRATIVES and s - start <= 4):
             return  # no place at all, or "该小区7栋": a place already named, no address
@@ -105,7 +105,7 @@ class AddressRecognizer(Recognizer):
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)
-        if t[start] == "住" and start >= 1 and t[start - 1] in "，, 者人":  # "该患者住某街道…"
+        if t[start] == "住" and start >= 1 and t[start - 1] in "，, 者人（(":  # "该患者住某街道…", "张三（住…"
             start += 1
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
         if not private and self._addressees(fld, start):

@@ -114,6 +114,11 @@ ROLE_PHONE_LABEL_RE = re.compile(r"的?(?:联系)?(?:电话|座机|固话|方式
 ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
 
 
+LOCAL_NUMBER_RE = re.compile(r"[2-9][0-9]{6,7}")
+"""A local fixed-line number without its area code (7 or 8 digits)."""
+LABEL_GAP_RE = re.compile(r"(?:号码)?[：:]?[ \t\u3000]{0,2}")
+
+
 class LandlineRecognizer(Recognizer):
     """Fixed-line numbers with an area code. Offices publish theirs, so only a private context flags one."""
 
@@ -184,6 +189,11 @@ class LandlineRecognizer(Recognizer):
         t = fld.text
         return OFFICE_LABEL_RE.search(t, max(0, t.rfind("\n", max(0, start - 30), start) + 1, start - 30), start) is not None
 
+    def _home_label_before(self, fld, start: int) -> bool:
+        """A private phone's label ("住宅电话", "宅电：", "家庭固话") ends right before ``start``."""
+        return any(h.term in self.CONTEXT and LABEL_GAP_RE.fullmatch(fld.text, h.end, start)
+                   for h in fld.hits_between(start - 12, start))
+
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…" or "使用权人：某某（身份证号…），联系电话0351-…":
         a phone given with a home address or with a person's identity number."""
@@ -234,6 +244,10 @@ class LandlineRecognizer(Recognizer):
 
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text
+        if LOCAL_NUMBER_RE.fullmatch(cand.compact) and self._home_label_before(fld, cand.start):
+            # "住宅电话2036518": a local number without its area code, called a home phone right before it
+            yield self.result(fld, cand.start, cand.end, 0.75, "标为住宅电话的本地号码")
+            return
         for c in variants(cand, (10, 11, 12)):
             if not self.match_pattern(c.compact):
                 continue

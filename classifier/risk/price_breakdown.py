@@ -16,8 +16,14 @@ TIMES_RE = re.compile(r"(?:/[\u4e00-\u9fff]{1,2})?[ ]?[×xX*][ ]?[0-9]")
 
 ITEM_LABEL_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])?[ \t\u3000]*[\u4e00-\u9fff]{2,14}")
 """The name of an item of an announced breakdown ("土建工程", "2. 安装工程")."""
-INTRODUCES_RE = re.compile(r"[^。；\n见]{0,8}?(?:[：:]|[ \t\u3000]*\n)")
-"""The announcing word introduces what follows ("分项报价：", "报价明细如下：", a heading line)."""
+INTRODUCES_RE = re.compile(r"[^。；\n见（(]{0,8}?(?:[（(][^）)\n]{0,30}[）)])?[^。；\n见]{0,4}?(?:[：:]|[ \t\u3000]*\n)")
+"""The announcing word introduces what follows ("分项报价：", "报价明细如下：", a heading line), a note in
+brackets may stand before the colon ("分项报价明细（供应商投标文件原文）：")."""
+MONEY_HEADER_RE = re.compile(r"^[^\n0-9]{0,40}?[｜|\t][^\n0-9]{0,40}?(?:元|金额|价)[^\n0-9]{0,40}$", re.M)
+"""A table's header row naming money ("费用项目｜金额（元）"): the bare numbers in the cells under it are amounts."""
+CELL_NUMBER_RE = re.compile(r"(?<=[｜|\t])[ \u3000]{0,4}([0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?)[ \u3000]{0,4}(?=$|[｜|\t])", re.M)
+"""A cell holding a bare number ("人员工资及社保｜1,712,400")."""
+CELL_SEPARATORS = "｜|\t \u3000"
 ANNOUNCED = frozenset(words("price_breakdown.ANNOUNCED"))
 """Words that announce the list of items after them as the price's or cost's build-up ("分项报价：…")."""
 
@@ -108,15 +114,21 @@ class BidPriceBreakdownRecognizer(Recognizer):
         t = fld.text
         items = []
         times = 0
-        for m in AMOUNT_RE.finditer(t, lo, hi):
-            k = m.start()
+        amounts = [(m.start(), m.end()) for m in AMOUNT_RE.finditer(t, lo, hi)]
+        header = MONEY_HEADER_RE.search(t, lo, hi)
+        if header:  # "费用项目｜金额（元）" then "人员工资及社保｜1,712,400": the unit is in the header
+            amounts += [m.span(1) for m in CELL_NUMBER_RE.finditer(t, header.end(), hi)]
+            amounts.sort()
+        for k, e in amounts:
             b = self._label(t, lo, k)
-            label = t[b:k]
-            if (any(w in label for w in COST_WORDS) or t[m.end():m.end() + 1] in ("/", "每")
+            # a table cell's label is its row's first cell and its column's header ("出厂价", "加价率")
+            label = t[b:k].rstrip(CELL_SEPARATORS)
+            column = fld.column_header(k)
+            if (any(w in label or w in column for w in COST_WORDS) or t[e:e + 1] in ("/", "每")
                     or (any_label and ITEM_LABEL_RE.fullmatch(label) is not None)):
                 # a cost item, or a unit price ("大米4.20元/斤") in a breakdown announced as one
-                items.append((b, m.end()))
-                times += bool(TIMES_RE.match(t, m.end()))
+                items.append((b, e))
+                times += bool(TIMES_RE.match(t, e))
         if len(items) < self.MIN_ITEMS or times < need_times:
             return
         # the longest chain of items not separated by a sentence end

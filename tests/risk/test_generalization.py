@@ -849,3 +849,44 @@ def test_tenth_round_positions(body, type_, part, title):
 def test_tenth_round_look_alikes_stay(body, title):
     result = review(body, title)
     assert not result.findings, [(f.type, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize("body, type_, part, title", [
+    # a breakdown announced with a note in brackets; a two-column table whose header names the unit;
+    # cells under cost columns; a bidder's clarification of its low price
+    ("五、分项报价明细（供应商投标文件原文）：\n整机硬件成本9,100.00元/套；安装辅材520.00元/套；三年运维费用1,400.00元/套",
+     "bid_price_breakdown", "整机硬件成本9,100.00元/套", "某某采购项目中标公告"),
+    ("分项报价明细：\n费用项目｜金额（元）\n人员工资及社保｜1,500,000\n车辆燃油及维修｜210,000\n保洁耗材｜80,000\n管理费｜90,000",
+     "bid_price_breakdown", "车辆燃油及维修｜210,000", ""),
+    ("（以下为商业秘密，供应商申请不予公开）\n序号｜品名｜规格｜出厂价｜加价率｜报价\n1｜注射器｜5ml｜0.20元｜40%｜0.28元\n"
+     "2｜输液器｜带针｜0.80元｜35%｜1.08元", "bid_price_breakdown", "0.20元", ""),
+    ("该公司提交的澄清说明称：灯具出厂价每套1,000元，灯杆采购单价2,100元，措施费压降至2.0%，报价具有合理性。",
+     "bid_price_breakdown", "出厂价每套1,000元", ""),
+    # a role word of private people that ends in an official's word; a candidate; a child of the applicant
+    ("街道走访了信教群众代表，其中柏美华系基督教徒，每周参加礼拜。", "person_name", "柏美华", ""),
+    ("河口村候选人邹新亮，2021年因寻衅滋事被行政拘留十日；", "criminal_record", "因寻衅滋事被行政拘留十日", ""),
+    ("李立新家长：\n你为子女李子涵（2018年3月出生，拟入读一年级）提交的入学申请材料已审核完毕。", "person_name", "李立新", ""),
+    ("李立新家长：\n你为子女李子涵（2018年3月出生，拟入读一年级）提交的入学申请材料已审核完毕。", "minor", "拟入读一年级", ""),
+    ("姓名\t学校\t年级\t资助类别\n俞欣悦\t城厢第二小学\t四年级\t特困供养家庭", "minor", "四年级", "资助学生名单公示"),
+    ("区医院开辟绿色通道，其中叶海涛因脱水症状较重留院观察两天。", "health", "脱水", ""),
+    # identifiers: a home phone without area code, a plate with an ideographic space, a utility user's
+    # address down to the flat, a home after （住
+    ("联络员主动公布个人电话方便联系：13957215604，住宅电话2036518。", "landline", "2036518", ""),
+    ("川Ｓ　Ｌ６０８８　小型普通客车　2024-04-21", "plate", "Ｌ６０８８", ""),
+    ("用户号：0103217765　用水地址：渝中区解放西路66号4-2　联系电话：023－6378 2014", "address", "4-2", ""),
+    ("用户号：0103217765　用水地址：渝中区解放西路66号4-2　联系电话：023－6378 2014", "landline", "6378 2014", ""),
+    ("我所接到举报人孟庆和（住前进村三组15号，联系电话13846297105）的举报", "address", "前进村三组15号", ""),
+])
+def test_eleventh_round_positions(body, type_, part, title):
+    assert_found(body, type_, part, title=title)
+
+
+@pytest.mark.parametrize("body, title", [
+    ("人大代表张某，系本镇企业负责人。", ""),
+    ("全年受理群众来电2036518件，办公电话0351-7123456。", ""),
+    ("某执法大队（住建局三楼5号）负责受理。", ""),
+    ("费用项目｜金额（元）｜备注\n会议费｜12,000｜全年\n培训费｜8,000｜全年", "2024年部门决算说明"),
+])
+def test_eleventh_round_look_alikes_stay(body, title):
+    result = review(body, title)
+    assert not result.findings, [(f.type, f.text) for f in result.findings]

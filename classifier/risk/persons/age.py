@@ -22,9 +22,9 @@ MINOR_BEFORE_RE = re.compile(rf"(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜
 MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
                             rf"(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?出?生[，,、 \t\u3000]+)?(?:(?:案发|作案|事发)时)?"
                             rf"(?:为|系|是)?(?:现|正在|目前)?(?:就读于|在读|读)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
-                            rf"|{_SCHOOL}?{_GRADE}{_PUPIL}?|未成年人?)")
+                            rf"|(?:{_SCHOOL}[ \t\u3000|｜]{{0,4}})?(?:拟?入读)?{_GRADE}{_PUPIL}?|未成年人?)")
 """The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）", "（作案时年仅十五周岁）",
-the grade cell of its table row ("鲁 欣 怡|初二（3）班")."""
+"（2018年3月出生，拟入读一年级）", the school and grade cells of its table row ("鲁 欣 怡|初二（3）班")."""
 AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁(的)[\u4e00-\u9fff]{0,4}$")
 """An age before the name, perhaps with a role word between ("年仅9岁的被害人周某某")."""
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}

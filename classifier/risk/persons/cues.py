@@ -38,7 +38,13 @@ class PersonCues:
         """An official's title or role just before the name ("局长张三", "联系人：张三")."""
         if not fld.by_tag.get(OFFICIAL):
             return False
-        return any(start - 3 <= h.end <= start for h in fld.tagged_between(OFFICIAL, start - 10, start))
+        return any(start - 3 <= h.end <= start and not self._inside_role(fld, h)
+                   for h in fld.tagged_between(OFFICIAL, start - 10, start))
+
+    def _inside_role(self, fld, h) -> bool:
+        """The official's word is part of a longer role of private people ("群众代表", "村民代表")."""
+        return any(r.start <= h.start and h.end <= r.end and r.end - r.start > h.end - h.start and r.term in self.roles
+                   for r in fld.hits_between(h.start - 4, h.end))
 
     def company_after(self, fld, end: int) -> bool:
         """The "name" begins a company's name ("张三丰农业专业合作社", "李四商店")."""

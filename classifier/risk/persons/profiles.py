@@ -10,9 +10,9 @@ from ..text import is_cjk
 from .lists import skip_spaces
 from .mention import PersonMention
 
-HONORIFICS = "女士|先生|老人|同志"
+HONORIFICS = "女士|先生|老人|同志|家长"
 HONORIFIC_RE = re.compile(HONORIFICS)
-"""After the addressee's name in a letter's salutation ("闫某女士：", "郇某同志：" answering a petition)."""
+"""After the addressee's name in a letter's salutation ("闫某女士：", "郇某同志：" answering a petition, "王某家长：")."""
 REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
@@ -27,8 +27,8 @@ ADDRESSEE_LINES = 3
 ADDRESSEE_LINE_REACH = 80
 PETITION_RE = re.compile(r"[你您][^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉)")
 """The letter answers the addressee's petition."""
-APPLICATION_RE = re.compile(r"[你您](?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?)?(?:提交|提出|递交|申请)")
-"""The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请")."""
+APPLICATION_RE = re.compile(r"[你您](?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?|为[^。\n]{0,40}?)?(?:提交|提出|递交|申请)")
+"""The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请", "你为子女…提交的入学申请")."""
 UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3}")
 """A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
 NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民")
