@@ -35,6 +35,18 @@ PRIVATE_CONTACT_WORDS = words("phone.PRIVATE_CONTACT_WORDS")
 """A contact who is a private person ("车主联系人", "紧急联系人"): "联系人" there is no office's contact."""
 
 
+def labelled_other(fld, start: int, context) -> bool:
+    """The closest label (of other numbers' words and the phone's ``context`` words) is 准考证号/用户号/…,
+    or the table column says so."""
+    cell = fld.cell_span(start)
+    lo = max(start - 12, cell[0]) if cell else start - 12
+    labels = [h for h in fld.hits_between(lo, start) if h.term in OTHER_NUMBER_WORDS or h.term in context]
+    if labels:  # a label in the number's own cell ("用户号：0103228140" in a row of label：value cells)
+        return max(labels, key=lambda h: (h.end, h.end - h.start)).term in OTHER_NUMBER_WORDS
+    header = fld.column_header(start)
+    return bool(OTHER_HEADER_RE.search(header)) and not PHONE_HEADER_RE.search(header)
+
+
 class MobileRecognizer(Recognizer):
     """11-digit mobile numbers of the current 13x-19x prefixes, also ``+86 ``, ``138-1234-5678``."""
 
@@ -56,12 +68,7 @@ class MobileRecognizer(Recognizer):
         return w
 
     def labelled_other(self, fld, start: int) -> bool:
-        """The closest label is 准考证号/编号/…, or the table column says so."""
-        header = fld.column_header(start)
-        if header:
-            return bool(OTHER_HEADER_RE.search(header)) and not PHONE_HEADER_RE.search(header)
-        labels = [h for h in fld.hits_between(start - 12, start) if h.term in OTHER_NUMBER_WORDS or h.term in self.context]
-        return bool(labels) and max(labels, key=lambda h: (h.end, h.end - h.start)).term in OTHER_NUMBER_WORDS
+        return labelled_other(fld, start, self.context)
 
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (11, 13, 14)):
@@ -249,8 +256,8 @@ class LandlineRecognizer(Recognizer):
             yield self.result(fld, cand.start, cand.end, 0.75, "标为住宅电话的本地号码")
             return
         for c in variants(cand, (10, 11, 12)):
-            if not self.match_pattern(c.compact):
-                continue
+            if not self.match_pattern(c.compact) or labelled_other(fld, c.start, self.context):
+                continue  # "用户号：0103228140": a customer number that looks like a Beijing landline
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
             if score < self.settings.min_score and not self._office_label(fld, c.start) and (
                     self._after_private_mobile(fld, c.start) or self._before_private_mobile(fld, c.start, c.end)
