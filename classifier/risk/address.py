@@ -13,9 +13,16 @@ from .wordlists import words
 
 PRIVATE_CUES = words("address.PRIVATE_CUES")
 PRIVATE_RIGHT_CUES = words("address.PRIVATE_RIGHT_CUES")
+CONTACT_CUES = frozenset(words("address.CONTACT_CUES"))
+"""Private cues that an office's closing lines use too ("联系地址：…  联系电话：…" under a notice): private
+only in a person's record (its sentence names the person's role or gives an ID number) or a letter's 你."""
+SEAT_CUES = frozenset(words("address.SEAT_CUES"))
+PERSON_ID_RE = re.compile(r"身份证|身份号码")
+ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
+"""In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
 # an organisation named just before the cue: "被申请人：某某区市场监督管理局，住所地：…" is its seat
 ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院|队|处|办)[）)]?[，,；; ]*$")
-INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
+INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
@@ -51,6 +58,11 @@ class AddressRecognizer(Recognizer):
     SHAPES = ("house", "number")
     CONTEXT = PRIVATE_CUES + PRIVATE_RIGHT_CUES
     NEGATIVE_CONTEXT = OFFICE_CUES
+
+    def __init__(self, lexicon, settings):
+        super().__init__(lexicon, settings)
+        # the role words that name a person's record ("信访人：", "申请人", "姓名：")
+        self.person_labels = lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("party_cues")
 
     def words(self):
         w = super().words()
@@ -108,6 +120,8 @@ class AddressRecognizer(Recognizer):
         if t[start] == "住" and start >= 1 and t[start - 1] in "，, 者人（(":  # "该患者住某街道…", "张三（住…"
             start += 1
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
+        if private and right_terms.isdisjoint(PRIVATE_RIGHT_CUES) and self._office_contact(fld, start, left_terms):
+            private = False  # "联系地址：某路233号  联系电话：029-…" closing a notice: the office's
         if not private and self._addressees(fld, start):
             private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
         if not private and self._line_has_id(fld, start):
@@ -139,29 +153,52 @@ class AddressRecognizer(Recognizer):
         sent = max(fld.segments.sentence(start)[0], start - 80)  # bounded: a hostile text has no sentence end
         return MAILED_RE.search(t, max(sent, start - 8), start) is not None and YOU_RE.search(t, sent, start) is not None
 
+    @classmethod
+    def _line_has_id(cls, fld, start: int) -> bool:
+        """A valid ID number earlier on the address's line (at most 120 characters back)."""
+        t = fld.text
+        line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
+        return cls._id_between(fld, line, start)
+
     @staticmethod
-    def _line_has_id(fld, start: int) -> bool:
-        """A valid ID number earlier on the address's line (at most 120 characters back). The field's ID
-        numbers are found once, from its digit candidates, and looked up by bisection."""
+    def _id_between(fld, lo: int, hi: int) -> bool:
+        """A valid ID number starts in ``[lo, hi)``. The field's ID numbers are found once, from its digit
+        candidates, and looked up by bisection."""
         ids = fld.memo.get("id_starts")
         if ids is None:
             ids = sorted(c.start for c in fld.candidates
                          if c.shape == "number" and len(c.compact) == 18 and id_card_valid(c.compact))
             fld.memo["id_starts"] = ids
-        if not ids:
+        k = bisect.bisect_left(ids, lo)
+        return k < len(ids) and ids[k] < hi
+
+    def _office_contact(self, fld, start: int, left_terms) -> bool:
+        """The only private cues are contact cues, and the record they stand in names no person's role."""
+        cues = left_terms.intersection(PRIVATE_CUES)
+        if not cues or not cues <= CONTACT_CUES:
             return False
         t = fld.text
-        line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
-        k = bisect.bisect_left(ids, line)
-        return k < len(ids) and ids[k] < start
+        sl, _ = fld.segments.sentence(start)
+        lo = min(sl, max(t.rfind("\n", max(0, start - 160), start) + 1, start - 160))  # the record, or its line
+        terms = fld.terms_between(lo, start)
+        return (terms.isdisjoint(self.person_labels) and terms.isdisjoint(PRIVATE_RIGHT_CUES)
+                and YOU_RE.search(t, lo, start) is None and not self._id_between(fld, lo, start)
+                and PERSON_ID_RE.search(t, lo, start) is None)
 
     def _org_seat(self, fld, start: int) -> bool:
-        """The cue closest before the address follows an organisation's name (its seat, not a home)."""
+        """The cue closest before the address follows an organisation's name (its seat, not a home), or is a
+        seat cue in an organisation's record ("统一社会信用代码：…\n法定代表人：…\n住所：…")."""
         cues = [h for h in fld.hits_between(start - 24, start + 2) if h.term in PRIVATE_CUES]
         if not cues:
             return False
         cue = max(cues, key=lambda h: h.end)
         t = fld.text
+        if cue.term in SEAT_CUES:
+            sl, _ = fld.segments.sentence(cue.start)
+            lo = max(sl, cue.start - 120)
+            if (any(w in t[lo:cue.start] for w in ORG_RECORD_WORDS) and not self._id_between(fld, lo, cue.start)
+                    and not any(t.endswith(r, max(0, cue.start - 4), cue.start) for r in self.person_labels)):
+                return True  # (not an individual business whose record gives the 经营者's ID or 经营者住所: a home)
         lo = max(0, cue.start - 40)
         ls = max(t.rfind("\n", lo, cue.start), t.rfind("。", lo, cue.start), cue.start - 40) + 1
         return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None

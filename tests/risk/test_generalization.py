@@ -890,3 +890,28 @@ def test_eleventh_round_positions(body, type_, part, title):
 def test_eleventh_round_look_alikes_stay(body, title):
     result = review(body, title)
     assert not result.findings, [(f.type, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize("body, title", [
+    # an office's closing contact lines; an organisation's record; an address followed by the office's name
+    ("因你未提供有效送达地址，现公告送达。自公告之日起经过三十日视为送达。\n联系地址：某市雁塔区小寨西路233号  联系电话：029-85398000", ""),
+    ("名称：某房产经纪有限公司\n统一社会信用代码：91330106347182659P\n法定代表人：蒋某群\n住所：某市西湖区天目山路176号2楼", ""),
+    ("异议书面材料送达地址：花溪区明珠大道208号花溪区不动产登记事务中心\n联系电话：0851-83123456", ""),
+    # a contact with the department between the label and the name, under a notice about private people
+    ("低保户张某患尿毒症，已纳入救助。\n联系人：社会事务科 钟丽，电话0577-88351207。", "救助情况通报"),
+    ("联系人：镇残联理事长 马晓燕，电话：0930-7121866", "困难残疾人补贴公示"),
+])
+def test_offices_contacts_and_seats_stay(body, title):
+    result = review(body, title)
+    assert not [f for f in result.findings if f.type in ("address", "person_name", "landline")], \
+        [(f.type, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize("body, part", [
+    ("信访人：钱某\n联系地址：某区文化路3号院2号楼101室\n联系电话：0351 6123478\n你反映的问题收悉。", "文化路3号院2号楼101室"),
+    ("包某某（身份证号：500103198605246134，联系地址：某市渝中区民族路8号12-3）：\n经查，你拖欠工资。", "民族路8号12-3"),
+    ("统一社会信用代码：92110105728403160R\n经营者住所：某市朝阳区小武基村西区3排12号\n经营者身份证号：110105196807305922",
+     "小武基村西区3排12号"),
+])
+def test_a_persons_contact_address_and_an_individual_business_home_are_found(body, part):
+    assert_found(body, "address", part)

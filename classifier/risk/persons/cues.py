@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..names import NameReader
 
 
@@ -35,11 +37,13 @@ class PersonCues:
         return any(h.start == end for h in fld.tagged_between(OFFICIAL, end, end + 4))
 
     def official_before(self, fld, start: int) -> bool:
-        """An official's title or role just before the name ("局长张三", "联系人：张三")."""
+        """An official's title or role just before the name ("局长张三", "联系人：张三"), perhaps with the
+        department between ("联系人：社会事务科 张三", "联系人：镇残联理事长 张三")."""
         if not fld.by_tag.get(OFFICIAL):
             return False
-        return any(start - 3 <= h.end <= start and not self._inside_role(fld, h)
-                   for h in fld.tagged_between(OFFICIAL, start - 10, start))
+        t = fld.text
+        return any((start - 3 <= h.end <= start or DEPARTMENT_BETWEEN_RE.fullmatch(t, h.end, start))
+                   and not self._inside_role(fld, h) for h in fld.tagged_between(OFFICIAL, start - 24, start))
 
     def _inside_role(self, fld, h) -> bool:
         """The official's word is part of a longer role of private people ("群众代表", "村民代表")."""
@@ -56,4 +60,7 @@ class PersonCues:
         return len(segment) <= 12 and segment.endswith(self.company_suffixes)
 
 
+DEPARTMENT_BETWEEN_RE = re.compile(r"[：:]?[ \t\u3000]*[\u4e00-\u9fff]{1,12}?(?:科|办|室|局|所|股|处|部|站|队|院|委|会|中心|组|联)"
+                                   r"(?:[\u4e00-\u9fff]{0,3}?(?:长|主任|书记|干事|专干|委员))?[ \t\u3000]*")
+"""A department (and a title in it) between a contact's label and the name: "联系人：公卫科 陈某"."""
 COMPANY_STOP = frozenset("，,。；;：:、（(）)\n\t ｜|")
