@@ -50,8 +50,8 @@ class BankCardRecognizer(Recognizer):
             return  # "4105 0166 5708 0000 1283": twenty digits printed in fours are one account, no card
         for c in variants(cand, range(16, 20)):
             compact = c.compact
-            if not self.match_pattern(compact) or company_account(fld, c.start):
-                continue  # a company's account is a bank_account (trade secret), not a card
+            if not self.match_pattern(compact) or company_account(fld, c.start) or public_account(fld, c.start):
+                continue  # a company's account is a bank_account (trade secret), not a card; a public fund's is public
             score = 0.3
             luhn = luhn_ok(compact)
             if luhn:
@@ -99,7 +99,7 @@ class BankAccountRecognizer(Recognizer):
         compact = cand.compact
         if not self.match_pattern(compact) or LANDLINE_SHAPE_RE.fullmatch(cand.value):
             return  # "0951-6718825" beside an account: a phone number, not the account
-        if company_account(fld, cand.start):
+        if company_account(fld, cand.start) and not public_account(fld, cand.start):
             yield self.result(fld, cand.start, cand.end, 0.97, "单位的收款或开户账号")
 
 
@@ -119,6 +119,21 @@ ROLE_ACCOUNT_RE = re.compile(r"(?:供应商|中标人|中标单位|成交供应�
 PAYEE_REACH = 120
 ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:有限公司|公司|集团|合作社|事务所|经营部|厂)[，,：:]")
 """A list item whose subject is a company ("1. 某水利水电工程有限公司，保证金20万元，退至账号…")."""
+
+
+PUBLIC_ACCOUNT_RE = re.compile(r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|执行款专户)[^，。；;\n]{0,8}$")
+"""The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户："): published for payers."""
+PUBLIC_HOLDER_RE = re.compile(r"(?:开户名|户名|账户名称)[：: \t\u3000]*[^，。；;\n]{0,24}?"
+                              r"(?:交易中心|财政局|财政所|人民法院|人民政府|管理局|管理中心)[，,；; \t\u3000]")
+"""The account's holder is a public body ("开户名 某市公共资源交易中心，开户行…，账号…")."""
+
+
+def public_account(fld, s: int) -> bool:
+    """A public fund's or body's account: so labelled right before the number, or its holder named on its line."""
+    t = fld.text
+    line = max(t.rfind("\n", max(0, s - 100), s) + 1, s - 100)
+    return (PUBLIC_ACCOUNT_RE.search(t, max(line, s - 30), s) is not None
+            or PUBLIC_HOLDER_RE.search(t, line, s) is not None)
 
 
 def company_account(fld, s: int) -> bool:

@@ -1,4 +1,5 @@
-"""E-mail addresses of private persons (government and office mailboxes are not flagged)."""
+"""E-mail addresses of private persons: on webmail domains, or labelled as a person's (government and
+organisation mailboxes are not flagged)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ class EmailRecognizer(Recognizer):
             score, detail = 0.95, "个人邮箱域名"
             score = max(score - (0.2 if not fld.terms_between(cand.start - 12, cand.start).isdisjoint(self.negative_context) else 0), 0)
         else:
-            # spelled out ("… at … dot com") and on no webmail domain: an e-mail only where the text says so
-            base = 0.6 if value == cand.value else 0.3
-            score, detail = self.context_score(fld, cand.start, cand.end, base, left=12, right=0), "非政府邮箱"
+            # an organisation's own domain (a company's, a hospital's, an agency's "hr@…", "cw@…"): a private
+            # person's only where the text says so ("个人邮箱：…")
+            score, detail = self.context_score(fld, cand.start, cand.end, 0.3, left=12, right=0), "非政府邮箱"
         yield self.result(fld, cand.start, cand.end, score, detail)

@@ -8,8 +8,9 @@ from .base import Recognizer
 from .shapes import PROVINCE_CHARS
 from .wordlists import words
 
-RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]?[·・•. ]?[A-HJ-NP-Z0-9]{{5,6}}")
+RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]{{0,2}}[·・•. ]?[A-HJ-NP-Z0-9]{{4,6}}")
 SAMPLE_RE = re.compile(r"示例|样例|样式|格式|例如")
+ORG_OWNER_RE = re.compile(r"(?:有限公司|有限责任公司|公司|合作社|集团|车队|运输站)[ \t\u3000|｜，,：:]{0,4}$")
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
 
 
@@ -44,6 +45,8 @@ class PlateRecognizer(Recognizer):
         t = fld.text
         if RANGE_AFTER_RE.match(t, cand.end) or RANGE_BEFORE_RE.search(t, max(0, cand.start - 3), cand.start):
             return  # "宁A·D00001至宁A·D99999": a range of plates in a 号段 notice, nobody's car
+        if ORG_OWNER_RE.search(t, max(0, cand.start - 24), cand.start):
+            return  # "沧州某物流有限公司 | 冀J·B2760": a company's vehicle, right after its name
         # an enumeration shares its predicate: "贵A·G1738、贵A·D82106为执法执勤用车"
         score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=18)
         if score >= self.settings.min_score:

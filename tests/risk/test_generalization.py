@@ -915,3 +915,23 @@ def test_offices_contacts_and_seats_stay(body, title):
 ])
 def test_a_persons_contact_address_and_an_individual_business_home_are_found(body, part):
     assert_found(body, "address", part)
+
+
+@pytest.mark.parametrize("body, title", [
+    # an organisation's own mail domain; a company's vehicle; a plate range in the 新能源 form; public funds' accounts
+    ("如有疑问请联系代理机构财务部，电话：0755-83207715，邮箱：cw@szzbdl-example.com.cn。", ""),
+    ("| 3 | 沧州某物流有限公司 | 冀J·B2760 | 7200 |", "货车补贴公示"),
+    ("二、新能源小型汽车号段：鲁AD·60001至鲁AD·69999；", "号段启用通告"),
+    ("社会保险基金收入户账号：3002038109024587612（开户行：工商银行某支行）", ""),
+    ("保证金专户：开户名 某市公共资源交易中心，开户行 中国银行某分行营业部，账号134258613845。", "招标公告"),
+])
+def test_organisations_mailboxes_vehicles_and_public_accounts_stay(body, title):
+    result = review(body, title)
+    assert not result.findings, [(f.type, f.text) for f in result.findings]
+
+
+def test_a_webmail_box_a_persons_plate_and_a_payers_card_are_still_found():
+    assert_found("投诉人邮箱：shao_xm88@126.com", "email", "shao_xm88@126.com")
+    assert_found("| 2 | 张三 | 冀J·B2760 | 7200 |", "plate", "冀J·B2760", title="货车补贴公示")
+    assert_found("按照非税收入退付管理规定，现通知缴款人办理退付。原缴款账户为6214837555120987，因该账户已注销。",
+                 "bank_card", "6214837555120987")
