@@ -11,6 +11,11 @@ from .wordlists import words
 POST_ENDINGS = words("evaluation.POST_ENDINGS")
 ITEM_NUMBER_RE = re.compile(r"(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*")
 INDIVIDUAL = words("evaluation.INDIVIDUAL")
+TALLY_WORDS = frozenset(words("evaluation.TALLY_WORDS"))
+"""Votes, methods and sanctions ("民主测评", "得票率", "诫勉谈话"): an appraisal's procedure, about the person only
+where the sentence names them (not merely because the field is about one person)."""
+PROFILE_OPENING_RE = re.compile(r"^[^\n，,]{2,8}[，,][男女][，,][\u4e00-\u9fff]{1,3}族", re.M)
+"""A line opening with one person's profile ("吴某某，男，汉族，…")."""
 
 
 class PersonalEvaluationRecognizer(Recognizer):
@@ -26,8 +31,9 @@ class PersonalEvaluationRecognizer(Recognizer):
         super().__init__(lexicon, settings)
         self.reader = NameReader.from_lexicon(lexicon)
 
-    def _named_at_start(self, t: str, sl: int, start: int) -> int | None:
-        """End of the person opening the sentence (optionally after a post): "陶某试用期…", "副局长周某某："."""
+    def _named_at_start(self, t: str, sl: int, start: int) -> tuple[int, int, bool] | None:
+        """``(start, end, masked)`` of the person opening the sentence (optionally after a post): "陶某试用期…",
+        "副局长周某某："."""
         i = sl
         while i < start and t[i] in " \t\n“\"—-－":
             i += 1
@@ -37,8 +43,18 @@ class PersonalEvaluationRecognizer(Recognizer):
         for p in range(i, min(start, i + 10)):
             got = self.reader.read(t, p, allow_masked=True)
             if got and got[0] <= start and (p == i or t[i:p].rstrip(" \u3000").endswith(POST_ENDINGS)):
-                return got[0]
+                return p, got[0], got[1]
         return None
+
+    @staticmethod
+    def _about_one_person(fld) -> bool:
+        """The field is written about one official ("该同志…" somewhere in it, or it opens with a profile
+        "吴某，男，汉族，1975年生…"): an inspection report or appraisal, every criticism in it is theirs."""
+        about = fld.memo.get("about_one_person")
+        if about is None:
+            t = fld.text
+            about = fld.memo["about_one_person"] = "该同志" in t or PROFILE_OPENING_RE.search(t, 0, 200) is not None
+        return about
 
     def analyze_trigger(self, doc, fld, hit):
         if fld.name == "title":
@@ -46,8 +62,10 @@ class PersonalEvaluationRecognizer(Recognizer):
         t = fld.text
         sl, sr = fld.segments.sentence(hit.start, hit.end)
         # about one individual: 同志/其本人 in the sentence, or a name opening it
-        named = self._named_at_start(t, sl, hit.start)
-        if not any(w in t[max(sl, hit.start - 40):hit.end + 10] for w in INDIVIDUAL) and named is None:
+        person = self._named_at_start(t, sl, hit.start)
+        named = person[1] if person else None
+        if (not any(w in t[max(sl, hit.start - 40):hit.end + 10] for w in INDIVIDUAL) and named is None
+                and (hit.term in TALLY_WORDS or not self._about_one_person(fld))):
             return
         cl, _ = fld.segments.clause(hit.start, hit.end)
         # start at the clause holding the trigger; stop at the end of this item (；。)

@@ -935,3 +935,31 @@ def test_a_webmail_box_a_persons_plate_and_a_payers_card_are_still_found():
     assert_found("| 2 | 张三 | 冀J·B2760 | 7200 |", "plate", "冀J·B2760", title="货车补贴公示")
     assert_found("按照非税收入退付管理规定，现通知缴款人办理退付。原缴款账户为6214837555120987，因该账户已注销。",
                  "bank_card", "6214837555120987")
+
+
+@pytest.mark.parametrize("body, type_, part, title", [
+    # criticism of one official in an appraisal about them; the appraisal's words
+    ("吴某旺，男，汉族，1975年生，现任县农业农村局副局长。\n一、德的方面：政治立场坚定，但存在一定的本位主义思想。", "personal_evaluation",
+     "本位主义", ""),
+    ("三、主要不足和问题。该同志工作作风有时简单急躁，与同事沟通不够；个别谈话对象反映其原则性不强。", "personal_evaluation",
+     "沟通不够", ""),
+    # names opening bulleted and numbered items; a role nearer the name than an official's word; 并 opens a predicate
+    ("重点随访对象：\n·杨光荣，住某镇某村18号，精神分裂症，近期停药；\n·罗金凤，双相情感障碍，病情稳定；", "person_name", "罗金凤", ""),
+    ("名单如下：\n（1）向德明，默戎镇，肢体二级残疾（双下肢截肢），适配假肢一对；", "person_name", "向德明", ""),
+    ("经核查，该聚会点负责人为村民林福生，系基督教信徒，在自家住宅组织每周礼拜活动。", "person_name", "林福生", ""),
+    ("刘某贵之妻何桂兰并非本案被执行人，患有乳腺癌，正在化疗。", "person_name", "何桂兰", ""),
+    ("某村拟推荐人选普志华，2019年因故意伤害罪被判处有期徒刑一年六个月；", "person_name", "普志华", ""),
+])
+def test_eleventh_round_b_positions(body, type_, part, title):
+    assert_found(body, type_, part, title=title)
+
+
+def test_a_statement_in_brackets_and_a_place_before_an_age_are_no_names():
+    result = review("名单如下：\n（1）向德明，默戎镇，肢体二级残疾（双下肢截肢），适配假肢一对；\n（2）田小军，红石林镇，7岁，听力一级残疾；")
+    names = [f.text for f in findings(result, "person_name")]
+    assert "双下肢" not in names and "林镇" not in names and "向德明" in names and "田小军" in names
+
+
+def test_an_appraisal_method_is_no_evaluation():
+    body = "考察组于2024年9月对某中心副主任李某强同志进行了考察。考察采取个别谈话、民主测评、查阅档案等方式进行。"
+    assert not findings(review(body), "personal_evaluation")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .context import ORG_LAST
 from .mention import PersonMention
 
 # Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年" — the profile of a person.
@@ -66,8 +67,8 @@ def by_age(cues, fld, hit, mentions) -> None:
     name_end = m.start()
     for p in range(max(0, name_end - 4), name_end - 1):
         got = reader.read(t, p, allow_initials=True)
-        if not got or got[0] != name_end or cues.official_before(fld, p):
-            continue
+        if not got or got[0] != name_end or cues.official_before(fld, p) or t[name_end - 1] in ORG_LAST:
+            continue  # (not "红石林镇，7岁": a place)
         masked = got[1]
         if minor:
             close = q + 2 if t[q + 1:q + 2] in ("）", ")") and t[name_end] in "（(" else q + 1

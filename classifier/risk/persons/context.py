@@ -20,11 +20,13 @@ PLACE_SUFFIX_RE = re.compile(r"(?:街道|社区|小区|村|镇|乡|[0-9一二三
 """A place a name may follow directly: "沙坪乡罗某", "江北村的钮某", "五组过某", "幸福里小区的蒯某"."""
 PERSON_KIND_RE = re.compile(r"人员|对象|军人|会计|出纳|信众|[员民工户者]")
 """The end of a word for a kind of person (保育员, 村民, 职工, 农户, 监外执行对象): a name may follow it directly."""
-OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"")
+OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"·•●▪")
 """Characters after which a name may open a clause."""
 OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) + "]")
+ITEM_MARK_RE = re.compile(r"[（(][0-9一二三四五六七八九十]{1,3}[）)]")
+"""An item's number in brackets: a name may open the item ("（1）向某某，默戎镇，肢体二级残疾")."""
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
-PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均")
+PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均并")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…", "段某为佛教居士")."""
 DATE_AFTER_RE = re.compile(r"(?:19|20)[0-9]{2}年|[0-9]{1,2}月[0-9]{1,2}日")
 """A date right after a name opens its predicate: "其中，覃德军2023年3月解除强制隔离戒毒"."""
@@ -90,14 +92,17 @@ def in_private_sentences(cues, doc, mentions) -> None:
         # where a name may open: the sentence start, after an opening character, a lead or a place
         # (the positions themselves, not a look at every character of the sentence)
         opens = {m.end() for m in OPENING_RE.finditer(t, max(0, sl - 1), sr - 1)}
+        items = {m.end() for m in ITEM_MARK_RE.finditer(t, max(0, sl - 1), sr - 1)}
+        opens |= items
         for p in sorted({sl} | opens | leads | places):
             if not sl <= p < sr or (fld.name, p) in mentions:
                 continue
-            if t[p] in cues.reader.weak:
+            weak = t[p] in cues.reader.weak
+            if weak and p not in items:
                 continue  # 常, 和, 于…: without a role word, a function word ("常见病"), not a surname
             got = cues.reader.read(t, p, allow_masked=False, after_word=p in places)
-            if not got:
-                continue
+            if not got or (weak and t[got[0]:got[0] + 1] not in ("，", ",")):
+                continue  # (opening a numbered item and closed by its comma: "（1）向某某，某镇，…")
             end = got[0]
             if not _ends_name(t, end, starts):
                 end -= 1
@@ -109,6 +114,9 @@ def in_private_sentences(cues, doc, mentions) -> None:
                 continue  # the private statement must follow its subject closely; "麻醉科" is a department
             j = bisect.bisect_left(spans, (end, end))
             inside = any(a < end and p < b for a, b in spans[max(0, j - 8):j])
+            if (p > 0 and t[p - 1] in "（(" and end in starts
+                    and any(b == p - 1 for _, b in spans[max(0, j - 8):j])):
+                continue  # "肢体二级残疾（双下肢截肢）": the bracket goes on with the statement, no name opens it
             if common_word(words, cues, t[g:end]) or inside or t[p:end] in cues.roles:
                 continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement
             if cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end):

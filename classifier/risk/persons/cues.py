@@ -43,7 +43,13 @@ class PersonCues:
             return False
         t = fld.text
         return any((start - 3 <= h.end <= start or DEPARTMENT_BETWEEN_RE.fullmatch(t, h.end, start))
-                   and not self._inside_role(fld, h) for h in fld.tagged_between(OFFICIAL, start - 24, start))
+                   and not self._inside_role(fld, h) and not self._role_between(fld, h.end, start)
+                   for h in fld.tagged_between(OFFICIAL, start - 24, start))
+
+    def _role_between(self, fld, lo: int, hi: int) -> bool:
+        """A role of private people stands between the official's word and the name, closer to the name
+        ("负责人为村民林某"): the nearer word says who the person is."""
+        return hi > lo and any(r.term in self.roles for r in fld.hits_between(lo, hi))
 
     def _inside_role(self, fld, h) -> bool:
         """The official's word is part of a longer role of private people ("群众代表", "村民代表")."""
