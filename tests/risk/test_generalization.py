@@ -259,7 +259,8 @@ def test_minor_mask_keeps_the_age():
     result = review("学生名单：\n宁思远，男，12岁，六年级；", "寄宿生生活补助")
     # the child's name is a private name (masked); the minor finding spans name and age and masks nothing
     assert [(f.text, f.replacement) for f in findings(result, "person_name")] == [("宁思远", "宁**")]
-    assert [(f.text, f.replacement) for f in findings(result, "minor")] == [("宁思远，男，12岁", None)]
+    # (the grade after the age goes on with the child's profile)
+    assert [(f.text, f.replacement) for f in findings(result, "minor")] == [("宁思远，男，12岁，六年级", None)]
     assert result.redacted["body"] == "学生名单：\n宁**，男，12岁，六年级；"
 
 
@@ -390,7 +391,7 @@ def test_pupils_in_an_honour_notice_stay_named():
 @pytest.mark.parametrize("body, name, minor", [
     ("其中病情较重的欧阳可欣（高一学生，16岁）曾入住ICU。", "欧阳可欣", "欧阳可欣（高一学生"),   # grade before the age
     ("经查，该生羊梓轩（初二（3）班）患有先天性心脏病。", "羊梓轩", "羊梓轩（初二（3）班）"),       # 该生
-    ("其中，仡彩霞（14岁，八年级）经多次家访已返校。", "仡彩霞", "仡彩霞（14岁"),                 # a rare surname
+    ("其中，仡彩霞（14岁，八年级）经多次家访已返校。", "仡彩霞", "仡彩霞（14岁，八年级）"),               # a rare surname
 ])
 def test_children_named_in_briefings(body, name, minor):
     result = review(body)
@@ -963,3 +964,20 @@ def test_a_statement_in_brackets_and_a_place_before_an_age_are_no_names():
 def test_an_appraisal_method_is_no_evaluation():
     body = "考察组于2024年9月对某中心副主任李某强同志进行了考察。考察采取个别谈话、民主测评、查阅档案等方式进行。"
     assert not findings(review(body), "personal_evaluation")
+
+
+@pytest.mark.parametrize("body, type_, part, title", [
+    # a name column vouches for a name the reader takes for a word; a school and grade after the age
+    ("姓名\t乡镇\t残疾类别等级\t补贴类型\n黄金妹\t新州镇\t视力残疾一级\t困难残疾人生活补贴", "person_name", "黄金妹", "残疾人两项补贴名单"),
+    ("1. 朱梓涵，女，8岁，上集镇中心小学二年级，父母在外务工，患先天性心脏病；", "minor", "二年级", ""),
+    ("参与人员中包括村民邱淑芬（天主教徒）、邱国强等12人，其中邱国强系在校初中生。", "minor", "在校初中生", ""),
+    ("被迁移人公民身份号码500103197206251716，迁往地址：江北区建新北路二支路7号附2号11-3。", "address", "7号附2号11-3", ""),
+    ("其中宋某怡、钱卫国等3人住院治疗，钱卫国合并有慢性肾功能不全，目前已出院。", "health", "肾功能不全", ""),
+])
+def test_eleventh_round_c_positions(body, type_, part, title):
+    assert_found(body, type_, part, title=title)
+
+
+def test_a_masked_name_in_a_name_column_stays_masked():
+    body = "序号｜姓名｜身份证号｜救助金额（元）\n1｜古丽某某｜（已隐去）｜3000"
+    assert not findings(review(body, "临时救助公示"), "person_name")

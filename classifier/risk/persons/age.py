@@ -17,15 +17,17 @@ _GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七�
           r"(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})?班?")
 _SCHOOL = r"(?:[\u4e00-\u9fff]{0,8}?(?:小学|中学|学校|[一二三四五六七八九]中))"
 """A school named before the grade: "县一中高一（7）班", "城南二小六年级"."""
-_PUPIL = r"(?:在校学生|小学生|中学生|初中生|高中生|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
+_PUPIL = r"(?:在校学生|(?:在校|在读)?(?:小学生|中学生|初中生|高中生)|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
 MINOR_BEFORE_RE = re.compile(rf"(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
 """The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五"."""
 MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
                             rf"(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?出?生[，,、 \t\u3000]+)?(?:(?:案发|作案|事发)时)?"
                             rf"(?:为|系|是)?(?:现|正在|目前)?(?:就读于|在读|读)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
-                            rf"|(?:{_SCHOOL}[ \t\u3000|｜]{{0,4}})?(?:拟?入读)?{_GRADE}{_PUPIL}?|未成年人?)")
+                            rf"|(?:{_SCHOOL}[ \t\u3000|｜]{{0,4}})?(?:拟?入读)?{_GRADE}{_PUPIL}?|(?:在校|在读)?(?:小学生|初中生|中学生|高中生)|未成年人?)")
 """The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）", "（作案时年仅十五周岁）",
 "（2018年3月出生，拟入读一年级）", the school and grade cells of its table row ("鲁 欣 怡|初二（3）班")."""
+GRADE_NEXT_RE = re.compile(rf"[，,、 \t\u3000]+((?:{_SCHOOL})?{_GRADE}{_PUPIL}?)")
+"""A school and grade right after the age in a child's profile."""
 AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁(的)[\u4e00-\u9fff]{0,4}$")
 """An age before the name, perhaps with a role word between ("年仅9岁的被害人周某某")."""
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -102,6 +104,9 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
         n = re.search(r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}", m.group(1))
         if "岁" not in m.group(1) or (n and cn_number(n.group()) < ADULT):
             out.append((m.start(1), m.end(1)))
+            g = GRADE_NEXT_RE.match(t, m.end(), min(len(t), m.end() + 30))
+            if g:  # "朱某，女，8岁，上集镇中心小学二年级，…": the school and grade go on with the profile
+                out.append((g.start(1), g.end(1)))
     m = AGE_BEFORE_RE.search(t, max(0, name_start - 14), name_start)
     if m and cn_number(m.group(1)) < ADULT:
         out.append((m.start(), m.end(2)))  # "年仅9岁的被害人周某某": the age, with its 的

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..names import MASK_CHARS
+from ..text import is_cjk
 from .mention import PersonMention
 
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
@@ -54,8 +56,21 @@ def table_names(cues, fld, mentions, cue: str) -> None:
                 continue
             p = skip_spaces(t, a)
             got = cues.reader.read(t, p, allow_masked=True)
-            if got and t[got[0]:b].strip() == "":
+            if not got or t[got[0]:b].strip() != "":
+                got = _whole_cell_name(cues, t, p, b)
+            if got:
                 mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=cue, masked=got[1]))
+
+
+def _whole_cell_name(cues, t: str, p: int, b: int):
+    """A cell under a name column holding two to four characters after a surname is a name, even one the
+    reader would take for a word ("黄金妹": 黄金 is gold): the column says what the cell holds."""
+    end = len(t[p:b].rstrip(" \t\u3000")) + p
+    cell = t[p:end]
+    surname = 2 if cell[:2] in cues.reader.double else 1 if cell[:1] in cues.reader.single else 0
+    if surname and 2 <= len(cell) <= 4 and len(cell) > surname and all(is_cjk(c) or c in MASK_CHARS for c in cell):
+        return end, any(c in MASK_CHARS for c in cell)  # "古丽某某": masked already
+    return None
 
 
 def list_items(cues, doc, mentions) -> None:
