@@ -202,6 +202,12 @@ class HealthRecognizer(_AttributeRecognizer):
         return start, end
 
 
+STANDARD_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?标准")
+"""After an assistance word, its standard ("低保标准", "临时救助家庭财产限定标准"): the scheme, not a status."""
+ADVICE_BEFORE_RE = re.compile(r"可(?:按规定|依规|依法|及时)?(?:向[^，。；\n]{0,12}?)?申请$")
+"""Before it, advice to apply ("你可按规定申请医疗救助"): what a person may do, not what they receive."""
+
+
 class SocialAssistanceRecognizer(_AttributeRecognizer):
     """低保/特困/临时救助 status of a named person (after the name, or as the role right before it)."""
 
@@ -232,6 +238,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         return found or self._addressee(doc, fld, sl, start)
 
     def span(self, fld, hit):
+        t = fld.text
+        if STANDARD_AFTER_RE.match(t, hit.end) or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start):
+            return None  # "超过当地低保标准", "你可按规定申请医疗救助": the scheme's bar or advice, no one's status
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)
         sub = SUBTYPE_RE.match(fld.text, hit.end)  # 临时救助（急难型）, 支出型临时救助
         pre = SUBTYPE_BEFORE_RE.search(fld.text, max(0, hit.start - 4), hit.start)

@@ -981,3 +981,14 @@ def test_eleventh_round_c_positions(body, type_, part, title):
 def test_a_masked_name_in_a_name_column_stays_masked():
     body = "序号｜姓名｜身份证号｜救助金额（元）\n1｜古丽某某｜（已隐去）｜3000"
     assert not findings(review(body, "临时救助公示"), "person_name")
+
+
+@pytest.mark.parametrize("body", [
+    "欧阳某：\n经核查，你家庭成员名下存款合计11.6万元，超出本县临时救助家庭财产限定标准，不予救助。",
+    "某某：\n你家庭人均收入超过当地低保标准。你可按规定申请医疗救助。",
+    "以上事实有违法行为人陈述、被侵害人陈述、证人证言等证据证实。",
+])
+def test_a_schemes_bar_advice_and_statements_of_parties_are_no_findings(body):
+    result = review(body)
+    assert not [f for f in result.findings if f.type in ("social_assistance", "person_name")], \
+        [(f.type, f.text) for f in result.findings]
