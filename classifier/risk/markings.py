@@ -119,8 +119,11 @@ SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)(?!机关|局|院|单位|委|府|部�
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
 SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
-MARK_TAIL_RE = re.compile(r"[ 　]*(?:请勿外传|请勿公开|不得外传|严禁外传|严禁外泄|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
+MARK_TAIL_RE = re.compile(r"[ 　，,、·]*(?:未经[\u4e00-\u9fff]{0,4}?(?:许可|同意|授权))?(?:请勿外传|请勿公开|不得外传|严禁外传|严禁外泄|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
 QUOTES = frozenset("'‘“\"「『")
+CLOSE_QUOTE_RE = re.compile("['’”\"」』]")
+QUOTED_END_RE = re.compile("[·・ 　]?[\u4e00-\u9fff]{0,8}['’”\"」』]")
+"""The rest of a short quoted marking, to its closing quote ("·技术资料”")."""
 OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供应商|投标人|申请人)$")
 """Who claims the secret, heading the line before "商业秘密" ("企业商业秘密　仅限审核使用")."""
 
@@ -140,10 +143,16 @@ class TradeSecretMarkingRecognizer(Recognizer):
         s, e = hit.start, hit.end
         heading = (alone_on_line(t, s, e) or OWNER_BEFORE_RE.search(t, max(0, s - 8), s) is not None
                    or t[s - 1:s] in QUOTES)  # "封面已标注'商业秘密 严禁外泄'": the marking quoted
-        if bracketed(t, s, e) or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
+        quoted = t[s - 1:s] in QUOTES and CLOSE_QUOTE_RE.match(t, e, min(len(t), e + 12)) is None and \
+            QUOTED_END_RE.match(t, e, min(len(t), e + 12)) is not None  # "“企业机密·技术资料”": quoted whole
+        if bracketed(t, s, e) or quoted or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)
             end = m.end() if m else e
+            if t[s - 1:s] in QUOTES:  # a quoted marking runs to its closing quote ("“企业机密·技术资料”")
+                close = CLOSE_QUOTE_RE.search(t, end, min(len(t), end + 30))
+                if close and "\n" not in t[end:close.start()]:
+                    end = close.start()
             yield self.result(fld, s, end, 0.85, "文件或企业标注为商业秘密")
             return
         sl, sr = fld.segments.sentence(s, e)

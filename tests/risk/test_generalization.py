@@ -992,3 +992,16 @@ def test_a_schemes_bar_advice_and_statements_of_parties_are_no_findings(body):
     result = review(body)
     assert not [f for f in result.findings if f.type in ("social_assistance", "person_name")], \
         [(f.type, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize("body, part", [
+    ("其中附件3《配方说明》标注“商业秘密，未经许可不得公开”，第三方已书面表示不同意公开。", "未经许可不得公开"),
+    ("该企业明确表示资料封面标注有“企业机密·技术资料”，涉及其核心工艺参数，不同意公开。", "企业机密·技术资料"),
+    ("【企业保密资料】某化工企业环境影响后评价报告（摘要）", "企业保密资料"),
+])
+def test_trade_secret_markings_written_other_ways(body, part):
+    assert_found(body, "trade_secret_marking", part)
+
+
+def test_a_quoted_term_being_defined_is_no_marking():
+    assert not review("“商业秘密”的界定按照有关规定执行。").findings
