@@ -192,8 +192,15 @@ NOT_CONSULTED_RE = re.compile(r"决算|预算执行|报告|总结|纪要|请示|
 """Documents not put out for public comment: their 征求意见稿 circulates internally."""
 CONSULTATION_RE = re.compile(r"公开征求|征求公众|向社会征求|征求社会")
 """A notice putting a draft out for public comment (its title names the draft in 《》)."""
-DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议|征求意见)稿|未经[\u4e00-\u9fff]{0,8}审定")
-"""Earlier on the restriction's line, a draft stage ("此稿为初稿，未经党委会审定，请勿外传"): one draft marking."""
+THIS_DRAFT_RE = re.compile(r"[本此]稿[^，。；\n]{0,12}讨论")
+"""This text called a draft under discussion ("本稿仅供内部讨论")."""
+DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议|征求意见|第[一二三四五六七八九十])稿|未经[\u4e00-\u9fff]{0,8}审定")
+"""Earlier on the restriction's line, a draft stage ("此稿为初稿，未经党委会审定，请勿外传", "本稿仅供内部讨论"):
+one draft marking. (This text put to internal consultation, "本稿仅在系统内部征求意见", stays an internal marking.)"""
+
+
+SECRECY_LEVEL_RE = re.compile(r"(?:绝|机|秘)[ 　]?密(?:★|[ 　]*[0-9一二三四五六七八九十]+年|级)|★(?:绝|机|秘)密|密级")
+"""A secrecy level written as a marking (not the word 秘密 in prose)."""
 
 
 class InternalMarkingRecognizer(Recognizer):
@@ -220,8 +227,10 @@ class InternalMarkingRecognizer(Recognizer):
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
-        if any(w in t[max(0, s - 8):s] for w in TRADE_SECRET_WORDS):
-            return  # "商业秘密　请勿外传": one trade-secret marking
+        if any(w in t[max(0, s - 16):s] for w in TRADE_SECRET_WORDS):
+            return  # "商业秘密　请勿外传", "含商业秘密，未经许可不得公开": one trade-secret marking
+        if self._with_secrecy_marking(fld, s):
+            return  # "★机密（本件不得翻印）": the handling rule of the secrecy marking, part of it
         if hit.term in self.ANCHORS:
             m = RESTRICTION_RE.match(t, s)
             if not m or any(h.start < s < h.end for h in fld.hits_between(s - 8, m.end()) if h.term in self.TRIGGERS):
@@ -253,9 +262,19 @@ class InternalMarkingRecognizer(Recognizer):
                 yield self.result(fld, start, end, 0.85, f"“{fld.text[start:end]}”")
 
     @staticmethod
+    def _with_secrecy_marking(fld, start: int) -> bool:
+        """A secrecy level stands earlier on the restriction's line, at most 40 characters before it."""
+        t = fld.text
+        lo = max(t.rfind("\n", max(0, start - 40), start) + 1, start - 40)
+        return bool(fld.tagged_between("trigger:secrecy_marking", lo, start)) and SECRECY_LEVEL_RE.search(t, lo, start) is not None
+
+    @staticmethod
     def _drafting(t: str, start: int, end: int) -> bool:
         """The restriction marks a draft: it names the drafting, or a draft stage precedes it on its line."""
-        return bool(DRAFTING_RE.search(t, start, end) or DRAFT_LINE_RE.search(t, max(t.rfind("\n", 0, start) + 1, start - 30), start))
+        lo = max(t.rfind("\n", 0, start) + 1, start - 30)
+        this = THIS_DRAFT_RE.search(t, lo, min(len(t), end + 12))  # "本稿仅供内部讨论": read across the restriction
+        return bool(DRAFTING_RE.search(t, start, end) or DRAFT_LINE_RE.search(t, lo, start)
+                    or (this is not None and this.start() < start))
 
 
 class DraftMarkingRecognizer(Recognizer):

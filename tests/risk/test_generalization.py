@@ -1005,3 +1005,18 @@ def test_trade_secret_markings_written_other_ways(body, part):
 
 def test_a_quoted_term_being_defined_is_no_marking():
     assert not review("“商业秘密”的界定按照有关规定执行。").findings
+
+
+def test_a_secrecy_markings_handling_rule_is_part_of_it():
+    result = review("★机密（本件不得翻印）\n各单位：\n现将有关情况通报如下。")
+    assert [f.type for f in result.findings] == ["secrecy_marking"]
+
+
+@pytest.mark.parametrize("body, part", [
+    ("本稿仅供内部讨论，请勿外传", "仅供内部讨论"),
+    ("第三稿　仅供内部讨论　请勿外传", "第三稿"),
+])
+def test_this_drafts_restriction_is_a_draft_marking(body, part):
+    result = review(body)
+    assert_found(body, "draft_marking", part)
+    assert not findings(result, "internal_marking")
