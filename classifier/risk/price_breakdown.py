@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .base import Recognizer
@@ -110,14 +111,25 @@ class BidPriceBreakdownRecognizer(Recognizer):
                 return c
         return b
 
+    @staticmethod
+    def _money_header(fld, lo: int, hi: int) -> int | None:
+        """End of the first money header row inside ``[lo, hi)`` (the field's header rows are found once)."""
+        ends = fld.memo.get("money_headers")
+        if ends is None:
+            t = fld.text
+            ends = fld.memo["money_headers"] = ([m.end() for m in MONEY_HEADER_RE.finditer(t)]
+                                                if ("｜" in t or "|" in t or "\t" in t) else [])
+        k = bisect.bisect_right(ends, lo)
+        return ends[k] if k < len(ends) and ends[k] <= hi else None
+
     def _run(self, fld, lo: int, hi: int, need_times: int = 0, any_label: bool = False):
         t = fld.text
         items = []
         times = 0
         amounts = [(m.start(), m.end()) for m in AMOUNT_RE.finditer(t, lo, hi)]
-        header = MONEY_HEADER_RE.search(t, lo, hi)
-        if header:  # "费用项目｜金额（元）" then "人员工资及社保｜1,712,400": the unit is in the header
-            amounts += [m.span(1) for m in CELL_NUMBER_RE.finditer(t, header.end(), hi)]
+        header = self._money_header(fld, lo, hi)
+        if header is not None:  # "费用项目｜金额（元）" then "人员工资及社保｜1,712,400": the unit is in the header
+            amounts += [m.span(1) for m in CELL_NUMBER_RE.finditer(t, header, hi)]
             amounts.sort()
         for k, e in amounts:
             b = self._label(t, lo, k)
