@@ -15,12 +15,14 @@ TRADE_SECRET_WORDS = words("markings.TRADE_SECRET_WORDS")
 STARS = "★☆*＊▲△✩✭✮⭐"
 """The star of a classification mark (GB/T 9704 prints ★; drafts type ☆, *, ▲ or an emoji star)."""
 _STAR = "[" + re.escape(STARS) + "]"
-LEVEL_RE = re.compile(rf"密级[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
+LEVEL_RE = re.compile(rf"(?:密级|秘密等级)[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
                       rf"|(?:绝密|机密|秘密)级(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?")
 TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000，,；;]{0,4}(?:保密)?期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
 BRACKET_PERIOD_RE = re.compile(r"[（(]" + _STAR + r"?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)[）)]")
 """A level's term in brackets ("秘密（6个月）")."""
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
+LINE_END_RE = re.compile(r"[】\]）)]?[ \t\u3000]{0,4}(?:\n|$)")
+"""Nothing but a closing bracket left on the line."""
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
 
@@ -39,7 +41,8 @@ class SecrecyMarkingRecognizer(Recognizer):
         # a tuple, not a generator: a hostile text repeats 秘密 tens of thousands of times
         t = fld.text
         s, e = hit.start, hit.end
-        if hit.term == "密级" or (hit.term in ("绝密", "机密", "秘密") and t[e:e + 1] == "级"):
+        if hit.term == "密级" or (hit.term in ("绝密", "机密", "秘密") and t[e:e + 1] == "级") or (
+                hit.term == "秘密" and t[e:e + 2] == "等级"):
             # "密级：秘密", "秘密级", "机密级★": a classification level stated on the document (followed by a
             # star, the end of its line or of the text — an empty slice is "in" any string)
             m = LEVEL_RE.match(t, s)
@@ -59,8 +62,10 @@ class SecrecyMarkingRecognizer(Recognizer):
             return ()
         level = hit.term.replace(" ", "").replace("\u3000", "")
         if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 2].strip()[:1] in STARS) and not (
-                self_referential(t, 0, s, 4) and t[e:e + 1] in "，,。；; \u3000\n"):
-            return ()  # "秘 密★1年" heading the page or "本通报秘　密，" are markings; elsewhere a spaced word is prose
+                self_referential(t, 0, s, 4) and t[e:e + 1] in "，,。；; \u3000\n") and not (
+                fld.name == "body" and alone_on_line(t, s, e) and LINE_END_RE.match(t, e) and not t[:s].strip(" \t\u3000【[")):
+            return ()  # "秘 密★1年" heading the page, "秘 密" alone on the first line or "本通报秘　密，" are
+            # markings; elsewhere a spaced word is prose
         if level in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
                 return ()
@@ -124,6 +129,8 @@ QUOTES = frozenset("'‘“\"「『")
 CLOSE_QUOTE_RE = re.compile("['’”\"」』]")
 QUOTED_END_RE = re.compile("[·・ 　]?[\u4e00-\u9fff]{0,8}['’”\"」』]")
 """The rest of a short quoted marking, to its closing quote ("·技术资料”")."""
+MARKED_AS_RE = re.compile(r"(?:标注|标有|标明|注明|标记|标识)(?:为|有)?[：:]?$")
+"""Before a quoted word: the text says it is marked so ("企业已标注“商业秘密”")."""
 OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供应商|投标人|申请人)$")
 """Who claims the secret, heading the line before "商业秘密" ("企业商业秘密　仅限审核使用")."""
 
@@ -143,8 +150,9 @@ class TradeSecretMarkingRecognizer(Recognizer):
         s, e = hit.start, hit.end
         heading = (alone_on_line(t, s, e) or OWNER_BEFORE_RE.search(t, max(0, s - 8), s) is not None
                    or t[s - 1:s] in QUOTES)  # "封面已标注'商业秘密 严禁外泄'": the marking quoted
-        quoted = t[s - 1:s] in QUOTES and CLOSE_QUOTE_RE.match(t, e, min(len(t), e + 12)) is None and \
-            QUOTED_END_RE.match(t, e, min(len(t), e + 12)) is not None  # "“企业机密·技术资料”": quoted whole
+        quoted = t[s - 1:s] in QUOTES and (
+            (CLOSE_QUOTE_RE.match(t, e, min(len(t), e + 12)) is None and QUOTED_END_RE.match(t, e, min(len(t), e + 12)))
+            or MARKED_AS_RE.search(t, max(0, s - 8), s - 1))  # "“企业机密·技术资料”" quoted whole; "已标注“商业秘密”"
         if bracketed(t, s, e) or quoted or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)

@@ -15,7 +15,9 @@ LOOSE_RE = re.compile(r"[CWHMLT](?=[0-9A-HJ-NP-Z]{8}$)[0-9]*[A-HJ-NP-Z]?[0-9]*")
 """Next to its name, a permit number in a newer or mistyped series: a letter, eight characters, one more letter at most."""
 LETTER_BEFORE_RE = re.compile(r"[CWHML] ?$")
 LETTER_PAIR_BEFORE_RE = re.compile(r"(?<![A-Za-z])C[A-HJ-NP-Z] ?$")
-PASSPORT_LETTER_RE = re.compile(r"(?:(?<![A-Z])[DSP]E|(?<![A-Z])[EG]) ?$")
+PASSPORT_LETTER_RE = re.compile(r"(?:(?<![A-Z])(?:[DSP]E|E[A-HJ-NP-Z])|(?<![A-Z])[EG]) ?$")
+FOREIGN_LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2} ?$")
+"""The letters of a foreign passport number written apart from its digits ("AK 7031 594")."""
 FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$")
 
 
@@ -45,6 +47,11 @@ class PassportRecognizer(Recognizer):
             elif (not letter and 8 <= len(cand.compact) <= 10 and cand.compact.isdigit()
                   and FOREIGN_LABEL_RE.search(t, max(0, cand.start - 8), cand.start)):
                 yield self.result(fld, cand.start, cand.end, 0.8, "护照号码紧随“护照号”")  # a foreign passport of digits
+            elif cand.compact.isdigit() and 6 <= len(cand.compact) <= 9:
+                foreign = FOREIGN_LETTERS_RE.search(t, max(0, cand.start - 3), cand.start)
+                if foreign and FOREIGN_LABEL_RE.search(t, max(0, foreign.start() - 8), foreign.start()):
+                    # "护照号码：AK 7031 594": a foreign number's letters apart from its digits
+                    yield self.result(fld, foreign.start(), cand.end, 0.8, "护照号码紧随“护照号”")
             return
         pattern = self.match_pattern(cand.value)
         if not pattern:

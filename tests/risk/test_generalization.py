@@ -1020,3 +1020,21 @@ def test_this_drafts_restriction_is_a_draft_marking(body, part):
     result = review(body)
     assert_found(body, "draft_marking", part)
     assert not findings(result, "internal_marking")
+
+
+@pytest.mark.parametrize("body, type_, part, title", [
+    # a spaced level alone on the first line (in 【】 too); 秘密等级 with its term in Chinese numerals
+    ("秘 密\n市国防动员办公室：\n按照年度工作安排。", "secrecy_marking", "秘 密", "关于报送潜力数据的报告"),
+    ("【秘 密】\n市国防动员办公室：", "secrecy_marking", "秘 密", ""),
+    ("秘密等级：秘密 保密期限：十年 关于重点单位反恐防范措施的通知", "secrecy_marking", "十年", ""),
+    # marked as a trade secret in quotes; passports whose letters stand apart from their digits
+    ("水价成本明细，企业已标注“商业秘密”。", "trade_secret_marking", "商业秘密", ""),
+    ("申请人：M某，国籍：巴基斯坦\n护照号码：AK 7031 594", "passport", "AK 7031 594", ""),
+    ("内有：\n护照一本，号码EH 2047681；", "passport", "EH 2047681", ""),
+])
+def test_eleventh_round_d_positions(body, type_, part, title):
+    assert_found(body, type_, part, title=title)
+
+
+def test_a_spaced_level_inside_the_text_is_prose():
+    assert not review("一、情况\n秘 密\n其他").findings
