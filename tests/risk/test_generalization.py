@@ -1038,3 +1038,17 @@ def test_eleventh_round_d_positions(body, type_, part, title):
 
 def test_a_spaced_level_inside_the_text_is_prose():
     assert not review("一、情况\n秘 密\n其他").findings
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("阿依古丽：\n您报送的材料收悉。经审核，您信仰伊斯兰教。", "person_name", "阿依古丽"),
+    ("现将典型情况通报如下：\n1．周建新，2021年因吸毒被强制隔离戒毒二年，解除后在社区康复。", "person_name", "周建新"),
+    ("·天河区棠下街道棠东东路棠下村148号，出租人联系电话020－3821 6570", "address", "棠下村148号"),
+    ("本答复通过邮寄送达：某市迎泽区双塔西街62号院9号楼3单元201，收件电话18635127704", "address", "9号楼3单元201"),
+])
+def test_eleventh_round_d_more_positions(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_a_deputy_addressed_by_title_stays():
+    assert not findings(review("陈文杰代表：\n您提出的关于加强农村道路建设的建议收悉，现答复如下。"), "person_name")

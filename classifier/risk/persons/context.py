@@ -23,8 +23,8 @@ PERSON_KIND_RE = re.compile(r"人员|对象|军人|会计|出纳|信众|[员民�
 OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"·•●▪")
 """Characters after which a name may open a clause."""
 OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) + "]")
-ITEM_MARK_RE = re.compile(r"[（(][0-9一二三四五六七八九十]{1,3}[）)]")
-"""An item's number in brackets: a name may open the item ("（1）向某某，默戎镇，肢体二级残疾")."""
+ITEM_MARK_RE = re.compile(r"[（(][0-9一二三四五六七八九十]{1,3}[）)]|(?<![0-9.．])[0-9]{1,3}[.．](?=[\u4e00-\u9fff])")
+"""An item's number: a name may open the item ("（1）向某某，默戎镇，肢体二级残疾", "1．周某某，2021年因吸毒…")."""
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
 PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均并")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…", "段某为佛教居士")."""

@@ -57,7 +57,10 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
     if lead >= len(t):
         return False
     # the salutation's colon (or courtesy title) right after the name is the check: read without bounds
-    got = cues.reader.read_bounded(t, lead, strict=False, allow_masked=True) or _unread_name(cues, t, lead)
+    got = cues.reader.read_bounded(t, lead, strict=False, allow_masked=True)
+    if not got or (t[got[0]:got[0] + 1] not in ("：", ":", "（", "(") and not HONORIFIC_RE.match(t, got[0])
+                   and not cues.official_after(fld, got[0])):
+        got = _unread_name(cues, t, lead) or got  # "阿依古丽：": the reader's reading stops short of the colon
     if not got:
         return False
     k = got[0]
