@@ -51,6 +51,10 @@ class EnforcementRecordRecognizer(Recognizer):
         before = t[max(0, s - 4):s]
         after = t[e:e + 4]
         named = QUALIFIED_LEAD_RE.search(t, max(0, s - 12), s)  # "现将消防监督检查记录…附后": a qualified name
+        if t[e:e + 1] in "及和、":  # "现场检查笔录及询问笔录载明：": the records named together are quoted together
+            nxt = [h for h in fld.hits_between(e + 1, e + 12) if h.start == e + 1 and h.term in self.TRIGGERS]
+            if nxt:
+                after = t[max(h.end for h in nxt):][:4]
         if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT) or named
                 or ATTACHMENT_RE.search(t, max(0, s - 12), s)):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")

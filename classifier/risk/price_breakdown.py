@@ -29,7 +29,7 @@ ANNOUNCED = frozenset(words("price_breakdown.ANNOUNCED"))
 """Words that announce the list of items after them as the price's or cost's build-up ("分项报价：…")."""
 
 
-PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,]?$")
+PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,；;]?[ \t\u3000]*\n?[ \t\u3000]*$")
 """Before 其中: a price and its amount ("投标总价568万元，其中…"): what follows breaks that price down."""
 SECRET_CLAIMS = frozenset(words("price_breakdown.SECRET_CLAIMS"))
 """A trade-secret claim: the cost items right after it are the claimed build-up (cost words still needed)."""
@@ -74,7 +74,8 @@ class BidPriceBreakdownRecognizer(Recognizer):
         if hit.term == "其中":
             # "投标总价568万元，其中设备价486万元、五年维保52万元、培训及安装30万元": the price's own parts
             sl, sr = fld.segments.sentence(hit.start)
-            if PRICE_BEFORE_RE.search(t, max(sl, hit.start - 40), hit.start):
+            # (the price may end the line before: "投标总价3,215,600元；\n其中人工费…")
+            if PRICE_BEFORE_RE.search(t, max(0, hit.start - 40), hit.start):
                 fld.memo["breakdown_read"] = min(sr, hit.end + 200)
                 yield from self._run(fld, hit.start, min(sr, hit.end + 200), any_label=True)
             return
@@ -107,8 +108,8 @@ class BidPriceBreakdownRecognizer(Recognizer):
             c = b - 1
             while c > lo and b - c < 12 and t[c - 1] not in ITEM_BREAK and t[c - 1] not in "。\n":
                 c -= 1
-            if any(w in t[c:b - 1] for w in COST_WORDS):
-                return c
+            if any(w in t[c:b - 1] for w in COST_WORDS) or not t[b:k].strip(" \t\u3000"):
+                return c  # "人工费：每人每月…", or "材料及耗材：214,800元" (the label is all before the colon)
         return b
 
     @staticmethod
@@ -134,7 +135,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
         for k, e in amounts:
             b = self._label(t, lo, k)
             # a table cell's label is its row's first cell and its column's header ("出厂价", "加价率")
-            label = t[b:k].rstrip(CELL_SEPARATORS)
+            label = t[b:k].rstrip(CELL_SEPARATORS + "：:")
             column = fld.column_header(k)
             if (any(w in label or w in column for w in COST_WORDS) or t[e:e + 1] in ("/", "每")
                     or (any_label and ITEM_LABEL_RE.fullmatch(label) is not None)):

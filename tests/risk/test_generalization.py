@@ -1052,3 +1052,20 @@ def test_eleventh_round_d_more_positions(body, type_, part):
 
 def test_a_deputy_addressed_by_title_stays():
     assert not findings(review("陈文杰代表：\n您提出的关于加强农村道路建设的建议收悉，现答复如下。"), "person_name")
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("投标人A：山东某路桥工程有限公司，投标总价3,215,600元；\n其中人工费1,120,400元、材料费1,406,300元、机械费402,100元；",
+     "bid_price_breakdown", "材料费1,406,300元"),
+    ("投标报价明细\n1. 人员费用：保洁员132人×3,650元/月×12月=5,781,600元\n2. 机械费用：折旧及油耗合计1,286,000元\n"
+     "3. 材料及耗材：214,800元", "bid_price_breakdown", "材料及耗材：214,800元"),
+    ("本局执法人员制作的现场检查笔录及询问笔录载明：当事人承认未及时清理过期食品。", "enforcement_record", "询问笔录"),
+    ("本局执法人员制作的现场检查笔录及询问笔录载明：当事人承认未及时清理过期食品。", "enforcement_record", "现场检查笔录"),
+])
+def test_eleventh_round_d_breakdowns_and_records(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_evidence_named_in_a_decision_is_no_record():
+    body = "以上事实有现场检查笔录、询问笔录等证据证实。"
+    assert not findings(review(body), "enforcement_record")
