@@ -1069,3 +1069,7 @@ def test_eleventh_round_d_breakdowns_and_records(body, type_, part):
 def test_evidence_named_in_a_decision_is_no_record():
     body = "以上事实有现场检查笔录、询问笔录等证据证实。"
     assert not findings(review(body), "enforcement_record")
+
+
+def test_an_age_before_a_pupil_word_is_part_of_the_childs_statement():
+    assert_found("（二）威远镇12岁儿童韦明杰，患自闭症，已安排送教上门。", "minor", "12岁")

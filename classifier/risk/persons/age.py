@@ -18,8 +18,8 @@ _GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七�
 _SCHOOL = r"(?:[\u4e00-\u9fff]{0,8}?(?:小学|中学|学校|[一二三四五六七八九]中))"
 """A school named before the grade: "县一中高一（7）班", "城南二小六年级"."""
 _PUPIL = r"(?:在校学生|(?:在校|在读)?(?:小学生|中学生|初中生|高中生)|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
-MINOR_BEFORE_RE = re.compile(rf"(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
-"""The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五"."""
+MINOR_BEFORE_RE = re.compile(rf"(?:(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁)?(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
+"""The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五", "12岁儿童韦某"."""
 MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
                             rf"(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?出?生[，,、 \t\u3000]+)?(?:(?:案发|作案|事发)时)?"
                             rf"(?:为|系|是)?(?:现|正在|目前)?(?:就读于|在读|读)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
@@ -110,7 +110,9 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
     m = AGE_BEFORE_RE.search(t, max(0, name_start - 14), name_start)
     if m and cn_number(m.group(1)) < ADULT:
         out.append((m.start(), m.end(2)))  # "年仅9岁的被害人周某某": the age, with its 的
-    m = MINOR_BEFORE_RE.search(t, max(0, name_start - 14), name_start)
+    m = MINOR_BEFORE_RE.search(t, max(0, name_start - 18), name_start)
+    if m and m.group("age") and cn_number(m.group("age")) >= ADULT:
+        m = None  # "20岁学生王某": the age says an adult
     if m:
         end = m.end()
         while end > m.start() and t[end - 1] in " \t\u3000：:":
