@@ -116,7 +116,8 @@ class AddressRecognizer(Recognizer):
         left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
-        office = not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)
+        office = (not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)) and (
+            right_terms.isdisjoint(PRIVATE_RIGHT_CUES))  # "房源一：某路67号502户，出租人联系电话…": a landlord's
         if t[start] == "住" and start >= 1 and t[start - 1] in "，, 者人（(":  # "该患者住某街道…", "张三（住…"
             start += 1
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"

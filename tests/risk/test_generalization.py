@@ -1073,3 +1073,17 @@ def test_evidence_named_in_a_decision_is_no_record():
 
 def test_an_age_before_a_pupil_word_is_part_of_the_childs_statement():
     assert_found("（二）威远镇12岁儿童韦明杰，患自闭症，已安排送教上门。", "minor", "12岁")
+
+
+@pytest.mark.parametrize("body, part, title", [
+    ("现将不符合要求的房源公示如下：\n房源一：市南区云南路67号3单元502户，出租人联系电话0532-85561234。", "云南路67号3单元502户",
+     "关于公共租赁住房房源核查结果的公示"),
+    ("将暂停供水。\n1. 户号GA1002387，贵安新区马场镇平寨村平寨组31号，欠费1,286.40元；", "平寨组31号", ""),
+])
+def test_a_landlords_and_a_customers_addresses(body, part, title):
+    assert_found(body, "address", part, title=title)
+
+
+def test_offered_public_housing_stays():
+    body = "本批配租房源如下：\n1. 某区幸福路12号公租房小区3栋2单元502室，面积52平方米。"
+    assert not findings(review(body, "公共租赁住房配租房源公告"), "address")
