@@ -54,6 +54,9 @@ DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为�
 PLACE_LAST = frozenset("省市县区镇乡村州")
 """The last character of a place's name; a three-character "name" ending in one is a place."""
 
+NOT_NAME_LAST = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户")
+"""The last character of a body, a place, a position or a household: no given name ends so."""
+
 VERY_COMMON_GIVEN = 30_000
 """A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
 
@@ -90,6 +93,15 @@ class NameReader:
         self.function = frozenset(function)
         self.weak = frozenset(weak) | self.function
         self.words = common_words() if words is None else words
+
+    def plausible(self, name: str, vouched: bool = False) -> bool:
+        """Whatever finder read it, an unmasked reading is no name when it opens with a word that is none
+        (``names.NOT_NAMES``: "祖母", "卫健", "施保" — not checked for a longer name a column or the name
+        model vouches for), is a title, or ends like a body, a place or a household ("区残联", "季度内",
+        "杨家户")."""
+        if len(name) < 2 or not DOTS.isdisjoint(name):
+            return True
+        return not ((name[:2] in NOT_NAMES and not vouched) or name in TITLES or name[-1] in NOT_NAME_LAST)
 
     def _word_before(self, t: str, pos: int) -> bool:
         """``t[pos]`` ends a common word that begins before it ("儿童" before "发展")."""

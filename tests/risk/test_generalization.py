@@ -1087,3 +1087,20 @@ def test_a_landlords_and_a_customers_addresses(body, part, title):
 def test_offered_public_housing_stays():
     body = "本批配租房源如下：\n1. 某区幸福路12号公租房小区3栋2单元502室，面积52平方米。"
     assert not findings(review(body, "公共租赁住房配租房源公告"), "address")
+
+
+@pytest.mark.parametrize("body", [
+    "林某某，女，7岁，事实无人抚养儿童，每月发放基本生活补贴1,480元，由祖母照顾，祖母患有严重糖尿病。",
+    "经个人申请、村（社区）初审、镇（街道）审核、区残联和区民政局审定，现将两项补贴对象公示如下：\n1. 张某某，肢体二级残疾。",
+    "全区在册严重精神障碍患者187人。季度内新发现报告患者4人，均已纳入管理。",
+    "青龙村某某户，家庭人口1人，患慢性肾衰竭需长期透析，拟纳入农村低保，按单人户施保；",
+    "部分村（社区）吸毒人员底数不清、管控不到位，个别戒毒康复人员失联脱管。",
+])
+def test_words_read_as_names_by_any_finder_are_dropped(body):
+    names = [f.text for f in findings(review(body), "person_name")]
+    assert not any(w in names for w in ("祖母", "区残联", "季度内", "施保", "单人户", "管控")), names
+
+
+def test_a_name_column_vouches_for_a_name_opening_with_a_word():
+    body = "姓名\t乡镇\t残疾类别等级\n黄金妹\t新州镇\t视力残疾一级"
+    assert "黄金妹" in [f.text for f in findings(review(body, "残疾人两项补贴名单"), "person_name")]

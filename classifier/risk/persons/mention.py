@@ -42,11 +42,15 @@ class PersonMention:
         return replace(self, cue=cue)
 
 
+VOUCHED_CUES = frozenset(("table", "tagger"))
+
+
 class Mentions:
     """The mentions being collected by the finders of one document: one per ``(field, start)``."""
 
-    def __init__(self):
+    def __init__(self, plausible=None):
         self._by_key: dict[tuple[str, int], PersonMention] = {}
+        self._plausible = plausible  # NameReader.plausible: one gate for every finder's readings
 
     def __contains__(self, key: tuple[str, int]) -> bool:
         return key in self._by_key
@@ -55,15 +59,23 @@ class Mentions:
         return self._by_key.get(key)
 
     def add(self, mention: PersonMention) -> bool:
-        """Keep ``mention`` unless one starts at the same place (the first reading wins)."""
-        if mention.key in self._by_key:
+        """Keep ``mention`` unless one starts at the same place (the first reading wins) or it is no name."""
+        if mention.key in self._by_key or not self._keeps(mention):
             return False
         self._by_key[mention.key] = mention
         return True
 
     def put(self, mention: PersonMention) -> None:
         """Replace the mention at the same place (a finder that reads it better: a list item read by age)."""
-        self._by_key[mention.key] = mention
+        if self._keeps(mention):
+            self._by_key[mention.key] = mention
+
+    def _keeps(self, mention: PersonMention) -> bool:
+        # a name column or the name model has read a whole name ("黄金妹", "宁德厚"): only a two-character
+        # reading there can be a word that opens a longer one
+        name = mention.name_text
+        vouched = mention.cue in VOUCHED_CUES and len(name) > 2
+        return mention.masked or self._plausible is None or self._plausible(name, vouched)
 
     def __iter__(self):
         return iter(self._by_key.values())

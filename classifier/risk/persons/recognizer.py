@@ -68,7 +68,7 @@ class PersonNameRecognizer(Recognizer):
 
     def find_persons(self, doc) -> tuple[PersonMention, ...]:
         cues = self.cues
-        mentions = Mentions()
+        mentions = Mentions(cues.reader.plausible)
         tag = f"trigger:{self.TYPE}"
         for fld in doc.fields:
             starts = None  # role_starts(fld), once per field and only if a role word needs it
