@@ -41,9 +41,14 @@ NEAREST = 4
 RECORD_VALUE_RE = re.compile(r"[ \t\u3000]*[：:][ \t\u3000]*([^\n\t\u3000]{1,40})")
 """After a record label: the value, to the end of its line or cell."""
 CLASS_CODE_RE = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,3}[类档级等]?")
-EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否"))
+EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否", "略", "（略）", "(略)", "已脱敏", "（已脱敏）",
+                          "已隐去", "（已隐去）", "***"))
+"""Values that state nothing (left out, or already de-identified)."""
 BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 """After an illness word, the name of a scheme ("大病保险")."""
+SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补)")
+"""After a condition, a scheme for all who have it ("严重精神障碍患者监护补助", "残疾儿童康复救助"): no one's
+condition stated."""
 ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400
@@ -177,7 +182,7 @@ class HealthRecognizer(_AttributeRecognizer):
         if any(h.start <= hit.start and hit.end <= h.end and (h.start, h.end) != (hit.start, hit.end)
                for h in fld.tagged_between("trigger:social_assistance", hit.start - 8, hit.end + 16)):
             return None  # "残疾人两项补贴": the name of a benefit, not a disability of someone
-        if t[hit.end:hit.end + 2] in BENEFIT_AFTER:
+        if t[hit.end:hit.end + 2] in BENEFIT_AFTER or SCHEME_AFTER_RE.match(t, hit.end, min(len(t), hit.end + 10)):
             return None  # "大病保险报销", "重病医保": an insurance scheme, not an illness
         cl, cr = fld.segments.clause(hit.start, hit.end)
         leads = [h for h in fld.tagged_between("list:health_lead", max(cl, hit.start - 12), hit.start + 1)

@@ -1104,3 +1104,13 @@ def test_words_read_as_names_by_any_finder_are_dropped(body):
 def test_a_name_column_vouches_for_a_name_opening_with_a_word():
     body = "姓名\t乡镇\t残疾类别等级\n黄金妹\t新州镇\t视力残疾一级"
     assert "黄金妹" in [f.text for f in findings(review(body, "残疾人两项补贴名单"), "person_name")]
+
+
+@pytest.mark.parametrize("body", [
+    "经核实，你丈夫已在系统中登记，可申领严重精神障碍患者监护补助。",
+    "你家系城市低保家庭，可向街道申请残疾儿童康复救助。",
+    "姓名：张某某\n病情：（略）",
+    "姓名：张某某\n病情：已脱敏",
+])
+def test_schemes_for_a_condition_and_empty_values_state_no_ones_health(body):
+    assert not findings(review(body), "health"), [(f.type, f.text) for f in review(body).findings]
