@@ -253,6 +253,11 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         return start, (sub.end() if sub else hit.end)
 
 
+DECISION_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{0,8}?(?:局|院|司法所|分局|大队))?(?:依法|依据[^，。]{0,20}?)?已?"
+                         r"(?:决定|给予|对其|对你)")
+"""A clause opening with the deciding body's act: the enforcement decision a notice serves, not a record."""
+
+
 class CriminalRecordRecognizer(_AttributeRecognizer):
     """Convictions, detention, drug use… of a named person: the clause stating it."""
 
@@ -269,6 +274,8 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
             return None
         if NEGATION_RE.search(fld.text, max(cl, hit.start - 4), hit.start):
             return None  # "依法不予行政拘留"
+        if DECISION_RE.match(fld.text, cl, hit.start):
+            return None  # "本局决定对你强制隔离戒毒二年", "司法所已给予训诫": the act the document publishes, no past record
         return cl, cr
 
 

@@ -1114,3 +1114,15 @@ def test_a_name_column_vouches_for_a_name_opening_with_a_word():
 ])
 def test_schemes_for_a_condition_and_empty_values_state_no_ones_health(body):
     assert not findings(review(body), "health"), [(f.type, f.text) for f in review(body).findings]
+
+
+@pytest.mark.parametrize("body", [
+    "覃某某：\n根据《禁毒法》第三十八条之规定，本局决定对你强制隔离戒毒二年。因你下落不明，现依法公告送达。",
+    "矫正对象孙某，本季度两次未按时报到，司法所已给予训诫。",
+])
+def test_the_act_a_notice_serves_is_no_record(body):
+    assert not findings(review(body), "criminal_record"), [(f.type, f.text) for f in review(body).findings]
+
+
+def test_a_past_record_is_still_found():
+    assert_found("孙卫东（因犯盗窃罪被判处有期徒刑一年，缓刑二年），本季度两次未按时报到。", "criminal_record", "因犯盗窃罪")
