@@ -19,6 +19,10 @@ HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?
 """Nothing after it on the line but a bracketed note ("（第1页）")."""
 
 
+PUBLIC_VERSION_RE = re.compile(r"[（(](?:公开版|公示版|公开件|公开稿)[）)]")
+"""A title calling the record the version prepared for publication ("现场检查笔录（公开版）")."""
+
+
 class EnforcementRecordRecognizer(Recognizer):
     TYPE = "enforcement_record"
     GROUND = "enforcement_file"
@@ -36,9 +40,9 @@ class EnforcementRecordRecognizer(Recognizer):
             return
         inside_title_quotes = t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
         if fld.name == "title":
-            if not inside_title_quotes:
+            if not inside_title_quotes and not PUBLIC_VERSION_RE.search(t):
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
-            return
+            return  # (a record's 公开版 was prepared for publication: what remains is the reviewer's to read)
         if inside_title_quotes:
             qs, qe = s - 1, e + 1  # "附《现场检查笔录》主要内容：": the record quoted in the document
             if (any(t[max(0, qs - 4):qs].endswith(w) for w in LEAD_IN)

@@ -202,6 +202,8 @@ CONSULTATION_RE = re.compile(r"公开征求|征求公众|向社会征求|征求�
 """A notice putting a draft out for public comment (its title names the draft in 《》)."""
 THIS_DRAFT_RE = re.compile(r"[本此]稿[^，。；\n]{0,12}讨论")
 """This text called a draft under discussion ("本稿仅供内部讨论")."""
+ABOUT_DRAFT_RE = re.compile(r"[）)]?[\u4e00-\u9fff]{0,8}?的(?:起草)?说明")
+"""After the draft stage in a title, "的说明": the document explains the draft, it is not the draft."""
 DRAFT_LINE_RE = re.compile(r"(?:初|草|讨论|修改|送审|未定|审议|征求意见|第[一二三四五六七八九十])稿|未经[\u4e00-\u9fff]{0,8}审定")
 """Earlier on the restriction's line, a draft stage ("此稿为初稿，未经党委会审定，请勿外传", "本稿仅供内部讨论"):
 one draft marking. (This text put to internal consultation, "本稿仅在系统内部征求意见", stays an internal marking.)"""
@@ -313,6 +315,8 @@ class DraftMarkingRecognizer(Recognizer):
         if fld.name == "title":
             if CONSULTATION_RE.search(t) and "《" in t[:s] and "》" in t[e:]:
                 return False  # "关于《…规划（初稿）》公开征求意见的公告": the draft is put out for comment
+            if ABOUT_DRAFT_RE.match(t, e):
+                return False  # "关于…规划（讨论稿）的说明": a note on a draft, published to explain it
             return (in_title_position(t, s, e) or bracket_tail(t, s, e) or t[e:e + 2] in ("））", "))")
                     or DRAFT_NOTE_TAIL_RE.match(t, e) is not None)
         sl, _ = fld.segments.sentence(s, e)

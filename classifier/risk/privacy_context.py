@@ -65,6 +65,7 @@ class _AttributeRecognizer(Recognizer):
 
     MASKED_ANCHORS = True  # "刘某某…诊断为…": the attribute is still stated of a (masked) person
 
+    IN_TITLES = True  # whether the title's words state it of the person the title names
     LABELS = ""  # the word list of record labels whose value states this attribute ("病种：…")
     CODES_SAY_NOTHING = False  # a bare class code under the label ("B类") states nothing
 
@@ -132,6 +133,8 @@ class _AttributeRecognizer(Recognizer):
         return out
 
     def analyze_trigger(self, doc, fld, hit):
+        if fld.name == "title" and not self.IN_TITLES:
+            return ()  # "关于某某临时救助申请的答复": the title names the matter; the name in it is what identifies
         labelled = hit.term in self.labels
         if labelled and self.labelled_value(fld, hit) is None:
             return self.column_values(doc, fld, hit)
@@ -215,6 +218,8 @@ ADVICE_BEFORE_RE = re.compile(r"可(?:按规定|依规|依法|及时)?(?:向[^�
 
 class SocialAssistanceRecognizer(_AttributeRecognizer):
     """低保/特困/临时救助 status of a named person (after the name, or as the role right before it)."""
+
+    IN_TITLES = False  # "关于某某临时救助申请的答复": a title names the matter (the name in it is reported)
 
     TYPE = "social_assistance"
     LABEL = "社会救助对象身份"
