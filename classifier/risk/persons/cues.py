@@ -26,6 +26,7 @@ class PersonCues:
         self.company_suffixes = tuple(sorted(lexicon.words("company_suffixes"), key=len, reverse=True))
         self.name_columns = tuple(lexicon.words("name_columns"))
         self.org_columns = tuple(lexicon.words("org_columns"))
+        self.column_kinds: dict[str, bool] = {}  # header -> is a name column (lists.name_column)
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
         self.name_leads = lexicon.words("name_leads")
         self.given_names_also_words = lexicon.words("given_names_also_words")

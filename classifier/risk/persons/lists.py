@@ -44,7 +44,13 @@ def list_topic_start(doc) -> int | None:
 
 
 def name_column(cues, header: str) -> bool:
-    return any(w in header for w in cues.name_columns) and not any(w in header for w in cues.org_columns)
+    """The column's header names persons ("姓名", "户主", "被征收人"), not bodies ("单位名称")."""
+    known = cues.column_kinds.get(header)
+    if known is None:  # a table asks once per row and column: the answer is kept per header
+        known = any(w in header for w in cues.name_columns) and not any(w in header for w in cues.org_columns)
+        if len(cues.column_kinds) < 4096:
+            cues.column_kinds[header] = known
+    return known
 
 
 def table_names(cues, fld, mentions, cue: str) -> None:
