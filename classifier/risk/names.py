@@ -57,6 +57,10 @@ PLACE_LAST = frozenset("省市县区镇乡村州")
 NOT_NAME_LAST = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户")
 """The last character of a body, a place, a position or a household: no given name ends so."""
 
+UNKNOWN_MIN, UNKNOWN_MAX = 2, 6
+UNKNOWN_END = frozenset("、，,；;（(：: \t\u3000\n。")
+TRANSLITERATION_CHARS = frozenset("".join(words("names.TRANSLITERATION_CHARS")))
+
 VERY_COMMON_GIVEN = 30_000
 """A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
 
@@ -93,6 +97,23 @@ class NameReader:
         self.function = frozenset(function)
         self.weak = frozenset(weak) | self.function
         self.words = common_words() if words is None else words
+
+    def read_unknown(self, t: str, pos: int) -> tuple[int, bool] | None:
+        """``(end, False)`` for a transliterated name the surname list does not know, where the caller's
+        position says a name stands (right after a role word, heading a private list's item): two to six
+        characters of the transliteration syllabary (``names.TRANSLITERATION_CHARS``) up to a separator
+        ("拉毛措，", "阿木拉哈、", "更登嘉措 "), none of whose pairs is a common word ("和平", "东门")."""
+        n = len(t)
+        end = pos
+        while end < n and end < pos + UNKNOWN_MAX and is_cjk(t[end]):
+            end += 1
+        if not UNKNOWN_MIN <= end - pos or (end < n and t[end] not in UNKNOWN_END):
+            return None
+        run = t[pos:end]
+        if (not TRANSLITERATION_CHARS.issuperset(run) or any(run[k:k + 2] in self.words for k in range(len(run) - 1))
+                or not self.plausible(run)):
+            return None
+        return end, False
 
     def plausible(self, name: str, vouched: bool = False) -> bool:
         """Whatever finder read it, an unmasked reading is no name when it opens with a word that is none

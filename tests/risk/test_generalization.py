@@ -1142,3 +1142,19 @@ def test_titles_that_name_the_matter_or_a_published_version(body, title):
 def test_a_record_and_a_draft_in_the_title_are_still_found():
     assert_found("问：你叫什么名字？", "enforcement_record", "询问笔录", title="询问笔录", field="title")
     assert_found("一、总体要求", "draft_marking", "讨论稿", title="某区城市更新行动计划（讨论稿）", field="title")
+
+
+def test_transliterated_names_no_surname_list_knows_head_private_items():
+    body = ("现将第三批医疗救助对象审批结果公示如下：\n1. 拉毛措，乳腺癌术后化疗，核定医疗救助1.2万元；\n"
+            "2. 才让东知，尿毒症透析，核定医疗救助0.8万元。")
+    names = [f.text for f in findings(review(body, "医疗救助对象公示"), "person_name")]
+    assert "拉毛措" in names and "才让东知" in names
+
+
+@pytest.mark.parametrize("body", [
+    "现将低保对象复核情况公示如下：\n1. 序号，姓名，金额；\n2. 综上，共计12户。",
+    "现将救助对象名单公示如下：\n1. 和平村，3户；\n2. 东门社区，2户。",
+])
+def test_words_at_an_items_head_are_no_transliterated_names(body):
+    names = [f.text for f in findings(review(body, "低保对象公示"), "person_name")]
+    assert not names, names

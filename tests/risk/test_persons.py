@@ -131,11 +131,12 @@ def test_name_padded_with_a_space_after_a_role(body, name):
 
 
 def test_model_names_at_the_head_of_a_private_list_item_are_list_items():
-    body = "本月新增低保对象：\n1. 古丽娜尔（城关镇）\n2. 阿依古丽（城关镇）"
-    tagger = FakeTagger(["古丽娜尔", "阿依古丽"])
+    # (names whose characters are not all of the transliteration syllabary: the rules leave them to the model)
+    body = "本月新增低保对象：\n1. 茹仙古丽（城关镇）\n2. 祖丽菲亚（城关镇）"
+    tagger = FakeTagger(["茹仙古丽", "祖丽菲亚"])
     result = RiskReviewer(name_tagger=tagger).review("关于最低生活保障新增对象的公示", body)
     got = findings(result, "person_name")
-    assert [f.text for f in got] == ["古丽娜尔", "阿依古丽"]
+    assert [f.text for f in got] == ["茹仙古丽", "祖丽菲亚"]
     assert all("名单" in f.reason or "低保对象" in f.reason for f in got)
     # the model was asked about a few characters after the role and at the heads of the items only
     windows = [w for text, ws in tagger.calls if text == body for w in ws]

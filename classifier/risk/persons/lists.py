@@ -96,9 +96,9 @@ def list_items(cues, doc, mentions) -> None:
         if role is not None:  # "1. 户主高志勇，东风社区，停保原因…": the name after the item's role word
             starts.insert(0, skip_spaces(t, role.end + (t[role.end:role.end + 1] in "：:")))
         for p in starts:
-            got = reader.read_bounded(t, p, allow_masked=True)
+            got = reader.read_bounded(t, p, allow_masked=True) or reader.read_unknown(t, p)
             if not got:
-                continue
+                continue  # (a name no surname list knows heading a private item is read too: "1. 拉毛措，…")
             end, masked = got
             if (end < len(t) and t[end] not in FOLLOW) or t[end - 1] in PLACE_LAST:
                 continue  # "南山村": a place in the row, not a name

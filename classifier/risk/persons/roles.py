@@ -63,6 +63,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
+    if not got and (hit.term in cues.sensitive_roles or hit.term in cues.party_cues):
+        got = reader.read_unknown(t, p)  # "证人阿木拉哈、…", "患者拉毛措，": a name no surname list knows
     while got and not cues.official_after(fld, got[0]) and t[got[0] - 1] not in UNIT_LAST:
         end, masked = got
         mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,
@@ -76,6 +78,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         p = q
         strict = t[end:q] != "、"
         got = reader.read_bounded(t, p, strict=strict, allow_masked=True)
+        if not got and t[end:q] == "、" and mentions.get((fld.name, p)) is None:
+            got = reader.read_unknown(t, p)  # the enumeration goes on with a name no surname list knows
         if got and strict and got[0] < len(t) and t[got[0]] not in "、；;，, \t\u3000\n。）)":
             break  # the enumeration ended: what follows is prose, not another name
         if got and ("，" in t[end:q] or "," in t[end:q]) and (t[got[0] - 1] in NOT_NAME_LAST or got[1]):
