@@ -47,6 +47,12 @@ def labelled_other(fld, start: int, context) -> bool:
     return bool(OTHER_HEADER_RE.search(header)) and not PHONE_HEADER_RE.search(header)
 
 
+MASKED_NAME_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、：: \t\u3000]{0,2}"
+                                   r"(?:(?:手机|电话|联系电话|手机号码?)[：: \t\u3000]{0,2})?$")
+"""A masked name right before the number ("联系人 赵某某，手机 …", "黎某某，1827…"): the number of a private
+person whose name the text already de-identified — offices do not mask their own contacts."""
+
+
 class MobileRecognizer(Recognizer):
     """11-digit mobile numbers of the current 13x-19x prefixes, also ``+86 ``, ``138-1234-5678``."""
 
@@ -81,17 +87,19 @@ class MobileRecognizer(Recognizer):
                 number = compact
             if len(number) != 11 or not self.match_pattern(number) or number in SAMPLE_MOBILES or len(set(number[3:])) == 1:
                 continue  # "13800000000", "13800138000": the sample number of a blank form, nobody's phone
+            masked_before = MASKED_NAME_BEFORE_RE.search(fld.text, max(0, c.start - 16), c.start) is not None
             labelled = c is cand and (not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)
                                       or PHONE_HEADER_RE.search(fld.column_header(c.start)) is not None
-                                      or fld.text[c.start - 1:c.start] in ("（", "(") and fld.text[c.end:c.end + 1] in ("）", ")"))
+                                      or fld.text[c.start - 1:c.start] in ("（", "(") and fld.text[c.end:c.end + 1] in ("）", ")")
+                                      or masked_before)
             # "苑某（1560 851 6632）": a number alone in brackets after a name is that person's phone
             if not grouping_ok(c.value, labelled=labelled):
                 continue
             if self.labelled_other(fld, c.start):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.8, left=12, right=2)
-            if not fld.terms_between(c.start - 12, c.start).isdisjoint(PRIVATE_CONTACT_WORDS):
-                score = max(score, 0.8)
+            if not fld.terms_between(c.start - 12, c.start).isdisjoint(PRIVATE_CONTACT_WORDS) or masked_before:
+                score = max(score, 0.8)  # a private contact, or one whose name was masked ("联系人 赵某某，手机…")
             if PHONE_HEADER_RE.search(fld.column_header(c.start)):
                 score = max(score, 0.85)
             yield self.result(fld, c.start, c.end, score, "号段有效")

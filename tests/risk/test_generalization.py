@@ -1158,3 +1158,18 @@ def test_transliterated_names_no_surname_list_knows_head_private_items():
 def test_words_at_an_items_head_are_no_transliterated_names(body):
     names = [f.text for f in findings(review(body, "低保对象公示"), "person_name")]
     assert not names, names
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("琼B3T861（车辆登记联系人电话13518058742）", "mobile", "13518058742"),
+    ("甘棠街道：黎某某，1827 9214 306", "mobile", "1827 9214 306"),
+    ("联系人 赵某某，手机 138-8016-2274，住址 锦江区东光小区12栋2单元503室；", "mobile", "138-8016-2274"),
+    ("你的联系方式18780123456和现居地址双流区东升街道棠湖西路二段9号附1号仅用于送达本意见。", "address", "二段9号附1号"),
+    ("联系人一：联系电话18787046215，暂住五华区学府路省建工小区2幢502号；", "address", "2幢502号"),
+])
+def test_twelfth_round_positions(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_an_office_contact_with_a_title_keeps_the_number():
+    assert not review("联系人：王局长，手机13987654321").findings
