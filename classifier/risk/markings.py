@@ -120,7 +120,7 @@ ENUM_RE = re.compile(r"(?:国家秘密|个人隐私|工作秘密)[、和及与]|
 GENERAL_TRADE_RE = re.compile(r"已删除|已隐去|已作删除|依法确定|依法不予|依法未予|未予公开|政府信息|第三方|条例|规定|法律|办法|指南|的除外|是否")
 SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)(?!机关|局|院|单位|委|府|部门|行政机关)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单|报告|件|表)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)"
                            r"(?:[\u4e00-\u9fff]{0,6}?(?:投标人|供应商|企业|公司|申请人))?的?"
-                           r"|以下(?:内容|部分|资料|信息)?(?:为|系|属于?)(?:我|本)?(?:公司|单位|企业)?)$")
+                           r"|以[下上][\u4e00-\u9fff]{0,6}?(?:为|系|属于?)(?:投标人|供应商)?[\u4e00-\u9fff]{0,10}?的?(?:我|本)?(?:公司|单位|企业)?)$")
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
 SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
@@ -129,7 +129,7 @@ QUOTES = frozenset("'‘“\"「『")
 CLOSE_QUOTE_RE = re.compile("['’”\"」』]")
 QUOTED_END_RE = re.compile("[·・ 　]?[\u4e00-\u9fff]{0,8}['’”\"」』]")
 """The rest of a short quoted marking, to its closing quote ("·技术资料”")."""
-MARKED_AS_RE = re.compile(r"(?:标注|标有|标明|注明|标记|标识)(?:为|有)?[：:]?$")
+MARKED_AS_RE = re.compile(r"(?:标注|标有|标明|注明|标记|标识|载明)(?:为|有)?[：:]?$")
 """Before a quoted word: the text says it is marked so ("企业已标注“商业秘密”")."""
 OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供应商|投标人|申请人)$")
 """Who claims the secret, heading the line before "商业秘密" ("企业商业秘密　仅限审核使用")."""
@@ -145,6 +145,17 @@ class TradeSecretMarkingRecognizer(Recognizer):
     VALUE = False
     TRIGGERS = words("markings.TradeSecretMarkingRecognizer.TRIGGERS")
 
+    @staticmethod
+    def _marked_quote(t: str, s: int) -> int | None:
+        """The opening quote (at most 16 characters before ``s``, no closing one between) of a quotation the
+        text says something is marked with ("标注“…", "载明“…")."""
+        for q in range(s - 1, max(-1, s - 17), -1):
+            if t[q] in QUOTES:
+                return q if MARKED_AS_RE.search(t, max(0, q - 8), q) else None
+            if t[q] in "’”\"」』\n。":
+                return None
+        return None
+
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
@@ -153,6 +164,12 @@ class TradeSecretMarkingRecognizer(Recognizer):
         quoted = t[s - 1:s] in QUOTES and (
             (CLOSE_QUOTE_RE.match(t, e, min(len(t), e + 12)) is None and QUOTED_END_RE.match(t, e, min(len(t), e + 12)))
             or MARKED_AS_RE.search(t, max(0, s - 8), s - 1))  # "“企业机密·技术资料”" quoted whole; "已标注“商业秘密”"
+        opening = self._marked_quote(t, s)
+        if opening is not None:  # "标注“绝密级商业秘密”", "首页载明“内部核价资料，涉及商业秘密”": the quote is the marking
+            close = CLOSE_QUOTE_RE.search(t, e, min(len(t), e + 20))
+            if close and "\n" not in t[opening:close.start()]:
+                yield self.result(fld, opening + 1, close.start(), 0.85, "文件或企业标注为商业秘密")
+                return
         if bracketed(t, s, e) or quoted or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)

@@ -1173,3 +1173,15 @@ def test_twelfth_round_positions(body, type_, part):
 
 def test_an_office_contact_with_a_title_keeps_the_number():
     assert not review("联系人：王局长，手机13987654321").findings
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("你公司来信反映，原技术员将你公司标注“绝密级商业秘密”的工艺文件带至竞争企业。", "trade_secret_marking", "绝密级商业秘密"),
+    ("四、供应商报价明细（供应商声明：以下报价明细为商业秘密）：人员工资每年846,000元", "trade_secret_marking", "以下报价明细为"),
+    ("其中财务审计报告封面标注“企业秘密”，学校已书面表示不同意公开。", "trade_secret_marking", "企业秘密"),
+    ("该报价单首页载明“内部核价资料，涉及商业秘密”，我局已删除机构名称。", "trade_secret_marking", "内部核价资料"),
+    ("马小燕；女，11岁；社会散居孤儿；每月1500元；", "minor", "11岁"),
+    ("其子王小军系在校初二学生、患有癫痫需长期服药。", "minor", "在校初二学生"),
+])
+def test_twelfth_round_markings_and_minors(body, type_, part):
+    assert_found(body, type_, part)
