@@ -14,6 +14,10 @@ ORG_OWNER_RE = re.compile(r"(?:有限公司|有限责任公司|公司|合作社|
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
 
 
+PLATE_WORDS_RE = re.compile(r"号牌|车牌|牌照|新能源|车辆|轿车|货车|客车")
+"""What says a run of characters is a car's plate."""
+
+
 class PlateRecognizer(Recognizer):
     TYPE = "plate"
     ACTION = "redact"
@@ -25,18 +29,32 @@ class PlateRecognizer(Recognizer):
     CONTEXT_PENALTY = 0.5  # a school bus, an official or a company's vehicle: no private person's car
 
     @staticmethod
-    def valid_shape(value: str) -> bool:
+    def _tail(value: str) -> str:
         value = value.replace(" ", "") if value[1:2] == " " else value  # "川 A 5Q21L"
-        tail = "".join(ch for ch in value[2:] if ch.isalnum())
+        return "".join(ch for ch in value[2:] if ch.isalnum())
+
+    @classmethod
+    def valid_shape(cls, value: str) -> bool:
+        tail = cls._tail(value)
         if len(tail) == 6:  # 新能源: D/F then 5, or 5 digits then D/F
             return (tail[0] in "DF" and tail[2:].isdigit()) or (tail[:5].isdigit() and tail[5] in "DF")
         if len(tail) == 5:
             return sum(ch.isalpha() for ch in tail) <= 3
         return False
 
+    @classmethod
+    def loose_shape(cls, value: str) -> bool:
+        """Six characters in no issued series ("粤B·D72K19", "鲁A 6F3H27"): mistyped or invented, still a
+        car's plate where the text says it is one (a plate word or column next to it)."""
+        tail = cls._tail(value)
+        return len(tail) == 6 and sum(ch.isalpha() for ch in tail) <= 3 and sum(ch.isdigit() for ch in tail) >= 3
+
     def analyze_candidate(self, doc, fld, cand):
+        loose = False
         if not self.valid_shape(cand.value):
-            return
+            if not self.loose_shape(cand.value) or not self._said_plate(fld, cand.start, cand.end):
+                return
+            loose = True
         t = fld.text
         digits = "".join(ch for ch in cand.value[2:] if ch.isdigit())
         if ((digits in ("12345", "123456", "01234") or (len(digits) >= 4 and len(set(digits)) == 1))
@@ -49,6 +67,18 @@ class PlateRecognizer(Recognizer):
             return  # "沧州某物流有限公司 | 冀J·B2760": a company's vehicle, right after its name
         # an enumeration shares its predicate: "贵A·G1738、贵A·D82106为执法执勤用车"
         score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=18)
+        if loose and score < 0.65:
+            return  # a loose shape with a negative word near (校车, 公务用车): nobody's private car
         if score >= self.settings.min_score:
-            kind = "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) - (cand.value[1:2] == " ") == 6 else "号牌格式有效"
+            kind = ("格式不在现行号段内，按语境识别" if loose else
+                    "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) - (cand.value[1:2] == " ") == 6 else "号牌格式有效")
             yield self.result(fld, cand.start, cand.end, score, kind)
+
+    @staticmethod
+    def _said_plate(fld, start: int, end: int) -> bool:
+        """A plate word within the plate's line (12 characters before, 18 after) or in its column's header."""
+        t = fld.text
+        lo = max(t.rfind("\n", max(0, start - 12), start) + 1, start - 12)
+        hi = t.find("\n", end, end + 18)
+        hi = end + 18 if hi < 0 else hi
+        return PLATE_WORDS_RE.search(t, lo, min(len(t), hi)) is not None or PLATE_WORDS_RE.search(fld.column_header(start)) is not None

@@ -1185,3 +1185,15 @@ def test_an_office_contact_with_a_title_keeps_the_number():
 ])
 def test_twelfth_round_markings_and_minors(body, type_, part):
     assert_found(body, type_, part)
+
+
+@pytest.mark.parametrize("body, part", [
+    ("粤B·D72K19（新能源小型轿车），4月4日14时许，沈海高速K2761处；", "粤B·D72K19"),
+    ("车牌号码\t违法时间\t违法地点\n鲁AQ5R093\t2024-02-27 21:06\t泉城路", "鲁AQ5R093"),
+])
+def test_a_plate_outside_the_issued_series_is_one_where_the_text_says_so(body, part):
+    assert_found(body, "plate", part)
+
+
+def test_a_code_shaped_like_a_loose_plate_without_a_plate_word_stays():
+    assert not review("项目编号川AF6K205已备案").findings
