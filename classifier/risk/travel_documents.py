@@ -33,9 +33,11 @@ class PassportRecognizer(Recognizer):
     )
     CONTEXT = words("travel_documents.PassportRecognizer.CONTEXT")
     CONTEXT_BOOST = 0.5
-    SHAPES = ("code", "number")
+    SHAPES = ("code", "spaced_code", "number")
 
     def analyze_candidate(self, doc, fld, cand):
+        if cand.shape == "spaced_code":
+            cand = cand._replace(shape="code", value=cand.compact)  # "E 8472 6193": read as the code it spells
         if cand.shape == "number":
             # "护照号E 8472 6193": the series letter apart from its eight digits
             t = fld.text
@@ -86,13 +88,18 @@ class HkMacauPermitRecognizer(Recognizer):
     LIST_LEAD_IN = 120
     """How far above a number that starts a list row its lead-in may be."""
 
-    SHAPES = ("code", "number")
+    SHAPES = ("code", "spaced_code", "number")
     CLOSE_REACH = 12
 
     def _close(self, fld, start: int, words=CLOSE) -> bool:
         return not fld.terms_between(start - self.CLOSE_REACH, start).isdisjoint(words)
 
     def analyze_candidate(self, doc, fld, cand):
+        if cand.shape == "spaced_code":
+            cand = cand._replace(shape="code", value=cand.compact)  # "C-6328-0417", "证号L 5820 7143"
+            if self.match_pattern(cand.value) and self._close(fld, cand.start):
+                yield self.result(fld, cand.start, cand.end, 0.8, "通行证语境")
+                return
         if cand.shape == "number":
             yield from self._spaced(fld, cand)
             return

@@ -1197,3 +1197,16 @@ def test_a_plate_outside_the_issued_series_is_one_where_the_text_says_so(body, p
 
 def test_a_code_shaped_like_a_loose_plate_without_a_plate_word_stays():
     assert not review("项目编号川AF6K205已备案").findings
+
+
+@pytest.mark.parametrize("body, type_, part", [
+    ("以下申请人的出入境证件已制作完成：\n往来港澳通行证：C8821 4093", "hk_macau_permit", "C8821 4093"),
+    ("误附了一名申请人的证件信息（港澳通行证号C-6328-0417），现已更正。", "hk_macau_permit", "C-6328-0417"),
+    ("护照号E 8472 6193", "passport", "E 8472 6193"),
+])
+def test_document_numbers_written_in_groups(body, type_, part):
+    assert_found(body, type_, part)
+
+
+def test_a_grouped_code_without_a_document_word_stays():
+    assert not review("标段编号A 1234 5678，工期180天。").findings

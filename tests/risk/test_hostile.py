@@ -46,7 +46,7 @@ def test_one_megabyte_under_bound(name, text):
                                   "分项报价明细：\n项目｜金额（元）\n人工费｜1\n", "项目｜金额（元）\n", "a｜1\n",
                                   "报价明细（", "住宅电话2036518，", "（住1号", "川　A　",
                                   # names no surname list knows, after a role and heading a private item
-                                  "患者扎西卓玛、", "低保对象\n1. 拉毛措，患病；", "粤B·D72K19车辆", "鲁A 6F3H27\n"])
+                                  "患者扎西卓玛、", "低保对象\n1. 拉毛措，患病；", "粤B·D72K19车辆", "鲁A 6F3H27\n", "C-6328-0417 ", "AB 1 2 3 4 5 6 "])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))
