@@ -163,15 +163,7 @@ class AddressRecognizer(Recognizer):
 
     @staticmethod
     def _id_between(fld, lo: int, hi: int) -> bool:
-        """A valid ID number starts in ``[lo, hi)``. The field's ID numbers are found once, from its digit
-        candidates, and looked up by bisection."""
-        ids = fld.memo.get("id_starts")
-        if ids is None:
-            ids = sorted(c.start for c in fld.candidates
-                         if c.shape == "number" and len(c.compact) == 18 and id_card_valid(c.compact))
-            fld.memo["id_starts"] = ids
-        k = bisect.bisect_left(ids, lo)
-        return k < len(ids) and ids[k] < hi
+        return fld.id_between(lo, hi)
 
     def _office_contact(self, fld, start: int, left_terms) -> bool:
         """The only private cues are contact cues, and the record they stand in names no person's role."""

@@ -169,11 +169,20 @@ class Recognizer:
         head = fld.list_head(start) if left else start
         if head < start:  # a listed value has the label of the list's first value (read there, not across the list)
             terms = terms | fld.terms_between(head - left, head)
-        if self.context and not terms.isdisjoint(self.context):
+        positive = bool(self.context) and not terms.isdisjoint(self.context)
+        if positive:
             score += self.CONTEXT_BOOST
-        if self.negative_context and not terms.isdisjoint(self.negative_context):
+        if self.negative_context and not terms.isdisjoint(self.negative_context) and not (
+                positive and self._negatives_inside_context(fld, start - left, end + right)):
             score -= self.CONTEXT_PENALTY
         return max(0.0, min(1.0, score))
+
+    def _negatives_inside_context(self, fld, lo: int, hi: int) -> bool:
+        """Every negative word of the window is part of a longer context word ("联系人" in "紧急联系人")."""
+        hits = fld.hits_between(lo, hi)
+        context = [h for h in hits if h.term in self.context]
+        return all(any(c.start <= h.start and h.end <= c.end and c.end - c.start > h.end - h.start for c in context)
+                   for h in hits if h.term in self.negative_context)
 
     def result(self, fld: "FieldText", start: int, end: int, score: float, detail: str = "", **kw) -> Result:
         """A result with the standard Chinese reason: "<LABEL>（<detail>）— <ground>，条例<article>"."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .base import Candidate
+from .checksums import id_card_valid
 from .persons.mention import PersonIndex
 from .text import Normalised, Segments, is_cjk, semicolon_row
 
@@ -97,6 +98,17 @@ class FieldText:
         self._cells = None
         self._header_cells = None
         self.memo: dict = {}  # per-field scratch of one review, keyed by recognizer ("address_end")
+
+    def id_between(self, lo: int, hi: int) -> bool:
+        """A valid 18-digit ID number starts in ``[lo, hi)``. The field's ID numbers are found once, from its
+        digit candidates, and looked up by bisection."""
+        ids = self.memo.get("id_starts")
+        if ids is None:
+            ids = sorted(c.start for c in self.candidates
+                         if c.shape == "number" and len(c.compact) == 18 and id_card_valid(c.compact))
+            self.memo["id_starts"] = ids
+        k = bisect.bisect_left(ids, lo)
+        return k < len(ids) and ids[k] < hi
 
     def candidate_ending_at(self, end: int) -> Candidate | None:
         """The candidate of the combined regex that ends at ``end`` (built once per field)."""

@@ -209,6 +209,13 @@ class LandlineRecognizer(Recognizer):
         return any(h.term in self.CONTEXT and LABEL_GAP_RE.fullmatch(fld.text, h.end, start)
                    for h in fld.hits_between(start - 12, start))
 
+    def _row_with_id(self, fld, start: int) -> bool:
+        """A valid ID number earlier in the number's sentence, on its line ("杨某某　5226…　0855-8263417"): a
+        person's row — not an office's number after it ("…，监督电话：0871-…")."""
+        t = fld.text
+        line = max(t.rfind("\n", max(0, start - 80), start) + 1, t.rfind("。", max(0, start - 80), start) + 1, start - 80)
+        return fld.id_between(line, start) and fld.terms_between(start - 16, start).isdisjoint(self.negative_context)
+
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…" or "使用权人：某某（身份证号…），联系电话0351-…":
         a phone given with a home address or with a person's identity number."""
@@ -271,7 +278,7 @@ class LandlineRecognizer(Recognizer):
                     self._after_private_mobile(fld, c.start) or self._before_private_mobile(fld, c.start, c.end)
                     or self._home_sentence(fld, c.start)
                     or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)
-                    or self._private_role(fld, c.start)):
+                    or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -1210,3 +1210,16 @@ def test_document_numbers_written_in_groups(body, type_, part):
 
 def test_a_grouped_code_without_a_document_word_stays():
     assert not review("标段编号A 1234 5678，工期180天。").findings
+
+
+@pytest.mark.parametrize("body, part", [
+    ("请网格员上门提醒：\n杨某某　　　522601196203075193　　　0855-8263417\n吴某　　　　522601********1824", "0855-8263417"),
+    ("涂某某老人（身份证号 360102196502238121）：紧急联系人电话 0791 8622 4517、159 7083 2246；", "0791 8622 4517"),
+])
+def test_landlines_of_a_persons_row_and_an_emergency_contact(body, part):
+    assert_found(body, "landline", part)
+
+
+def test_an_office_phone_after_a_persons_id_in_the_same_line_stays():
+    body = "张某，身份证号110105194912310021，核定补助金额每季度三百元，如有异议请拨打监督电话：0871-65558123。"
+    assert not findings(review(body), "landline")
