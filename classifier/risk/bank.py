@@ -136,6 +136,12 @@ def public_account(fld, s: int) -> bool:
             or PUBLIC_HOLDER_RE.search(t, line, s) is not None)
 
 
+PERSON_ITEM_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])[ \t\u3000]*"
+                            r"[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、]")
+"""A numbered item opening with a masked name (a person's: "1．赵某某，", "（2）孙*，")."""
+COMPANY_END_RE = re.compile(r"(?:公司|合作社|集团|事务所|经营部|厂|中心|医院|学校|商行|超市|门市部)[，,：:、 \t\u3000]")
+
+
 def company_account(fld, s: int) -> bool:
     """An account number given with its bank for a company: "开户行：…，账号：…" after a company's
     name; the 账号 column of a table with 开户银行 and 企业名称 columns, or whose row names a company;
@@ -152,6 +158,9 @@ def company_account(fld, s: int) -> bool:
         return ROW_COMPANY_RE.search(t, line_start, s) is not None  # "｜某某建设工程有限公司｜2万元｜账号｜"
     if not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS) or ROLE_ACCOUNT_RE.search(t, max(0, s - 16), s):
         return True  # "企业基本户：…", "药店对公账户：…", "中标人账户：…"
+    line_start = max(t.rfind("\n", max(0, s - 80), s) + 1, s - 80)
+    if PERSON_ITEM_RE.match(t, line_start, s) and not COMPANY_END_RE.search(t, line_start, s):
+        return False  # "1．赵某某，原账号…": the item is a person's, whatever body the lead-in names
     sent_l = fld.segments.sentence(s)[0]
     if YOU_RE.search(t, max(0, s - 16), s) and "\n" not in t[max(0, s - 16):s]:
         return False  # "因你预留的收款账户…": the addressee's own card (not "你单位", "你公司")

@@ -1223,3 +1223,9 @@ def test_landlines_of_a_persons_row_and_an_emergency_contact(body, part):
 def test_an_office_phone_after_a_persons_id_in_the_same_line_stays():
     body = "张某，身份证号110105194912310021，核定补助金额每季度三百元，如有异议请拨打监督电话：0871-65558123。"
     assert not findings(review(body), "landline")
+
+
+def test_a_masked_persons_item_has_a_card_whatever_body_the_lead_in_names():
+    body = ("请以下人员携带身份证到区退役军人服务中心办理账户变更：\n1．赵某某，原账号6222-0240-0211-3890-273，退回原因：户名不符；")
+    assert_found(body, "bank_card", "6222-0240-0211-3890-273")
+    assert not findings(review(body), "bank_account")
