@@ -1229,3 +1229,9 @@ def test_a_masked_persons_item_has_a_card_whatever_body_the_lead_in_names():
     body = ("请以下人员携带身份证到区退役军人服务中心办理账户变更：\n1．赵某某，原账号6222-0240-0211-3890-273，退回原因：户名不符；")
     assert_found(body, "bank_card", "6222-0240-0211-3890-273")
     assert not findings(review(body), "bank_account")
+
+
+def test_a_letter_to_two_applicants_names_both():
+    body = "蒋文斌、唐丽：\n你二人于2024年5月提出的政府信息公开申请收悉，现答复如下。"
+    names = [f.text for f in findings(review(body), "person_name")]
+    assert names[:2] == ["蒋文斌", "唐丽"], names

@@ -13,7 +13,7 @@ from .mention import PersonMention
 HONORIFICS = "女士|先生|老人|同志|家长"
 HONORIFIC_RE = re.compile(HONORIFICS)
 """After the addressee's name in a letter's salutation ("闫某女士：", "郇某同志：" answering a petition, "王某家长：")."""
-REPORTED_BY_YOU_RE = re.compile(r"[你您][^。\n]{0,40}?(?:实名举报|举报)")
+REPORTED_BY_YOU_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
 """你/您 of a person — the letter's addressee — not of a body ("你单位", "你局", "你公司", "你厂", "你们")."""
@@ -25,9 +25,9 @@ ADDRESSEE_REACH = 300
 ADDRESSEE_LINES = 3
 """The salutation stands on one of the first lines (a 文号 line may come first)."""
 ADDRESSEE_LINE_REACH = 80
-PETITION_RE = re.compile(r"[你您][^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉)")
+PETITION_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉)")
 """The letter answers the addressee's petition."""
-APPLICATION_RE = re.compile(r"[你您](?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?|为[^。\n]{0,40}?)?(?:提交|提出|递交|申请)")
+APPLICATION_RE = re.compile(r"[你您](?:二人|两人|俩)?(?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?|为[^。\n]{0,40}?)?(?:提交|提出|递交|申请)")
 """The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请", "你为子女…提交的入学申请")."""
 UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3}")
 """A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
@@ -64,6 +64,13 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
     if not got:
         return False
     k = got[0]
+    others = []  # "蒋某斌、唐某：": a letter to two people (or more) on one salutation line
+    while t[k:k + 1] == "、" and len(others) < 3:
+        nxt = cues.reader.read_bounded(t, k + 1, strict=False, allow_masked=True)
+        if not nxt:
+            break
+        others.append((k + 1, nxt))
+        k = nxt[0]
     honorific = HONORIFIC_RE.match(t, k)  # a private person's courtesy title, not an official's
     if honorific:
         k = honorific.end()
@@ -84,6 +91,8 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
     else:
         cue, kw = "addressee", {}
     mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue=cue, masked=got[1], **kw))
+    for a, (b, masked) in others:
+        mentions.add(PersonMention(fld.name, a, b, t[a:b], cue=cue, masked=masked, **kw))
     return True
 
 
