@@ -1235,3 +1235,14 @@ def test_a_letter_to_two_applicants_names_both():
     body = "蒋文斌、唐丽：\n你二人于2024年5月提出的政府信息公开申请收悉，现答复如下。"
     names = [f.text for f in findings(review(body), "person_name")]
     assert names[:2] == ["蒋文斌", "唐丽"], names
+
+
+def test_a_letter_to_a_role_has_no_name_but_its_statements_about_you_stand():
+    body = "来信人：\n你反映的问题已收悉。你母亲于2024年8月提出临时救助申请，申请理由为确诊乳腺癌，需行化疗。"
+    result = review(body)
+    assert not findings(result, "person_name")
+    assert_found(body, "health", "确诊乳腺癌")
+
+
+def test_a_reading_ending_like_a_number_label_is_no_name():
+    assert not review("工单编号：NC240611-0823").findings

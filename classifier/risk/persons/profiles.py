@@ -63,6 +63,8 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
         got = _unread_name(cues, t, lead) or got  # "阿依古丽：": the reader's reading stops short of the colon
     if not got:
         return False
+    if t[lead:got[0]] in cues.roles:
+        got = (got[0], True)  # "来信人：": a role addressed — the letter's person, with no name to report
     k = got[0]
     others = []  # "蒋某斌、唐某：": a letter to two people (or more) on one salutation line
     while t[k:k + 1] == "、" and len(others) < 3:
