@@ -54,7 +54,7 @@ DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为�
 PLACE_LAST = frozenset("省市县区镇乡村州")
 """The last character of a place's name; a three-character "name" ending in one is a place."""
 
-NOT_NAME_LAST = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户号")
+NAME_CANNOT_END = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户号")
 """The last character of a body, a place, a position or a household: no given name ends so."""
 
 UNKNOWN_MIN, UNKNOWN_MAX = 2, 6
@@ -122,7 +122,7 @@ class NameReader:
         "杨家户")."""
         if len(name) < 2 or not DOTS.isdisjoint(name):
             return True
-        return not ((name[:2] in NOT_NAMES and not vouched) or name in TITLES or name[-1] in NOT_NAME_LAST)
+        return not ((name[:2] in NOT_NAMES and not vouched) or name in TITLES or name[-1] in NAME_CANNOT_END)
 
     def _word_before(self, t: str, pos: int) -> bool:
         """``t[pos]`` ends a common word that begins before it ("儿童" before "发展")."""
