@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from .base import Recognizer
-from .checksums import id_card_valid
 from .persons.profiles import YOU_RE
 from .text import is_cjk
 from .wordlists import words
@@ -154,16 +152,13 @@ class AddressRecognizer(Recognizer):
         sent = max(fld.segments.sentence(start)[0], start - 80)  # bounded: a hostile text has no sentence end
         return MAILED_RE.search(t, max(sent, start - 8), start) is not None and YOU_RE.search(t, sent, start) is not None
 
-    @classmethod
-    def _line_has_id(cls, fld, start: int) -> bool:
+    @staticmethod
+    def _line_has_id(fld, start: int) -> bool:
         """A valid ID number earlier on the address's line (at most 120 characters back)."""
         t = fld.text
         line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
-        return cls._id_between(fld, line, start)
+        return fld.id_between(line, start)
 
-    @staticmethod
-    def _id_between(fld, lo: int, hi: int) -> bool:
-        return fld.id_between(lo, hi)
 
     def _office_contact(self, fld, start: int, left_terms) -> bool:
         """The only private cues are contact cues, and the record they stand in names no person's role."""
@@ -175,7 +170,7 @@ class AddressRecognizer(Recognizer):
         lo = min(sl, max(t.rfind("\n", max(0, start - 160), start) + 1, start - 160))  # the record, or its line
         terms = fld.terms_between(lo, start)
         return (terms.isdisjoint(self.person_labels) and terms.isdisjoint(PRIVATE_RIGHT_CUES)
-                and YOU_RE.search(t, lo, start) is None and not self._id_between(fld, lo, start)
+                and YOU_RE.search(t, lo, start) is None and not fld.id_between(lo, start)
                 and PERSON_ID_RE.search(t, lo, start) is None)
 
     def _org_seat(self, fld, start: int) -> bool:
@@ -189,7 +184,7 @@ class AddressRecognizer(Recognizer):
         if cue.term in SEAT_CUES:
             sl, _ = fld.segments.sentence(cue.start)
             lo = max(sl, cue.start - 120)
-            if (any(w in t[lo:cue.start] for w in ORG_RECORD_WORDS) and not self._id_between(fld, lo, cue.start)
+            if (any(w in t[lo:cue.start] for w in ORG_RECORD_WORDS) and not fld.id_between(lo, cue.start)
                     and not any(t.endswith(r, max(0, cue.start - 4), cue.start) for r in self.person_labels)):
                 return True  # (not an individual business whose record gives the 经营者's ID or 经营者住所: a home)
         lo = max(0, cue.start - 40)

@@ -73,9 +73,6 @@ class MobileRecognizer(Recognizer):
         w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(OTHER_NUMBER_WORDS) | set(PRIVATE_CONTACT_WORDS)
         return w
 
-    def labelled_other(self, fld, start: int) -> bool:
-        return labelled_other(fld, start, self.context)
-
     def analyze_candidate(self, doc, fld, cand):
         for c in variants(cand, (11, 13, 14)):
             compact = c.compact
@@ -95,7 +92,7 @@ class MobileRecognizer(Recognizer):
             # "苑某（1560 851 6632）": a number alone in brackets after a name is that person's phone
             if not grouping_ok(c.value, labelled=labelled):
                 continue
-            if self.labelled_other(fld, c.start):
+            if labelled_other(fld, c.start, self.context):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.8, left=12, right=2)
             if not fld.terms_between(c.start - 12, c.start).isdisjoint(PRIVATE_CONTACT_WORDS) or masked_before:
