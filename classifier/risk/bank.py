@@ -142,6 +142,38 @@ PERSON_ITEM_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一�
 COMPANY_END_RE = re.compile(r"(?:公司|合作社|集团|事务所|经营部|厂|中心|医院|学校|商行|超市|门市部)[，,：:、 \t\u3000]")
 
 
+HOLDER_RE = re.compile(r"(?P<org>有限公司|公司|合作社|集团|事务所|经营部|企业|单位|学校|医院|商行|超市|门市部|协会|"
+                       r"中标人|供应商|承包人|成交人|受让方|投标人|保证金退还账户|基本账户|基本户|对公账户)|"
+                       r"(?P<person>本人|个人|农户|户主|职工|居民|老人|参保人|借款人|购机者|被执行人|其|"
+                       r"[\u4e00-\u9fff](?:某某?|[*＊]{1,2})(?![支分公银局区县市镇乡村街路学医有合集中厂单企农商])|"
+                       r"[你您](?![单公企厂社们]))")
+"""Who an account may belong to: an organisation (or an account label only organisations have), or a
+person (a masked name — not a placeholder in a body's name, "某某支行" —, 本人, 农户, 你…)."""
+ACCOUNT_LABEL_RE = re.compile(r"(?:账号|帐号|账户|帐户)[：:（( \t\u3000]*$")
+"""An account's own label right before the number ("收款账户", "（账号：", "企业基本账户")."""
+HOLDER_REACH = 60
+RECORD_PERSON_RE = re.compile(ITEM_NUMBERING + r"(?:[\u4e00-\u9fff]{2,4}[：:][ \t\u3000]*)?"
+                              r"[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、（(]")
+"""A line that opens with a (masked) person, labelled or not ("申请人：钱某，", "2. 冯某某，")."""
+
+
+def holder_is_org(fld, s: int) -> bool:
+    """The number is labelled an account (not a card) and the nearest holder before it in its sentence or
+    line is an organisation: "1. 某技工学校，拨付68.2万元，收款账户…", "将退至你公司登记的银行账户（账号：…",
+    "合作社收款账户：…". A person named nearer ("职工本人账户", "张某某账户") keeps it a card."""
+    t = fld.text
+    if ACCOUNT_LABEL_RE.search(t, max(0, s - 8), s) is None:
+        return False
+    line = t.rfind("\n", 0, s) + 1
+    if RECORD_PERSON_RE.match(t, line, s):
+        return False  # "申请人：钱某，就业单位：某公司，…发放账户：…": the record is a person's
+    lo = max(fld.segments.sentence(s)[0], line, s - HOLDER_REACH)
+    last = None
+    for last in HOLDER_RE.finditer(t, lo, s):
+        pass
+    return last is not None and last.group("org") is not None
+
+
 def company_account(fld, s: int) -> bool:
     """An account number given with its bank for a company: "开户行：…，账号：…" after a company's
     name; the 账号 column of a table with 开户银行 and 企业名称 columns, or whose row names a company;
@@ -158,6 +190,8 @@ def company_account(fld, s: int) -> bool:
         return ROW_COMPANY_RE.search(t, line_start, s) is not None  # "｜某某建设工程有限公司｜2万元｜账号｜"
     if not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS) or ROLE_ACCOUNT_RE.search(t, max(0, s - 16), s):
         return True  # "企业基本户：…", "药店对公账户：…", "中标人账户：…"
+    if holder_is_org(fld, s):
+        return True
     line_start = max(t.rfind("\n", max(0, s - 80), s) + 1, s - 80)
     if PERSON_ITEM_RE.match(t, line_start, s) and not COMPANY_END_RE.search(t, line_start, s):
         return False  # "1．赵某某，原账号…": the item is a person's, whatever body the lead-in names

@@ -7,7 +7,8 @@ The review matches on a normalised copy of each field (docs/design.md section 2)
   because the recognizers read them;
 - invisible characters (zero-width space U+200B, soft hyphen U+00AD, word joiner U+2060, BOM
   U+FEFF…) removed, so "1380\u200b0138000" is a mobile number;
-- an ideographic space padding a two-character name ("王　芳") removed.
+- an ideographic space padding a two-character name ("王　芳") removed, and the spaces padding a
+  two-character label ("账　　号：", "住　　址：").
 
 Every character of the copy keeps the offset of the original character it came from
 (:attr:`Normalised.index`), so a span found on the copy maps back to a span of the original that
@@ -60,9 +61,11 @@ def _needs_table() -> re.Pattern:
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_REMOVE = re.compile(f"[{INVISIBLE}]+|\u3000(?:(?<=^[{_CJK}]\u3000)|(?<=[^{_CJK}][{_CJK}]\u3000))(?=[{_CJK}](?:[^{_CJK}]|$))")
-"""Runs of invisible characters, and an ideographic space padding a two-character name in a list or
-table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone."""
+_REMOVE = re.compile(f"[{INVISIBLE}]+|(?:(?<=^[{_CJK}])|(?<=[^{_CJK}][{_CJK}]))"
+                     f"(?:\u3000(?=[{_CJK}](?:[^{_CJK}]|$))|[ \u3000]{{1,4}}(?=[{_CJK}][：:]))")
+"""Runs of invisible characters; an ideographic space padding a two-character name in a list or
+table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone; and the spaces
+padding a two-character label to the width of a form's longer ones ("账　　号：", "住  址:")."""
 
 
 def _translate_run(match: re.Match) -> str:

@@ -46,3 +46,28 @@ def test_company_account(text, span):
 def test_personal_card_is_not_company_account():
     result = review(f"户主王*，开户行：农商银行某支行，一卡通账号{CARD}。")
     assert [f.type for f in result.findings] == ["bank_card"]
+
+
+@pytest.mark.parametrize("text, span", [
+    # the nearest holder before the account label is an organisation
+    ("1. 某某职业技能培训学校，拨付补助31.5万元，收款账户3301 0216 0900 0477 125（工商银行）；",
+     "3301 0216 0900 0477 125"),
+    ("退税款将退至你公司登记的银行账户（账号：4403 5102 2207 3319 508）。", "4403 5102 2207 3319 508"),
+    ("合作社收款账户：5302 1170 0012 6604 117。", "5302 1170 0012 6604 117"),
+    ("稳岗返还资金拨付至企业基本账户6101 2203 0500 7718 2406。", "6101 2203 0500 7718 2406"),
+    # a form's label padded with spaces ("账　　号：") is the label 账号
+    ("供应商：某某医疗器械有限公司\n开户银行：某银行某支行\n账　　号：730115000000662108\n", "730115000000662108"),
+])
+def test_company_account_by_its_holder(text, span):
+    assert_span(text, "bank_account", span, ground="trade_secret")
+
+
+@pytest.mark.parametrize("text", [
+    # the record opens with a person: the employer named in it does not own the account
+    f"申请人：钱某，就业单位：某某信息科技有限公司，补贴标准：每月800元，发放账户：{CARD}；",
+    # a person is named nearer the account than the body
+    f"经我单位核对，该专家已委托代办退税，退税款转入其指定银行账户{CARD}。",
+])
+def test_personal_account_near_a_company_stays_a_card(text):
+    result = review(text)
+    assert [f.type for f in result.findings] == ["bank_card"]

@@ -74,3 +74,23 @@ def test_offsets_map_back_through_removed_characters():
     assert n.text == "abc12" and n.to_original(1, 3) == (2, 5) and n.kept(3, 5) == "１２"
     plain = Normalised("没有要去掉的字符")
     assert plain.index is None and plain.to_original(2, 4) == (2, 4)
+
+
+@pytest.mark.parametrize("original, normalised", [
+    ("账　　号：123", "账号：123"),     # a two-character label padded to a form's width
+    ("住  址:某路1号", "住址:某路1号"),  # ASCII spaces, ASCII colon
+    ("1. 项　目：", "1. 项目："),
+    ("男  汉族", "男  汉族"),           # not a label: no colon follows
+    ("序号 1 2：", "序号 1 2："),        # digits, not a label
+])
+def test_spaces_padding_a_label_are_removed(original, normalised):
+    n = Normalised(original)
+    assert n.text == normalised
+    if n.index is not None:
+        assert "".join(original[i] for i in n.index) == normalised
+
+
+def test_padded_label_still_labels_its_value():
+    result = review(f"姓　　名：某某\n住　　址：某市某区某路18号2单元301室\n身份证号：{ID}")
+    address = _only(result, "address")
+    assert address.text == "某市某区某路18号2单元301室"
