@@ -8,6 +8,17 @@ from .base import Recognizer
 from .wordlists import words
 
 CLOSING = words("process.CLOSING")
+ASKING = words("process.ASKING")
+"""Words that ask the superior whether the proposal is right (妥否, 当否, 如无不妥): a closing formula when an
+instruction is requested right after them (:data:`REQUESTED_RE`)."""
+REQUESTED_RE = re.compile(r"[，,][ \t\u3000]*(?:敬?请|望)(?:予|求)?[\u4e00-\u9fff]{0,2}?"
+                          r"(?:批示|审示|指示|审批|批复|审定|批转|核示|批准|示|审阅|裁定|核准)")
+"""The instruction asked for after 妥否/当否 ("，请批示", "，请予批复", "，请批转各有关单位执行")."""
+ASKED_TAIL = 10
+CLAUSE_BREAK_RE = re.compile(r"[，,；;]")
+"""After the instruction asked for, at most a short object ("…请批转各有关单位执行"), no further clause."""
+OPENING_RE = re.compile(r"以上[\u4e00-\u9fff]{0,4}$")
+""""以上报告", "以上意见", "以上请示" before the asking word: part of the formula."""
 DRAFT_NOTE_RE = re.compile(r"[（(][^（）()]{0,8}[）)]\s*$")
 """A bracketed note after the title's last word ("…的请示（第二稿）")."""
 SUBMIT_RE = re.compile(r"报送|上报|拟报|呈报|报请|提交")
@@ -30,12 +41,25 @@ class RequestReportRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "请示件"
     VALUE = False
-    TRIGGERS = ("请示",) + CLOSING
+    TRIGGERS = ("请示",) + CLOSING + ASKING
 
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
+        if hit.term in ASKING:
+            # "以上报告妥否，请指示。", "以上意见如无不妥，请批转各有关单位执行。": asking whether the proposal is
+            # right, then for an instruction, closing the paragraph
+            m = REQUESTED_RE.match(t, e)
+            sl, sr = fld.segments.sentence(s, e)
+            if (m and sr - m.end() <= ASKED_TAIL and not CLAUSE_BREAK_RE.search(t, m.end(), sr) and closes_paragraph(t, sr)
+                    and t[s - 1:s] not in ("“", "\"", "「", "‘")):  # (not a formula quoted)
+                o = OPENING_RE.search(t, sl, s)
+                yield self.result(fld, o.start() if o else s, sr, 0.85, "请示结尾用语")
+            return
         if hit.term != "请示":
+            sl, sr = fld.segments.sentence(s, e)
+            if any(h.term in ASKING for h in fld.hits_between(sl, sr)):
+                return  # part of a formula read from its asking word ("以上请示当否，请予批复")
             if hit.term == "以上请示" or hit.term == "特此请示" or "，" in hit.term or "," in hit.term or hit.term.startswith("请"):
                 if hit.term == "以上请示":
                     end = fld.segments.sentence(s, e)[1]

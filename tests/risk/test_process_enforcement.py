@@ -9,6 +9,11 @@ from tests.assertions import assert_found, findings, review
     ("关于申请追加专项经费的请示", "县人民政府：……", "请示", "title"),                 # title ends with 请示
     ("某事项", "特申请追加经费185万元。\n妥否，请批示。\n某局", "妥否，请批示", "body"),  # closing formula
     ("党组会议纪要", "会议研究向市政府报送《关于某地块调规事项的请示》。", "请示", "body"),  # to be submitted
+    # closings by meaning: asking whether the proposal is right, then for an instruction
+    ("某情况的报告", "拟移送公安机关。\n以上报告妥否，请指示。\n某局", "以上报告妥否，请指示", "body"),
+    ("某事项", "拟重新测量。\n以上意见如无不妥，请批转各有关单位执行。\n某局", "以上意见如无不妥，请批转各有关单位执行", "body"),
+    ("某事项", "本次不作为人选。\n以上意见当否，请审示。", "以上意见当否，请审示", "body"),
+    ("某事项", "经费由县财政承担。\n以上请示当否，请予批复。\n附件：某某", "以上请示当否，请予批复", "body"),
 ])
 def test_request_found(title, body, part, field):
     assert_found(body, "request_report", part, title=title, field=field, ground="process_info")
@@ -18,6 +23,9 @@ def test_request_found(title, body, part, field):
     ("常务会议召开", "会议同意县交通运输局按规定请示省级主管部门后开工建设。"),
     ("政策解读", "闲置车辆需先向财政部门请示后方可调配使用。"),
     ("关于某事项请示的批复", "你局《关于某事项的请示》收悉。"),
+    ("公文写作要点", "请示的结尾一般使用“妥否，请批示”“当否，请批复”等用语。"),     # a formula quoted
+    ("某事项", "各单位妥否请示领导后再定，不得擅自行动。"),                       # no instruction asked for
+    ("某事项", "方案妥否，请批示，请各单位研究后于本周内反馈意见，逾期视为同意"),  # not the paragraph's end
 ])
 def test_request_not_found(title, body):
     assert not findings(review(body, title), "request_report")
