@@ -34,6 +34,11 @@ SUBTYPE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}型$")
 
 BELIEF_LEADS = words("privacy_context.BELIEF_LEADS")
 BELIEF_BEFORE = words("privacy_context.BELIEF_BEFORE")
+CLERGY = frozenset(("阿訇", "伊玛目", "神父", "牧师", "修女", "僧人", "喇嘛", "道士"))
+CLERGY_SAID_RE = re.compile(r"[系是为（(]")
+"""A cleric's calling is said of a person when the clause says so ("某某系清真寺阿訇", "某某（某寺院僧人）")."""
+BELIEVERS = ("信徒", "信众", "教众", "徒")
+"""After a religion, the word for its believers ("伊斯兰教信众", "佛教徒")."""
 ANCHOR_REACH = 100
 """How far in its sentence a statement looks for the person it is about."""
 NEAREST = 4
@@ -293,7 +298,8 @@ class ReligionRecognizer(_AttributeRecognizer):
 
     def words(self):
         w = super().words()
-        extra = {f"{lead}{r}" for r in RELIGIONS for lead in BELIEF_LEADS} | {f"{r}信徒" for r in RELIGIONS}
+        extra = ({f"{lead}{r}" for r in RELIGIONS for lead in BELIEF_LEADS}
+                 | {f"{r}{believer}" for r in RELIGIONS for believer in BELIEVERS})
         extra |= {f"{r}{meeting}" for r in RELIGIONS for meeting in ("聚会", "家庭聚会")}  # "组织基督教家庭聚会"
         w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | extra
         return w
@@ -304,9 +310,11 @@ class ReligionRecognizer(_AttributeRecognizer):
             # a bare 佛教/基督教 is a belief only with 信仰/信奉/系/是 before it or 信徒/徒 after it
             before = t[max(0, hit.start - 2):hit.start]
             after = t[hit.end:hit.end + 2]
-            if not (before.endswith(BELIEF_BEFORE) or after.startswith(("信徒", "徒"))):
+            if not (before.endswith(BELIEF_BEFORE) or after.startswith(BELIEVERS)):
                 return None
         if t[max(0, hit.start - 2):hit.start] in ("未能", "不能", "无法", "没有", "从未", "不再"):
             return None  # "因行动不便未能参加礼拜": no statement of belief
+        if hit.term in CLERGY and not CLERGY_SAID_RE.search(t, fld.segments.clause(hit.start, hit.end)[0] - 1, hit.start):
+            return None  # "由其所在清真寺阿訇参与帮教": the cleric helps; nobody's faith is stated
         start = hit.start - 1 if hit.start and t[hit.start - 1] in "是系为" else hit.start
         return start, hit.end

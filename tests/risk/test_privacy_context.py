@@ -62,3 +62,22 @@ def test_subtype_without_a_person_is_not_a_status():
 ])
 def test_health_vocabulary(text, span):
     assert any(span in f.text for f in findings(review(text), "health"))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("检查中发现，马德仁（伊斯兰教信众，常年在寺内义务管理）私设厨房。", "伊斯兰教信众"),   # 信众 after the religion
+    ("例如马福全，系清真寺阿訇，年满60周岁，已开始领取养老金。", "系清真寺阿訇"),          # a cleric's calling
+    ("经审核，包文德（天主教神父）拟在本区某堂点主持宗教活动。", "神父"),
+])
+def test_religion_said_of_a_person(text, span):
+    found = [f.text for f in findings(review(text), "religion")]
+    assert any(span in t or t in span for t in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "帮教对象韩某某已回村务农，由其所在清真寺阿訇参与帮教。",   # the cleric helps: nobody's faith is stated
+    "关于阿依某某申请宗教教职人员认定的复函",                       # the matter applied for
+    "该儿童无法准确说出家庭住址，目前已送至救助站。",               # 出家 inside 说出家庭
+])
+def test_religion_not_said(text):
+    assert not findings(review(text), "religion")
