@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .persons.cues import PersonCues
+from .persons.lists import name_column
 from .persons.profiles import YOU_RE
 from .text import is_cjk
 from .wordlists import words
@@ -25,7 +27,7 @@ LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
 DEMONSTRATIVES = frozenset("该本此同")
-YOUR_PLACE_RE = re.compile(r"[你您](?:家)?(?:位于|在|住|的住址|家住)[：:]?$")
+YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?$")
 MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
 """What an address may begin with, read backwards from its 号 (matched on the reversed neighbourhood)."""
@@ -40,6 +42,8 @@ INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)$")
+ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)$")
+"""A column of homes ("地址", "家庭住址"), not of a property or an office ("房屋坐落", "单位地址")."""
 
 
 class AddressRecognizer(Recognizer):
@@ -61,6 +65,7 @@ class AddressRecognizer(Recognizer):
         super().__init__(lexicon, settings)
         # the role words that name a person's record ("信访人：", "申请人", "姓名：")
         self.person_labels = lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("party_cues")
+        self.person_cues = PersonCues(lexicon)  # which table columns name persons
 
     def words(self):
         w = super().words()
@@ -121,8 +126,11 @@ class AddressRecognizer(Recognizer):
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
         if private and right_terms.isdisjoint(PRIVATE_RIGHT_CUES) and self._office_contact(fld, start, left_terms):
             private = False  # "联系地址：某路233号  联系电话：029-…" closing a notice: the office's
-        if not private and self._addressees(fld, start):
+        addressee = self._addressees(fld, start, ROOM_LEVEL_RE.search(span) is not None)
+        if addressee:
             private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
+        if not private and self._address_column(fld, s):
+            private = True  # "户主 | 地址 | 补助金额": the home of the row's person
         if not private and self._line_has_id(fld, start):
             private = True  # "张某  1501…  某小区2-3-401": a row that gives a person's ID number gives their home
         if t[start] == "某" and s - start <= 4 and not private:
@@ -133,7 +141,7 @@ class AddressRecognizer(Recognizer):
             return  # "某某执法大队（某区某街28号）": the seat of the body just named
         if INSTITUTION_AFTER_RE.match(t, end):
             return  # "某大道88号政务服务中心二楼": the address of an office
-        if office and not (private and (self._closest_is_private(fld, start) or self._addressees(fld, start))):
+        if office and not (private and (self._closest_is_private(fld, start) or addressee)):
             return
         if not private and (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):
             return  # a 不动产登记/征收 notice: the law requires the property's location to be published
@@ -144,13 +152,22 @@ class AddressRecognizer(Recognizer):
             yield self.result(fld, start, end, 0.7, "含楼栋/单元/房号")
 
     @staticmethod
-    def _addressees(fld, start: int) -> bool:
-        """The address is the letter's addressee's: "对你位于…", "你在…", or a reply mailed to 您 ("本答复书将邮寄至…")."""
+    def _addressees(fld, start: int, flat: bool) -> bool:
+        """The address is the letter's addressee's: "对你位于…", "你在…", or a reply mailed to 您 ("本答复书将邮寄至…")
+        or to a flat (``flat``: "决定书已邮寄至某小区11栋3单元601": whoever lives there, a person's home)."""
         t = fld.text
         if YOUR_PLACE_RE.search(t, max(0, start - 6), start):
             return True
         sent = max(fld.segments.sentence(start)[0], start - 80)  # bounded: a hostile text has no sentence end
-        return MAILED_RE.search(t, max(sent, start - 8), start) is not None and YOU_RE.search(t, sent, start) is not None
+        return MAILED_RE.search(t, max(sent, start - 8), start) is not None and (
+            flat or YOU_RE.search(t, sent, start) is not None)
+
+    def _address_column(self, fld, pos: int) -> bool:
+        """The address stands under an address column of a table that also has a person column."""
+        header = fld.column_header(pos)
+        if not header or not ADDRESS_HEADER_RE.search(header):
+            return False
+        return any(name_column(self.person_cues, h) for h in fld.table_header_of(pos) if h != header)
 
     @staticmethod
     def _line_has_id(fld, start: int) -> bool:

@@ -13,6 +13,12 @@ from tests.assertions import assert_found, assert_not_found, review
     ("住址：石碣镇滨江大道东段翠湖家园8栋2单元704房。", "翠湖家园8栋2单元704房"),       # no 号: 栋 anchor
     ("送达地址为北京市朝阳区某街道某小区216楼3门502号", "216楼3门502号"),                # end of text
     ("住址：某镇某路１２号３０１室。", "某路１２号３０１室"),                              # full-width digits
+    ("迁入前地址：某市某区高笋塘路58号4-2\n", "高笋塘路58号4-2"),                      # 迁入前地址
+    ("现居住地 长春市朝阳区红旗街某广场C1栋1908\n", "C1栋1908"),                       # a lettered building
+    ("有群众（来信地址：某县某镇水井村5组41号）提出补偿标准偏低。", "水井村5组41号"),   # a person's letter
+    ("郭某某：\n你户位于某县某乡南台村二街14号的宅基地自2016年起闲置。", "南台村二街14号"),  # 你户位于
+    ("工伤认定决定书已邮寄至某市某区双拥路38号新竹小区11栋3单元601，因无人签收被退回。",
+     "11栋3单元601"),                                                                      # mailed to a flat
 ])
 def test_found(text, part):
     f = assert_found(text, "address", part)
@@ -35,4 +41,20 @@ def test_replacement_keeps_to_street():
     "第5号台风将于7月25日登陆",
 ])
 def test_not_found(text):
+    assert_not_found(text, "address")
+
+
+def test_address_column_of_a_table_with_a_person_column():
+    body = ("序号  户主      地址                          补助金额（元）\n"
+            "1     罗某某    某镇龙井村三组27号            35000\n"
+            "2     韦*兰    某乡杉坪村水塘组8号           15000\n")
+    found = [f.text for f in review(body).findings if f.type == "address"]
+    assert found == ["某镇龙井村三组27号", "某乡杉坪村水塘组8号"], found
+
+
+@pytest.mark.parametrize("text", [
+    "来信地址：某市蜀山区长江西路2500号某县农业综合行政执法大队（邮编230000）",   # the office receiving letters
+    "序号  单位名称          单位地址                  金额\n1     某某有限公司      某区某路18号3楼301室      5000\n",
+])
+def test_office_addresses_not_found(text):
     assert_not_found(text, "address")
