@@ -19,6 +19,10 @@ from tests.assertions import assert_found, assert_not_found, findings, review
     ("五年级学生周子涵在操场摔倒，造成右腿骨折。", "五年级学生周子涵", "minor"),         # grade + name
     ("五年级学生周子涵在操场摔倒，造成右腿骨折。", "周子涵", "person_name"),           # the name itself
     ("查获驾驶人邓志明酒后驾驶，涉嫌危险驾驶罪，已被刑事拘留。", "邓志明", "person_name"),  # neutral role + criminal
+    ("该餐馆招用童立军（15周岁）从事传菜工作。", "童立军", "person_name"),               # 周岁
+    ("该餐馆招用童立军（15周岁）从事传菜工作。", "童立军（15周岁）", "minor"),
+    ("慰问对象：乔雨桐（孤儿，11岁）。", "乔雨桐", "person_name"),                       # a profile word before the age
+    ("参与推搡的同学孔思远（同班同学，9岁）的家长已到校道歉。", "孔思远", "person_name"),
 ])
 def test_found(text, name, type_):
     f = assert_found(text, type_, name)

@@ -7,11 +7,13 @@ import re
 from .context import ORG_LAST
 from .mention import PersonMention
 
-# Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年" — the profile of a person.
 _GRADE_WORD = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三])"
                r"(?:[（(][0-9]{1,2}[）)]班)?(?:学生)?")
 PROFILE_BEFORE_AGE = re.compile(rf"(?:[（(]|[，,；; \t\u3000]+)(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|{_GRADE_WORD})[，,、 \t\u3000]+)*"
-                                r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年|为|系)$")
+                                r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年|为|系)$"
+                                r"|[（(][\u4e00-\u9fff]{1,4}[，,、]$")
+"""Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年", or one short word of profile in its
+bracket ("（孤儿，", "（同班同学，")."""
 UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁")
 _GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三]|小[一二三四五六])"
           r"(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})?班?")
@@ -20,12 +22,13 @@ _SCHOOL = r"(?:[\u4e00-\u9fff]{0,8}?(?:小学|中学|学校|[一二三四五六�
 _PUPIL = r"(?:在校学生|(?:在校|在读)?(?:小学生|中学生|初中生|高中生)|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
 MINOR_BEFORE_RE = re.compile(rf"(?:(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁)?(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
 """The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五", "12岁儿童韦某"."""
-MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
+MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?<=[（(])[\u4e00-\u9fff]{{1,4}}[，,、](?=[^）)]{{0,4}}岁))?"
+                            rf"(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
                             rf"(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?出?生[，,、 \t\u3000]+)?(?:(?:案发|作案|事发)时)?"
                             rf"(?:为|系|是)?(?:现|正在|目前)?(?:就读于|在读|读)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
                             rf"|(?:{_SCHOOL}[ \t\u3000|｜]{{0,4}})?(?:拟?入读|在校|在读)?{_GRADE}{_PUPIL}?|(?:在校|在读)?(?:小学生|初中生|中学生|高中生)|未成年人?)")
 """The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）", "（作案时年仅十五周岁）",
-"（2018年3月出生，拟入读一年级）", the school and grade cells of its table row ("鲁 欣 怡|初二（3）班")."""
+"（2018年3月出生，拟入读一年级）", "（孤儿，12岁）", the school and grade cells of its table row ("鲁 欣 怡|初二（3）班")."""
 GRADE_NEXT_RE = re.compile(rf"[，,、 \t\u3000]+((?:{_SCHOOL})?{_GRADE}{_PUPIL}?)")
 """A school and grade right after the age in a child's profile."""
 AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁(的)[\u4e00-\u9fff]{0,4}$")
@@ -50,12 +53,13 @@ def by_age(cues, fld, hit, mentions) -> None:
     carries what identifies the child; with a masked name it is the age alone."""
     t = fld.text
     q = hit.start
-    d = q
-    while d > 0 and q - d < 3 and t[d - 1].isdigit():
+    digits_end = q - 1 if q > 0 and t[q - 1] == "周" else q  # "14周岁"
+    d = digits_end
+    while d > 0 and digits_end - d < 3 and t[d - 1].isdigit():
         d -= 1
-    if d == q or (q + 1 < len(t) and t[q + 1] == "以"):  # "60岁以上": a bracket, not a person
+    if d == digits_end or (q + 1 < len(t) and t[q + 1] == "以"):  # "60岁以上": a bracket, not a person
         return
-    minor = int(t[d:q]) < ADULT
+    minor = int(t[d:digits_end]) < ADULT
     reader = cues.reader
     if q + 1 < len(t) and t[q + 1] == "的":
         got = reader.read_bounded(t, q + 2, allow_initials=True)
