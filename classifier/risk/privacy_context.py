@@ -192,6 +192,8 @@ class HealthRecognizer(_AttributeRecognizer):
             return None  # "残疾人两项补贴": the name of a benefit, not a disability of someone
         if t[hit.end:hit.end + 2] in BENEFIT_AFTER or SCHEME_AFTER_RE.match(t, hit.end, min(len(t), hit.end + 10)):
             return None  # "大病保险报销", "重病医保": an insurance scheme, not an illness
+        if hit.term in CAUSE_WORDS and CAUSE_OF_HARDSHIP_RE.match(t, hit.end):
+            return None  # "因病致贫", "风险类型：因病": the category of a household's hardship, no condition stated
         cl, cr = fld.segments.clause(hit.start, hit.end)
         leads = [h for h in fld.tagged_between("list:health_lead", max(cl, hit.start - 12), hit.start + 1)
                  if h.end <= hit.start or h.start == hit.start]
@@ -213,6 +215,11 @@ class HealthRecognizer(_AttributeRecognizer):
         if end - start <= len(hit.term) and hit.term in DIAGNOSIS_LEADS:
             return None  # "患有" with nothing after it
         return start, end
+
+
+CAUSE_WORDS = frozenset(("因病",))
+CAUSE_OF_HARDSHIP_RE = re.compile(r"(?:致贫|致困|返贫|支出型)|[ \t\u3000]*(?:[|｜\t\n）)，,；;]|$)")
+"""After 因病: the hardship it caused ("因病致贫"), or nothing more (a table cell "因病", "（因病）")."""
 
 
 STANDARD_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?标准")

@@ -389,7 +389,7 @@ def test_pupils_in_an_honour_notice_stay_named():
 
 
 @pytest.mark.parametrize("body, name, minor", [
-    ("其中病情较重的欧阳可欣（高一学生，16岁）曾入住ICU。", "欧阳可欣", "欧阳可欣（高一学生"),   # grade before the age
+    ("其中病情较重的欧阳可欣（高一学生，16岁）曾入住ICU。", "欧阳可欣", "欧阳可欣（高一学生，16岁）"),   # grade before the age
     ("经查，该生羊梓轩（初二（3）班）患有先天性心脏病。", "羊梓轩", "羊梓轩（初二（3）班）"),       # 该生
     ("其中，仡彩霞（14岁，八年级）经多次家访已返校。", "仡彩霞", "仡彩霞（14岁，八年级）"),               # a rare surname
 ])

@@ -81,3 +81,12 @@ def test_religion_said_of_a_person(text, span):
 ])
 def test_religion_not_said(text):
     assert not findings(review(text), "religion")
+
+
+@pytest.mark.parametrize("text", [
+    "一、罗某福，某村，家庭人口3人，因病致贫，拟纳入农村最低生活保障。",   # a cause of poverty, no condition named
+    "经联合走访，协助将其送往市第二人民医院住院治疗，目前情况稳定。",       # care given, no condition named
+    "医院于到院后86分钟为患者郑某实施介入手术。",                           # a procedure, no condition named
+])
+def test_care_and_causes_of_poverty_are_no_health_statement(text):
+    assert not findings(review(text), "health")
