@@ -204,11 +204,12 @@ class TradeSecretMarkingRecognizer(Recognizer):
 
 
 RESTRICTION_RE = re.compile(
-    r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|公开|透露|提供|发布|引用)"
+    r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|公开|透露|提供|发布|引用)"
     r"|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?(?:内部|参考|参阅|讨论|使用|传阅|阅知)(?:讨论|使用|参考)?"
     r"|暂不(?:对外)?(?:公开|发布|透露)|不对外(?:公开|透露|发布|提供)")
-STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外传|转发|外泄|扩散|翻印|复制|透露)|暂不对外(?:公开|发布|透露)"
+STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外传|转发|外泄|扩散|透露)|暂不对外(?:公开|发布|透露)"
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
+"""(A rule against copying — 不得翻印, 严禁复制 — is how a classified carrier is handled, not a marking of its own.)"""
 DRAFTING_RE = re.compile(r"起草|讨论稿|修改稿|未定稿")
 """A restriction naming the drafting ("仅供起草组内部讨论") marks a draft, not an internal document."""
 DRAFT_NOTE_TAIL_RE = re.compile(r"[ 　，,]*(?:未经[\u4e00-\u9fff]{0,6}审定|待审定|未定稿|请勿外传)[）)]")

@@ -63,6 +63,8 @@ def test_internal_marking_found(body, title, part, field):
 
 @pytest.mark.parametrize("text", [
     "各单位对照内部控制制度，结合内设机构职责分工，健全内部审计。",
+    "某市应急管理局\n2024年5月10日\n（此件不得翻印）",                 # a rule for handling a carrier, no marking
+    "各单位要严格控制知悉范围，本方案严禁复制、摘抄。",
 ])
 def test_internal_marking_not_found(text):
     assert not findings(review(text), "internal_marking")
