@@ -14,6 +14,10 @@ INDIVIDUAL = words("evaluation.INDIVIDUAL")
 TALLY_WORDS = frozenset(words("evaluation.TALLY_WORDS"))
 """Votes, methods and sanctions ("民主测评", "得票率", "诫勉谈话"): an appraisal's procedure, about the person only
 where the sentence names them (not merely because the field is about one person)."""
+SHORTCOMINGS = frozenset(words("evaluation.SHORTCOMINGS"))
+QUALITIES_RE = re.compile("(?:" + "|".join(words("evaluation.QUALITIES")) + r")[\u4e00-\u9fff]{0,2}$")
+"""A shortcoming said of a personal quality ("创新意识不足", "服务态度较差", "抓队伍建设办法不多", "业务不熟练"):
+criticism by meaning, not by phrase (a shortfall of funds, "资金不足", is none)."""
 PROFILE_OPENING_RE = re.compile(r"^[^\n，,]{2,8}[，,][男女][，,][\u4e00-\u9fff]{1,3}族", re.M)
 """A line opening with one person's profile ("吴某某，男，汉族，…")."""
 
@@ -24,7 +28,7 @@ class PersonalEvaluationRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "个人考核评价"
     VALUE = False
-    TRIGGERS = words("evaluation.PersonalEvaluationRecognizer.TRIGGERS")
+    TRIGGERS = words("evaluation.PersonalEvaluationRecognizer.TRIGGERS") + tuple(sorted(SHORTCOMINGS))
     MERGE_GAP = 30
 
     def __init__(self, lexicon, settings):
@@ -60,6 +64,8 @@ class PersonalEvaluationRecognizer(Recognizer):
         if fld.name == "title":
             return  # a title announces a result ("考核优秀等次的公示"); it is not an evaluation itself
         t = fld.text
+        if hit.term in SHORTCOMINGS and not QUALITIES_RE.search(t, max(0, hit.start - 6), hit.start):
+            return  # "资金不足", "经费不够": no quality of a person
         sl, sr = fld.segments.sentence(hit.start, hit.end)
         # about one individual: 同志/其本人 in the sentence, or a name opening it
         person = self._named_at_start(t, sl, hit.start)
