@@ -62,3 +62,17 @@ def test_other_mentions_of_a_private_name_are_found_too():
 def test_name_at_start_and_end_of_text():
     assert_found("患者张立新，诊断为肺结核", "person_name", "张立新")
     assert_found("低保对象：吴国华", "person_name", "吴国华")
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("劳动人事争议仲裁裁决书（公告送达）", "申请人：乌力吉，男，蒙古族。\n被申请人：某某建筑劳务有限公司。", "乌力吉"),
+    ("被拖欠工资劳动者先行垫付申请审核结果告知", "申请人：邝大勇、潘红英\n你们于2024年5月申请由欠薪保障金先行垫付工资。", "潘红英"),
+])
+def test_parties_of_a_labour_dispute_are_private(title, body, name):
+    found = {f.text: f for f in findings(review(body, title), "person_name")}
+    assert name in found and "劳动争议" in found[name].reason, list(found)
+
+
+def test_an_applicant_in_an_approval_notice_stays_unreported():
+    result = review("申请人：谭秋明，采伐地点：某村，采伐树种：杉木。", "林木采伐许可公示")
+    assert not findings(result, "person_name")

@@ -52,16 +52,17 @@ class PersonDecision:
         """What the whole document says: an enforcement file, a penalty decision, an honour/appointment notice."""
         enforcement = any(r.type == "enforcement_record" for r in results)
         penalty = doc.has_tag("list:penalty_cues")
-        family = doc.has_tag("list:family_case_words")
+        private_case = ("婚姻家庭案件的当事人" if doc.has_tag("list:family_case_words")
+                  else "劳动争议案件的当事人" if doc.has_tag("list:labour_case_words") else "")
         honour_notice = bool(doc.title.tagged("list:honour_words"))
         links: dict[tuple[str, int], set[str]] = {}
         for r in results:
             for p in r.about:
                 links.setdefault((p.field, p.start), set()).add(r.type)  # PersonMention.key
-        return enforcement, penalty, honour_notice, links, family
+        return enforcement, penalty, honour_notice, links, private_case
 
     def decide(self, doc, p: PersonMention, ctx) -> Decision:
-        enforcement, penalty, honour_notice, links, family = ctx
+        enforcement, penalty, honour_notice, links, private_case = ctx
         cues = self.cues
         fld = doc.get(p.field)
         if p.masked and not p.minor:
@@ -87,6 +88,6 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
             return _decision(True, "person_name", "privacy", "私人姓名", f"执法案卷或处罚决定中的{p.cue}", 0.7)
-        if family and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES):
-            return _decision(True, "person_name", "privacy", "私人姓名", "婚姻家庭案件的当事人", 0.75)
+        if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES):
+            return _decision(True, "person_name", "privacy", "私人姓名", private_case, 0.75)
         return NOT_PRIVATE
