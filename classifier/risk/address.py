@@ -64,7 +64,7 @@ class AddressRecognizer(Recognizer):
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         # the role words that name a person's record ("信访人：", "申请人", "姓名：")
-        self.person_labels = lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("party_cues")
+        self.person_labels = lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("kin_roles") | lexicon.words("party_cues")
         self.person_cues = PersonCues(lexicon)  # which table columns name persons
 
     def words(self):

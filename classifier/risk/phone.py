@@ -154,7 +154,7 @@ class LandlineRecognizer(Recognizer):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
         self._reader = NameReader.from_lexicon(lexicon)
-        self.roles = (lexicon.words("neutral_roles") | lexicon.words("sensitive_roles")) - {"姓名"}
+        self.roles = (lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("kin_roles")) - {"姓名"}
 
     def _private_role(self, fld, start: int) -> bool:
         """"出租人联系电话0532-…", "信访人：赵某\n联系地址：…\n联系电话：0351 …", "业主代表 李某某，联系地址…，

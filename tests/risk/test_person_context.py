@@ -76,3 +76,21 @@ def test_parties_of_a_labour_dispute_are_private(title, body, name):
 def test_an_applicant_in_an_approval_notice_stays_unreported():
     result = review("申请人：谭秋明，采伐地点：某村，采伐树种：杉木。", "林木采伐许可公示")
     assert not findings(result, "person_name")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("特困供养人员已入住敬老院。其子韦建华在外务工，已告知。", "韦建华"),
+    ("你于2024年6月反映你兄长苏立安名下房产被他人过户一事。", "苏立安"),
+    ("该生由其姑母杜美英担任监护人。", "杜美英"),
+])
+def test_a_relative_named_is_private(text, name):
+    assert name in [f.text for f in findings(review(text), "person_name")]
+
+
+@pytest.mark.parametrize("text", [
+    "该生父亲因病去世，其父母离异后由祖父母抚养。",        # 父母, 祖父母: relatives' words, no names
+    "老人可凭社保卡在全镇14家长者食堂就餐。",                # 家长者: 长者食堂
+    "工资转入其妻子银行卡，卡号见附件。",                      # 银行 is a word, no name
+])
+def test_relatives_words_without_a_name(text):
+    assert not findings(review(text), "person_name")

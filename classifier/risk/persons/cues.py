@@ -15,7 +15,9 @@ class PersonCues:
 
     def __init__(self, lexicon):
         self.reader = NameReader.from_lexicon(lexicon)
-        self.sensitive_roles = lexicon.words("sensitive_roles")
+        self.kin_roles = lexicon.words("kin_roles")
+        # a relative of someone ("其子", "你兄长") is named in a private context, as a 患者 is
+        self.sensitive_roles = lexicon.words("sensitive_roles") | self.kin_roles
         self.neutral_roles = lexicon.words("neutral_roles")
         self.minor_cues = lexicon.words("minor_cues")
         self.official = lexicon.words("official_cues")

@@ -33,7 +33,7 @@ class PersonNameRecognizer(Recognizer):
     LABEL = "私人姓名"
     STAGE = 1
     TRIGGERS = words("persons.recognizer.PersonNameRecognizer.TRIGGERS")
-    TRIGGER_LISTS = ("sensitive_roles", "neutral_roles", "party_cues", "minor_cues")
+    TRIGGER_LISTS = ("sensitive_roles", "kin_roles", "neutral_roles", "party_cues", "minor_cues")
 
     def __init__(self, lexicon, settings, name_tagger=None):
         super().__init__(lexicon, settings)

@@ -24,6 +24,10 @@ QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
 """What separates the names of one enumeration ("社区矫正对象张三、李四、王五", "张秀英 李国强")."""
 
 
+KIN_CHARS = frozenset("父母子女妻夫兄弟姐妹亲")
+"""After a relative's word, the start of a longer one ("其父母", "祖父母", "其子女")."""
+ROLE_RUNS_ON = 100
+"""A relative's word whose last character starts a word with the next one ("家长者" → 长者) is no role there."""
 LONGER_REACH = 8
 """The longest role word that can hide a shorter one ending at the same place."""
 
@@ -60,10 +64,15 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         if hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " ", "\u3000"):
             return  # "县第一中学：张三 李四": the people of a school (teachers), not pupils
     reader = cues.reader
+    kin = hit.term in cues.kin_roles
+    if kin and (t[p:p + 1] in KIN_CHARS or cues.reader.words.get(t[hit.end - 1:hit.end + 1], 0) >= ROLE_RUNS_ON):
+        return  # "其父母离异", "由祖父母抚养": a longer word for relatives; "14家长者食堂": 长者, no role
     got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
-    if not got and (hit.term in cues.sensitive_roles or hit.term in cues.party_cues):
+    if got and kin and not got[1] and common_word(reader.words, cues, t[p:p + 2]):
+        got = None  # "转入其妻子银行卡": a word (银行), not a relative's name
+    if not got and not kin and (hit.term in cues.sensitive_roles or hit.term in cues.party_cues):
         got = reader.read_unknown(t, p)  # "证人阿木拉哈、…", "患者拉毛措，": a name no surname list knows
     while got and not cues.official_after(fld, got[0]) and t[got[0] - 1] not in UNIT_LAST:
         end, masked = got
