@@ -218,6 +218,26 @@ NOT_CONSULTED_RE = re.compile(r"决算|预算执行|报告|总结|纪要|请示|
 """Documents not put out for public comment: their 征求意见稿 circulates internally."""
 CONSULTATION_RE = re.compile(r"公开征求|征求公众|向社会征求|征求社会")
 """A notice putting a draft out for public comment (its title names the draft in 《》)."""
+PUBLIC_COMMENT_RE = re.compile(r"公开征求|征求公众|向社会[\u4e00-\u9fff]{0,4}征求|征求社会|社会各界|社会公众|广大(?:市民|群众|居民|网民)"
+                               r"|公众(?:意见|可|如)|意见反馈|反馈意见|提出意见(?:和|或)?建议|征求意见(?:时间|期|截止)")
+"""The document asks the public for comment on its draft."""
+
+
+CITED_DRAFT_RE = re.compile(r"《[^》]{0,60}征求意见稿[^《]{0,4}》")
+"""A title citing a draft for comment ("关于《某规定（征求意见稿）》的起草说明"): the document goes with a public draft."""
+
+
+def public_comment(doc) -> bool:
+    """The title or the body puts the draft out for public comment, or the title cites the draft in 《》."""
+    memo = doc.title.memo  # once per review
+    got = memo.get("public_comment")
+    if got is None:
+        title = doc.title.text
+        got = memo["public_comment"] = (any(PUBLIC_COMMENT_RE.search(f.text) is not None for f in doc.fields)
+                                        or CITED_DRAFT_RE.search(title) is not None)
+    return got
+
+
 THIS_DRAFT_RE = re.compile(r"[本此]稿[^，。；\n]{0,12}讨论")
 """This text called a draft under discussion ("本稿仅供内部讨论")."""
 ABOUT_DRAFT_RE = re.compile(r"[）)]?[\u4e00-\u9fff]{0,8}?的(?:起草)?说明")
@@ -317,13 +337,15 @@ class DraftMarkingRecognizer(Recognizer):
 
     INTERNAL = words("markings.DraftMarkingRecognizer.INTERNAL")
 
-    def _marks(self, fld, hit, doc_title: str = "") -> bool:
+    def _marks(self, doc, fld, hit, doc_title: str = "") -> bool:
         t = fld.text
         s, e = hit.start, hit.end
         if hit.term == "征求意见稿":
-            # a public consultation draft — unless the document is one nobody consults the public on (a
-            # 决算说明, a report): then it is a draft under internal review
-            if not NOT_CONSULTED_RE.search(doc_title) or cited(t, s, e) or "《" in t[max(0, s - 40):s]:
+            # a draft for comment marks a draft under internal review — unless the document puts it out to
+            # the public (a 公开征求意见 notice; the body asks the public for comment) or cites it in 《》
+            if cited(t, s, e) or "《" in t[max(0, s - 40):s]:
+                return False
+            if not NOT_CONSULTED_RE.search(doc_title) and public_comment(doc):
                 return False
             if fld.name == "title":
                 return in_title_position(t, s, e) or bracket_tail(t, s, e)
@@ -347,10 +369,10 @@ class DraftMarkingRecognizer(Recognizer):
 
     def analyze_trigger(self, doc, fld, hit):
         s, e = hit.start, hit.end
-        ok = self._marks(fld, hit, doc.title.text)
+        ok = self._marks(doc, fld, hit, doc.title.text)
         if not ok and fld.name == "body" and hit.term not in ("征求意见稿", "初稿"):
             # the title marks the document as a draft: the body's mentions of that stage refer to it
             tag = f"trigger:{self.TYPE}"
-            ok = any(h.term == hit.term and self._marks(doc.title, h, doc.title.text) for h in doc.title.tagged(tag))
+            ok = any(h.term == hit.term and self._marks(doc, doc.title, h, doc.title.text) for h in doc.title.tagged(tag))
         if ok:
             yield self.result(fld, s, e, 0.85, f"“{fld.text[s:e]}”")

@@ -76,6 +76,9 @@ def test_internal_marking_not_found(text):
     ("某某发展规划（初稿）", "", "初稿", "title"),
     ("《某某实施细则》（征求意见稿（内部））", "", "征求意见稿（内部）", "title"),
     ("某报告", "本报告为讨论稿，仅供研究使用。", "讨论稿", "body"),
+    # a draft for comment that nobody puts out to the public is a draft under internal review
+    ("某区2025年重点民生实事项目安排（征求意见稿）", "一、教育类项目……", "征求意见稿", "title"),
+    ("秀水区关于殡葬领域专项整治工作的意见", "（征求意见稿）\n为规范殡葬服务收费行为……", "征求意见稿", "body"),
 ])
 def test_draft_found(title, body, part, field):
     assert_found(body, "draft_marking", part, title=title, field=field, ground="process_info")
@@ -84,6 +87,7 @@ def test_draft_found(title, body, part, field):
 @pytest.mark.parametrize("title, body", [
     ("关于公开征求《某某规定（征求意见稿）》意见的公告", "现将征求意见稿全文公布。"),
     ("规划编制工作取得进展", "通报规划初稿已编制完成，尽快形成征求意见稿。"),
+    ("某市养犬管理办法（征求意见稿）", "现向社会公开征求意见，欢迎社会各界提出意见和建议。"),   # put out to the public
 ])
 def test_draft_not_found(title, body):
     assert not findings(review(body, title), "draft_marking")
