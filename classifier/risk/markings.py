@@ -135,6 +135,13 @@ OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供�
 """Who claims the secret, heading the line before "商业秘密" ("企业商业秘密　仅限审核使用")."""
 
 
+CLAIMED_BEFORE_RE = re.compile(r"(?:标注|标明|注明|声明|申明|主张)[^，。；\n]{0,14}?(?:为|属于?|系|涉及|含有?)?[^，。；\n]{0,4}$"
+                               r"|(?:本|我|其)(?:企业|公司|单位)的?(?:核心)?$")
+"""Before the word, its owner claims it ("投标人声明本部分为商业秘密", "企业标注：涉及商业秘密", "属于本企业商业秘密"):
+the claim is a marking whatever rule language the sentence goes on with."""
+STARRED = "★☆"
+
+
 class TradeSecretMarkingRecognizer(Recognizer):
     """A claim that this text is a 商业秘密 ("属企业商业秘密，申请不予公开"), not the word in a law or a statistic."""
 
@@ -170,7 +177,11 @@ class TradeSecretMarkingRecognizer(Recognizer):
             if close and "\n" not in t[opening:close.start()]:
                 yield self.result(fld, opening + 1, close.start(), 0.85, "文件或企业标注为商业秘密")
                 return
-        if bracketed(t, s, e) or quoted or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e))):
+        starred = t[s - 1:s] in STARRED and t[e:e + 1] in STARRED  # "★商业秘密★"
+        if starred:
+            s, e = s - 1, e + 1
+        if (bracketed(t, s, e) or quoted or starred
+                or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e)))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)
             end = m.end() if m else e
@@ -183,7 +194,8 @@ class TradeSecretMarkingRecognizer(Recognizer):
         sl, sr = fld.segments.sentence(s, e)
         sentence = t[sl:sr]
         around = t[max(sl, s - 6):min(sr, e + 6)]
-        self_claim = SELF_CLAIM_RE.search(t, max(sl, s - 16), s) is not None
+        self_claim = (SELF_CLAIM_RE.search(t, max(sl, s - 16), s) is not None
+                      or CLAIMED_BEFORE_RE.search(t, max(sl, s - 24), s) is not None)
         if ENUM_RE.search(around) or STAT_AFTER_RE.match(t, e, min(len(t), e + 12)) or (
                 GENERAL_TRADE_RE.search(sentence) and not self_claim):
             return

@@ -36,6 +36,10 @@ def test_secrecy_not_found(text):
     # the text claims secrecy for itself, with the rule language of a third party after it
     ("本工艺说明含有商业秘密，未经申报单位书面许可不得向第三方提供。\n一、配料", "未经申报单位书面许可不得向第三方提供"),
     ("此报价清单涉及商业秘密，禁止向其他投标人披露。", "此报价清单涉及商业秘密"),
+    ("投标报价分项（摘自投标文件，投标人声明本部分为商业秘密）：\n软件开发费1,200万元", "商业秘密"),   # claimed by its owner
+    ("第三方书面回复：“配方及工艺流程属于本公司商业秘密，不同意公开”。", "商业秘密"),
+    ("检验结论：所检项目符合标准要求。\n★商业秘密★ 燃烧器结构参数……", "★商业秘密★"),             # starred
+    ("企业提供的核心配方及工艺参数（企业申请保密）经专家组现场核验。", "申请保密"),
 ])
 def test_trade_secret_marking_found(text, part):
     assert_found(text, "trade_secret_marking", part, ground="trade_secret")
@@ -46,6 +50,8 @@ def test_trade_secret_marking_found(text, part):
     "因属商业秘密不予公开的7件。",
     "本办法所称商业秘密，是指不为公众所知悉、能为权利人带来经济利益的技术信息和经营信息。",
     "涉及商业秘密的，未经第三方同意不得公开。",
+    "经审查，本机关认为该部分确属商业秘密，决定不予公开。",                 # the agency's decision, no claim
+    "为增强企业商业秘密保护意识，区市场监管局举办商业秘密保护宣讲活动。",
 ])
 def test_trade_secret_marking_not_found(text):
     assert not findings(review(text), "trade_secret_marking")
