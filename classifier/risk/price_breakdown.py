@@ -25,11 +25,13 @@ MONEY_HEADER_RE = re.compile(r"^[^\n0-9]{0,40}?[｜|\t][^\n0-9]{0,40}?(?:元|金
 CELL_NUMBER_RE = re.compile(r"(?<=[｜|\t])[ \u3000]{0,4}([0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?)[ \u3000]{0,4}(?=$|[｜|\t])", re.M)
 """A cell holding a bare number ("人员工资及社保｜1,712,400")."""
 CELL_SEPARATORS = "｜|\t \u3000"
-ANNOUNCED = frozenset(words("price_breakdown.ANNOUNCED"))
-"""Words that announce the list of items after them as the price's or cost's build-up ("分项报价：…")."""
+ANNOUNCED = frozenset(words("price_breakdown.ANNOUNCED")) | frozenset(
+    f"{head}{tail}" for head in words("price_breakdown.PRICE_HEADS") for tail in words("price_breakdown.BREAKDOWN_TAILS"))
+"""Words that announce the list of items after them as the price's or cost's build-up: a price or cost word and a
+breakdown word ("报价明细", "价格组成", "成本分析", "单价表", "分项报价：…")."""
 
 
-PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,；;]?[ \t\u3000]*\n?[ \t\u3000]*$")
+PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价|中标价|成交价|中标金额|成交金额)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,；;]?[ \t\u3000]*\n?[ \t\u3000]*$")
 """Before 其中: a price and its amount ("投标总价568万元，其中…"): what follows breaks that price down."""
 SECRET_CLAIMS = frozenset(words("price_breakdown.SECRET_CLAIMS"))
 """A trade-secret claim: the cost items right after it are the claimed build-up (cost words still needed)."""
@@ -43,7 +45,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "报价明细或成本构成"
     VALUE = False
-    TRIGGERS = words("price_breakdown.BidPriceBreakdownRecognizer.TRIGGERS")
+    TRIGGERS = tuple(sorted(set(words("price_breakdown.BidPriceBreakdownRecognizer.TRIGGERS")) | ANNOUNCED))
     MIN_ITEMS = 3
     # A figure that is itself a piece of a bidder's price build-up: one is enough ("人月单价2.8万元",
     # "内部收益率9.6%", "综合单价：415元/m³").
@@ -92,11 +94,9 @@ class BidPriceBreakdownRecognizer(Recognizer):
             return
         # the breakdown may follow its heading on the next lines ("分项报价明细\n1. …\n2. …"); announced as
         # one, its items need no cost word ("分项报价：土建工程842.10万元、安装工程98.55万元、…")
-        announced = hit.term in ANNOUNCED
-        hi = min(len(t), hit.end + 400)
-        if announced and not INTRODUCES_RE.match(t, hit.end):
-            hi = min(hi, fld.segments.sentence(hit.start)[1])  # "报价明细见附件。": nothing is listed after it here
-        yield from self._run(fld, hit.start, hi, any_label=announced)
+        # ("报价明细见附件。" lists nothing after it here: then, as after any other trigger, the items need cost words)
+        announced = hit.term in ANNOUNCED and INTRODUCES_RE.match(t, hit.end) is not None
+        yield from self._run(fld, hit.start, min(len(t), hit.end + 400), any_label=announced)
 
     @staticmethod
     def _label(t: str, lo: int, k: int) -> int:

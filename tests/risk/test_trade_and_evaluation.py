@@ -11,6 +11,12 @@ from tests.assertions import assert_found, findings, review
     ("成交结果", "附单价分析：设备单价9,800元，其中采购成本7,000元、安装费500元、运维费1,300元、利润1,000元。", "安装费500元"),
     ("某公司供水定价成本监审报告", "核定总成本2.1亿元。其中，原水费0.5亿元，电费0.4亿元，职工薪酬0.6亿元，折旧0.3亿元。",
      "电费0.4亿元"),
+    # announced by any price or cost word with a breakdown word ("价格组成", "成本分析", "报价清单")
+    ("成交公告", "中标人投标文件中的价格组成：大米4.10元/斤、菜籽油9.80元/斤、鸡蛋5.60元/斤", "菜籽油9.80元/斤"),
+    ("成交公告", "五、供应商报价成本分析（供应商提交）：钢材成本占比54%，单组货架人工费386元，管理费率6.5%\n",
+     "人工费386元"),
+    ("中标公告", "中标价：8652.37万元，其中设计费186.40万元、设备购置费2315.62万元、建安工程费6150.35万元\n",
+     "设备购置费2315.62万元"),                                                        # the parts of an award price
 ])
 def test_breakdown_found(title, body, part):
     assert_found(body, "bid_price_breakdown", part, title=title, ground="trade_secret")
@@ -19,6 +25,7 @@ def test_breakdown_found(title, body, part):
 @pytest.mark.parametrize("title, body", [
     ("部门预算说明", "收入预算918.64万元，其中基本支出651.20万元，项目支出267.44万元。"),
     ("中标结果公告", "中标金额：人民币145.8万元。"),
+    ("部门决算说明", "费用明细见附件。全年支出1200万元，其中基本支出900万元、项目支出300万元。"),
 ])
 def test_breakdown_not_found(title, body):
     assert not findings(review(body, title), "bid_price_breakdown")
