@@ -219,8 +219,8 @@ class TradeSecretMarkingRecognizer(Recognizer):
 
 RESTRICTION_RE = re.compile(
     r"(?:请勿|切勿|严禁|不得|禁止)(?:对外)?(?:外传|转发|外泄|扩散|公开|透露|提供|发布|引用)"
-    r"|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?(?:内部|参考|参阅|讨论|使用|传阅|阅知)(?:讨论|使用|参考)?"
-    r"|暂不(?:对外)?(?:公开|发布|透露)|不对外(?:公开|透露|发布|提供)")
+    r"|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?(?:内部|参考|参阅|讨论|使用|传阅|阅知|阅存|掌握)(?:讨论|使用|参考|掌握)?"
+    r"|暂不(?:对外)?(?:公开|发布|透露)|不对外(?:公开|透露|发布|提供)|不宜(?:对外)?公开|不公开发布")
 STRONG_RESTRICTION_RE = re.compile(r"(?:请勿|切勿|严禁)(?:对外)?(?:外传|转发|外泄|扩散|透露)|暂不对外(?:公开|发布|透露)"
                                    r"|不对外透露|(?:仅供|仅限)[\u4e00-\u9fff]{0,8}?内部[\u4e00-\u9fff]{0,2}")
 """(A rule against copying — 不得翻印, 严禁复制 — is how a classified carrier is handled, not a marking of its own.)"""
@@ -311,6 +311,8 @@ class InternalMarkingRecognizer(Recognizer):
             return
         if hit.term == "内部征求意见" and t[e:e + 1] == "稿":
             return
+        if hit.term == "内部" and not self._bare_mark(t, s, e):
+            return  # "内部控制", "内部审计": the word in prose; only "（内部）" or 内部 alone on its line marks
         if any(w in t[max(0, s - 8):s] for w in TRADE_SECRET_WORDS):
             return  # "商业秘密　请勿外传": one trade-secret marking
         if hit.term in self.ALWAYS or is_marking(fld, s, e, window=16) or bracket_tail(t, s, e, reach=24):
@@ -322,6 +324,16 @@ class InternalMarkingRecognizer(Recognizer):
                                   ground="process_info", label=DraftMarkingRecognizer.LABEL)
             else:
                 yield self.result(fld, start, end, 0.85, f"“{fld.text[start:end]}”")
+
+    @staticmethod
+    def _bare_mark(t: str, s: int, e: int) -> bool:
+        """The bare word stands as a marking of its own: in brackets ("（内部）", "〔内部〕") or alone on its line."""
+        if bracketed(t, s, e):
+            return True
+        ls = t.rfind("\n", max(0, s - 4), s) + 1
+        le = t.find("\n", e, e + 4)
+        le = len(t) if le < 0 and len(t) - e <= 4 else le
+        return le >= 0 and (ls > 0 or s <= 4) and not t[ls:s].strip(" \t\u3000") and not t[e:le].strip(" \t\u3000")
 
     @staticmethod
     def _with_secrecy_marking(fld, start: int) -> bool:

@@ -71,6 +71,7 @@ def test_internal_marking_found(body, title, part, field):
     "各单位对照内部控制制度，结合内设机构职责分工，健全内部审计。",
     "某市应急管理局\n2024年5月10日\n（此件不得翻印）",                 # a rule for handling a carrier, no marking
     "各单位要严格控制知悉范围，本方案严禁复制、摘抄。",
+    "健全内部控制制度，加强内部审计监督。\n内部管理",                 # the word in prose and headings
 ])
 def test_internal_marking_not_found(text):
     assert not findings(review(text), "internal_marking")
@@ -161,3 +162,16 @@ def test_restriction_naming_the_drafting_marks_a_draft():
     # without the drafting it stays an internal marking, with its second restriction joined
     result = review("（仅供内部参考，请勿转发）")
     assert [(f.type, f.text) for f in result.findings] == [("internal_marking", "仅供内部参考，请勿转发")]
+
+
+@pytest.mark.parametrize("title, body, part", [
+    ("", "〔内部〕\n上半年，全县共受理投诉……", "内部"),                                    # the bare word bracketed
+    ("某事项的调查报告（内部）", "一、基本情况……", "内部"),
+    ("", "内部\n根据年度考核安排，现将结果通报如下。", "内部"),                           # alone on its line
+    ("", "下一步将实行专班推进机制。\n内部参阅\n某委员会", "内部参阅"),
+    ("", "会议决定对其进行诫勉谈话。\n（本纪要仅限局班子成员阅存）", "仅限局班子成员阅存"),
+    ("", "（此件发至委机关各科室，不公开发布）\n某委员会", "不公开发布"),
+])
+def test_internal_markings_written_bare_or_by_meaning(title, body, part):
+    field = "title" if part in title and part not in body else "body"
+    assert_found(body, "internal_marking", part, title=title, field=field, ground="internal_affairs")
