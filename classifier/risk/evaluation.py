@@ -18,6 +18,8 @@ SHORTCOMINGS = frozenset(words("evaluation.SHORTCOMINGS"))
 QUALITIES_RE = re.compile("(?:" + "|".join(words("evaluation.QUALITIES")) + r")[\u4e00-\u9fff]{0,2}$")
 """A shortcoming said of a personal quality ("创新意识不足", "服务态度较差", "抓队伍建设办法不多", "业务不熟练"):
 criticism by meaning, not by phrase (a shortfall of funds, "资金不足", is none)."""
+GROUP_RE = re.compile(r"(?:有些|部分|一些|少数|不少|许多|很多|有的)(?:党员|领导)?(?:干部|同志)")
+"""Some of a body's people ("有些同志", "部分干部"): what is said of them is said of no one person."""
 PROFILE_OPENING_RE = re.compile(r"^[^\n，,]{2,8}[，,][男女][，,][\u4e00-\u9fff]{1,3}族", re.M)
 """A line opening with one person's profile ("吴某某，男，汉族，…")."""
 
@@ -67,6 +69,8 @@ class PersonalEvaluationRecognizer(Recognizer):
         if hit.term in SHORTCOMINGS and not QUALITIES_RE.search(t, max(0, hit.start - 6), hit.start):
             return  # "资金不足", "经费不够": no quality of a person
         sl, sr = fld.segments.sentence(hit.start, hit.end)
+        if hit.term in SHORTCOMINGS and GROUP_RE.search(t, max(sl, hit.start - 60), hit.start):
+            return  # "有些同志对…认识不足": a group's shortcoming, no one's appraisal
         # about one individual: 同志/其本人 in the sentence, or a name opening it
         person = self._named_at_start(t, sl, hit.start)
         named = person[1] if person else None

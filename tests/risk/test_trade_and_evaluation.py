@@ -72,6 +72,7 @@ def test_shortcomings_of_a_person_by_meaning(text, part):
 @pytest.mark.parametrize("text", [
     "受资金不足影响，部分项目推进较慢，村民防火意识不强的问题仍然存在。",   # no one person: funds, villagers
     "全区共有基层网格员312名，业务培训覆盖率不高。",
+    "由于有些同志对于调整产品结构的必要性认识不足，行动迟缓，这种倾向正在纠正。",   # a group's shortcoming
 ])
 def test_shortcomings_not_of_one_person(text):
     assert not findings(review(text), "personal_evaluation")
