@@ -185,6 +185,9 @@ class AddressRecognizer(Recognizer):
         t = fld.text
         sl, _ = fld.segments.sentence(start)
         lo = min(sl, max(t.rfind("\n", max(0, start - 160), start) + 1, start - 160))  # the record, or its line
+        k = max(t.rfind("（", max(0, start - 160), start), t.rfind("(", max(0, start - 160), start))
+        if 0 <= k < lo and "）" not in t[k:start] and ")" not in t[k:start]:
+            lo = k  # "（申请人身份证号：…；联系电话：…\n…；通讯地址：…）": the record is the whole bracket
         terms = fld.terms_between(lo, start)
         return (terms.isdisjoint(self.person_labels) and terms.isdisjoint(PRIVATE_RIGHT_CUES)
                 and YOU_RE.search(t, lo, start) is None and not fld.id_between(lo, start)

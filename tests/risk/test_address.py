@@ -58,3 +58,9 @@ def test_address_column_of_a_table_with_a_person_column():
 ])
 def test_office_addresses_not_found(text):
     assert_not_found(text, "address")
+
+
+def test_contact_address_inside_a_persons_bracketed_record():
+    body = ("你于2024年3月4日向本机关提出政府信息公开申请（申请人身份证号：某某；联系电话：139 8501\n 4472；"
+            "通讯地址：某区某街道某村彭家湾H区7栋2单元1803室），要求公开某项目房屋征收补偿方案。")
+    assert_found(body, "address", "H区7栋2单元1803室")
