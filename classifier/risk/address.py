@@ -8,7 +8,7 @@ from .base import Recognizer
 from .persons.cues import PersonCues
 from .persons.lists import name_column
 from .persons.profiles import YOU_RE
-from .text import is_cjk
+from .text import PERSON_RECORD_RE, is_cjk
 from .wordlists import words
 
 PRIVATE_CUES = words("address.PRIVATE_CUES")
@@ -42,6 +42,8 @@ INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)$")
+HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}$")
+"""A house number or a flat, not only a building ("民心佳园5栋")."""
 ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)$")
 """A column of homes ("地址", "家庭住址"), not of a property or an office ("房屋坐落", "单位地址")."""
 
@@ -131,8 +133,8 @@ class AddressRecognizer(Recognizer):
             private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
         if not private and self._address_column(fld, s):
             private = True  # "户主 | 地址 | 补助金额": the home of the row's person
-        if not private and self._line_has_id(fld, start):
-            private = True  # "张某  1501…  某小区2-3-401": a row that gives a person's ID number gives their home
+        if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and self._line_of_person(fld, start))):
+            private = True  # "张某  1501…  某小区2-3-401", "1. 收件人宋**，电话…，地址…": a person's row gives their home
         if t[start] == "某" and s - start <= 4 and not private:
             return  # "某小区8号楼业主申请…": the place left out, no address
         if private and self._org_seat(fld, start):
@@ -176,6 +178,13 @@ class AddressRecognizer(Recognizer):
         line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
         return fld.id_between(line, start)
 
+
+    @staticmethod
+    def _line_of_person(fld, start: int) -> bool:
+        """The address's line (at most 120 characters back) opens with a masked person ("1. 收件人宋**，…")."""
+        t = fld.text
+        line = t.rfind("\n", max(0, start - 120), start) + 1
+        return (line > 0 or start <= 120) and PERSON_RECORD_RE.match(t, line, start) is not None
 
     def _office_contact(self, fld, start: int, left_terms) -> bool:
         """The only private cues are contact cues, and the record they stand in names no person's role."""

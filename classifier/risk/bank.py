@@ -8,7 +8,7 @@ from .base import Pattern, Recognizer
 from .checksums import luhn_ok
 from .numbers import GROUP_RE, variants
 from .persons.profiles import YOU_RE
-from .text import ITEM_NUMBERING
+from .text import ITEM_NUMBERING, PERSON_RECORD_RE
 from .wordlists import words
 
 CARD_WORDS = words("bank.CARD_WORDS")
@@ -152,9 +152,6 @@ person (a masked name — not a placeholder in a body's name, "某某支行" —
 ACCOUNT_LABEL_RE = re.compile(r"(?:账号|帐号|账户|帐户)[：:（( \t\u3000]*$")
 """An account's own label right before the number ("收款账户", "（账号：", "企业基本账户")."""
 HOLDER_REACH = 60
-RECORD_PERSON_RE = re.compile(ITEM_NUMBERING + r"(?:[\u4e00-\u9fff]{2,4}[：:][ \t\u3000]*)?"
-                              r"[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、（(]")
-"""A line that opens with a (masked) person, labelled or not ("申请人：钱某，", "2. 冯某某，")."""
 
 
 def holder_is_org(fld, s: int) -> bool:
@@ -165,7 +162,7 @@ def holder_is_org(fld, s: int) -> bool:
     if ACCOUNT_LABEL_RE.search(t, max(0, s - 8), s) is None:
         return False
     line = t.rfind("\n", 0, s) + 1
-    if RECORD_PERSON_RE.match(t, line, s):
+    if PERSON_RECORD_RE.match(t, line, s):
         return False  # "申请人：钱某，就业单位：某公司，…发放账户：…": the record is a person's
     lo = max(fld.segments.sentence(s)[0], line, s - HOLDER_REACH)
     last = None

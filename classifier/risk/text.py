@@ -149,6 +149,10 @@ def _row_semicolons(text: str) -> set[int]:
 ITEM_NUMBERING = r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])?[ \t\u3000]*"
 """The numbering that may open a list item or record ("1. ", "（2）"), spaces around it."""
 ITEM_NUMBERING_RE = re.compile(ITEM_NUMBERING)
+PERSON_RECORD_RE = re.compile(ITEM_NUMBERING + r"(?:[\u4e00-\u9fff]{2,4}[：:]?[ \t\u3000]*)?"
+                              r"[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、（(]")
+"""A line or list item that opens with a (masked) person, labelled or not ("申请人：钱某，", "2. 冯某某，",
+"1. 收件人宋**，"): what the line gives is that person's."""
 
 RECORD_LINE_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[：:]")
 """A line of a record written as "label：value" ("姓名：张三", "病种：尿毒症")."""

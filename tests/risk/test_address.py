@@ -64,3 +64,10 @@ def test_contact_address_inside_a_persons_bracketed_record():
     body = ("你于2024年3月4日向本机关提出政府信息公开申请（申请人身份证号：某某；联系电话：139 8501\n 4472；"
             "通讯地址：某区某街道某村彭家湾H区7栋2单元1803室），要求公开某项目房屋征收补偿方案。")
     assert_found(body, "address", "H区7栋2单元1803室")
+
+
+def test_address_in_a_line_that_opens_with_a_masked_person():
+    body = ("下列邮件无法按址投递，请收件人领取：\n1. 收件人宋**，电话见档案，地址某区某街道只楚路66号院3排5号；\n"
+            "2. 承租人周某某，分配房源：民心佳园5栋。")
+    found = [f.text for f in review(body).findings if f.type == "address"]
+    assert len(found) == 1 and found[0].endswith("66号院3排5号"), found   # a building alone names no home
