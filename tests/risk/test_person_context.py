@@ -94,3 +94,9 @@ def test_a_relative_named_is_private(text, name):
 ])
 def test_relatives_words_without_a_name(text):
     assert not findings(review(text), "person_name")
+
+
+def test_children_listed_after_one_statement_are_each_a_private_name():
+    result = review("该校六年级（2）班学生陈立轩、何宇航多次在课间推搡同学。")
+    assert [f.text for f in findings(result, "person_name")] == ["陈立轩", "何宇航"]
+    assert [f.text for f in findings(result, "minor")] == ["六年级（2）班学生陈立轩"]

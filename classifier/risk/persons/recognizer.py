@@ -134,6 +134,8 @@ class PersonNameRecognizer(Recognizer):
                 out.append(self.result(fld, x, y, 0.8, "可识别的未成年人", type="minor", label="未成年人", mask=False,
                                        value=False))
             else:
+                if d.type == "minor" and p.name_span is None and not p.masked:
+                    d = MINOR_NAME  # "学生陈某轩、何某航": the second child's name; the statement stands before the first
                 out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground,
                                        label=d.label, mask=not p.masked))
             if not p.masked and len(p.name_text) >= 2:
