@@ -100,3 +100,20 @@ def test_children_listed_after_one_statement_are_each_a_private_name():
     result = review("该校六年级（2）班学生陈立轩、何宇航多次在课间推搡同学。")
     assert [f.text for f in findings(result, "person_name")] == ["陈立轩", "何宇航"]
     assert [f.text for f in findings(result, "minor")] == ["六年级（2）班学生陈立轩"]
+
+
+@pytest.mark.parametrize("text, part", [
+    ("被害人近亲属某某生活陷入困境，其女（7岁）患脑瘫需长期康复治疗。", "其女（7岁）"),
+    ("家庭人口4人，丈夫外出失联，两个孩子分别在读小学二年级和初中一年级，拟纳入农村低保。", "孩子分别在读小学二年级和初中一年级"),
+    ("丈夫意外身亡，两名子女均未成年，给予临时救助3,000元。", "子女均未成年"),
+])
+def test_a_familys_child_stated_a_minor_without_a_name(text, part):
+    assert part in [f.text for f in findings(review(text), "minor")]
+
+
+@pytest.mark.parametrize("text", [
+    "符合条件的困难家庭子女在读高中的可申请资助。",     # whose children: nobody's in particular
+    "其子女已年满18周岁，不再享受孤儿基本生活费。",       # of age
+])
+def test_children_in_general_or_adults_are_no_minor(text):
+    assert not findings(review(text), "minor")

@@ -138,3 +138,25 @@ def under_age(cues, fld, hit):
     if not any(cues.reader.read(before, i, allow_masked=True) for i in range(len(before))) and not before.endswith(("其", "该生", "该童")):
         return None
     return hit.start, m.end()
+
+
+FAMILY_CHILD_BEFORE_RE = re.compile(r"(?:其|家中|你|您|你的|您的|独自抚养|抚养|另有|育有|和|及|与|[一两二三四][个名])[\u4e00-\u9fff]{0,3}$")
+"""Before a word for a child: whose child it is ("其女", "家中两个孩子", "独自抚养…的女儿", "你的儿子")."""
+CHILD_STATEMENT_RE = re.compile(
+    rf"[（(]?(?:均|都|分别|现|正|今年|年仅|时年|现年)?(?:为|系|是)?[^。；，,\n（(]{{0,10}}?"
+    rf"(?:(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁(?:和(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁)?"
+    rf"|(?:在读|就读于?|读|上)[^。；，,\n]{{0,12}}?{_GRADE}(?:和[^。；，,\n]{{0,4}}?{_GRADE})?|均?未成年)[）)]?")
+"""After a family's word for its child: the child's age or school grade ("（7岁）", "分别在读小学三年级和初一",
+"现就读于区第二中学初二年级", "均未成年")."""
+
+
+def child_of_family(fld, hit):
+    """"其女（7岁）", "家中两个孩子分别在读小学三年级和初一": a statement that a family's child is a minor, with
+    no name (the child is identified by the family). Returns the span, or ``None``."""
+    t = fld.text
+    if not FAMILY_CHILD_BEFORE_RE.search(t, max(0, hit.start - 8), hit.start) and not hit.term.startswith("其"):
+        return None
+    m = CHILD_STATEMENT_RE.match(t, hit.end, min(len(t), hit.end + 40))
+    if not m or (m.group("age") and cn_number(m.group("age")) >= ADULT):
+        return None
+    return hit.start, m.end()

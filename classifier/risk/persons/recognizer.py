@@ -22,6 +22,7 @@ from .decision import MINOR_NAME, PersonDecision
 from .mention import Mentions, PersonMention
 
 UNDER_AGE = frozenset(words("persons.recognizer.UNDER_AGE"))
+CHILDREN = frozenset(words("persons.recognizer.CHILDREN"))
 NOT_A_CHILD = frozenset(("tagger",))
 """Readings too weak to make a child of a name on their own (the model's spans)."""
 REPORTED_BY_NAME = frozenset(words("persons.recognizer.REPORTED_BY_NAME"))
@@ -62,6 +63,12 @@ class PersonNameRecognizer(Recognizer):
 
     # ---- stage 1: mentions -----------------------------------------------------------------------
     def analyze_trigger(self, doc, fld, hit):
+        if hit.term in CHILDREN:
+            span = age.child_of_family(fld, hit)
+            if span:
+                yield self.result(fld, span[0], span[1], 0.75, "家庭中的未成年子女", type="minor", label="未成年人",
+                                  mask=False, value=False)
+            return
         if hit.term in UNDER_AGE:
             span = age.under_age(self.cues, fld, hit)
             if span:
