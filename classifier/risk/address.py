@@ -184,6 +184,8 @@ class AddressRecognizer(Recognizer):
         """The address's line (at most 120 characters back) opens with a masked person ("1. 收件人宋**，…")."""
         t = fld.text
         line = t.rfind("\n", max(0, start - 120), start) + 1
+        if fld.segments.sentence(start)[0] > line:
+            return False  # a later sentence of the line
         return (line > 0 or start <= 120) and PERSON_RECORD_RE.match(t, line, start) is not None
 
     def _office_contact(self, fld, start: int, left_terms) -> bool:

@@ -7,7 +7,7 @@ import re
 from .base import Pattern, Recognizer
 from .names import NameReader
 from .numbers import GROUP_RE, variants
-from .text import ITEM_NUMBERING_RE
+from .text import ITEM_NUMBERING_RE, PERSON_RECORD_RE
 from .wordlists import words
 
 # Numbers that are labelled as something else: the closest label before the number decides.
@@ -185,13 +185,17 @@ class LandlineRecognizer(Recognizer):
         if not labels:
             return False
         k = min(h.start for h in labels)
+        spaced = False
+        while k > 0 and t[k - 1] in " \u3000" and start - k < 14:
+            k -= 1  # "申请人孙某某 联系电话 0371-…": a space between the (masked) name and its label
+            spaced = True
         comma = k > 0 and t[k - 1] in "，,"
         if comma:
             k -= 1  # "学生家长韩某某，联系电话…": only a masked name (an official's is given in full)
         for p in range(max(0, k - 4), k - 1):
             got = self._reader.read(t, p, allow_masked=True, after_word=True)
             if (got and got[0] == k and t[k - 1] not in PLACE_END
-                    and (got[1] or (not comma and (p == 0 or t[p - 1] in OWNER_BEFORE)))):
+                    and (got[1] or (not comma and not spaced and (p == 0 or t[p - 1] in OWNER_BEFORE)))):
                 return fld.terms_between(max(0, p - 12), start).isdisjoint(self.negative_context)
         return False
 
@@ -212,6 +216,15 @@ class LandlineRecognizer(Recognizer):
         t = fld.text
         line = max(t.rfind("\n", max(0, start - 80), start) + 1, t.rfind("。", max(0, start - 80), start) + 1, start - 80)
         return fld.id_between(line, start) and fld.terms_between(start - 16, start).isdisjoint(self.negative_context)
+
+    def _line_of_person(self, fld, start: int) -> bool:
+        """The number's line and sentence open with a masked person ("4. 收件人姜*，固定电话…", "赵某（联系电话：…）")."""
+        t = fld.text
+        line = t.rfind("\n", max(0, start - 80), start) + 1
+        if fld.segments.sentence(start)[0] > line:
+            return False  # "经营者：刘某。如有疑问，请联系…，电话…": another sentence, the office's
+        return ((line > 0 or start <= 80) and PERSON_RECORD_RE.match(t, line, start) is not None
+                and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
 
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…" or "使用权人：某某（身份证号…），联系电话0351-…":
@@ -275,7 +288,8 @@ class LandlineRecognizer(Recognizer):
                     self._after_private_mobile(fld, c.start) or self._before_private_mobile(fld, c.start, c.end)
                     or self._home_sentence(fld, c.start)
                     or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)
-                    or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)):
+                    or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)
+                    or self._line_of_person(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -68,3 +68,20 @@ def test_mobile_written_4_4_3_under_a_phone_column():
     assert [f.text for f in findings(review(text), "mobile")] == ["1592 7346 018", "1372 0581 946"]
     text = "姓名｜登记编号｜事项\n甲某某｜1592 7346 018｜补助"
     assert findings(review(text), "mobile") == []
+
+
+@pytest.mark.parametrize("text, number", [
+    ("4. 收件人姜*，固定电话0535-6623418，地址某区某街道。", "0535-6623418"),          # a masked person's line
+    ("某某复〔2024〕43号\n赵某（联系电话：0851-2861 4753；住址：某区）：", "0851-2861 4753"),
+    ("桐柏路街道 申请人孙某某 联系电话 0371-68812473 住址 某街道", "0371-68812473"),       # spaces between
+])
+def test_landline_of_a_masked_person(text, number):
+    assert number in [f.text for f in review(text).findings if f.type == "landline"]
+
+
+@pytest.mark.parametrize("text", [
+    "经营者：刘某、周某某。如有疑问，请联系区市场监管局食品经营科，电话0831-8221435。",   # the office's, next sentence
+    "承办法官：黄立新  联系电话：0779-7202365",                                           # an official's
+])
+def test_office_landlines_after_a_person_stay(text):
+    assert not [f for f in review(text).findings if f.type == "landline"]
