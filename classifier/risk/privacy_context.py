@@ -224,6 +224,9 @@ CAUSE_OF_HARDSHIP_RE = re.compile(r"(?:致贫|致困|返贫|支出型)|[ \t\u300
 
 STANDARD_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?标准")
 """After an assistance word, its standard ("低保标准", "临时救助家庭财产限定标准"): the scheme, not a status."""
+APPLICATION_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:供养|补贴|救助|保障))?的?申请(?!人)")
+"""After an assistance word, 申请 ("临时救助申请", "特困人员供养申请"): the application a letter answers names the
+matter, as a title does; the decision on it states the status."""
 ADVICE_BEFORE_RE = re.compile(r"可(?:按规定|依规|依法|及时)?(?:向[^，。；\n]{0,12}?)?申请$")
 """Before it, advice to apply ("你可按规定申请医疗救助"): what a person may do, not what they receive."""
 
@@ -263,6 +266,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         t = fld.text
         if STANDARD_AFTER_RE.match(t, hit.end) or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start):
             return None  # "超过当地低保标准", "你可按规定申请医疗救助": the scheme's bar or advice, no one's status
+        if APPLICATION_AFTER_RE.match(t, hit.end):
+            return None  # "你提交的临时救助申请收悉": the matter applied for, not a status granted
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)
         sub = SUBTYPE_RE.match(fld.text, hit.end)  # 临时救助（急难型）, 支出型临时救助
         pre = SUBTYPE_BEFORE_RE.search(fld.text, max(0, hit.start - 4), hit.start)

@@ -90,3 +90,16 @@ def test_religion_not_said(text):
 ])
 def test_care_and_causes_of_poverty_are_no_health_statement(text):
     assert not findings(review(text), "health")
+
+
+@pytest.mark.parametrize("text", [
+    "韦某某：\n你于2024年5月提出的困难残疾人生活补贴和重度残疾人护理补贴申请，经街道受理，现答复如下。",
+    "牛某某：\n你于2024年8月提交的特困人员救助供养申请收悉。",
+])
+def test_the_matter_applied_for_is_no_status(text):
+    assert not findings(review(text), "social_assistance")
+
+
+def test_a_status_granted_after_an_application_is_one():
+    text = "牛建民：\n你于2024年8月提交的申请收悉。经入户调查，决定将你纳入特困人员救助供养。"
+    assert findings(review(text), "social_assistance")
