@@ -93,7 +93,7 @@ def test_care_and_causes_of_poverty_are_no_health_statement(text):
 
 
 @pytest.mark.parametrize("text", [
-    "韦某某：\n你于2024年5月提出的困难残疾人生活补贴和重度残疾人护理补贴申请，经街道受理，现答复如下。",
+    "韦某某：\n你于2024年5月提出的重度残疾人护理补贴申请已收悉，现答复如下。",
     "牛某某：\n你于2024年8月提交的特困人员救助供养申请收悉。",
 ])
 def test_the_matter_applied_for_is_no_status(text):
