@@ -108,7 +108,7 @@ CONTACT = frozenset(("联系人",))
 HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
 OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电话", "座机"))
 """The label of a phone given after a person's name."""
-OFFICE_LABEL_RE = re.compile(r"(?:局|委|办|中心|大队|中队|支队|派出所|所|站|院|科|处|股|厅|政府|公司|窗口|大厅)"
+OFFICE_LABEL_RE = re.compile(r"(?:局|委|办|中心|大队|中队|支队|派出所|所(?![留有需在填])|站|院|科|处|股|厅|政府|公司|窗口|大厅)"
                              r"[\u4e00-\u9fff]{0,4}?(?:电话|座机|热线)[：: \t\u3000]*$")
 SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|家庭电话|电话)[：:]?[ \t\u3000]*$")
 PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
@@ -123,6 +123,13 @@ ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 
 ROLE_PHONE_LABEL_RE = re.compile(r"的?(?:联系)?(?:电话|座机|固话|方式)(?:号码)?[：:]?[ \t\u3000]*$")
 """Between a role word and its number: "出租人联系电话0532-…"."""
+YOUR_PHONE_RE = re.compile(r"[你您](?!们)[^，。；\n]{0,10}?(?:所留|留下|预留|留存|登记|提供)的?[^，。；\n]{0,6}?(?:电话|座机|固话|号码)"
+                           r"[：:]?[ \t\u3000]*$")
+"""Before the number: the one the letter's addressee left ("因你来信所留固定电话", "您登记的联系电话")."""
+ORG_IN_ROW_RE = re.compile(r"公司|超市|[商药酒饭]店|门市|合作社|中心|[厂局所站院]|单位")
+"""A row naming a business or an office: its number is theirs, whoever the row names."""
+MASKED_CELL_RE = re.compile(r"(?:^|[\t｜|]|[ \u3000]{2})[ \u3000]*[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[ \u3000]*(?=[\t｜|]|[ \u3000]{2})")
+"""A table cell holding a masked person's name."""
 ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
 
 
@@ -217,10 +224,21 @@ class LandlineRecognizer(Recognizer):
         line = max(t.rfind("\n", max(0, start - 80), start) + 1, t.rfind("。", max(0, start - 80), start) + 1, start - 80)
         return fld.id_between(line, start) and fld.terms_between(start - 16, start).isdisjoint(self.negative_context)
 
+    @staticmethod
+    def _addressees_own(fld, start: int) -> bool:
+        """"因你来信所留固定电话…", "你登记的联系电话…": the number the letter's addressee left."""
+        return YOUR_PHONE_RE.search(fld.text, max(0, start - 24), start) is not None
+
     def _line_of_person(self, fld, start: int) -> bool:
-        """The number's line and sentence open with a masked person ("4. 收件人姜*，固定电话…", "赵某（联系电话：…）")."""
+        """The number's line and sentence open with a masked person ("4. 收件人姜*，固定电话…", "赵某（联系电话：…）"),
+        or its table row has a masked person's cell ("2｜谢**｜2016｜0851-…")."""
         t = fld.text
         line = t.rfind("\n", max(0, start - 80), start) + 1
+        if fld.column_header(start) and MASKED_CELL_RE.search(t, line, start):
+            row_end = t.find("\n", start)
+            row = t[line:row_end if row_end >= 0 else min(len(t), start + 80)]
+            return (ORG_IN_ROW_RE.search(row) is None
+                    and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
         if fld.segments.sentence(start)[0] > line:
             return False  # "经营者：刘某。如有疑问，请联系…，电话…": another sentence, the office's
         return ((line > 0 or start <= 80) and PERSON_RECORD_RE.match(t, line, start) is not None
@@ -289,7 +307,8 @@ class LandlineRecognizer(Recognizer):
                     or self._home_sentence(fld, c.start)
                     or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)
                     or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)
-                    or self._line_of_person(fld, c.start)):
+                    or self._line_of_person(fld, c.start) or self._home_label_before(fld, c.start)
+                    or self._addressees_own(fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -85,3 +85,17 @@ def test_landline_of_a_masked_person(text, number):
 ])
 def test_office_landlines_after_a_person_stay(text):
     assert not [f for f in review(text).findings if f.type == "landline"]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("序号\t姓名\t入学年份\t联系电话\t补贴金额\n1\t谢**\t2016\t0851-33527461\t3000\n", "0851-33527461"),  # a masked cell
+    ("现场核查已完成。因你来信所留固定电话 0592-2036417 无人接听，特此书面答复。", "0592-2036417"),
+    ("备案地：某市\n联系人家庭电话：(0471)6935-221", "(0471)6935-221"),            # a home label nearest the number
+])
+def test_landline_left_by_a_person(text, number):
+    assert number in [f.text for f in review(text).findings if f.type == "landline"]
+
+
+def test_a_business_row_keeps_its_number():
+    text = "序号 | 经营户 | 负责人 | 联系电话 | 问题\n| 3 | 鑫禾生鲜超市 | 赵某 | 0854-8223016 | 农残超标 |\n"
+    assert not [f for f in review(text).findings if f.type == "landline"]
