@@ -42,6 +42,15 @@ INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)$")
+HOME_LABELS = tuple(words("address.HOME_LABELS"))
+"""Labels that give a person's home: what follows them is an address even with no house number."""
+VILLAGE_GROUP_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木))*"
+                              r"[\u4e00-\u9fff]{1,8}?村(?:委会|民委员会)?[\u4e00-\u9fff]{0,4}?"
+                              r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:组|队|社)")
+"""A rural address down to its village group ("某镇双龙村六组", "燕鸽村四队")."""
+LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组|^某")
+"""The village itself left out ("某村5组"): no address remains."""
+VILLAGE_END = "，,。；;）)\n\t｜| \u3000（("
 HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}$")
 """A house number or a flat, not only a building ("民心佳园5栋")."""
 ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)$")
@@ -62,6 +71,7 @@ class AddressRecognizer(Recognizer):
     SHAPES = ("house", "number")
     CONTEXT = PRIVATE_CUES + PRIVATE_RIGHT_CUES
     NEGATIVE_CONTEXT = OFFICE_CUES
+    TRIGGERS = HOME_LABELS
 
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
@@ -73,6 +83,27 @@ class AddressRecognizer(Recognizer):
         w = super().words()
         w["list:public_address_notices"] = self.lexicon.words("public_address_notices")
         return w
+
+    def analyze_trigger(self, doc, fld, hit):
+        """A home given as a village group, with no house number ("住址：某镇双龙村六组", "家住雷公山村三组",
+        a "住址" column's cells): the finest a rural address goes, after a label that says it is a home."""
+        t = fld.text
+        cells = fld.column_cells(hit.start)
+        if cells:
+            for a, b in cells:
+                while a < b and t[a] in " \t\u3000":
+                    a += 1
+                m = VILLAGE_GROUP_RE.match(t, a, b)
+                if m and not t[m.end():b].strip(" \t\u3000") and not LEFT_OUT_RE.search(m.group()):
+                    yield self.result(fld, a, m.end(), 0.8, f"“{hit.term}”列中的村组住址")
+            return
+        p = hit.end
+        while p < len(t) and p < hit.end + 3 and t[p] in "：:为在 \u3000":
+            p += 1
+        m = VILLAGE_GROUP_RE.match(t, p, min(len(t), p + 40))
+        if (m and (m.end() == len(t) or t[m.end()] in VILLAGE_END) and not LEFT_OUT_RE.search(m.group())  # "家住某村5组": left out
+                and not self._org_seat(fld, p)):
+            yield self.result(fld, p, m.end(), 0.8, "私人住址语境（村组）")
 
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text

@@ -71,3 +71,24 @@ def test_address_in_a_line_that_opens_with_a_masked_person():
             "2. 承租人周某某，分配房源：民心佳园5栋。")
     found = [f.text for f in review(body).findings if f.type == "address"]
     assert len(found) == 1 and found[0].endswith("66号院3排5号"), found   # a building alone names no home
+
+
+@pytest.mark.parametrize("text, part", [
+    ("车辆所有人登记住址：四川省某市石桥镇双龙村六组。", "石桥镇双龙村六组"),        # a village group after a home label
+    ("龙某敏，女，13岁，家住雷公山村三组，父母外出务工。", "雷公山村三组"),
+])
+def test_village_group_homes(text, part):
+    assert_found(text, "address", part)
+
+
+def test_village_groups_in_an_address_column():
+    body = "序号｜姓名｜住址｜救助类别\n1｜龙某贵｜凤城街道三门塘村二组｜临时救助\n2｜吴某四｜石洞镇冲敏村六组｜临时救助\n"
+    assert [f.text for f in review(body).findings if f.type == "address"] == ["凤城街道三门塘村二组", "石洞镇冲敏村六组"]
+
+
+@pytest.mark.parametrize("text", [
+    "冉某梅，家住某村5组，因丈夫车祸身亡给予临时救助。",          # the place left out
+    "项目实施地点：石桥镇双龙村六组。",                            # no home label
+])
+def test_village_groups_not_homes(text):
+    assert_not_found(text, "address")
