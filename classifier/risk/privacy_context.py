@@ -266,6 +266,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         t = fld.text
         if STANDARD_AFTER_RE.match(t, hit.end) or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start):
             return None  # "超过当地低保标准", "你可按规定申请医疗救助": the scheme's bar or advice, no one's status
+        if hit.term.endswith("金") and t[hit.end:hit.end + 1] == "额":
+            return None  # "救助金额12,600元" in a list of grants: the amount, said with the grant's list
         if APPLICATION_AFTER_RE.match(t, hit.end):
             return None  # "你提交的临时救助申请收悉": the matter applied for, not a status granted
         m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)

@@ -32,7 +32,7 @@ def test_not_found(text, type_):
 
 
 @pytest.mark.parametrize("text, span", [
-    ("经审核，同意将申请人龚晓岚纳入分散供养，按月发放供养金。", "纳入分散供养"),
+    ("经审核，同意将申请人龚晓岚纳入分散供养，按月发放供养金。", "纳入分散供养，按月发放供养金"),  # one statement
     ("慰问组看望了特困老人钟桂香，送去棉被。", "特困老人"),           # role right before the name
     ("何桂枝家庭属脱贫不稳定户，纳入动态监测。", "属脱贫不稳定户"),
     ("帅永康因车祸致残，本月获医疗救助（支出型）1.2万元。", "医疗救助（支出型）"),  # subtype after the status
@@ -103,3 +103,18 @@ def test_the_matter_applied_for_is_no_status(text):
 def test_a_status_granted_after_an_application_is_one():
     text = "牛建民：\n你于2024年8月提交的申请收悉。经入户调查，决定将你纳入特困人员救助供养。"
     assert findings(review(text), "social_assistance")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("王德海家庭房屋倒塌，给予临时救助金5000元，已发放到位。", "临时救助金"),     # an assistance payment named
+    ("3. 左建明，房屋倒塌，发放过渡期生活救助3,600元。", "生活救助"),
+    ("夏春燕患尿毒症长期透析，今年已累计获得门诊救助1.1万元。", "门诊救助"),
+])
+def test_assistance_payments_to_a_person(text, part):
+    found = [f.text for f in findings(review(text), "social_assistance")]
+    assert any(part in f for f in found), found
+
+
+def test_an_amount_column_word_is_no_status():
+    text = "1. 彭某香，乳腺癌化疗，救助金额8600元；\n2. 朱某亮，尿毒症血液透析，救助金额12000元。"
+    assert not findings(review(text), "social_assistance")
