@@ -117,3 +117,13 @@ def test_a_familys_child_stated_a_minor_without_a_name(text, part):
 ])
 def test_children_in_general_or_adults_are_no_minor(text):
     assert not findings(review(text), "minor")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("工单编号：12345202407180219\n诉求人：曲某芝　电话：见工单", None),                  # masked: nothing to report
+    ("工单编号：12345202407180219\n诉求人：曲桂英　电话：见工单\n诉求内容：楼上漏水。", "曲桂英"),
+    ("投诉人于立宏（手机见档案）反映某超市销售过期食品。", "于立宏"),
+])
+def test_a_petitioner_named_by_a_work_order_is_private(text, name):
+    found = [f.text for f in findings(review(text), "person_name")]
+    assert (name in found) if name else not found, found
