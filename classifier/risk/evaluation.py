@@ -6,10 +6,11 @@ import re
 
 from .base import Recognizer
 from .names import NameReader
+from .text import ITEM_NUMBER
 from .wordlists import words
 
 POST_ENDINGS = words("evaluation.POST_ENDINGS")
-ITEM_NUMBER_RE = re.compile(r"(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*")
+ITEM_NUMBER_RE = re.compile(r"(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*")
 INDIVIDUAL = words("evaluation.INDIVIDUAL")
 TALLY_WORDS = frozenset(words("evaluation.TALLY_WORDS"))
 """Votes, methods and sanctions ("民主测评", "得票率", "诫勉谈话"): an appraisal's procedure, about the person only

@@ -146,8 +146,10 @@ def _row_semicolons(text: str) -> set[int]:
     return out
 
 
-ITEM_NUMBERING = r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[）)])?[ \t\u3000]*"
-"""The numbering that may open a list item or record ("1. ", "（2）"), spaces around it."""
+ITEM_NUMBER = r"(?:[0-9]{1,3}[.、．]|[0-9]{1,3}[）)](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳]|序号[0-9]{1,3}[，,]?)"
+"""One item number: "1. ", "1、", "1）", "（2）", "③", "序号3"."""
+ITEM_NUMBERING = r"[ \t\u3000]*" + ITEM_NUMBER + r"?[ \t\u3000]*"
+"""The numbering that may open a list item or record, spaces around it."""
 ITEM_NUMBERING_RE = re.compile(ITEM_NUMBERING)
 PERSON_RECORD_RE = re.compile(ITEM_NUMBERING + r"(?:[\u4e00-\u9fff]{2,4}[：:]?[ \t\u3000]*)?"
                               r"[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、（(]")

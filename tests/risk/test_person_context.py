@@ -127,3 +127,9 @@ def test_children_in_general_or_adults_are_no_minor(text):
 def test_a_petitioner_named_by_a_work_order_is_private(text, name):
     found = [f.text for f in findings(review(text), "person_name")]
     assert (name in found) if name else not found, found
+
+
+def test_items_numbered_with_a_closing_bracket():
+    body = "精神障碍患者监护补助新增对象通知如下：\n1）廖春明，精神分裂症，监护人为其母亲；\n2）骆小刚，双相情感障碍。"
+    result = review(body, "关于精神障碍患者监护补助新增对象的通知")
+    assert [f.text for f in findings(result, "person_name")] == ["廖春明", "骆小刚"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..names import MASK_CHARS
-from ..text import is_cjk
+from ..text import ITEM_NUMBERING_RE, is_cjk
 from .mention import PersonMention
 
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
@@ -16,7 +16,7 @@ PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|镇|乡|村)(?:[\u
                       r"(?:[0-9一二三四五六七八九十]{1,3}(?:组|社))?")
 """The place heading a list item: "青石社区", "天堂镇大岭村5组"."""
 ITEM_START_RE = re.compile(r"[：:；;\n、｜|]|[）)][、，,]")
-NUMBERING_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、．]|（[一二三四五六七八九十0-9]{1,3}）|序号[0-9]{1,3}[，,]?)?[ \t\u3000]*")
+NUMBERING_RE = ITEM_NUMBERING_RE
 
 
 def skip_spaces(t: str, i: int) -> int:
