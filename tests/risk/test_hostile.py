@@ -46,7 +46,11 @@ def test_one_megabyte_under_bound(name, text):
                                   "分项报价明细：\n项目｜金额（元）\n人工费｜1\n", "项目｜金额（元）\n", "a｜1\n",
                                   "报价明细（", "住宅电话2036518，", "（住1号", "川　A　",
                                   # names no surname list knows, after a role and heading a private item
-                                  "患者扎西卓玛、", "低保对象\n1. 拉毛措，患病；", "粤B·D72K19车辆", "鲁A 6F3H27\n", "C-6328-0417 ", "AB 1 2 3 4 5 6 "])
+                                  "患者扎西卓玛、", "低保对象\n1. 拉毛措，患病；", "粤B·D72K19车辆", "鲁A 6F3H27\n", "C-6328-0417 ", "AB 1 2 3 4 5 6 ",
+                                  # closings, claims, shortcomings, children, village groups, padded labels, holders
+                                  "妥否，请批示，", "以上意见如无不妥，", "投标人声明本部分为商业秘密，", "★商业秘密★",
+                                  "意识不足，", "该同志态度较差、", "其女（7岁）", "两个孩子分别在读", "住址：某镇双龙村六组，",
+                                  "账　　号：", "收款账户1", "学校，收款账户", "1）张三，", "家住雷公山村三组、", "（内部）"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))
