@@ -9,6 +9,9 @@ from .wordlists import words
 
 LEAD_IN = words("enforcement.LEAD_IN")
 LEAD_OUT = words("enforcement.LEAD_OUT")
+MADE_IN = words("enforcement.MADE_IN")
+"""Before a record: it was made, obtained or passed on ("制作询问笔录", "调取了现场检查笔录", "并将案件调查终结报告…移送")
+— in a report on a case the record is in the file it describes; in a penalty decision it is evidence cited."""
 ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附(?:件[0-9０-９一二三四五六七八九十]{0,2})?[：:．.、]?[ \t\u3000]*[\u4e00-\u9fff]{0,4}$")
 """"附件3：现场检查笔录", "附：复查调查笔录": the record is attached to the document (a line of its own)."""
 QUALIFIED_LEAD_RE = re.compile(r"(?:现将|以下为|附[：:]?)[\u4e00-\u9fff]{0,8}$")
@@ -59,6 +62,7 @@ class EnforcementRecordRecognizer(Recognizer):
             nxt = [h for h in fld.hits_between(e + 1, e + 12) if h.start == e + 1 and h.term in self.TRIGGERS]
             if nxt:
                 after = t[max(h.end for h in nxt):][:4]
-        if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT) or named
+        made = any(before.endswith(w) for w in MADE_IN) and not doc.has_tag("list:penalty_cues")
+        if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT) or named or made
                 or ATTACHMENT_RE.search(t, max(0, s - 12), s)):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")

@@ -69,3 +69,17 @@ def test_person_who_reported_is_a_whistleblower(text, name):
 ])
 def test_reports_without_a_named_reporter(text):
     assert findings(review(text), "whistleblower") == []
+
+
+@pytest.mark.parametrize("title, body, part", [
+    ("关于某企业违规排污问题的调查情况报告", "执法人员于3月14日进行现场检查，并对企业负责人制作询问笔录，企业负责人承认未申报。", "询问笔录"),
+    ("关于某经销商补贴问题的核查报告", "我局已暂停其补贴资格，并将案件调查终结报告及相关材料移送县公安局。", "案件调查终结报告"),
+    ("", "举报受理登记表\n举报人：（略）\n举报内容：某砂石场非法采砂。", "举报受理登记表"),
+])
+def test_records_made_or_passed_on_in_a_report(title, body, part):
+    assert_found(body, "enforcement_record", part, title=title, ground="enforcement_file")
+
+
+def test_records_cited_as_evidence_in_a_penalty_decision_stay():
+    body = "经查，当事人未取得许可擅自施工。执法人员现场勘验并制作勘验笔录。依据有关规定，作出如下行政处罚决定：罚款人民币5000元。"
+    assert not findings(review(body, "行政处罚决定书"), "enforcement_record")
