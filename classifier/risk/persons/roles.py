@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..names import name_boundary
 from .context import common_word
 from ..text import is_cjk
 from ..words import inside_longer_word
