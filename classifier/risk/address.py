@@ -8,7 +8,7 @@ from .base import Recognizer
 from .persons.cues import PersonCues
 from .persons.lists import name_column
 from .persons.profiles import YOU_RE
-from .text import PERSON_RECORD_RE, is_cjk
+from .text import is_cjk
 from .wordlists import words
 
 PRIVATE_CUES = words("address.PRIVATE_CUES")
@@ -164,7 +164,7 @@ class AddressRecognizer(Recognizer):
             private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
         if not private and self._address_column(fld, s):
             private = True  # "户主 | 地址 | 补助金额": the home of the row's person
-        if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and self._line_of_person(fld, start))):
+        if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and fld.opens_with_person(start, 120))):
             private = True  # "张某  1501…  某小区2-3-401", "1. 收件人宋**，电话…，地址…": a person's row gives their home
         if t[start] == "某" and s - start <= 4 and not private:
             return  # "某小区8号楼业主申请…": the place left out, no address
@@ -209,15 +209,6 @@ class AddressRecognizer(Recognizer):
         line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
         return fld.id_between(line, start)
 
-
-    @staticmethod
-    def _line_of_person(fld, start: int) -> bool:
-        """The address's line (at most 120 characters back) opens with a masked person ("1. 收件人宋**，…")."""
-        t = fld.text
-        line = t.rfind("\n", max(0, start - 120), start) + 1
-        if fld.segments.sentence(start)[0] > line:
-            return False  # a later sentence of the line
-        return (line > 0 or start <= 120) and PERSON_RECORD_RE.match(t, line, start) is not None
 
     def _office_contact(self, fld, start: int, left_terms) -> bool:
         """The only private cues are contact cues, and the record they stand in names no person's role."""

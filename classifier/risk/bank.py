@@ -8,7 +8,7 @@ from .base import Pattern, Recognizer
 from .checksums import luhn_ok
 from .numbers import GROUP_RE, variants
 from .persons.profiles import YOU_RE
-from .text import ITEM_NUMBER, ITEM_NUMBERING, PERSON_RECORD_RE
+from .text import ITEM_NUMBER, ITEM_NUMBERING, MASKED_NAME, PERSON_RECORD_RE
 from .wordlists import words
 
 CARD_WORDS = words("bank.CARD_WORDS")
@@ -136,7 +136,7 @@ def public_account(fld, s: int) -> bool:
             or PUBLIC_HOLDER_RE.search(t, line, s) is not None)
 
 
-PERSON_ITEM_RE = re.compile(r"[ \t\u3000]*" + ITEM_NUMBER + r"[ \t\u3000]*[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、]")
+PERSON_ITEM_RE = re.compile(r"[ \t\u3000]*" + ITEM_NUMBER + r"[ \t\u3000]*" + MASKED_NAME + r"[，,、]")
 """A numbered item opening with a masked name (a person's: "1．赵某某，", "（2）孙*，")."""
 COMPANY_END_RE = re.compile(r"(?:公司|合作社|集团|事务所|经营部|厂|中心|医院|学校|商行|超市|门市部)[，,：:、 \t\u3000]")
 

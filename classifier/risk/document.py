@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .base import Candidate
 from .checksums import id_card_valid
 from .persons.mention import PersonIndex
-from .text import Normalised, Segments, is_cjk, semicolon_row
+from .text import PERSON_RECORD_RE, Normalised, Segments, is_cjk, semicolon_row
 
 
 _SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
@@ -109,6 +109,15 @@ class FieldText:
             self.memo["id_starts"] = ids
         k = bisect.bisect_left(ids, lo)
         return k < len(ids) and ids[k] < hi
+
+    def opens_with_person(self, start: int, reach: int) -> bool:
+        """The line of ``start`` (at most ``reach`` characters back) opens with a masked person, in the same
+        sentence as ``start`` ("1. 收件人宋**，电话…，地址…"): what the line gives is that person's."""
+        t = self.text
+        line = t.rfind("\n", max(0, start - reach), start) + 1
+        if (line == 0 and start > reach) or self.segments.sentence(start)[0] > line:
+            return False  # the line began further back, or a later sentence of it ("经营者：刘某。如有疑问，请联系…")
+        return PERSON_RECORD_RE.match(t, line, start) is not None
 
     def candidate_ending_at(self, end: int) -> Candidate | None:
         """The candidate of the combined regex that ends at ``end`` (built once per field)."""

@@ -232,9 +232,9 @@ NOT_CONSULTED_RE = re.compile(r"决算|预算执行|报告|总结|纪要|请示|
 """Documents not put out for public comment: their 征求意见稿 circulates internally."""
 CONSULTATION_RE = re.compile(r"公开征求|征求公众|向社会征求|征求社会")
 """A notice putting a draft out for public comment (its title names the draft in 《》)."""
-PUBLIC_COMMENT_RE = re.compile(r"公开征求|征求公众|向社会[\u4e00-\u9fff]{0,4}征求|征求社会|社会各界|社会公众|广大(?:市民|群众|居民|网民)"
+PUBLIC_COMMENT_RE = re.compile(CONSULTATION_RE.pattern + r"|向社会[\u4e00-\u9fff]{0,4}征求|社会各界|社会公众|广大(?:市民|群众|居民|网民)"
                                r"|公众(?:意见|可|如)|意见反馈|反馈意见|提出意见(?:和|或)?建议|征求意见(?:时间|期|截止)")
-"""The document asks the public for comment on its draft."""
+"""The document asks the public for comment on its draft: a consultation notice's words, or words to the public."""
 
 
 CITED_DRAFT_RE = re.compile(r"《[^》]{0,60}征求意见稿[^《]{0,4}》")

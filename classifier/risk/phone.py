@@ -7,7 +7,7 @@ import re
 from .base import Pattern, Recognizer
 from .names import NameReader
 from .numbers import GROUP_RE, variants
-from .text import ITEM_NUMBERING_RE, PERSON_RECORD_RE
+from .text import ITEM_NUMBERING_RE, MASKED_NAME
 from .wordlists import words
 
 # Numbers that are labelled as something else: the closest label before the number decides.
@@ -128,7 +128,7 @@ YOUR_PHONE_RE = re.compile(r"[你您](?!们)[^，。；\n]{0,10}?(?:所留|留�
 """Before the number: the one the letter's addressee left ("因你来信所留固定电话", "您登记的联系电话")."""
 ORG_IN_ROW_RE = re.compile(r"公司|超市|[商药酒饭]店|门市|合作社|中心|[厂局所站院]|单位")
 """A row naming a business or an office: its number is theirs, whoever the row names."""
-MASKED_CELL_RE = re.compile(r"(?:^|[\t｜|]|[ \u3000]{2})[ \u3000]*[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[ \u3000]*(?=[\t｜|]|[ \u3000]{2})")
+MASKED_CELL_RE = re.compile(r"(?:^|[\t｜|]|[ \u3000]{2})[ \u3000]*" + MASKED_NAME + r"[ \u3000]*(?=[\t｜|]|[ \u3000]{2})")
 """A table cell holding a masked person's name."""
 ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
 
@@ -239,9 +239,7 @@ class LandlineRecognizer(Recognizer):
             row = t[line:row_end if row_end >= 0 else min(len(t), start + 80)]
             return (ORG_IN_ROW_RE.search(row) is None
                     and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
-        if fld.segments.sentence(start)[0] > line:
-            return False  # "经营者：刘某。如有疑问，请联系…，电话…": another sentence, the office's
-        return ((line > 0 or start <= 80) and PERSON_RECORD_RE.match(t, line, start) is not None
+        return (fld.opens_with_person(start, 80)
                 and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
 
     def _home_sentence(self, fld, start: int) -> bool:

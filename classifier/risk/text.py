@@ -151,8 +151,9 @@ ITEM_NUMBER = r"(?:[0-9]{1,3}[.、．]|[0-9]{1,3}[）)](?![0-9])|[（(][0-9一�
 ITEM_NUMBERING = r"[ \t\u3000]*" + ITEM_NUMBER + r"?[ \t\u3000]*"
 """The numbering that may open a list item or record, spaces around it."""
 ITEM_NUMBERING_RE = re.compile(ITEM_NUMBERING)
-PERSON_RECORD_RE = re.compile(ITEM_NUMBERING + r"(?:[\u4e00-\u9fff]{2,4}[：:]?[ \t\u3000]*)?"
-                              r"[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、（(]")
+MASKED_NAME = r"[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})"
+"""A masked person's name: "赵某某", "刘某", "宋**", "韦*"."""
+PERSON_RECORD_RE = re.compile(ITEM_NUMBERING + r"(?:[\u4e00-\u9fff]{2,4}[：:]?[ \t\u3000]*)?" + MASKED_NAME + r"[，,、（(]")
 """A line or list item that opens with a (masked) person, labelled or not ("申请人：钱某，", "2. 冯某某，",
 "1. 收件人宋**，"): what the line gives is that person's."""
 
