@@ -7,6 +7,8 @@ from .words import common_words
 from .wordlists import words
 
 MASK_CHARS = "某*＊×X"
+TAIL_MASKS = "*＊×"
+"""Masks that may also end a name ("次仁卓*"); 某 and X after a name begin words ("某日", "X光")."""
 # Characters that cannot be the first / second character of a given name: function words and
 # verbs that follow a name in running text.
 STOP_FIRST = frozenset("的了在是和与及等为因于系被将已向到对从由其同某先女们我你您他她它本该贵此")
@@ -147,8 +149,8 @@ class NameReader:
             # character starts the next one. ("吴国华", "王国强": 吴国/王国 are words too, but 华/强 end there.)
             return False
         weak = t[pos:g] in self.weak
-        if weak and any(c in NUMERALS for c in t[g:end]):
-            return False
+        if weak and (any(c in NUMERALS for c in t[g:end]) or (end - g == 1 and self._word_from(t, g))):
+            return False  # "由一九八〇年", "应偿还": a function word before a number or a word
         if end - g == 2:
             f = w.get(t[g:end])
             if f is not None and (weak or f >= VERY_COMMON_GIVEN):
@@ -207,7 +209,7 @@ class NameReader:
             end = pos + 2
             while end < n and end < pos + 4 and is_cjk(t[end]) and t[end] not in STOP_SECOND:
                 end += 1
-            return end, False
+            return self._masked_tail(t, end, allow_masked)
         else:
             return None
         g = pos + sl
@@ -240,7 +242,17 @@ class NameReader:
         if t[pos:g] in self.function:
             if end < n and t[end] not in NAME_END:
                 return None
-        return end, False
+        return self._masked_tail(t, end, allow_masked)
+
+    @staticmethod
+    def _masked_tail(t: str, end: int, allow_masked: bool) -> tuple[int, bool] | None:
+        """A reading followed by a mask ("次仁卓*", "李建*") is a masked name, up to the mask's end."""
+        k = end
+        while k < len(t) and k < end + 3 and t[k] in TAIL_MASKS:
+            k += 1
+        if k == end:
+            return end, False
+        return (k, True) if allow_masked else None
 
     def _padded(self, t: str, pos: int, g: int) -> tuple[int, bool] | None:
         """A name padded with spaces to line up in a list or table: "邓　琳", "欧阳　军", "鲁 欣 怡",

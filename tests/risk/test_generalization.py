@@ -197,6 +197,7 @@ def test_found(text, type_, part, title):
     # an office's phone after the office's name, or after an official
     ("县民政局联系电话：0311-86027733", "landline", ""),
     ("联系人王科长，联系电话：0311-86027733", "landline", ""),
+    ("被执行人：焦某某，男，汉族\n执行依据：（2023）甘0102民初8421号\n承办法官：柯文杰  联系电话：0931-8815299", "landline", ""),
     # a housing-subsidy payout names its households by rule (no low-income status stated); a court's 被执行人
     ("现将农村危房改造补助资金兑付情况公示如下：\n东山镇 普成平 原址翻建 补助28000元", "person_name", ""),
     ("被执行人：宗建栋，男，1976年5月21日出生。现向社会征集其财产线索。", "person_name", ""),

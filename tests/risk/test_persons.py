@@ -147,3 +147,42 @@ def test_model_name_after_a_sensitive_role_takes_the_role():
     body = "社区矫正对象塔拉到司法所报到。"  # a Mongolian name without a surname: only the model reads it
     got = findings(RiskReviewer(name_tagger=FakeTagger(["塔拉"])).review("", body), "person_name")
     assert [f.text for f in got] == ["塔拉"] and "社区矫正对象" in got[0].reason
+
+
+def test_a_sure_model_name_whose_given_part_is_also_a_word():
+    # "大明" is a common word; the model is sure of the whole name, which opens with a surname
+    body = "经核查，谷大明本人患有精神分裂症，长期服药。"
+    got = findings(RiskReviewer(name_tagger=FakeTagger(["谷大明"], score=0.99)).review("", body), "person_name")
+    assert [f.text for f in got] == ["谷大明"] and "健康信息" in got[0].reason
+    # a less sure reading of the same characters stays a word
+    assert not findings(RiskReviewer(name_tagger=FakeTagger(["谷大明"], score=0.85)).review("", body), "person_name")
+
+
+@pytest.mark.parametrize("body, span", [
+    ("来电人：陶女士反映其母亲患有糖尿病，生活困难。", "陶女士"),  # a surname and a form of address
+    ("患者名单已推送至信息公布与查询平台，供核对。", "查询平"),  # the span ends inside 平台
+])
+def test_model_spans_that_are_no_names(body, span):
+    got = findings(RiskReviewer(name_tagger=FakeTagger([span], score=0.99)).review("", body), "person_name")
+    assert span not in [f.text for f in got]
+
+
+# ---- parties of an inspection record, a non-prosecution decision, a court's judgment debtor -------
+@pytest.mark.parametrize("body, name", [
+    ("现场检查笔录\n当事人：某县某餐饮有限公司，现场负责人孔繁星（店长）\n检查情况：后厨未设防蝇设施。", "孔繁星"),
+    ("现场检查笔录\n被检查单位负责人：邝德宽\n检查情况：仓库消防通道堆放杂物。", "邝德宽"),
+    ("勘验笔录\n勘验情况：门锁有撬压痕迹，提取指纹两枚。\n见证人：甘立平（物业保安）", "甘立平"),
+    ("不起诉决定书\n被不起诉人聂远航，男，2001年3月出生。本院决定对聂远航不起诉。", "聂远航"),
+    ("另查明，被执行人牟志成患有尿毒症，长期透析，无履行能力。", "牟志成"),
+])
+def test_parties_of_case_files_are_private(body, name):
+    assert name in [f.text for f in findings(review(body), "person_name")]
+
+
+@pytest.mark.parametrize("body", [
+    "经一审判决，被执行人应偿还借款本金30万元及利息。",  # 应偿还 is a verb phrase, not the name 应偿
+    "本院在执行申请人某农资公司与被执行人扎某、次仁卓*买卖合同纠纷一案中，依法查封其车辆。",  # masked
+    "被执行人：宗建栋，男，1976年5月21日出生。现向社会征集其财产线索。",  # a court names its judgment debtor
+])
+def test_no_private_name_in_court_enforcement_wording(body):
+    assert not findings(review(body), "person_name")

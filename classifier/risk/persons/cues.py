@@ -8,6 +8,8 @@ from ..names import NameReader
 
 
 OFFICIAL = "list:official_cues"
+ROLE_REACH = 6
+"""How far before an official's word a longer role of private people may begin ("被检查单位负责人")."""
 
 
 class PersonCues:
@@ -57,7 +59,7 @@ class PersonCues:
     def _inside_role(self, fld, h) -> bool:
         """The official's word is part of a longer role of private people ("群众代表", "村民代表")."""
         return any(r.start <= h.start and h.end <= r.end and r.end - r.start > h.end - h.start and r.term in self.roles
-                   for r in fld.hits_between(h.start - 4, h.end))
+                   for r in fld.hits_between(h.start - ROLE_REACH, h.end))
 
     def company_after(self, fld, end: int) -> bool:
         """The "name" begins a company's name ("张三丰农业专业合作社", "李四商店")."""

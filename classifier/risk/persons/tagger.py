@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from typing import Protocol, Sequence, runtime_checkable
 
+from ..names import TITLES
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
@@ -183,14 +184,29 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
                 continue  # the rules read it already (with their cue, which says more)
             if not all(is_cjk(ch) or ch in "·・" for ch in t[start:end]):
                 continue  # "章 罚": a name is written without spaces or punctuation inside
-            if any(words.get(t[k:k + 2], 0) >= COMMON_PART for k in range(start, end - 1)):
+            if any(words.get(t[k:k + 2], 0) >= COMMON_PART for k in range(start, end - 1)) and not surnamed(
+                    cues.reader, t, start, end, score):
                 continue  # "充分发挥": words, not a name
+            if words.get(t[end - 1:end + 1], 0) >= COMMON_PART and t[start + 1:end] not in cues.given_names_also_words:
+                continue  # "查询平(台)": the span ends inside a word
             if t[end - 1] in ORG_LAST or t[end:end + 1] in ORG_LAST or t[start:end] in cues.roles:
                 continue  # "麻醉科", "王岗(镇)", a role word
             if cues.official_before(fld, start) or cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
             label = next((kw for f, a, b, kw in labels if f == name and a <= start < b), {"cue": "tagger"})
             mentions.add(PersonMention(name, start, end, t[start:end], score=score, **label))
+
+
+SURE = 0.95
+"""A span the model scores this high, opening with a surname and three characters long, is a name even
+when its given part is also a word ("覃大明", "马文学")."""
+
+
+def surnamed(reader, t: str, start: int, end: int, score: float) -> bool:
+    """Whether the span is a surname and a two-character given name the model is sure of (not a title:
+    "张女士")."""
+    return (score >= SURE and end - start == 3 and t[start] in reader.single and t[start] not in reader.weak
+            and reader.words.get(t[start:start + 2], 0) < COMMON_PART and t[start + 1:end] not in TITLES)
 
 
 def _near(mentions, field: str, start: int, end: int):
