@@ -12,6 +12,10 @@ LEAD_OUT = words("enforcement.LEAD_OUT")
 MADE_IN = words("enforcement.MADE_IN")
 """Before a record: it was made, obtained or passed on ("制作询问笔录", "调取了现场检查笔录", "并将案件调查终结报告…移送")
 — in a report on a case the record is in the file it describes; in a penalty decision it is evidence cited."""
+MADE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(MADE_IN, key=len, reverse=True))) + r")[\u4e00-\u9fff]{0,4}?《?$")
+"""The verb, then perhaps a qualifier of the record or a title quote ("制作了现场勘验笔录", "并制作《现场检查笔录》")."""
+JOINED_RE = re.compile(r"》?[和及、与]《?$")
+"""Between two records named together ("现场勘验笔录和询问笔录", "《现场检查笔录》及《询问笔录》")."""
 ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附(?:件[0-9０-９一二三四五六七八九十]{0,2})?[：:．.、]?[ \t\u3000]*[\u4e00-\u9fff]{0,4}$")
 """"附件3：现场检查笔录", "附：复查调查笔录": the record is attached to the document (a line of its own)."""
 QUALIFIED_LEAD_RE = re.compile(r"(?:现将|以下为|附[：:]?)[\u4e00-\u9fff]{0,8}$")
@@ -42,13 +46,14 @@ class EnforcementRecordRecognizer(Recognizer):
                if h.term in self.TRIGGERS):
             return
         inside_title_quotes = t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
+        made = self._made(doc, fld, s)
         if fld.name == "title":
             if not inside_title_quotes and not PUBLIC_VERSION_RE.search(t):
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
             return  # (a record's 公开版 was prepared for publication: what remains is the reviewer's to read)
         if inside_title_quotes:
             qs, qe = s - 1, e + 1  # "附《现场检查笔录》主要内容：": the record quoted in the document
-            if (any(t[max(0, qs - 4):qs].endswith(w) for w in LEAD_IN)
+            if (made or any(t[max(0, qs - 4):qs].endswith(w) for w in LEAD_IN)
                     or any(t[qe:qe + 4].startswith(w) for w in LEAD_OUT if w not in ("：", ":"))):
                 yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
             return  # "《询问笔录》等证据证实": a piece of evidence named in a decision
@@ -62,7 +67,25 @@ class EnforcementRecordRecognizer(Recognizer):
             nxt = [h for h in fld.hits_between(e + 1, e + 12) if h.start == e + 1 and h.term in self.TRIGGERS]
             if nxt:
                 after = t[max(h.end for h in nxt):][:4]
-        made = any(before.endswith(w) for w in MADE_IN) and not doc.has_tag("list:penalty_cues")
         if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT) or named or made
                 or ATTACHMENT_RE.search(t, max(0, s - 12), s)):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
+
+    def _made(self, doc, fld, start: int) -> bool:
+        """The record at ``start`` was made, obtained or passed on in a report on a case (:data:`MADE_RE`), or is
+        named together with one that was ("制作了现场勘验笔录和询问笔录"); never in a penalty decision."""
+        if doc.has_tag("list:penalty_cues"):
+            return False
+        t = fld.text
+        for _ in range(4):  # a few records named one after another
+            if MADE_RE.search(t, max(0, start - 12), start):
+                return True
+            joined = JOINED_RE.search(t, max(0, start - 3), start)
+            if not joined:
+                return False
+            prev = [h for h in fld.hits_between(joined.start() - 12, joined.start())
+                    if h.end == joined.start() and h.term in self.TRIGGERS]
+            if not prev:
+                return False
+            start = min(h.start for h in prev)
+        return False

@@ -121,11 +121,13 @@ ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 """A landline given in the same sentence as a person's identity number is that person's phone."""
 
 
-ROLE_PHONE_LABEL_RE = re.compile(r"的?(?:联系)?(?:电话|座机|固话|方式)(?:号码)?[：:]?[ \t\u3000]*$")
-"""Between a role word and its number: "出租人联系电话0532-…"."""
-YOUR_PHONE_RE = re.compile(r"[你您](?!们)[^，。；\n]{0,10}?(?:所留|留下|预留|留存|登记|提供)的?[^，。；\n]{0,6}?(?:电话|座机|固话|号码)"
-                           r"[：:]?[ \t\u3000]*$")
-"""Before the number: the one the letter's addressee left ("因你来信所留固定电话", "您登记的联系电话")."""
+ROLE_PHONE_LABEL_RE = re.compile(r"(?:提供|登记)?的?(?:联系|固定|家庭|住宅)?(?:电话|座机|固话|方式)(?:号码)?(?:为|是)?[：:]?"
+                                 r"[ \t\u3000]*$")
+"""Between a role word and its number: "出租人联系电话0532-…", "监护人固定电话…", "申请人提供的联系电话为…"."""
+YOUR_PHONE_RE = re.compile(r"(?:[你您](?!们)[^，。；\n]{0,10}?(?:所留|留下|预留|留存|登记|提供)|所留|留下|预留|留存)的?"
+                           r"[^，。；\n]{0,6}?(?:电话|座机|固话|号码)(?:为|是)?[：:]?[ \t\u3000]*$")
+"""Before the number: the one the letter's addressee left ("因你来信所留固定电话", "您登记的联系电话"), or one
+somebody left ("家属留下的电话为", "…16号，留存固定电话"): an office publishes its number, it does not leave it."""
 ORG_IN_ROW_RE = re.compile(r"公司|超市|[商药酒饭]店|门市|合作社|中心|[厂局所站院]|单位")
 """A row naming a business or an office: its number is theirs, whoever the row names."""
 MASKED_CELL_RE = re.compile(r"(?:^|[\t｜|]|[ \u3000]{2})[ \u3000]*" + MASKED_NAME + r"[ \u3000]*(?=[\t｜|]|[ \u3000]{2})")

@@ -146,6 +146,14 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("患者沙丽娜（未成年，监护人为其外祖母），因艾滋病住院治疗。", "minor", "沙丽娜（未成年", ""),
     # a classification mark typed with another star
     ("机密▲\n市直各有关部门：\n现将有关事项通知如下。", "secrecy_marking", "机密▲", ""),
+    # records a report says were made, named one after another or in title quotes
+    ("执法人员赴现场勘测，并制作了现场勘测笔录和询问笔录。", "enforcement_record", "询问笔录", ""),
+    ("执法人员对该店进行突击检查，并制作《现场检查笔录》。", "enforcement_record", "现场检查笔录", ""),
+    # a private landline: an em dash inside it, a role and its fixed-line label, a number somebody left
+    ("来访人要求电话回复，住宅电话0931—8826419。", "landline", "0931—8826419", ""),
+    ("监护人固定电话0592－5536628，请核对。", "landline", "0592－5536628", ""),
+    ("经联系，该家属留下的电话为0531-86915277。", "landline", "0531-86915277", ""),
+    ("来信人住某村下屋组16号，留存固定电话0797-8163549。", "landline", "0797-8163549", ""),
 ])
 def test_found(text, type_, part, title):
     assert_found(text, type_, part, title=title)
