@@ -154,6 +154,8 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("监护人固定电话0592－5536628，请核对。", "landline", "0592－5536628", ""),
     ("经联系，该家属留下的电话为0531-86915277。", "landline", "0531-86915277", ""),
     ("来信人住某村下屋组16号，留存固定电话0797-8163549。", "landline", "0797-8163549", ""),
+    # the persons of a case named by a pupil word, said to be under age
+    ("经调查处理：三名涉事学生均未满十四周岁，由学校批评教育。", "minor", "未满十四周岁", ""),
 ])
 def test_found(text, type_, part, title):
     assert_found(text, type_, part, title=title)
@@ -205,6 +207,9 @@ def test_found(text, type_, part, title):
     # an office's phone after the office's name, or after an official
     ("县民政局联系电话：0311-86027733", "landline", ""),
     ("联系人王科长，联系电话：0311-86027733", "landline", ""),
+    # an age limit that defines a category, not a person's age
+    ("本规定所称未成年人是指未满十八周岁的公民。", "minor", ""),
+    ("特困人员（未满16周岁的，可延至18周岁）按月领取供养金。", "minor", ""),
     ("被执行人：焦某某，男，汉族\n执行依据：（2023）甘0102民初8421号\n承办法官：柯文杰  联系电话：0931-8815299", "landline", ""),
     # a housing-subsidy payout names its households by rule (no low-income status stated); a court's 被执行人
     ("现将农村危房改造补助资金兑付情况公示如下：\n东山镇 普成平 原址翻建 补助28000元", "person_name", ""),

@@ -126,7 +126,8 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
 
 
 def under_age(cues, fld, hit):
-    """"因王某某未满十六周岁": a statement that a person is a minor (the person may be masked).
+    """"因王某某未满十六周岁", "涉事学生均未满十四周岁": a statement that a person is a minor (the person may be
+    masked, or named by a role or pupil word).
 
     Returns the span of the statement, or ``None``."""
     m = UNDER_AGE_RE.match(fld.text, hit.end)
@@ -134,8 +135,15 @@ def under_age(cues, fld, hit):
         return None
     sl, _ = fld.segments.sentence(hit.start)
     t = fld.text
-    before = t[max(sl, hit.start - 8):hit.start]
-    if not any(cues.reader.read(before, i, allow_masked=True) for i in range(len(before))) and not before.endswith(("其", "该生", "该童")):
+    lo = max(sl, hit.start - 8)
+    before = t[lo:hit.start]
+    if (not any(cues.reader.read(before, i, allow_masked=True) for i in range(len(before)))
+            and not before.endswith(("其", "该生", "该童"))
+            and (t[m.end():m.end() + 1] == "的" or t[hit.start - 1:hit.start] in ("（", "(") or not any(
+                (h.term in cues.minor_cues or h.term in cues.sensitive_roles) and not h.term.startswith("未成年")
+                for h in fld.hits_between(lo, hit.start)))):
+        # (the persons of a case named by role: "三名涉事学生均未满十四周岁" — not a category: "未满十八周岁的公民",
+        # "特困人员（未满16周岁…）")
         return None
     return hit.start, m.end()
 
