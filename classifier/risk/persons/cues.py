@@ -43,11 +43,12 @@ class PersonCues:
 
     def official_before(self, fld, start: int) -> bool:
         """An official's title or role just before the name ("局长张三", "联系人：张三"), perhaps with the
-        department between ("联系人：社会事务科 张三", "联系人：镇残联理事长 张三")."""
+        department between ("联系人：社会事务科 张三", "联系人：镇残联理事长 张三") — not a person the official acted on
+        ("负责人推荐的李四")."""
         if not fld.by_tag.get(OFFICIAL):
             return False
         t = fld.text
-        return any((start - 3 <= h.end <= start or DEPARTMENT_BETWEEN_RE.fullmatch(t, h.end, start))
+        return any(((start - 3 <= h.end <= start and "的" not in t[h.end:start]) or DEPARTMENT_BETWEEN_RE.fullmatch(t, h.end, start))
                    and not self._inside_role(fld, h) and not self._role_between(fld, h.end, start)
                    for h in fld.tagged_between(OFFICIAL, start - 24, start))
 
