@@ -53,6 +53,12 @@ LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组
 VILLAGE_END = "，,。；;）)\n\t｜| \u3000（("
 HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}$")
 """A house number or a flat, not only a building ("民心佳园5栋")."""
+HOME_VALUE_RE = re.compile(r"[^，,。；;）)\n\t｜| \u3000（(：:]{4,40}")
+"""The value after a home label, to the end of its clause or cell."""
+HOUSE_NUMBER_RE = re.compile(r"[0-9]号(?!楼)")
+"""A house number: the value is read from it (``analyze_candidate``)."""
+BUILDING_RE = re.compile(r"[0-9A-Za-z]{1,4}(?:栋|幢|号楼|座|单元)|[0-9]{1,4}(?:室|房)")
+NATURAL_VILLAGE_RE = re.compile(r"村(?:委会|民委员会)[\u4e00-\u9fff]{1,6}?(?:村|屯|寨|庄)$")
 ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)$")
 """A column of homes ("地址", "家庭住址"), not of a property or an office ("房屋坐落", "单位地址")."""
 
@@ -104,6 +110,15 @@ class AddressRecognizer(Recognizer):
         if (m and (m.end() == len(t) or t[m.end()] in VILLAGE_END) and not LEFT_OUT_RE.search(m.group())  # "家住某村5组": left out
                 and not self._org_seat(fld, p)):
             yield self.result(fld, p, m.end(), 0.8, "私人住址语境（村组）")
+            return
+        # a home with no house number: a building and its unit ("中天花园F栋11-3", "某社区9号楼3单元"), or a
+        # natural village under its village committee ("长田村委会大塘村") — the house-number reading misses both
+        v = HOME_VALUE_RE.match(t, p, min(len(t), p + 40))
+        if (v and (v.end() == len(t) or t[v.end()] in VILLAGE_END) and LOCALITY.search(v.group())
+                and not HOUSE_NUMBER_RE.search(v.group()) and not LEFT_OUT_RE.search(v.group())
+                and (BUILDING_RE.search(v.group()) or NATURAL_VILLAGE_RE.search(v.group()))
+                and not self._org_seat(fld, p) and not INSTITUTION_AFTER_RE.search(v.group())):
+            yield self.result(fld, p, v.end(), 0.8, "私人住址语境（楼栋或自然村）")
 
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text

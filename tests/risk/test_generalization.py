@@ -154,6 +154,9 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("监护人固定电话0592－5536628，请核对。", "landline", "0592－5536628", ""),
     ("经联系，该家属留下的电话为0531-86915277。", "landline", "0531-86915277", ""),
     ("来信人住某村下屋组16号，留存固定电话0797-8163549。", "landline", "0797-8163549", ""),
+    # a home with no house number after a home label: a building and its flat, a natural village
+    ("当事人：某某，现住：云岩区安云路锦绣花园C栋8-2，家庭人口2人。", "address", "云岩区安云路锦绣花园C栋8-2", ""),
+    ("患者某某，男，50岁，现住合浦县廉州镇西塘村委会上坡村，务农。", "address", "合浦县廉州镇西塘村委会上坡村", ""),
     # the persons of a case named by a pupil word, said to be under age
     ("经调查处理：三名涉事学生均未满十四周岁，由学校批评教育。", "minor", "未满十四周岁", ""),
 ])
@@ -207,6 +210,8 @@ def test_found(text, type_, part, title):
     # an office's phone after the office's name, or after an official
     ("县民政局联系电话：0311-86027733", "landline", ""),
     ("联系人王科长，联系电话：0311-86027733", "landline", ""),
+    # a neighbour "living in the same unit" is no address
+    ("你通过信箱反映，居住在同一单元的邻居在楼顶饲养鸽子。", "address", ""),
     # an age limit that defines a category, not a person's age
     ("本规定所称未成年人是指未满十八周岁的公民。", "minor", ""),
     ("特困人员（未满16周岁的，可延至18周岁）按月领取供养金。", "minor", ""),
