@@ -20,7 +20,8 @@ PRONOUN_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len,
 PRONOUN_REACH = 12
 """A pronoun this close before a statement ("申请人2019年突发脑梗") points back at the person named before."""
 DISABILITY_KINDS = words("privacy_context.DISABILITY_KINDS")
-GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)[一二三四1-4]级$")
+GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)?[一二三四1-4]级$")
+"""A grade before a disability: "肢体二级（残疾）", "二级（肢体残疾）"."""
 HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者|住院|入院")
 KIN = words("privacy_context.KIN")
 DIAGNOSIS_LEADS = frozenset(words("privacy_context.DIAGNOSIS_LEADS") + tuple(f"{k}患" for k in KIN))

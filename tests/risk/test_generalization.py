@@ -157,6 +157,10 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     # a home with no house number after a home label: a building and its flat, a natural village
     ("当事人：某某，现住：云岩区安云路锦绣花园C栋8-2，家庭人口2人。", "address", "云岩区安云路锦绣花园C栋8-2", ""),
     ("患者某某，男，50岁，现住合浦县廉州镇西塘村委会上坡村，务农。", "address", "合浦县廉州镇西塘村委会上坡村", ""),
+    # a grade written before the kind of disability; conditions the medical word list lacks
+    ("特困人员：石某某，男，70岁，二级肢体残疾，分散供养。", "health", "二级肢体残疾", ""),
+    ("经鉴定，工人鲍金宝被诊断为职业性矽肺二期，已申请工伤认定。", "health", "矽肺", ""),
+    ("经核实，受助人员江小禾患有轻度智力障碍。", "health", "智力障碍", ""),
     # the persons of a case named by a pupil word, said to be under age
     ("经调查处理：三名涉事学生均未满十四周岁，由学校批评教育。", "minor", "未满十四周岁", ""),
 ])
