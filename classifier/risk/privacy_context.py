@@ -223,8 +223,9 @@ CAUSE_OF_HARDSHIP_RE = re.compile(r"(?:致贫|致困|返贫|支出型)|[ \t\u300
 """After 因病: the hardship it caused ("因病致贫"), or nothing more (a table cell "因病", "（因病）")."""
 
 
-STANDARD_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?标准")
-"""After an assistance word, its standard ("低保标准", "临时救助家庭财产限定标准"): the scheme, not a status."""
+STANDARD_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:标准|条件)")
+"""After an assistance word, its standard or conditions ("低保标准", "临时救助家庭财产限定标准", "符合临时救助条件"): the
+scheme and who may have it, not a status."""
 APPLICATION_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:供养|补贴|救助|保障))?的?申请(?!人)")
 """After an assistance word, 申请 ("临时救助申请", "特困人员供养申请"): the application a letter answers names the
 matter, as a title does; the decision on it states the status."""

@@ -214,6 +214,8 @@ def test_found(text, type_, part, title):
     # an office's phone after the office's name, or after an official
     ("县民政局联系电话：0311-86027733", "landline", ""),
     ("联系人王科长，联系电话：0311-86027733", "landline", ""),
+    # meeting the conditions of a scheme is no status yet
+    ("经核实，郝建平家庭医疗支出超过家庭收入，符合临时救助条件。", "social_assistance", ""),
     # a neighbour "living in the same unit" is no address
     ("你通过信箱反映，居住在同一单元的邻居在楼顶饲养鸽子。", "address", ""),
     # an age limit that defines a category, not a person's age
