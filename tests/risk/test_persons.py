@@ -186,3 +186,11 @@ def test_parties_of_case_files_are_private(body, name):
 ])
 def test_no_private_name_in_court_enforcement_wording(body):
     assert not findings(review(body), "person_name")
+
+
+@pytest.mark.parametrize("role", ["审判员", "书记员", "调解员", "帮扶责任人", "执行法官"])
+def test_court_and_mediation_officers_in_role_are_not_private(role):
+    # the same name elsewhere is a private person's; after the officer's title it is the officer's
+    body = f"经查，被告人祁永胜因肺癌晚期已保外就医。\n{role}：祁永胜"
+    got = [f.start for f in findings(review(body), "person_name")]
+    assert got == [body.index("祁永胜")]
