@@ -194,3 +194,14 @@ def test_court_and_mediation_officers_in_role_are_not_private(role):
     body = f"经查，被告人祁永胜因肺癌晚期已保外就医。\n{role}：祁永胜"
     got = [f.start for f in findings(review(body), "person_name")]
     assert got == [body.index("祁永胜")]
+
+
+@pytest.mark.parametrize("title, private", [
+    ("关于龚秀琳同志申请临时救助的审批意见", True),
+    ("关于邵立群信访事项的复查意见", True),
+    ("关于钱明远同志任职的通知", False),  # an appointment: the official is named as the law requires
+])
+def test_a_title_about_a_persons_own_matter_names_a_private_person(title, private):
+    name = title[2:5]
+    got = [f.text for f in findings(review("经研究，意见如下。", title), "person_name")]
+    assert (name in got) is private

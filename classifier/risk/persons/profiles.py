@@ -33,6 +33,10 @@ UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3
 """A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
 NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民")
 """…that names no body, group or audience ("各学校", "区城投集团", "网友您好")."""
+TITLE_MATTER_RE = re.compile(r"(?:同志|女士|先生)?(?:的|本人|家庭|一家|户)?(?:申请|反映|提出的?|所提)?(?:信访|上访|举报|投诉|"
+                             r"低保|最低生活保障|临时救助|医疗救助|特困|救助|病假|工伤|伤残|残疾|劳动争议|欠薪|拖欠工资)")
+"""After the name a title is about ("关于刘某某同志申请临时救助的审批意见", "关于赵某某信访事项的复查意见"): the
+person's own private matter — not an appointment or an award ("关于张三同志任职的通知")."""
 PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
 
 
@@ -125,3 +129,22 @@ def profiles(cues, fld, mentions) -> None:
                 break
             mentions.add(PersonMention(fld.name, p, name_end, t[p:name_end], cue="profile", masked=got[1]))
             break
+
+
+def title_subject(cues, doc, mentions) -> None:
+    """"关于罗某某同志低保资格的调查回复": the title is about a private person's own matter (a petition, a report,
+    social assistance, sick leave, a work injury), so the person it names is private — and so is every other
+    occurrence of the name."""
+    fld = doc.title
+    t = fld.text
+    k = t.find("关于")
+    if k < 0:
+        return
+    p = k + 2
+    got = cues.reader.read(t, p, after_word=True)
+    if not got or got[1] or (fld.name, p) in mentions:
+        return
+    end = got[0]
+    if TITLE_MATTER_RE.match(t, end) is None or cues.company_after(fld, end):
+        return
+    mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="标题所述个人事项", sensitive=True))

@@ -97,6 +97,7 @@ class PersonNameRecognizer(Recognizer):
         for fld in doc.fields:
             profiles.addressee(cues, fld, mentions)
             profiles.profiles(cues, fld, mentions)
+        profiles.title_subject(cues, doc, mentions)
         if self.name_tagger is not None:
             tagger.tagged_names(self.name_tagger, cues, doc, mentions)
         context.repeats(cues, doc, mentions)
