@@ -378,6 +378,7 @@ def test_grades_and_units_are_no_names():
 @pytest.mark.parametrize("body, name", [
     ("如江北村的钮 伟，2022年因吸毒被责令社区戒毒三年，经推荐就业。", "钮 伟"),   # after a village and 的
     ("村委会反映村民覃大勇长期外出务工，其子覃小龙（9岁）由祖父照顾。", "覃小龙"),     # a role, then the age
+    ("课间，四年级学生某某与同班同学潘小川发生推搡，致潘小川左臂骨折。", "潘小川"),  # a classmate in an incident
 ])
 def test_more_places_a_private_name_stands(body, name):
     assert name in [f.text for f in findings(review(body), "person_name")]
