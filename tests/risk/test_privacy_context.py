@@ -36,7 +36,7 @@ def test_not_found(text, type_):
     ("慰问组看望了特困老人钟桂香，送去棉被。", "特困老人"),           # role right before the name
     ("何桂枝家庭属脱贫不稳定户，纳入动态监测。", "属脱贫不稳定户"),
     ("帅永康因车祸致残，本月获医疗救助（支出型）1.2万元。", "医疗救助（支出型）"),  # subtype after the status
-    ("詹春燕因子女突发疾病，符合支出型临时救助条件。", "支出型临时救助"),       # subtype before the status
+    ("詹春燕因子女突发疾病，获支出型临时救助3000元。", "支出型临时救助"),       # subtype before the status
 ])
 def test_social_assistance_vocabulary_and_subtypes(text, span):
     found = [f.text for f in findings(review(text), "social_assistance")]
