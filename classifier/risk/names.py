@@ -216,6 +216,8 @@ class NameReader:
         if g >= n:
             return None
         if t[g] in PADDING:
+            if pos > 0 and t[pos - 1] in "）)":
+                return None  # "三年级（2）班　建档立卡户": a class, not a padded name
             return self._padded(t, pos, g)
         if t[g] in MASK_CHARS:
             if not allow_masked:

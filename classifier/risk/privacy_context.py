@@ -52,9 +52,9 @@ EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否", "�
 """Values that state nothing (left out, or already de-identified)."""
 BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 """After an illness word, the name of a scheme ("大病保险")."""
-SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补)")
-"""After a condition, a scheme for all who have it ("严重精神障碍患者监护补助", "残疾儿童康复救助"): no one's
-condition stated."""
+SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补|防控|防治|筛查)|科(?![学技研])|病区")
+"""After a condition, a scheme for all who have it ("严重精神障碍患者监护补助", "残疾儿童康复救助", "结核病防控工作"),
+or the hospital department named after it ("烧伤科"): no one's condition stated."""
 ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400

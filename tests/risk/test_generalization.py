@@ -214,6 +214,13 @@ def test_found(text, type_, part, title):
     # an office's phone after the office's name, or after an official
     ("县民政局联系电话：0311-86027733", "landline", ""),
     ("联系人王科长，联系电话：0311-86027733", "landline", ""),
+    # words read as names: a surname and a frequent word ("公民有"), a class before padding, a column label
+    ("根据有关条例，公民有宗教信仰自由，但不得强迫他人信教。", "person_name", ""),
+    ("开庭排期\n日期  案号  申请人  被申请人  仲裁庭\n12月9日  劳人仲案88号  某某  某公司  第一庭", "person_name", ""),
+    # a religion's word in general, a hospital department, a disease's control work
+    ("经核实，其家中供奉佛像属于个人宗教信仰范畴，未组织聚会。", "religion", ""),
+    ("患儿尚小川目前仍在市第一医院烧伤科接受治疗。", "health", ""),
+    ("村民鲍一鸣参加了村里的结核病防控工作宣传。", "health", ""),
     # meeting the conditions of a scheme is no status yet
     ("经核实，郝建平家庭医疗支出超过家庭收入，符合临时救助条件。", "social_assistance", ""),
     # a neighbour "living in the same unit" is no address
@@ -1272,3 +1279,8 @@ def test_a_letter_to_a_role_has_no_name_but_its_statements_about_you_stand():
 
 def test_a_reading_ending_like_a_number_label_is_no_name():
     assert not review("工单编号：NC240611-0823").findings
+
+
+def test_a_class_before_padding_is_no_name():
+    body = "学生\u3000班级\u3000类别\n陈小禾\u3000三年级（2）班\u3000建档立卡脱贫户"
+    assert [f.text for f in findings(review(body, "寄宿生生活补助公示"), "person_name")] == ["陈小禾"]

@@ -205,3 +205,22 @@ def test_a_title_about_a_persons_own_matter_names_a_private_person(title, privat
     name = title[2:5]
     got = [f.text for f in findings(review("经研究，意见如下。", title), "person_name")]
     assert (name in got) is private
+
+
+@pytest.mark.parametrize("body, span, score", [
+    ("1. 王某某｜因艾滋病机会性感染住院｜救助9,800元", "艾滋", 0.99),  # the start of a condition
+    ("附：寄宿生名单\n1. 盛乐中学｜高某某｜初二", "盛乐", 0.99),  # a school's name
+    ("1. 根据武卫健〔2024〕22号文，给予临时救助", "武卫健", 0.99),  # a document number
+    ("1. 大坪，周某某，临时救助3000元", "大坪", 0.87),  # two characters with no surname, not sure
+    ("散居孤儿由祖母抚养，基本生活费按月足额发放。", "费按月", 0.95),  # a clause ends after the role
+])
+def test_model_spans_in_private_lists_that_are_no_names(body, span, score):
+    tagger = FakeTagger([span], score=score)
+    got = findings(RiskReviewer(name_tagger=tagger).review("临时救助对象名单公示", body), "person_name")
+    assert span not in [f.text for f in got]
+
+
+def test_a_street_column_heads_the_rows_of_a_private_list():
+    body = ("现将新增残疾人两项补贴对象公示如下：\n  街道        姓名      联系电话\n"
+            "  曾家岩     张*华    由社区代为联系\n  石门坎     何*      由社区代为联系")
+    assert not findings(review(body, "残疾人两项补贴新增对象公示"), "person_name")

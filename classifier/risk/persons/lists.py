@@ -53,6 +53,13 @@ def name_column(cues, header: str) -> bool:
     return known
 
 
+def not_a_name_cell(cues, fld, pos: int) -> bool:
+    """``pos`` stands in a table cell whose column header names something else (a street, a school, a
+    subsidy): the column says what the cell holds."""
+    header = fld.column_header(pos)
+    return bool(header) and not name_column(cues, header)
+
+
 def table_names(cues, fld, mentions, cue: str) -> None:
     """Every cell under a name column ("姓名", "户主姓名", "被征收人"…) of every table row."""
     t = fld.text
@@ -96,6 +103,8 @@ def list_items(cues, doc, mentions) -> None:
         if role is not None:  # "1. 户主高志勇，东风社区，停保原因…": the name after the item's role word
             starts.insert(0, skip_spaces(t, role.end + (t[role.end:role.end + 1] in "：:")))
         for p in starts:
+            if not_a_name_cell(cues, body, p):
+                continue  # "街道｜姓名｜…" rows open with the street, not the name
             got = reader.read_bounded(t, p, allow_masked=True) or reader.read_unknown(t, p)
             if not got:
                 continue  # (a name no surname list knows heading a private item is read too: "1. 拉毛措，…")

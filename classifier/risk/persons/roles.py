@@ -52,6 +52,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     t = fld.text
     if inside_longer_word(t, hit.start, hit.end, keep=cue_words):
         return  # "青少年宫", "多少年来", "留学生", "妇女儿童": a piece of another word, not the role
+    if "\n" in t and fld.column_cells(hit.start):
+        return  # "申请人  被申请人  仲裁庭": a table's column label; the next cell is another label
     p = hit.end
     while p < len(t) and p < hit.end + 2 and t[p] in "：: 为\u3000":
         p += 1

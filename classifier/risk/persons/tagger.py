@@ -12,19 +12,23 @@ that go through the same decision as the rule finders' mentions.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Protocol, Sequence, runtime_checkable
 
 from ..names import TITLES
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
-from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column
+from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column, not_a_name_cell
 from .mention import PersonMention
 
 MIN_SCORE = 0.8
 """Spans the model scores below this are not names."""
 COMMON_PART = 1000
 """A span holding a common word this frequent ("充分发挥", "城乡居民") is not a name."""
+BODY_AFTER_RE = re.compile(r"[〔\[【]|(?:中学|小学|学校|幼儿园|医院|卫生院|社区|街道|村委会|居委会)")
+"""After a span: a document number's year bracket, or the kind of body the span names."""
+CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 MIN_LENGTH, MAX_LENGTH = 2, 6
 """A Chinese personal name has two to six characters (compound surnames, minority names)."""
 
@@ -191,9 +195,19 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
                 continue  # "查询平(台)": the span ends inside a word
             if t[end - 1] in ORG_LAST or t[end:end + 1] in ORG_LAST or t[start:end] in cues.roles:
                 continue  # "麻醉科", "王岗(镇)", a role word
+            if BODY_AFTER_RE.match(t, end) or not_a_name_cell(cues, fld, start) or any(
+                    h.start < end and start < h.end for tag in ATTRIBUTE_TAGS for h in fld.tagged_between(tag, start - 6, end + 6)):
+                continue  # "盛乐(中学)", "武卫健(〔2024〕)", a street's cell, "艾滋(病)": a body, a number, a condition
             if cues.official_before(fld, start) or cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
-            label = next((kw for f, a, b, kw in labels if f == name and a <= start < b), {"cue": "tagger"})
+            # a role's label reaches a name in its window unless a clause ends between ("由祖母抚养，基本生活费…")
+            label = next((kw for f, a, b, kw in labels if f == name and a <= start < b
+                          and not CLAUSE_END_RE.search(t, a, start)), None)
+            if ((label is None or label["cue"] == "list") and score < SURE and end - start == 2
+                    and not (t[start] in cues.reader.single or t[start:start + 2] in cues.reader.double
+                             or t[start:start + 2] in cues.reader.initials)):
+                continue  # "大坪", "停保": two characters with no surname — unless a role vouches or the model is sure
+            label = label or {"cue": "tagger"}
             mentions.add(PersonMention(name, start, end, t[start:end], score=score, **label))
 
 
