@@ -140,10 +140,14 @@ class CategoryModel:
         for i in range(X.n_rows):
             weights: dict[str, float] = {}
             for k in range(bounds[i], bounds[i + 1]):
-                piece = tokens[start[k] : stop[k]]
-                if len(piece) > 1 and not all(is_word(t) for t in piece):  # words not adjacent in the text
-                    continue
-                term = "".join(piece)
+                a, b = start[k], stop[k]
+                if b - a == 1:
+                    term = tokens[a]  # (most entries: one word, no slice or join)
+                else:
+                    piece = tokens[a:b]
+                    if not all(is_word(t) for t in piece):  # words not adjacent in the text
+                        continue
+                    term = "".join(piece)
                 if len(term) < 2:  # "年", "的": true but uninformative
                     continue
                 if term in weights:
