@@ -64,6 +64,9 @@ UNKNOWN_END = frozenset("、，,；;（(：: \t\u3000\n。")
 TRANSLITERATION_CHARS = frozenset("".join(words("names.TRANSLITERATION_CHARS")))
 
 VERY_COMMON_GIVEN = 30_000
+WORD_OPENING = 3300
+"""A reading whose surname and first given character are a word this frequent is that word ("满意", "费用",
+"宣传", "公民"), not a name ("黄金", "王国", "建国" are less frequent, and start names)."""
 """A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
 
 
@@ -142,8 +145,8 @@ class NameReader:
     def _given_ok(self, t: str, pos: int, g: int, end: int) -> bool:
         """The reading ``t[pos:end]`` (given name ``t[g:end]``) is not a word or a piece of one."""
         w = self.words
-        if t[pos:end] in w:
-            return False
+        if t[pos:end] in w or w.get(t[pos:g + 1], 0) >= WORD_OPENING:
+            return False  # (or the surname and the next character are a very frequent word: "满意率", "费用由")
         if end - g == 2 and t[pos:g + 1] in w and self._word_from(t, end - 1):
             # "权益保障", "相互尊重", "陆续回国": surname + first character is a word and the last
             # character starts the next one. ("吴国华", "王国强": 吴国/王国 are words too, but 华/强 end there.)

@@ -139,8 +139,12 @@ def test_inside_longer_word(text, start, end, expected):
     ("张三，", 0, 2),
     ("都应该", 0, None),
     ("和小燕（", 0, 3),
+    ("满意率91%", 0, None),   # 满意 is a very frequent word
+    ("费用由财政承担", 0, None),
+    ("王国强，", 0, 3),        # 王国 less so: a name
+    ("应偿还借款", 0, None),   # a function-word surname before a word
 ])
 def test_name_reader(text, pos, expected):
-    reader = NameReader(frozenset("支权相第王吴张都和"), frozenset(), frozenset("和都"), function=frozenset("和都"))
+    reader = NameReader(frozenset("支权相第王吴张都和满费黄应"), frozenset(), frozenset("和都应"), function=frozenset("和都"))
     got = reader.read(text, pos)
     assert (got[0] if got else None) == expected

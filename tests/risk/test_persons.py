@@ -224,3 +224,12 @@ def test_a_street_column_heads_the_rows_of_a_private_list():
     body = ("现将新增残疾人两项补贴对象公示如下：\n  街道        姓名      联系电话\n"
             "  曾家岩     张*华    由社区代为联系\n  石门坎     何*      由社区代为联系")
     assert not findings(review(body, "残疾人两项补贴新增对象公示"), "person_name")
+
+
+@pytest.mark.parametrize("body, name", [
+    ("某公司拖欠工资一案，职工代表孟庆生、关淑兰参加了协商。", "孟庆生"),  # a labour dispute's parties
+    ("事故造成1人死亡。死者付长海，54岁，系某劳务公司工人。", "付长海"),    # the dead of an accident
+    ("您来信反映，您的邻居鲁长青在楼道内堆放杂物。", "鲁长青"),             # a neighbour named in a complaint
+])
+def test_more_roles_of_private_persons(body, name):
+    assert name in [f.text for f in findings(review(body), "person_name")]

@@ -88,6 +88,6 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
             return _decision(True, "person_name", "privacy", "私人姓名", f"执法案卷或处罚决定中的{p.cue}", 0.7)
-        if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES):
+        if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES or p.cue in cues.neutral_roles):
             return _decision(True, "person_name", "privacy", "私人姓名", private_case, 0.75)
         return NOT_PRIVATE
