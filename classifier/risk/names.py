@@ -204,15 +204,16 @@ class NameReader:
             return None
         if t[pos] == "第" and t[pos + 1:pos + 2] in NUMERALS and t[pos + 2:pos + 3] not in PADDING:
             return None  # 第五条, 第五十章: an ordinal, not the compound surname 第五 (unless padded: "第五　凯")
-        if t[pos:pos + 2] in self.double:
-            sl = 2
-        elif t[pos] in self.single:
-            sl = 1
-        elif allow_initials and t[pos:pos + 2] in self.initials:
+        if allow_initials and t[pos:pos + 2] in self.initials and t[pos:pos + 2] not in self.double:
+            # "卓玛拉姆", "白玛央宗": a name's opening syllable, before a surname that shares its first character
             end = pos + 2
             while end < n and end < pos + 4 and is_cjk(t[end]) and t[end] not in STOP_SECOND:
                 end += 1
             return self._masked_tail(t, end, allow_masked)
+        if t[pos:pos + 2] in self.double:
+            sl = 2
+        elif t[pos] in self.single:
+            sl = 1
         else:
             return None
         g = pos + sl

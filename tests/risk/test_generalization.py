@@ -161,6 +161,11 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("特困人员：石某某，男，70岁，二级肢体残疾，分散供养。", "health", "二级肢体残疾", ""),
     ("经鉴定，工人鲍金宝被诊断为职业性矽肺二期，已申请工伤认定。", "health", "矽肺", ""),
     ("经核实，受助人员江小禾患有轻度智力障碍。", "health", "智力障碍", ""),
+    # a Tibetan name whose opening syllable shares its first character with a surname; a longer profile
+    # word in the child's bracket; a birth year less than eighteen years before the document's date
+    ("二、卓玛拉姆（14岁，初二学生）经常随母亲参加转经活动。", "minor", "卓玛拉姆（14岁，初二学生）", ""),
+    ("参加聚会人员中包括吴雨晴（吴建华之女，15岁）。", "minor", "吴雨晴（吴建华之女，15岁）", ""),
+    ("2024年困境儿童新增公示：\n1. 吴欣然，女，2016年出生，父母一方重残。", "minor", "吴欣然，女，2016年出生", ""),
     # the persons of a case named by a pupil word, said to be under age
     ("经调查处理：三名涉事学生均未满十四周岁，由学校批评教育。", "minor", "未满十四周岁", ""),
 ])
@@ -221,6 +226,8 @@ def test_found(text, type_, part, title):
     ("经核实，其家中供奉佛像属于个人宗教信仰范畴，未组织聚会。", "religion", ""),
     ("患儿尚小川目前仍在市第一医院烧伤科接受治疗。", "health", ""),
     ("村民鲍一鸣参加了村里的结核病防控工作宣传。", "health", ""),
+    # an adult's birth year
+    ("2024年困境儿童新增公示：\n2. 杨俊峰，男，1978年出生，系监护人。", "minor", ""),
     # meeting the conditions of a scheme is no status yet
     ("经核实，郝建平家庭医疗支出超过家庭收入，符合临时救助条件。", "social_assistance", ""),
     # a neighbour "living in the same unit" is no address

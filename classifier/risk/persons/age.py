@@ -11,7 +11,7 @@ _GRADE_WORD = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[
                r"(?:[（(][0-9]{1,2}[）)]班)?(?:学生)?")
 PROFILE_BEFORE_AGE = re.compile(rf"(?:[（(]|[，,；; \t\u3000]+)(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|{_GRADE_WORD})[，,、 \t\u3000]+)*"
                                 r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年|为|系)$"
-                                r"|[（(][\u4e00-\u9fff]{1,4}[，,、]$")
+                                r"|[（(][\u4e00-\u9fff]{1,6}[，,、]$")
 """Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年", or one short word of profile in its
 bracket ("（孤儿，", "（同班同学，")."""
 UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁")
@@ -22,13 +22,18 @@ _SCHOOL = r"(?:[\u4e00-\u9fff]{0,8}?(?:小学|中学|学校|[一二三四五六�
 _PUPIL = r"(?:在校学生|(?:在校|在读)?(?:小学生|中学生|初中生|高中生)|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
 MINOR_BEFORE_RE = re.compile(rf"(?:(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁)?(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
 """The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五", "12岁儿童韦某"."""
-MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?<=[（(])[\u4e00-\u9fff]{{1,4}}[，,、](?=[^）)]{{0,4}}岁))?"
+MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?<=[（(])[\u4e00-\u9fff]{{1,6}}[，,、](?=[^）)]{{0,4}}岁))?"
                             rf"(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
                             rf"(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?出?生[，,、 \t\u3000]+)?(?:(?:案发|作案|事发)时)?"
                             rf"(?:为|系|是)?(?:现|正在|目前)?(?:就读于|在读|读)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
                             rf"|(?:{_SCHOOL}[ \t\u3000|｜]{{0,4}})?(?:拟?入读|在校|在读)?{_GRADE}{_PUPIL}?|(?:在校|在读)?(?:小学生|初中生|中学生|高中生)|未成年人?)")
 """The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）", "（作案时年仅十五周岁）",
 "（2018年3月出生，拟入读一年级）", "（孤儿，12岁）", the school and grade cells of its table row ("鲁 欣 怡|初二（3）班")."""
+BIRTH_AFTER_RE = re.compile(r"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、 \t\u3000|｜]+)*"
+                            r"(?:出生(?:年月|日期)?[：:]?)?((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?出?生?")
+"""After a name, its birth year ("吴某某，女，2016年出生", "（2017年出生）"): a child if the document is dated less
+than eighteen years later."""
+YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?=年)")
 GRADE_NEXT_RE = re.compile(rf"[，,、 \t\u3000]+((?:{_SCHOOL})?{_GRADE}{_PUPIL}?)")
 """A school and grade right after the age in a child's profile."""
 AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})周?岁(的)[\u4e00-\u9fff]{0,4}$")
@@ -111,6 +116,10 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
             g = GRADE_NEXT_RE.match(t, m.end(), min(len(t), m.end() + 30))
             if g:  # "朱某，女，8岁，上集镇中心小学二年级，…": the school and grade go on with the profile
                 out.append((g.start(1), g.end(1)))
+    if not out:
+        b = BIRTH_AFTER_RE.match(t, name_end, min(len(t), name_end + 30))
+        if b and b.group().endswith("生") and 0 < _latest_year(fld) - int(b.group(1)) < ADULT:
+            out.append((b.start(1), b.end()))  # "2016年出生" in a notice of 2024
     m = AGE_BEFORE_RE.search(t, max(0, name_start - 14), name_start)
     if m and cn_number(m.group(1)) < ADULT:
         out.append((m.start(), m.end(2)))  # "年仅9岁的被害人周某某": the age, with its 的
@@ -123,6 +132,15 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
             end -= 1
         out.append((m.start(), end))
     return out
+
+
+def _latest_year(fld) -> int:
+    """The latest year the field mentions (its date, most often), once per review; 0 if none."""
+    y = fld.memo.get("latest_year")
+    if y is None:
+        years = [int(m.group()) for m in YEAR_RE.finditer(fld.text)]
+        y = fld.memo["latest_year"] = max(years, default=0)
+    return y
 
 
 def under_age(cues, fld, hit):
