@@ -166,6 +166,8 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("二、卓玛拉姆（14岁，初二学生）经常随母亲参加转经活动。", "minor", "卓玛拉姆（14岁，初二学生）", ""),
     ("参加聚会人员中包括吴雨晴（吴建华之女，15岁）。", "minor", "吴雨晴（吴建华之女，15岁）", ""),
     ("2024年困境儿童新增公示：\n1. 吴欣然，女，2016年出生，父母一方重残。", "minor", "吴欣然，女，2016年出生", ""),
+    # religious practice said of a named person
+    ("经核实，村民卓玛央金经常随母亲参加转经、煨桑等活动。", "religion", "转经、煨桑", ""),
     # the persons of a case named by a pupil word, said to be under age
     ("经调查处理：三名涉事学生均未满十四周岁，由学校批评教育。", "minor", "未满十四周岁", ""),
 ])
