@@ -17,9 +17,11 @@ TIMES_RE = re.compile(r"(?:/[\u4e00-\u9fff]{1,2})?[ ]?[×xX*][ ]?[0-9]")
 
 ITEM_LABEL_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])?[ \t\u3000]*[\u4e00-\u9fff]{2,14}")
 """The name of an item of an announced breakdown ("土建工程", "2. 安装工程")."""
-INTRODUCES_RE = re.compile(r"[^。；\n见（(]{0,8}?(?:[（(][^）)\n]{0,30}[）)])?[^。；\n见]{0,4}?(?:[：:]|[ \t\u3000]*\n)")
+INTRODUCES_RE = re.compile(r"[^。；\n见（(]{0,8}?(?:[（(][^）)\n]{0,30}[）)])?[^。；\n见]{0,4}?(?:[：:]|[ \t\u3000]*\n)"
+                           r"|[（(](?=[^）)\n]{0,12}[0-9])|[，,]其中")
 """The announcing word introduces what follows ("分项报价：", "报价明细如下：", a heading line), a note in
-brackets may stand before the colon ("分项报价明细（供应商投标文件原文）：")."""
+brackets may stand before the colon ("分项报价明细（供应商投标文件原文）："); or its items follow in brackets
+("分项报价表（秩序维护72万元、…）") or after 其中 ("成本说明，其中进货价…")."""
 MONEY_HEADER_RE = re.compile(r"^[^\n0-9]{0,40}?[｜|\t][^\n0-9]{0,40}?(?:元|金额|价)[^\n0-9]{0,40}$", re.M)
 """A table's header row naming money ("费用项目｜金额（元）"): the bare numbers in the cells under it are amounts."""
 CELL_NUMBER_RE = re.compile(r"(?<=[｜|\t])[ \u3000]{0,4}([0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?)[ \u3000]{0,4}(?=$|[｜|\t])", re.M)
@@ -135,11 +137,13 @@ class BidPriceBreakdownRecognizer(Recognizer):
         for k, e in amounts:
             b = self._label(t, lo, k)
             # a table cell's label is its row's first cell and its column's header ("出厂价", "加价率")
-            label = t[b:k].rstrip(CELL_SEPARATORS + "：:")
+            label = t[b:k].strip(CELL_SEPARATORS + "：:")  # ("| 木结构修缮 | 72.4 |": the row's first cell)
             column = fld.column_header(k)
             if (any(w in label or w in column for w in COST_WORDS) or t[e:e + 1] in ("/", "每")
                     or (any_label and ITEM_LABEL_RE.fullmatch(label) is not None)):
                 # a cost item, or a unit price ("大米4.20元/斤") in a breakdown announced as one
+                while b < k and t[b] in CELL_SEPARATORS:
+                    b += 1
                 items.append((b, e))
                 times += bool(TIMES_RE.match(t, e))
         if len(items) < self.MIN_ITEMS or times < need_times:

@@ -166,6 +166,12 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("二、卓玛拉姆（14岁，初二学生）经常随母亲参加转经活动。", "minor", "卓玛拉姆（14岁，初二学生）", ""),
     ("参加聚会人员中包括吴雨晴（吴建华之女，15岁）。", "minor", "吴雨晴（吴建华之女，15岁）", ""),
     ("2024年困境儿童新增公示：\n1. 吴欣然，女，2016年出生，父母一方重残。", "minor", "吴欣然，女，2016年出生", ""),
+    # a price breakdown announced in a table's rows, in brackets, or after 其中
+    ("成交供应商报价明细：\n| 分项 | 金额（万元） |\n| 木结构修缮 | 72.4 |\n| 石板路铺设 | 41.8 |\n| 给排水改造 | 38.6 |",
+     "bid_price_breakdown", "木结构修缮", ""),
+    ("合同附件：分项报价表（秩序维护72万元、保洁48万元、绿化18万元）。", "bid_price_breakdown", "秩序维护72万元", ""),
+    ("中标人提供了成本说明，其中平板单台进货价5820元、安装调试费180元、三年维保折算320元。", "bid_price_breakdown",
+     "平板单台进货价5820元", ""),
     # religious practice said of a named person
     ("经核实，村民卓玛央金经常随母亲参加转经、煨桑等活动。", "religion", "转经、煨桑", ""),
     # the persons of a case named by a pupil word, said to be under age
