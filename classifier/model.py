@@ -136,6 +136,17 @@ class CategoryModel:
         bounds = np.searchsorted(row[order], np.arange(X.n_rows + 1)).tolist()
         contrib, start, stop = contrib[order].tolist(), start[order].tolist(), stop[order].tolist()
         tokens = words.tokens
+        wordy: dict[str, bool] = {}  # is_word per distinct token, asked once per batch
+
+        def adjacent(piece) -> bool:
+            for t in piece:
+                w = wordy.get(t)
+                if w is None:
+                    w = wordy[t] = is_word(t)
+                if not w:
+                    return False
+            return True
+
         out: list[list[dict]] = []
         for i in range(X.n_rows):
             weights: dict[str, float] = {}
@@ -145,7 +156,7 @@ class CategoryModel:
                     term = tokens[a]  # (most entries: one word, no slice or join)
                 else:
                     piece = tokens[a:b]
-                    if not all(is_word(t) for t in piece):  # words not adjacent in the text
+                    if not adjacent(piece):  # words not adjacent in the text
                         continue
                     term = "".join(piece)
                 if len(term) < 2:  # "年", "的": true but uninformative

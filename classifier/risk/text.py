@@ -61,8 +61,9 @@ def _needs_table() -> re.Pattern:
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_REMOVE = re.compile(f"[{INVISIBLE}]+|(?:(?<=^[{_CJK}])|(?<=[^{_CJK}][{_CJK}]))"
-                     f"(?:\u3000(?=[{_CJK}](?:[^{_CJK}]|$))|[ \u3000]{{1,4}}(?=[{_CJK}][：:]))")
+_REMOVE = re.compile(f"[{INVISIBLE}]+"
+                     f"|\u3000(?:(?<=^[{_CJK}]\u3000)|(?<=[^{_CJK}][{_CJK}]\u3000))(?=[{_CJK}](?:[^{_CJK}]|$))"
+                     f"|[ \u3000](?:(?<=^[{_CJK}][ \u3000])|(?<=[^{_CJK}][{_CJK}][ \u3000]))[ \u3000]{{0,3}}(?=[{_CJK}][：:])")
 """Runs of invisible characters; an ideographic space padding a two-character name in a list or
 table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone; and the spaces
 padding a two-character label to the width of a form's longer ones ("账　　号：", "住  址:")."""
@@ -188,7 +189,8 @@ class Segments:
         self._clause = [m.start() for m in _CLAUSE_RE.finditer(text)]
         cells = _row_semicolons(text) if "；" in text else ()
         self._sent = [i for i in self._clause
-                      if text[i] in _SENTENCE_CHARS and i not in cells and not _inside_record(text, i)]
+                      if text[i] in _SENTENCE_CHARS and i not in cells
+                      and (text[i] != "\n" or not _inside_record(text, i))]  # (only a line break may join a record)
 
     @staticmethod
     def _around(bounds: list[int], length: int, start: int, end: int) -> tuple[int, int]:

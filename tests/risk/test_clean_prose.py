@@ -148,3 +148,26 @@ def test_name_reader(text, pos, expected):
     reader = NameReader(frozenset("支权相第王吴张都和满费黄应"), frozenset(), frozenset("和都应"), function=frozenset("和都"))
     got = reader.read(text, pos)
     assert (got[0] if got else None) == expected
+
+
+def test_the_quick_check_never_skips_a_word_the_segmentation_would_find():
+    # inside_longer_word segments only where a listed word could cross the role word's edges; elsewhere the
+    # segmentation cannot cut the word out of a longer one. Checked on random neighbourhoods of real words.
+    import random
+
+    from classifier.risk.words import _could_cross, _segment
+
+    words = common_words()
+    pieces = ["少年", "青少年宫", "多少", "年来", "学生", "留学生", "妇女", "儿童", "举报人", "马丽", "职工", "工钱", "王", "的", "了"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(5))
+        start = rng.randrange(0, len(text) - 1)
+        end = min(len(text), start + rng.choice((2, 3)))
+        cuts = sorted(_segment(text, 0, len(text), words))
+        prev, crossing = 0, False
+        for k in cuts:
+            if prev < start < k or (prev == start and k > end):
+                crossing = True
+            prev = k
+        assert not crossing or _could_cross(text, start, end, words), (text, start, end)

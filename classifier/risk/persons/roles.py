@@ -10,6 +10,8 @@ from ..words import inside_longer_word
 from .mention import PersonMention
 
 PADDING = " \u3000"
+HEADER_GAP = frozenset("｜|\t\u3000\n")
+"""After a word that labels a table column: the next cell's separator (or two spaces), or the row's end."""
 ENUMERATION = "、；;，, \t\u3000"
 """Between the names a role word covers ("低保对象张三、李四", "人员为：安珍，顾德爱，晁杰娟")."""
 UNIT_LAST = frozenset("股科室局处所站队厅委办司院")
@@ -52,7 +54,7 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     t = fld.text
     if inside_longer_word(t, hit.start, hit.end, keep=cue_words):
         return  # "青少年宫", "多少年来", "留学生", "妇女儿童": a piece of another word, not the role
-    if "\n" in t and fld.column_cells(hit.start):
+    if (t[hit.end:hit.end + 1] in HEADER_GAP or t[hit.end:hit.end + 2] == "  ") and fld.column_cells(hit.start):
         return  # "申请人  被申请人  仲裁庭": a table's column label; the next cell is another label
     p = hit.end
     while p < len(t) and p < hit.end + 2 and t[p] in "：: 为\u3000":
