@@ -233,3 +233,12 @@ def test_a_street_column_heads_the_rows_of_a_private_list():
 ])
 def test_more_roles_of_private_persons(body, name):
     assert name in [f.text for f in findings(review(body), "person_name")]
+
+
+def test_before_a_statement_among_words_only_a_sure_model_name_counts():
+    # the words before the statement could be policy language: the model is asked, but must be sure
+    body = "经社区民警核查，该住户为钱国栋，系刑满释放人员，已纳入安置帮教。"
+    sure = findings(RiskReviewer(name_tagger=FakeTagger(["钱国栋"], score=0.99)).review("", body), "person_name")
+    unsure = findings(RiskReviewer(name_tagger=FakeTagger(["钱国栋"], score=0.9)).review("", body), "person_name")
+    assert [f.text for f in sure] == ["钱国栋"] and "违法犯罪记录" in sure[0].reason
+    assert not unsure

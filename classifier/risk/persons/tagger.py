@@ -28,6 +28,9 @@ COMMON_PART = 1000
 """A span holding a common word this frequent ("充分发挥", "城乡居民") is not a name."""
 BODY_AFTER_RE = re.compile(r"[〔\[【]|(?:中学|小学|学校|幼儿园|医院|卫生院|社区|街道|村委会|居委会)")
 """After a span: a document number's year bracket, or the kind of body the span names."""
+LABEL_REACH = 8
+"""A span looks back at this many labelled windows starting before it: windows are short and one place is
+labelled a few times at most (a role, a list item's head, a statement's subject)."""
 CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
 MIN_LENGTH, MAX_LENGTH = 2, 6
 """A Chinese personal name has two to six characters (compound surnames, minority names)."""
@@ -119,8 +122,11 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
                 opening = h.start - a <= SUBJECT_REACH and not any(t[k:k + 2] in words for k in range(a, h.start - 1))
                 # the rules read a person earlier in the sentence ("张三，男，36岁，某村村民，因患…，给予临时救助"):
                 # the statement is about them; the model is not asked again
-                if (about_someone or opening) and h.start - a >= MIN_LENGTH and empty(fld, sl, h.start):
+                if h.start - a >= MIN_LENGTH and empty(fld, sl, h.start):
                     spans[fld.name].append((a, h.start))
+                    if not (about_someone or opening):
+                        # policy language is likely here ("加强传染病防治"): only a name the model is sure of counts
+                        labels.append((fld.name, a, h.start, {"cue": "tagger", "_sure_only": True}))
     begin = list_topic_start(doc)
     body = doc.body
     if begin is not None and (doc.title.tagged("list:list_triggers") or body.text[begin + 1:begin + 2] == "\n"):
@@ -180,6 +186,9 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
     for name, spans in windows(cues, doc, mentions, labels).items():
         fld = doc.get(name)
         t = fld.text
+        # this field's labelled windows by start: a span looks only at those that can hold it (they are short)
+        mine = sorted((a, b, i, kw) for i, (f, a, b, kw) in enumerate(labels) if f == name)
+        starts = [a for a, _, _, _ in mine]
         for s in tagger.spans(t, spans):
             start, end, score = int(s.start), int(s.end), float(s.score)
             if score < MIN_SCORE or not MIN_LENGTH <= end - start <= MAX_LENGTH or not 0 <= start < end <= len(t):
@@ -201,8 +210,11 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
             if cues.official_before(fld, start) or cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
             # a role's label reaches a name in its window unless a clause ends between ("由祖母抚养，基本生活费…")
-            label = next((kw for f, a, b, kw in labels if f == name and a <= start < b
-                          and not CLAUSE_END_RE.search(t, a, start)), None)
+            k = bisect.bisect_right(starts, start)
+            found = [(a, kw) for a, b, _, kw in sorted(mine[max(0, k - LABEL_REACH):k], key=lambda m: m[2]) if a <= start < b]
+            label = next((kw for a, kw in found if not kw.get("_sure_only") and not CLAUSE_END_RE.search(t, a, start)), None)
+            if label is None and score < SURE and any(kw.get("_sure_only") for _, kw in found):
+                continue  # only a window before a statement that may be policy language asked about it
             if ((label is None or label["cue"] == "list") and score < SURE and end - start == 2
                     and not (t[start] in cues.reader.single or t[start:start + 2] in cues.reader.double
                              or t[start:start + 2] in cues.reader.initials)):
