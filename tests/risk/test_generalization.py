@@ -172,6 +172,8 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("合同附件：分项报价表（秩序维护72万元、保洁48万元、绿化18万元）。", "bid_price_breakdown", "秩序维护72万元", ""),
     ("中标人提供了成本说明，其中平板单台进货价5820元、安装调试费180元、三年维保折算320元。", "bid_price_breakdown",
      "平板单台进货价5820元", ""),
+    # Hui and Zhuang surnames (敏, 禄, 侬) after a relative's word
+    ("经查，你反映你父亲敏守信生前系某寺管委会成员。", "person_name", "敏守信", ""),
     # religious practice said of a named person
     ("经核实，村民卓玛央金经常随母亲参加转经、煨桑等活动。", "religion", "转经、煨桑", ""),
     # the persons of a case named by a pupil word, said to be under age
