@@ -227,7 +227,7 @@ def test_a_street_column_heads_the_rows_of_a_private_list():
 
 
 @pytest.mark.parametrize("body, name", [
-    ("某公司拖欠工资一案，职工代表孟庆生、关淑兰参加了协商。", "孟庆生"),  # a labour dispute's parties
+    ("某公司拖欠工资一案，职工代表孟庆生、关淑兰参加了协商。", "孟庆生"),  # a labour dispute's parties (in its sentence)
     ("事故造成1人死亡。死者付长海，54岁，系某劳务公司工人。", "付长海"),    # the dead of an accident
     ("您来信反映，您的邻居鲁长青在楼道内堆放杂物。", "鲁长青"),             # a neighbour named in a complaint
 ])
@@ -242,3 +242,9 @@ def test_before_a_statement_among_words_only_a_sure_model_name_counts():
     unsure = findings(RiskReviewer(name_tagger=FakeTagger(["钱国栋"], score=0.9)).review("", body), "person_name")
     assert [f.text for f in sure] == ["钱国栋"] and "违法犯罪记录" in sure[0].reason
     assert not unsure
+
+
+def test_a_report_that_mentions_wage_arrears_somewhere_names_no_party_elsewhere():
+    body = ("根治欠薪工作取得新进展。\n加快构建房地产发展新模式，适应人民群众高品质居住需要；"
+            "对困难群众中的残疾人做好兜底保障。")
+    assert not findings(review(body), "person_name")

@@ -88,6 +88,19 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
             return _decision(True, "person_name", "privacy", "私人姓名", f"执法案卷或处罚决定中的{p.cue}", 0.7)
-        if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES or p.cue in cues.neutral_roles):
+        if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES
+                             or (p.cue in cues.neutral_roles and _case_nearby(doc, fld, p))):
             return _decision(True, "person_name", "privacy", "私人姓名", private_case, 0.75)
         return NOT_PRIVATE
+
+
+CASE_TAGS = ("list:family_case_words", "list:labour_case_words")
+
+
+def _case_nearby(doc, fld, p) -> bool:
+    """The case is named in the title or in the mention's sentence: a neutral role there names a party of it
+    ("欠薪一案，职工代表某某…"), not anyone a long report mentions elsewhere."""
+    if any(doc.title.tagged(tag) for tag in CASE_TAGS):
+        return True
+    sl, sr = fld.segments.sentence(p.start)
+    return any(fld.tagged_between(tag, sl, sr) for tag in CASE_TAGS)

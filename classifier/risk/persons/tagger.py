@@ -29,6 +29,7 @@ COMMON_PART = 1000
 BODY_AFTER_RE = re.compile(r"[〔\[【]|(?:中学|小学|学校|幼儿园|医院|卫生院|社区|街道|村委会|居委会)")
 """After a span: a document number's year bracket, or the kind of body the span names."""
 STATEMENT_TAGS = frozenset(ATTRIBUTE_TAGS)
+FUNCTION_LAST = frozenset("和与及或等的了")
 LABEL_REACH = 8
 """A span looks back at this many labelled windows starting before it: windows are short and one place is
 labelled a few times at most (a role, a list item's head, a statement's subject)."""
@@ -209,6 +210,8 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
                 continue  # "充分发挥": words, not a name
             if words.get(t[end - 1:end + 1], 0) >= COMMON_PART and t[start + 1:end] not in cues.given_names_also_words:
                 continue  # "查询平(台)": the span ends inside a word
+            if t[end - 1] in FUNCTION_LAST and end < len(t) and is_cjk(t[end]):
+                continue  # "(儿)童和(吸毒)": a conjunction ends it, another word follows
             if t[end - 1] in ORG_LAST or t[end:end + 1] in ORG_LAST or t[start:end] in cues.roles:
                 continue  # "麻醉科", "王岗(镇)", a role word
             if BODY_AFTER_RE.match(t, end) or not_a_name_cell(cues, fld, start) or any(
