@@ -28,7 +28,6 @@ COMMON_PART = 1000
 """A span holding a common word this frequent ("充分发挥", "城乡居民") is not a name."""
 BODY_AFTER_RE = re.compile(r"[〔\[【]|(?:中学|小学|学校|幼儿园|医院|卫生院|社区|街道|村委会|居委会)")
 """After a span: a document number's year bracket, or the kind of body the span names."""
-STATEMENT_TAGS = frozenset(ATTRIBUTE_TAGS)
 FUNCTION_LAST = frozenset("和与及或等的了")
 LABEL_REACH = 8
 """A span looks back at this many labelled windows starting before it: windows are short and one place is
@@ -115,26 +114,29 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
     for fld, (sl, sr) in attribute_sentences(doc):
         t = fld.text
         about_someone = any(w in t[sl:sr] for w in PERSON_MARKERS)
-        for tag in ATTRIBUTE_TAGS:
-            for h in fld.tagged_between(tag, sl, sr):
-                a = max(sl, h.start - SUBJECT_REACH)
-                while a < h.start and t[a] in " \t\u3000":
-                    a += 1
-                # policy language ("加强传染病防治") opens with words; a name ("古丽娜尔因病…") does not
-                opening = h.start - a <= SUBJECT_REACH and not any(t[k:k + 2] in words for k in range(a, h.start - 1))
-                # the rules read a person earlier in the sentence ("张三，男，36岁，某村村民，因患…，给予临时救助"):
-                # the statement is about them; the model is not asked again
-                if h.start - a < MIN_LENGTH or not empty(fld, sl, h.start):
+        # the sentence's statements in text order: each knows where the statements before it end
+        statements = sorted((h for tag in ATTRIBUTE_TAGS for h in fld.tagged_between(tag, sl, sr)),
+                            key=lambda h: (h.start, -h.end))
+        before_end = sl  # the end of the statements before the one at hand
+        for h in statements:
+            prev_end, before_end = before_end, max(before_end, h.end)
+            a = max(sl, h.start - SUBJECT_REACH)
+            while a < h.start and t[a] in " \t\u3000":
+                a += 1
+            # policy language ("加强传染病防治") opens with words; a name ("古丽娜尔因病…") does not
+            opening = h.start - a <= SUBJECT_REACH and not any(t[k:k + 2] in words for k in range(a, h.start - 1))
+            # the rules read a person earlier in the sentence ("张三，男，36岁，某村村民，因患…，给予临时救助"):
+            # the statement is about them; the model is not asked again
+            if h.start - a < MIN_LENGTH or not empty(fld, sl, h.start):
+                continue
+            if not (about_someone or opening):
+                # policy language is likely here ("加强传染病防治"): only a name the model is sure of counts, and
+                # only after the statement before it (a run of statements, "低保低保…", asks about nothing)
+                a = max(a, min(prev_end, h.start))
+                if h.start - a < MIN_LENGTH:
                     continue
-                if not (about_someone or opening):
-                    # policy language is likely here ("加强传染病防治"): only a name the model is sure of counts, and
-                    # only after the statement before it (a run of statements, "低保低保…", asks about nothing)
-                    a = max((min(x.end, h.start) for x in fld.hits_between(a, h.end)
-                             if x.start < h.start and not x.tags.isdisjoint(STATEMENT_TAGS)), default=a)
-                    if h.start - a < MIN_LENGTH:
-                        continue
-                    labels.append((fld.name, a, h.start, {"cue": "tagger", "_sure_only": True}))
-                spans[fld.name].append((a, h.start))
+                labels.append((fld.name, a, h.start, {"cue": "tagger", "_sure_only": True}))
+            spans[fld.name].append((a, h.start))
     begin = list_topic_start(doc)
     body = doc.body
     if begin is not None and (doc.title.tagged("list:list_triggers") or body.text[begin + 1:begin + 2] == "\n"):
