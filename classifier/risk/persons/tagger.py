@@ -24,11 +24,16 @@ from .mention import PersonMention
 
 MIN_SCORE = 0.8
 """Spans the model scores below this are not names."""
+SURE = 0.95
+"""A score the model is sure of: such a span counts where the words before a statement may be policy language,
+a two-character span needs no surname, and a surname with a two-character given name that is also a word is a
+name ("覃大明", "马文学")."""
 COMMON_PART = 1000
 """A span holding a common word this frequent ("充分发挥", "城乡居民") is not a name."""
 BODY_AFTER_RE = re.compile(r"[〔\[【]|(?:中学|小学|学校|幼儿园|医院|卫生院|社区|街道|村委会|居委会)")
 """After a span: a document number's year bracket, or the kind of body the span names."""
 FUNCTION_LAST = frozenset("和与及或等的了")
+"""A span ending in one of these before another word is a word and a conjunction ("儿童和"), not a name."""
 LABEL_REACH = 8
 """A span looks back at this many labelled windows starting before it: windows are short and one place is
 labelled a few times at most (a role, a list item's head, a statement's subject)."""
@@ -66,7 +71,9 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
     at the head of each item of a private list, in the name cells of a table. Small windows only
     where the rules came up empty, so ordinary drafts cost the model nothing. ``labels`` (a list),
     when given, receives ``(field, start, end, mention)`` for the windows that say who a name there
-    is (after a role word; at the head of a private list's item), so the model's names get that cue."""
+    is (after a role word; at the head of a private list's item), so the model's names get that cue;
+    a window before a statement whose words may be policy language is labelled ``_sure_only`` (only a
+    name the model is sure of counts there)."""
     labels = [] if labels is None else labels
     spans: dict[str, list[tuple[int, int]]] = {f.name: [] for f in doc.fields}
 
@@ -234,10 +241,6 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
             label = label or {"cue": "tagger"}
             mentions.add(PersonMention(name, start, end, t[start:end], score=score, **label))
 
-
-SURE = 0.95
-"""A span the model scores this high, opening with a surname and three characters long, is a name even
-when its given part is also a word ("覃大明", "马文学")."""
 
 
 def surnamed(reader, t: str, start: int, end: int, score: float) -> bool:
