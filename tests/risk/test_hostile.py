@@ -50,7 +50,13 @@ def test_one_megabyte_under_bound(name, text):
                                   # closings, claims, shortcomings, children, village groups, padded labels, holders
                                   "妥否，请批示，", "以上意见如无不妥，", "投标人声明本部分为商业秘密，", "★商业秘密★",
                                   "意识不足，", "该同志态度较差、", "其女（7岁）", "两个孩子分别在读", "住址：某镇双龙村六组，",
-                                  "账　　号：", "收款账户1", "学校，收款账户", "1）张三，", "家住雷公山村三组、", "（内部）"])
+                                  "账　　号：", "收款账户1", "学校，收款账户", "1）张三，", "家住雷公山村三组、", "（内部）",
+                                  # records made and named together, case parties, homes without a house number,
+                                  # birth years, left phones, breakdowns in brackets, classes before padding
+                                  "制作了现场勘验笔录和询问笔录、", "现场负责人张三，", "现住：某花园C栋8-2，", "村委会上坡村、",
+                                  "吴某某，女，2016年出生，", "家属留下的电话为0531-8691527；", "分项报价表（保洁48万元、",
+                                  "三年级（2）班\u3000", "二级肢体残疾，", "该住户为张三，系刑满释放人员，", "0931—88264",
+                                  "未满十四周岁，"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))
