@@ -46,15 +46,14 @@ class EnforcementRecordRecognizer(Recognizer):
                if h.term in self.TRIGGERS):
             return
         inside_title_quotes = t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
-        made = self._made(doc, fld, s)
         if fld.name == "title":
             if not inside_title_quotes and not PUBLIC_VERSION_RE.search(t):
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
             return  # (a record's 公开版 was prepared for publication: what remains is the reviewer's to read)
         if inside_title_quotes:
             qs, qe = s - 1, e + 1  # "附《现场检查笔录》主要内容：": the record quoted in the document
-            if (made or any(t[max(0, qs - 4):qs].endswith(w) for w in LEAD_IN)
-                    or any(t[qe:qe + 4].startswith(w) for w in LEAD_OUT if w not in ("：", ":"))):
+            if (any(t[max(0, qs - 4):qs].endswith(w) for w in LEAD_IN)
+                    or any(t[qe:qe + 4].startswith(w) for w in LEAD_OUT if w not in ("：", ":")) or self._made(doc, fld, s)):
                 yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
             return  # "《询问笔录》等证据证实": a piece of evidence named in a decision
         if HEADING_BEFORE_RE.search(t, max(0, s - 20), s) and HEADING_AFTER_RE.match(t, e, min(len(t), e + 20)):
@@ -67,8 +66,8 @@ class EnforcementRecordRecognizer(Recognizer):
             nxt = [h for h in fld.hits_between(e + 1, e + 12) if h.start == e + 1 and h.term in self.TRIGGERS]
             if nxt:
                 after = t[max(h.end for h in nxt):][:4]
-        if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT) or named or made
-                or ATTACHMENT_RE.search(t, max(0, s - 12), s)):
+        if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT) or named
+                or ATTACHMENT_RE.search(t, max(0, s - 12), s) or self._made(doc, fld, s)):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
 
     def _made(self, doc, fld, start: int) -> bool:

@@ -33,9 +33,10 @@ DATE_AFTER_RE = re.compile(r"(?:19|20)[0-9]{2}年|[0-9]{1,2}月[0-9]{1,2}日")
 HOUSEHOLD_RE = re.compile(r"户(?:[，,、；;（(]|主|儿子|女儿|妻子|丈夫|家)")
 """After a name, its household: "彭堡镇海某某户，户主患…" (not the "单人户" of a scheme)."""
 COMMON_GIVEN = 2000
-WORD_OPENING = 1000
+BARE_WORD_OPENING = 1000
 """With no role word, a reading whose surname and first given character make a word this frequent ("公民",
-"纳入", "宣传") is that word ("王国强": 王国 is less frequent than a word like these, and a name)."""
+"纳入", "宣传") is that word ("王国强": 王国 is less frequent, and a name). Stricter than the reader's own
+``names.WORD_OPENING``, which holds after a role word too."""
 STATEMENT_GAP = 20
 """At most this many characters between a name found without a role word and the statement about it
 (a name right after its village or street, "青石村张三（…）", may be further)."""
@@ -121,7 +122,7 @@ def in_private_sentences(cues, doc, mentions) -> None:
                     and any(b == p - 1 for _, b in spans[max(0, j - 8):j])):
                 continue  # "肢体二级残疾（双下肢截肢）": the bracket goes on with the statement, no name opens it
             if (common_word(words, cues, t[g:end]) or inside or t[p:end] in cues.roles
-                    or words.get(t[p:g + 1], 0) >= WORD_OPENING):
+                    or words.get(t[p:g + 1], 0) >= BARE_WORD_OPENING):
                 continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement;
                 # "公民有…", "宣传栏": the surname and the next character are a frequent word
             if cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end):
