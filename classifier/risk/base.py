@@ -144,8 +144,9 @@ class Recognizer:
         for which the field's budget grows by :attr:`work_per_char` per character; ``title`` is the title's field when ``fld`` is the body."""
         return ()
 
-    def find_persons(self, doc: "Document") -> Iterable:
-        """Stage 1 only: the person mentions this recognizer reads (the engine hands them all to stage 2)."""
+    def find_persons(self, doc: "Document", found: Iterable[Result] = ()) -> Iterable:
+        """Stage 1 only: the person mentions this recognizer reads (the engine hands them all to stage 2);
+        ``found``: stage 0's results (identifiers and markings)."""
         return ()
 
     def finish(self, doc: "Document", results: list[Result]) -> Iterable[Result]:

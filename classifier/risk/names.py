@@ -199,7 +199,8 @@ class NameReader:
             return None
         dotted = self.dotted(t, pos)
         if dotted is not None:
-            return dotted, False
+            masked = any(ch in MASK_CHARS for ch in t[pos:dotted])  # "阿某某·买某某": already de-identified
+            return None if masked and not allow_masked else (dotted, masked)
         if not after_word and pos > 0 and is_cjk(t[pos - 1]) and self._word_before(t, pos):
             return None
         if t[pos] == "第" and t[pos + 1:pos + 2] in NUMERALS and t[pos + 2:pos + 3] not in PADDING:

@@ -13,7 +13,7 @@ import pytest
 
 from classifier.risk import RiskReviewer
 from classifier.risk.persons import NameTaggerLike
-from tests.assertions import findings, review
+from tests.assertions import findings, make_id, review
 
 
 @dataclass(frozen=True)
@@ -248,3 +248,40 @@ def test_a_report_that_mentions_wage_arrears_somewhere_names_no_party_elsewhere(
     body = ("根治欠薪工作取得新进展。\n加快构建房地产发展新模式，适应人民群众高品质居住需要；"
             "对困难群众中的残疾人做好兜底保障。")
     assert not findings(review(body), "person_name")
+
+
+# ---- a name beside its holder's identifier -----------------------------------------------------------
+def _pay_list(rows: str) -> str:
+    return "经查，某劳务公司拖欠农民工工资共计38.6万元，现已督促支付完毕。领取人员明细：\n" + rows
+
+
+def test_a_name_beside_its_id_in_a_private_matter_is_private():
+    first, second = make_id("610113", "19760405", "219"), make_id("610526", "19831130", "057")
+    body = _pay_list(f"· 马振华 {first} 24,300元\n· 杨小军 {second} 19,800元")
+    got = findings(review(body, "关于一起欠薪案件的处理情况"), "person_name")
+    assert [f.text for f in got] == ["马振华", "杨小军"]
+    assert all("与本人身份证号码同列" in f.reason for f in got)
+
+
+def test_a_party_named_before_a_passport_in_a_penalty():
+    body = "行政处罚决定书\n当事人：孙立新；护照号码：E86302174。\n经查，当事人在某小区楼顶违法搭建。依法决定罚款。"
+    got = findings(review(body), "person_name")
+    assert [f.text for f in got] == ["孙立新"]
+
+
+@pytest.mark.parametrize("title, body", [
+    # recruits, licensees, honorees: their ID numbers are private, their names are published
+    ("2024年中小学教师资格认定合格人员名单公示", "序号  姓名  公民身份号码\n1  杨雪梅  {id}  初级中学"),
+    ("关于拟表彰优秀志愿者的公示", "1. 王建华，身份证号{id}，某某街道"),
+    # nothing private in the document: an ID beside a name says nothing about the person
+    ("关于开展文明城市创建工作的通知", "联系人：王明，身份证号{id}。"),
+])
+def test_an_id_beside_a_published_name_leaves_the_name(title, body):
+    result = review(body.format(id=make_id()), title)
+    assert findings(result, "id_card") and not findings(result, "person_name")
+
+
+def test_a_masked_minority_name_stays_masked():
+    # "阿某某·买某某" is already de-identified: neither a mention to report nor one to hold an ID
+    body = "以下被征收户请于10日内领取补偿款（临时救助一并发放）：\n1. 阿某某·买某某 {id} 86,420.00元".format(id=make_id("652801"))
+    assert not findings(review(body, "关于领取征收补偿款的通知"), "person_name")

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .identity import holders
+from .lists import list_topic_start
 from .mention import PersonMention
 from .profiles import ADDRESSEE_CUES
 
@@ -59,10 +61,14 @@ class PersonDecision:
         for r in results:
             for p in r.about:
                 links.setdefault((p.field, p.start), set()).add(r.type)  # PersonMention.key
-        return enforcement, penalty, honour_notice, links, private_case
+        # an identifier says who a name is only where the document's matter is private (a benefit, a case, a
+        # penalty): the IDs of recruits, honorees and officials are private, their names are published
+        private_matter = (enforcement or penalty or private_case or bool(links) or list_topic_start(doc) is not None)
+        held = holders(doc, results) if private_matter and not honour_notice else {}
+        return enforcement, penalty, honour_notice, links, private_case, held
 
     def decide(self, doc, p: PersonMention, ctx) -> Decision:
-        enforcement, penalty, honour_notice, links, private_case = ctx
+        enforcement, penalty, honour_notice, links, private_case, held = ctx
         cues = self.cues
         fld = doc.get(p.field)
         if p.masked and not p.minor:
@@ -84,6 +90,8 @@ class PersonDecision:
 
         if p.sensitive:
             return _decision(True, "person_name", "privacy", "私人姓名", p.cue, 0.8)
+        if p.key in held:
+            return _decision(True, "person_name", "privacy", "私人姓名", f"与本人{held[p.key]}同列", 0.75)
         if p.cue == "list":
             return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):

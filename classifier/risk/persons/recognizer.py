@@ -16,7 +16,7 @@ import ahocorasick_rs
 from .. import budget
 from ..base import Recognizer
 from ..wordlists import words
-from . import age, context, lists, profiles, roles, tagger
+from . import age, context, identity, lists, profiles, roles, tagger
 from .cues import PersonCues
 from .decision import MINOR_NAME, PersonDecision
 from .mention import Mentions, PersonMention
@@ -74,7 +74,7 @@ class PersonNameRecognizer(Recognizer):
             if span:
                 yield self.result(fld, span[0], span[1], 0.75, "未满十八周岁", type="minor", label="未成年人", mask=False)
 
-    def find_persons(self, doc) -> tuple[PersonMention, ...]:
+    def find_persons(self, doc, found=()) -> tuple[PersonMention, ...]:
         cues = self.cues
         mentions = Mentions(cues.reader.plausible)
         tag = f"trigger:{self.TYPE}"
@@ -98,6 +98,7 @@ class PersonNameRecognizer(Recognizer):
             profiles.addressee(cues, fld, mentions)
             profiles.profiles(cues, fld, mentions)
         profiles.title_subject(cues, doc, mentions)
+        identity.beside_identifiers(cues, doc, mentions, found)
         if self.name_tagger is not None:
             tagger.tagged_names(self.name_tagger, cues, doc, mentions)
         context.repeats(cues, doc, mentions)
