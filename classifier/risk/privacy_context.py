@@ -58,6 +58,10 @@ or the hospital department named after it ("烧伤科"): no one's condition stat
 ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400
+HOUSEHOLD_RE = re.compile(r"(?:该户|该家庭|其家庭|其户|该对象)[^，,。；;\n]{0,6}$")
+"""Right before a status, the household or person named just before ("该户系农村低保户", "其家庭已纳入低保")."""
+HOUSEHOLD_REACH = 10
+HOUSEHOLD_BACK = 150
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 """Punctuation between a person and the statement about them, not part of the statement."""
 
@@ -261,6 +265,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         if not found and ABOVE_RE.match(t, sl, start):
             # "以上救助对象均为低保对象": said of the persons the list above names
             found = [p for p in doc.persons.between(fld.name, max(0, sl - ABOVE_REACH), sl) if anchor_ok(p)][-NEAREST:]
+        if not found and HOUSEHOLD_RE.search(t, max(sl, start - HOUSEHOLD_REACH), start):
+            # "同意对覃秀兰给予…。该户系农村低保户": the household named just before
+            found = [p for p in doc.persons.between(fld.name, start - HOUSEHOLD_BACK, start) if anchor_ok(p)][-1:]
         # a letter answering a person's application: "经调查，你家庭符合临时救助条件" is about its addressee
         return found or self._addressee(doc, fld, sl, start)
 

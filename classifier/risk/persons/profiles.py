@@ -141,6 +141,8 @@ def title_subject(cues, doc, mentions) -> None:
     if k < 0:
         return
     p = k + 2
+    if t[p:p + 1] == "对":
+        p += 1  # "关于对刘某某申请临时救助的审批意见"
     got = cues.reader.read(t, p, after_word=True)
     if not got or got[1] or (fld.name, p) in mentions:
         return
