@@ -16,9 +16,9 @@ from ..names import name_boundary
 from .mention import PersonMention
 
 ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion", "trigger:social_assistance")
-PLACE_SUFFIX_RE = re.compile(r"(?:街道|社区|小区|村|镇|乡|[0-9一二三四五六七八九十]组)的?")
+PLACE_SUFFIX_RE = re.compile(r"(?:街道|社区|小区|村|镇|乡|[0-9一二三四五六七八九十]组|[0-9A-Za-z]{1,3}(?:号楼|栋|幢))的?")
 """A place a name may follow directly: "沙坪乡罗某", "江北村的钮某", "五组过某", "幸福里小区的蒯某"."""
-PERSON_KIND_RE = re.compile(r"人员|对象|军人|会计|出纳|信众|[员民工户者]")
+PERSON_KIND_RE = re.compile(r"人员|对象|军人|会计|出纳|信众|病例|患儿|[员民工户者]")
 """The end of a word for a kind of person (保育员, 村民, 职工, 农户, 监外执行对象): a name may follow it directly."""
 OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"·•●▪")
 """Characters after which a name may open a clause."""
@@ -93,6 +93,13 @@ def in_private_sentences(cues, doc, mentions) -> None:
         # after a place ("沙坪乡罗某") or a kind of person ("保育员戚某", "务工人员马某", "村民桂某")
         places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)} | {m.end() for m in PERSON_KIND_RE.finditer(t, sl, sr)}
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
+        # after 的, as after a word ("你乡上报的刘建国（…）", "住在您楼上的赵国庆一家")
+        after_de = set()
+        k = t.find("的", sl, sr)
+        while k >= 0:
+            after_de.add(k + 1)
+            k = t.find("的", k + 1, sr)
+        leads |= after_de
         # where a name may open: the sentence start, after an opening character, a lead or a place
         # (the positions themselves, not a look at every character of the sentence)
         opens = {m.end() for m in OPENING_RE.finditer(t, max(0, sl - 1), sr - 1)}
@@ -104,7 +111,7 @@ def in_private_sentences(cues, doc, mentions) -> None:
             weak = t[p] in cues.reader.weak
             if weak and p not in items:
                 continue  # 常, 和, 于…: without a role word, a function word ("常见病"), not a surname
-            got = cues.reader.read(t, p, allow_masked=False, after_word=p in places)
+            got = cues.reader.read(t, p, allow_masked=False, after_word=p in places or p in after_de)
             if not got or (weak and t[got[0]:got[0] + 1] not in ("，", ",")):
                 continue  # (opening a numbered item and closed by its comma: "（1）向某某，某镇，…")
             end = got[0]
