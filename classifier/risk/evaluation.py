@@ -23,6 +23,11 @@ GROUP_RE = re.compile(r"(?:有些|部分|一些|少数|不少|许多|很多|有�
 """Some of a body's people ("有些同志", "部分干部"): what is said of them is said of no one person."""
 PROFILE_OPENING_RE = re.compile(r"^[^\n，,]{2,8}[，,][男女][，,][\u4e00-\u9fff]{1,3}族", re.M)
 """A line opening with one person's profile ("吴某某，男，汉族，…")."""
+TALLY_AFTER_RE = re.compile(r"(?:等次)?(?:[0-9一二三四五六七八九十]{1,4}(?:人|名|票)|的)")
+"""After a grade, a count ("基本称职1人", "基本称职2票") or a class of people ("基本称职等次的，…"): a tally or a
+rule, no one's appraisal."""
+POST_REACH = 24
+"""A post and name this close before a shortcoming say whose it is ("分管副局长何明责任意识淡薄")."""
 
 
 class PersonalEvaluationRecognizer(Recognizer):
@@ -53,6 +58,24 @@ class PersonalEvaluationRecognizer(Recognizer):
                 return p, got[0], got[1]
         return None
 
+    def _named_after_post(self, t: str, sl: int, start: int) -> tuple[int, int, bool] | None:
+        """``(start, end, masked)`` of a name right after a post, just before the shortcoming ("乙区民政局分管副局长
+        何明责任意识淡薄", "热线联络员张伟工单办理敷衍塞责")."""
+        lo = max(sl, start - POST_REACH)
+        for p in range(lo + 1, start - 1):
+            if not t[lo:p].rstrip(" \u3000").endswith(POST_ENDINGS):
+                continue
+            q = p
+            while q < start and t[q] in " \u3000":
+                q += 1
+            got = self.reader.read(t, q, allow_masked=True, after_word=True)
+            if got and got[0] <= start and t[got[0]:start].find("，") < 0:
+                end = got[0]
+                if end - q == 3 and t[end - 1:end + 1] in self.reader.words:
+                    end -= 1  # "何明责任意识淡薄": the name stops before the word its last character opens
+                return q, end, got[1]
+        return None
+
     @staticmethod
     def _about_one_person(fld) -> bool:
         """The field is written about one official ("该同志…" somewhere in it, or it opens with a profile
@@ -72,8 +95,10 @@ class PersonalEvaluationRecognizer(Recognizer):
         sl, sr = fld.segments.sentence(hit.start, hit.end)
         if hit.term in SHORTCOMINGS and GROUP_RE.search(t, max(sl, hit.start - 60), hit.start):
             return  # "有些同志对…认识不足": a group's shortcoming, no one's appraisal
-        # about one individual: 同志/其本人 in the sentence, or a name opening it
-        person = self._named_at_start(t, sl, hit.start)
+        if TALLY_AFTER_RE.match(t, hit.end):
+            return
+        # about one individual: 同志/其本人 in the sentence, or a name opening it or right after a post
+        person = self._named_at_start(t, sl, hit.start) or self._named_after_post(t, sl, hit.start)
         named = person[1] if person else None
         if (not any(w in t[max(sl, hit.start - 40):hit.end + 10] for w in INDIVIDUAL) and named is None
                 and (hit.term in TALLY_WORDS or not self._about_one_person(fld))):

@@ -285,3 +285,12 @@ def test_a_masked_minority_name_stays_masked():
     # "阿某某·买某某" is already de-identified: neither a mention to report nor one to hold an ID
     body = "以下被征收户请于10日内领取补偿款（临时救助一并发放）：\n1. 阿某某·买某某 {id} 86,420.00元".format(id=make_id("652801"))
     assert not findings(review(body, "关于领取征收补偿款的通知"), "person_name")
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("关于对刘建国申请临时救助的审批意见", "你乡上报的刘建国（三合村人）临时救助申请材料收悉。", "刘建国"),
+    ("", "你乡上报的刘建国因突发脑溢血住院治疗，家庭生活困难。", "刘建国"),    # after 的
+    ("", "特殊群体登记：5号楼邹德贵，糖尿病足，行动不便。", "邹德贵"),          # after a building
+])
+def test_names_read_after_de_a_building_or_guanyu_dui(title, body, name):
+    assert name in [f.text for f in findings(review(body, title), "person_name")]

@@ -118,3 +118,18 @@ def test_assistance_payments_to_a_person(text, part):
 def test_an_amount_column_word_is_no_status():
     text = "1. 彭某香，乳腺癌化疗，救助金额8600元；\n2. 朱某亮，尿毒症血液透析，救助金额12000元。"
     assert not findings(review(text), "social_assistance")
+
+
+@pytest.mark.parametrize("condition", ["脊柱侧弯筛查阳性", "双眼高度近视", "长期失眠", "高危妊娠", "肝囊型包虫病"])
+def test_symptoms_and_screening_results_of_a_named_resident(condition):
+    result = review(f"居民王建国，{condition}，已纳入帮扶。")
+    assert findings(result, "health") and [f.text for f in findings(result, "person_name")] == ["王建国"]
+
+
+def test_a_status_said_of_the_household_named_before():
+    body = "经审核，同意对覃秀兰给予重特大疾病医疗救助。该户系农村低保户，患者因急性白血病住院治疗。"
+    assert any("低保户" in f.text for f in findings(review(body), "social_assistance"))
+
+
+def test_a_status_of_no_household_named_before_is_not_reported():
+    assert not findings(review("该户系农村低保户的，可按规定申请临时救助。"), "social_assistance")

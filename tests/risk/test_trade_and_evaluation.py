@@ -76,3 +76,22 @@ def test_shortcomings_of_a_person_by_meaning(text, part):
 ])
 def test_shortcomings_not_of_one_person(text):
     assert not findings(review(text), "personal_evaluation")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("个别区县检查走过场，乙区民政局分管副局长何明责任意识淡薄，对督办事项不闻不问。", "责任意识淡薄"),
+    ("区文旅公司总经理刘伟决策随意，对重大投资项目论证不充分。", "决策随意"),
+    ("热线联络员张伟工单办理敷衍应付，多次被群众投诉。", "敷衍应付"),
+])
+def test_shortcoming_of_an_official_named_after_the_post(text, part):
+    got = findings(review(text), "personal_evaluation")
+    assert got and any(part in f.text for f in got)
+
+
+@pytest.mark.parametrize("text", [
+    "全局参加考核公务员32人，确定优秀等次6人，称职等次25人，基本称职等次1人。",
+    "民主测评中，优秀票24票，称职票7票，基本称职2票。",
+    "对评定为基本称职的同志，由分管领导跟踪考察。",
+])
+def test_a_tally_or_a_rule_is_no_ones_appraisal(text):
+    assert not findings(review(text), "personal_evaluation")

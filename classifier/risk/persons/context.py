@@ -26,7 +26,7 @@ OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) +
 ITEM_MARK_RE = re.compile(r"[（(][0-9一二三四五六七八九十]{1,3}[）)]|(?<![0-9.．])[0-9]{1,3}[.．](?=[\u4e00-\u9fff])")
 """An item's number: a name may open the item ("（1）向某某，默戎镇，肢体二级残疾", "1．周某某，2021年因吸毒…")."""
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
-PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均并")
+PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均并给申享纳")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…", "段某为佛教居士")."""
 DATE_AFTER_RE = re.compile(r"(?:19|20)[0-9]{2}年|[0-9]{1,2}月[0-9]{1,2}日")
 """A date right after a name opens its predicate: "其中，覃德军2023年3月解除强制隔离戒毒"."""

@@ -144,9 +144,13 @@ def title_subject(cues, doc, mentions) -> None:
     if t[p:p + 1] == "对":
         p += 1  # "关于对刘某某申请临时救助的审批意见"
     got = cues.reader.read(t, p, after_word=True)
-    if not got or got[1] or (fld.name, p) in mentions:
+    if not got or got[1]:
         return
+    read = mentions.get((fld.name, p))
+    if read is not None and read.cue not in ("context", "tagger"):
+        return  # a role read it ("关于申请人…"): its cue says more
     end = got[0]
     if TITLE_MATTER_RE.match(t, end) is None or cues.company_after(fld, end):
         return
-    mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="标题所述个人事项", sensitive=True))
+    # (a name the private-sentence finder read in the title's "临时救助" gets the title's reading)
+    mentions.put(PersonMention(fld.name, p, end, t[p:end], cue="标题所述个人事项", sensitive=True))
