@@ -140,6 +140,10 @@ LOCAL_NUMBER_RE = re.compile(r"[2-9][0-9]{6,7}")
 LABEL_GAP_RE = re.compile(r"(?:号码)?[：:]?[ \t\u3000]{0,2}")
 
 
+PERSON_REACH = 24
+"""A private person's name this close before a landline, in its clause, makes it theirs."""
+
+
 class LandlineRecognizer(Recognizer):
     """Fixed-line numbers with an area code. Offices publish theirs, so only a private context flags one."""
 
@@ -147,6 +151,7 @@ class LandlineRecognizer(Recognizer):
     ACTION = "redact"
     LABEL = "私人固定电话"
     SHAPES = ("number",)
+    STAGE = 2  # after the persons are read: a number right after a private person's name is theirs
     PATTERNS = (Pattern("landline", r"0(?:10|2[0-9]|[3-9][0-9]{2})[2-9][0-9]{6,7}", 0.3),)
     CONTEXT = words("phone.LandlineRecognizer.CONTEXT")
 
@@ -207,6 +212,20 @@ class LandlineRecognizer(Recognizer):
                     and (got[1] or (not comma and not spaced and (p == 0 or t[p - 1] in OWNER_BEFORE)))):
                 return fld.terms_between(max(0, p - 12), start).isdisjoint(self.negative_context)
         return False
+
+    def _person_before(self, doc, fld, start: int) -> bool:
+        """"户主武某某（联系电话0351 …", "投诉人为业主冯晓庆（联系电话029-…", "钱某某，联系电话025-…": the last
+        person named before the number in its clause is a private one (masked, or named by a private role)."""
+        t = fld.text
+        lo = max(start - PERSON_REACH, t.rfind("\n", max(0, start - PERSON_REACH), start) + 1,
+                 t.rfind("。", max(0, start - PERSON_REACH), start) + 1)
+        before = [p for p in doc.persons.between(fld.name, lo, start) if p.end <= start]
+        if not before:
+            return False
+        p = before[-1]
+        return ((p.masked or p.sensitive or p.cue in self.roles)
+                and fld.terms_between(p.end, start).isdisjoint(self.negative_context)
+                and OFFICE_LABEL_RE.search(t, p.end, start) is None)
 
     @staticmethod
     def _office_label(fld, start: int) -> bool:
@@ -308,7 +327,7 @@ class LandlineRecognizer(Recognizer):
                     or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)
                     or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)
                     or self._line_of_person(fld, c.start) or self._home_label_before(fld, c.start)
-                    or self._addressees_own(fld, c.start)):
+                    or self._addressees_own(fld, c.start) or self._person_before(doc, fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -99,3 +99,15 @@ def test_landline_left_by_a_person(text, number):
 def test_a_business_row_keeps_its_number():
     text = "序号 | 经营户 | 负责人 | 联系电话 | 问题\n| 3 | 鑫禾生鲜超市 | 赵某 | 0854-8223016 | 农残超标 |\n"
     assert not [f for f in review(text).findings if f.type == "landline"]
+
+
+@pytest.mark.parametrize("body, number", [
+    ("火灾系电动自行车在室内充电时引发。户主武某某（联系电话0351 7623 518）已搬离。", "0351 7623 518"),
+    ("投诉人为业主冯晓庆（联系电话029-8826 4417），反映物业收费问题。", "029-8826 4417"),
+])
+def test_a_landline_right_after_a_private_person_is_theirs(body, number):
+    assert [f.text for f in findings(review(body), "landline")] == [number]
+
+
+def test_a_landline_after_an_official_contact_stays():
+    assert not findings(review("经办人：李明，联系电话0851-86715524。"), "landline")
