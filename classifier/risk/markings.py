@@ -15,11 +15,15 @@ TRADE_SECRET_WORDS = words("markings.TRADE_SECRET_WORDS")
 STARS = "★☆*＊▲△✩✭✮⭐"
 """The star of a classification mark (GB/T 9704 prints ★; drafts type ☆, *, ▲ or an emoji star)."""
 _STAR = "[" + re.escape(STARS) + "]"
-LEVEL_RE = re.compile(rf"(?:密级|秘密等级)[：:]?[ ]?(?:绝密|机密|秘密)(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
+_LEVEL = r"(?:[绝机秘][ \u3000]{0,3}密)"
+"""A level, perhaps spaced as a page heading prints it ("秘 密", "机　　密")."""
+LEVEL_RE = re.compile(rf"(?:密级|秘密等级)[：:]?[ ]?{_LEVEL}(?:级)?(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?"
                       rf"|(?:绝密|机密|秘密)级(?:{_STAR} ?(?:[0-9]{{1,2}}年|长期)?)?")
 TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000，,；;]{0,4}(?:保密)?期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
 BRACKET_PERIOD_RE = re.compile(r"[（(]" + _STAR + r"?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)[）)]")
 """A level's term in brackets ("秘密（6个月）")."""
+HEAD_REACH = 120
+"""A term of secrecy alone on its line counts within the document's first lines."""
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 LINE_END_RE = re.compile(r"[】\]）)]?[ \t\u3000]{0,4}(?:\n|$)")
 """Nothing but a closing bracket left on the line."""
@@ -60,7 +64,15 @@ class SecrecyMarkingRecognizer(Recognizer):
             if fld.name == "title" or bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, fld.segments.sentence(s)[0], s, 16):
                 return (self.result(fld, s, e, 0.9, "文件标注为涉密档案"),)
             return ()
+        if hit.term == "★":
+            # "★ 6个月" alone on a line of the document's head: the term of the level above it
+            m = PERIOD_RE.match(t, e, min(len(t), e + 6))
+            if m and alone_on_line(t, s, e) and t[m.end():m.end() + 1] in ("\n", "") and s < HEAD_REACH:
+                return (self.result(fld, s, m.end(), 0.95, f"“{t[s:m.end()]}”"),)
+            return ()
         level = hit.term.replace(" ", "").replace("\u3000", "")
+        if level != hit.term and fld.name == "title" and not t[:s].strip() and t[e:e + 1] in (" ", "\u3000", ""):
+            return (self.result(fld, s, e, 0.95, f"标题前标注“{hit.term}”"),)  # "秘 密 关于…的工作方案"
         if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 2].strip()[:1] in STARS) and not (
                 self_referential(t, 0, s, 4) and t[e:e + 1] in "，,。；; \u3000\n") and not (
                 fld.name == "body" and alone_on_line(t, s, e) and LINE_END_RE.match(t, e) and not t[:s].strip(" \t\u3000【[")):

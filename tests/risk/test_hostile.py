@@ -56,7 +56,12 @@ def test_one_megabyte_under_bound(name, text):
                                   "制作了现场勘验笔录和询问笔录、", "现场负责人张三，", "现住：某花园C栋8-2，", "村委会上坡村、",
                                   "吴某某，女，2016年出生，", "家属留下的电话为0531-8691527；", "分项报价表（保洁48万元、",
                                   "三年级（2）班\u3000", "二级肢体残疾，", "该住户为张三，系刑满释放人员，", "0931—88264",
-                                  "未满十四周岁，"])
+                                  "未满十四周岁，",
+                                  # names beside identifiers, spaced levels and terms, landlines after a person,
+                                  # evaluations after a post, households named before a status
+                                  "· 马振华 110105194912310021 24,300元\n", "秘  密\n", "★ 6个月\n",
+                                  "密级：秘 密  保密期限：长期\n", "户主武某某（联系电话0351 7623 518）", "副局长何明责任意识淡薄，",
+                                  "该户系农村低保户，", "上报的刘建国因病住院，"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

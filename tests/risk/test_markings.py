@@ -175,3 +175,18 @@ def test_restriction_naming_the_drafting_marks_a_draft():
 def test_internal_markings_written_bare_or_by_meaning(title, body, part):
     field = "title" if part in title and part not in body else "body"
     assert_found(body, "internal_marking", part, title=title, field=field, ground="internal_affairs")
+
+
+@pytest.mark.parametrize("title, body, marks", [
+    ("秘 密 关于专项行动的工作方案", "★ 6个月\n为有效防范化解矛盾纠纷，决定开展专项行动。", ["秘 密", "★ 6个月"]),
+    ("防汛物资储备情况", "密级：秘 密  保密期限：长期\n现将物资储备情况报告如下。", ["密级：秘 密  保密期限：长期"]),
+    ("关于某粮库问题的调查报告", "秘  密\n根据部署，对某粮库库存情况进行了核查。", ["秘  密"]),
+])
+def test_levels_spaced_as_page_headings_print_them(title, body, marks):
+    result = review(body, title)
+    assert sorted(f.text for f in findings(result, "secrecy_marking")) == sorted(marks)
+    assert result.verdict == "withhold"
+
+
+def test_a_star_in_prose_is_no_term_of_secrecy():
+    assert not findings(review("本次评选共产生★级服务窗口6个，其中五★级窗口2个。"), "secrecy_marking")
