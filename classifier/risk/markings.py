@@ -134,10 +134,11 @@ GENERAL_TRADE_RE = re.compile(r"已删除|已隐去|已作删除|依法确定|�
 """A sentence about secrecy in general, or the agency's own decision on it ("经审查，本机关认为该部分确属商业秘密")."""
 SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)(?!机关|局|院|单位|委|府|部门|行政机关)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单|报告|件|表)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)"
                            r"(?:[\u4e00-\u9fff]{0,6}?(?:投标人|供应商|企业|公司|申请人))?的?"
-                           r"|以[下上][\u4e00-\u9fff]{0,6}?(?:为|系|属于?)(?:投标人|供应商)?[\u4e00-\u9fff]{0,10}?的?(?:我|本)?(?:公司|单位|企业)?)$")
+                           r"|以[下上][\u4e00-\u9fff]{0,6}?(?:为|系|属于?|涉及|含有?)(?:投标人|供应商)?[\u4e00-\u9fff]{0,10}?的?(?:我|本)?(?:公司|单位|企业)?)$")
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
 SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
+OPEN_BRACKETS, CLOSE_BRACKETS = "（(【[", "）)】]"
 MARK_TAIL_RE = re.compile(r"[ 　，,、·]*(?:未经[\u4e00-\u9fff]{0,4}?(?:许可|同意|授权))?(?:请勿外传|请勿公开|不得外传|严禁外传|严禁外泄|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
 QUOTES = frozenset("'‘“\"「『")
 CLOSE_QUOTE_RE = re.compile("['’”\"」』]")
@@ -194,8 +195,10 @@ class TradeSecretMarkingRecognizer(Recognizer):
         starred = t[s - 1:s] in STARRED and t[e:e + 1] in STARRED  # "★商业秘密★"
         if starred:
             s, e = s - 1, e + 1
-        if (bracketed(t, s, e) or quoted or starred
-                or (heading and (e >= len(t) or t[e] in " \u3000\n" or MARK_TAIL_RE.match(t, e)))):
+        tail = MARK_TAIL_RE.match(t, e)
+        noted = t[s - 1:s] in OPEN_BRACKETS and tail is not None and t[tail.end():tail.end() + 1] in CLOSE_BRACKETS
+        if (bracketed(t, s, e) or quoted or starred or noted  # "（商业秘密，仅供绩效评价使用）"
+                or (heading and (e >= len(t) or t[e] in " \u3000\n" or tail))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document
             m = MARK_TAIL_RE.match(t, e)
             end = m.end() if m else e

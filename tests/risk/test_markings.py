@@ -190,3 +190,12 @@ def test_levels_spaced_as_page_headings_print_them(title, body, marks):
 
 def test_a_star_in_prose_is_no_term_of_secrecy():
     assert not findings(review("本次评选共产生★级服务窗口6个，其中五★级窗口2个。"), "secrecy_marking")
+
+
+@pytest.mark.parametrize("body, part", [
+    ("根据承接方提供的《成本核算表》（商业秘密，仅供绩效评价使用），人工成本占68%。", "商业秘密，仅供绩效评价使用"),
+    ("现公开投标文件摘要：\n（以下内容涉及投标人商业秘密，仅供评标使用）\n甲公司报价如下。", "商业秘密"),
+    ("二、物业公司成本说明：本页内容为企业保密信息。", "企业保密信息"),
+])
+def test_trade_secret_claims_in_notes_and_self_descriptions(body, part):
+    assert any(part in f.text for f in findings(review(body), "trade_secret_marking"))
