@@ -306,7 +306,8 @@ class NameReader:
             return end - 1, masked
         if strict or (end < len(t) and t[end] in MASK_CHARS):
             return None
-        if not masked and (t[pos:pos + 2] in self.words or self._word_from(t, end - 1)):
+        if not masked and ((t[pos:pos + 2] in self.words and t[pos:pos + 2] not in self.double)
+                           or self._word_from(t, end - 1)):
             return None  # a run-on reading that begins with a word, or whose last character starts one
             # ("幼儿师范抓起": 抓起), is not a name
         return got

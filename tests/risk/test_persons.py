@@ -294,3 +294,11 @@ def test_a_masked_minority_name_stays_masked():
 ])
 def test_names_read_after_de_a_building_or_guanyu_dui(title, body, name):
     assert name in [f.text for f in findings(review(body, title), "person_name")]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("举报人欧阳慧敏要求对其身份保密。", "欧阳慧敏"),                                     # a compound surname run on
+    ("2024年3月11日，消费者廖春燕通过12315平台投诉举报，称饼干已过保质期。", "廖春燕"),  # a role opens the clause
+])
+def test_whistleblowers_read_in_more_shapes(body, name):
+    assert [f.text for f in findings(review(body), "whistleblower")] == [name]

@@ -122,6 +122,8 @@ def reporter_before(cues, fld, hit, mentions) -> None:
     p = cl
     while p < hit.start and t[p] in " \t\u3000":
         p += 1
-    got = cues.reader.read_bounded(t, p, strict=False, allow_masked=True)
+    role = max((h.end for h in fld.hits_between(p, p + 8) if h.start == p and h.term in cues.roles), default=p)
+    p = role  # "消费者廖春燕通过12315平台投诉举报": a role word may open the clause before the name
+    got = cues.reader.read_bounded(t, p, strict=False, allow_masked=True, after_word=role > cl)
     if got and REPORT_WAY_RE.match(t, got[0], hit.start) and not cues.official_before(fld, p):
         mentions.put(PersonMention(fld.name, p, got[0], t[p:got[0]], cue="举报人", whistleblower=True, masked=got[1]))
