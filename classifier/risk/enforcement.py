@@ -47,9 +47,15 @@ class EnforcementRecordRecognizer(Recognizer):
             return
         inside_title_quotes = t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
         if fld.name == "title":
-            if not inside_title_quotes and not PUBLIC_VERSION_RE.search(t):
+            if not inside_title_quotes and not PUBLIC_VERSION_RE.search(t) and not doc.body.tagged(self.tag):
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
-            return  # (a record's 公开版 was prepared for publication: what remains is the reviewer's to read)
+            return  # (a record's 公开版 was prepared for publication: what remains is the reviewer's to read;
+            # a body that names the record again is marked there, below)
+        first = doc.body.tagged(self.tag)[0]
+        if (first.start, first.end) == (s, e) and self._title_is_record(doc):
+            # the document is the record its title names, and names it again: "（本现场检查笔录共2页）"
+            yield self.result(fld, s, e, 0.85, "文件即执法案卷")
+            return
         if inside_title_quotes:
             qs, qe = s - 1, e + 1  # "附《现场检查笔录》主要内容：": the record quoted in the document
             if (any(t[max(0, qs - 4):qs].endswith(w) for w in LEAD_IN)
@@ -69,6 +75,16 @@ class EnforcementRecordRecognizer(Recognizer):
         if (any(before.endswith(w) for w in LEAD_IN) or any(after.startswith(w) for w in LEAD_OUT) or named
                 or ATTACHMENT_RE.search(t, max(0, s - 12), s) or self._made(doc, fld, s)):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
+
+    @property
+    def tag(self) -> str:
+        return f"trigger:{self.TYPE}"
+
+    def _title_is_record(self, doc) -> bool:
+        """The title names a record, not quoted and not its 公开版 (as :meth:`analyze_trigger` reads a title)."""
+        t = doc.title.text
+        return not PUBLIC_VERSION_RE.search(t) and any(
+            t[max(0, h.start - 1):h.start] != "《" and t[h.end:h.end + 1] != "》" for h in doc.title.tagged(self.tag))
 
     def _made(self, doc, fld, start: int) -> bool:
         """The record at ``start`` was made, obtained or passed on in a report on a case (:data:`MADE_RE`), or is
