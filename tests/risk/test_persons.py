@@ -302,3 +302,9 @@ def test_names_read_after_de_a_building_or_guanyu_dui(title, body, name):
 ])
 def test_whistleblowers_read_in_more_shapes(body, name):
     assert [f.text for f in findings(review(body), "whistleblower")] == [name]
+
+
+def test_a_smear_result_is_no_name():
+    body = "经筛查，同班学生韩子健确诊为肺结核（涂阴），另一名学生确诊为继发性肺结核（涂阳）。"
+    assert "涂阴" not in [f.text for f in findings(review(body), "person_name")]
+    assert "涂阳" not in [f.text for f in findings(review(body), "person_name")]
