@@ -22,9 +22,9 @@ LEVEL_RE = re.compile(rf"(?:密级|秘密等级)[：:]?[ ]?{_LEVEL}(?:级)?(?:{_
 TERM_AFTER_LEVEL_RE = re.compile(r"[ \t\u3000，,；;]{0,4}(?:保密)?期限[：:][ \t\u3000]?(?:[0-9]{1,2}年|[0-9]{1,2}个月|长期|[一二三四五六七八九十]{1,3}年)")
 BRACKET_PERIOD_RE = re.compile(r"[（(]" + _STAR + r"?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)[）)]")
 """A level's term in brackets ("秘密（6个月）")."""
-HEAD_REACH = 120
-"""A term of secrecy alone on its line counts within the document's first lines."""
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
+TERM_LINE_RE = re.compile(_STAR + PERIOD_RE.pattern + r"(?=[ \t\u3000]*(?:\n|$))")
+"""A term alone on its line ("★ 6个月")."""
 LINE_END_RE = re.compile(r"[】\]）)]?[ \t\u3000]{0,4}(?:\n|$)")
 """Nothing but a closing bracket left on the line."""
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
@@ -41,7 +41,24 @@ class SecrecyMarkingRecognizer(Recognizer):
     VALUE = False
     TRIGGERS = words("markings.SecrecyMarkingRecognizer.TRIGGERS")
 
+    def _term_line(self, fld, k: int):
+        """The term alone on the line at ``k`` ("★ 6个月" under "秘  密"), as a finding, or ``None``."""
+        m = TERM_LINE_RE.match(fld.text, k)
+        return self.result(fld, k, m.end(), 0.95, f"“{fld.text[k:m.end()]}”") if m else None
+
     def analyze_trigger(self, doc, fld, hit):
+        found = self._level(doc, fld, hit)
+        if len(found) == 1 and found[0].field == fld.name:
+            # a level alone on its line may have its term alone on the next ("秘 密\n★ 6个月")
+            t = fld.text
+            end = found[0].end
+            if t[end:end + 1] == "\n" and (t[end + 1:end + 2] in STARS and t[end + 1:end + 2] != ""):
+                term = self._term_line(fld, end + 1)
+                if term:
+                    return found + (term,)
+        return found
+
+    def _level(self, doc, fld, hit):
         # a tuple, not a generator: a hostile text repeats 秘密 tens of thousands of times
         t = fld.text
         s, e = hit.start, hit.end
@@ -64,15 +81,14 @@ class SecrecyMarkingRecognizer(Recognizer):
             if fld.name == "title" or bracketed(t, s, e) or alone_on_line(t, s, e) or self_referential(t, fld.segments.sentence(s)[0], s, 16):
                 return (self.result(fld, s, e, 0.9, "文件标注为涉密档案"),)
             return ()
-        if hit.term == "★":
-            # "★ 6个月" alone on a line of the document's head: the term of the level above it
-            m = PERIOD_RE.match(t, e, min(len(t), e + 6))
-            if m and alone_on_line(t, s, e) and t[m.end():m.end() + 1] in ("\n", "") and s < HEAD_REACH:
-                return (self.result(fld, s, m.end(), 0.95, f"“{t[s:m.end()]}”"),)
-            return ()
         level = hit.term.replace(" ", "").replace("\u3000", "")
         if level != hit.term and fld.name == "title" and not t[:s].strip() and t[e:e + 1] in (" ", "\u3000", ""):
-            return (self.result(fld, s, e, 0.95, f"标题前标注“{hit.term}”"),)  # "秘 密 关于…的工作方案"
+            # "秘 密 关于…的工作方案", perhaps with its term alone on the body's first line ("★ 6个月")
+            out = [self.result(fld, s, e, 0.95, f"标题前标注“{hit.term}”")]
+            body = doc.body.text
+            k = len(body) - len(body.lstrip(" \t\u3000\n"))
+            term = self._term_line(doc.body, k)
+            return tuple(out) + ((term,) if term else ())
         if level != hit.term and not (alone_on_line(t, s, e) and t[e:e + 2].strip()[:1] in STARS) and not (
                 self_referential(t, 0, s, 4) and t[e:e + 1] in "，,。；; \u3000\n") and not (
                 fld.name == "body" and alone_on_line(t, s, e) and LINE_END_RE.match(t, e) and not t[:s].strip(" \t\u3000【[")):
