@@ -199,3 +199,8 @@ def test_a_star_in_prose_is_no_term_of_secrecy():
 ])
 def test_trade_secret_claims_in_notes_and_self_descriptions(body, part):
     assert any(part in f.text for f in findings(review(body), "trade_secret_marking"))
+
+
+def test_a_term_alone_on_the_line_after_a_level():
+    got = findings(review("秘  密\n★ 6个月\n根据部署，对某粮库库存情况进行了核查。", "关于某粮库问题的调查报告"), "secrecy_marking")
+    assert sorted(f.text for f in got) == ["★ 6个月", "秘  密"]
