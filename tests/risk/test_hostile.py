@@ -61,7 +61,8 @@ def test_one_megabyte_under_bound(name, text):
                                   # evaluations after a post, households named before a status
                                   "· 马振华 110105194912310021 24,300元\n", "秘  密\n", "★ 6个月\n",
                                   "密级：秘 密  保密期限：长期\n", "户主武某某（联系电话0351 7623 518）", "副局长何明责任意识淡薄，",
-                                  "该户系农村低保户，", "上报的刘建国因病住院，"])
+                                  "该户系农村低保户，", "上报的刘建国因病住院，", "单亲母亲，女儿6岁，", "年仅6岁的孙子",
+                                  "正在读初三的女儿，"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

@@ -308,3 +308,19 @@ def test_a_smear_result_is_no_name():
     body = "经筛查，同班学生韩子健确诊为肺结核（涂阴），另一名学生确诊为继发性肺结核（涂阳）。"
     assert "涂阴" not in [f.text for f in findings(review(body), "person_name")]
     assert "涂阳" not in [f.text for f in findings(review(body), "person_name")]
+
+
+@pytest.mark.parametrize("body, span", [
+    ("余小敏，单亲母亲，女儿6岁，无固定收入。", "女儿6岁"),
+    ("户主患慢性阻塞性肺病，丧失劳动能力；长子在读小学三年级。", "长子在读小学三年级"),
+    ("其妻患尿毒症需每周透析三次，儿子在读初中。", "儿子在读初中"),
+    ("投诉人称其正在读初三的女儿无法休息。", "正在读初三的女儿"),
+    ("申请人年仅6岁的孙子受到影响。", "年仅6岁的孙子"),
+])
+def test_a_familys_unnamed_child_stated_a_minor(body, span):
+    assert [f.text for f in findings(review(body), "minor")] == [span]
+
+
+@pytest.mark.parametrize("body", ["子女6岁以下的家庭可申请补贴。", "子女在读小学的，可申请补贴。", "年满18岁的子女不再发放。"])
+def test_a_rule_about_children_states_no_ones_age(body):
+    assert not findings(review(body), "minor")

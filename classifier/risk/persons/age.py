@@ -171,16 +171,30 @@ FAMILY_CHILD_BEFORE_RE = re.compile(r"(?:其|家中|你|您|你的|您的|独自
 CHILD_STATEMENT_RE = re.compile(
     rf"[（(]?(?:均|都|分别|现|正|今年|年仅|时年|现年)?(?:为|系|是)?[^。；，,\n（(]{{0,10}}?"
     rf"(?:(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁(?:和(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁)?"
-    rf"|(?:在读|就读于?|读|上)[^。；，,\n]{{0,12}}?{_GRADE}(?:和[^。；，,\n]{{0,4}}?{_GRADE})?|均?未成年)[）)]?")
+    rf"|(?:在读|就读于?|读|上)[^。；，,\n]{{0,12}}?{_GRADE}(?:和[^。；，,\n]{{0,4}}?{_GRADE})?|(?:在读|就读于?|上)(?:小学|初中|幼儿园)"
+    rf"|均?未成年)[）)]?")
 """After a family's word for its child: the child's age or school grade ("（7岁）", "分别在读小学三年级和初一",
 "现就读于区第二中学初二年级", "均未成年")."""
+STATEMENT_BEFORE_CHILD_RE = re.compile(
+    rf"(?:(?:年仅|仅|刚满|才)(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})周?岁|(?:正在|正)?(?:在读|就读于?|读)"
+    rf"(?:{_GRADE}|小学|初中|幼儿园))的$")
+"""Before the word for a child, what says it is one ("年仅6岁的孙子", "正在读初三的女儿", "在读小学的子女")."""
+CLAUSE_START_RE = re.compile(r"[，,；;]$")
+FAMILY_REACH = 60
+FAMILY_RE = re.compile(r"母亲|父亲|单亲|户主|其妻|其夫|丈夫|妻子|一家|家庭")
+"""Earlier in the sentence, the family whose child a clause opening with 女儿/儿子 speaks of ("单亲母亲，女儿6岁")."""
 
 
 def child_of_family(fld, hit):
     """"其女（7岁）", "家中两个孩子分别在读小学三年级和初一": a statement that a family's child is a minor, with
     no name (the child is identified by the family). Returns the span, or ``None``."""
     t = fld.text
-    if not FAMILY_CHILD_BEFORE_RE.search(t, max(0, hit.start - 8), hit.start) and not hit.term.startswith("其"):
+    before = STATEMENT_BEFORE_CHILD_RE.search(t, max(0, hit.start - 16), hit.start)
+    if before and not (before.group("age") and cn_number(before.group("age")) >= ADULT):
+        return before.start(), hit.end  # "正在读初三的女儿", "年仅6岁的孙子", "两名在读小学的子女"
+    if not (FAMILY_CHILD_BEFORE_RE.search(t, max(0, hit.start - 8), hit.start) or hit.term.startswith("其")
+            or (CLAUSE_START_RE.search(t, max(0, hit.start - 1), hit.start)
+                and FAMILY_RE.search(t, max(t.rfind("\n", 0, hit.start) + 1, hit.start - FAMILY_REACH), hit.start))):
         return None
     m = CHILD_STATEMENT_RE.match(t, hit.end, min(len(t), hit.end + 40))
     if not m or (m.group("age") and cn_number(m.group("age")) >= ADULT):

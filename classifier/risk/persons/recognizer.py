@@ -33,7 +33,8 @@ class PersonNameRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "私人姓名"
     STAGE = 1
-    TRIGGERS = words("persons.recognizer.PersonNameRecognizer.TRIGGERS")
+    TRIGGERS = tuple(dict.fromkeys(("举报人", "岁", *sorted(UNDER_AGE), *sorted(CHILDREN), *sorted(REPORTED_BY_NAME))))
+    """The words this recognizer reads around itself (its role words come from the lexicon's lists)."""
     TRIGGER_LISTS = ("sensitive_roles", "kin_roles", "neutral_roles", "party_cues", "minor_cues")
 
     def __init__(self, lexicon, settings, name_tagger=None):
