@@ -324,3 +324,12 @@ def test_a_familys_unnamed_child_stated_a_minor(body, span):
 @pytest.mark.parametrize("body", ["子女6岁以下的家庭可申请补贴。", "子女在读小学的，可申请补贴。", "年满18岁的子女不再发放。"])
 def test_a_rule_about_children_states_no_ones_age(body):
     assert not findings(review(body), "minor")
+
+
+@pytest.mark.parametrize("body, name", [
+    ("走访中了解到，年仅九岁的胡小军父母离异，随奶奶生活。", "胡小军"),
+    ("社区走访发现，两岁的王小宝，长期无人照料。", "王小宝"),
+])
+def test_a_child_named_after_an_age_in_words(body, name):
+    result = review(body)
+    assert name in [f.text for f in findings(result, "person_name")] and findings(result, "minor")

@@ -42,10 +42,14 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 ADULT = 18
 
 
+CN_AGE_CHARS = frozenset("一二三四五六七八九十两")
+
+
 def cn_number(s: str) -> int:
-    """"16" or "十六" -> 16 (up to 99)."""
+    """"16" or "十六" -> 16 (up to 99); 两 is 二."""
     if s.isdigit():
         return int(s)
+    s = s.replace("两", "二")
     if "十" in s:
         tens, _, ones = s.partition("十")
         return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
@@ -62,9 +66,12 @@ def by_age(cues, fld, hit, mentions) -> None:
     d = digits_end
     while d > 0 and digits_end - d < 3 and t[d - 1].isdigit():
         d -= 1
+    if d == digits_end:  # "年仅九岁的某某", "现年七十二岁": an age in words
+        while d > 0 and digits_end - d < 3 and t[d - 1] in CN_AGE_CHARS:
+            d -= 1
     if d == digits_end or (q + 1 < len(t) and t[q + 1] == "以"):  # "60岁以上": a bracket, not a person
         return
-    minor = int(t[d:digits_end]) < ADULT
+    minor = cn_number(t[d:digits_end]) < ADULT
     reader = cues.reader
     if q + 1 < len(t) and t[q + 1] == "的":
         got = reader.read_bounded(t, q + 2, allow_initials=True)
