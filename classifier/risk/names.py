@@ -56,7 +56,7 @@ DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为�
 PLACE_LAST = frozenset("省市县区镇乡村州")
 """The last character of a place's name; a three-character "name" ending in one is a place."""
 
-NAME_CANNOT_END = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户号")
+NAME_CANNOT_END = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户号员制")
 """The last character of a body, a place, a position or a household: no given name ends so."""
 
 UNKNOWN_MIN, UNKNOWN_MAX = 2, 6

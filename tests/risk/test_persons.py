@@ -333,3 +333,12 @@ def test_a_rule_about_children_states_no_ones_age(body):
 def test_a_child_named_after_an_age_in_words(body, name):
     result = review(body)
     assert name in [f.text for f in findings(result, "person_name")] and findings(result, "minor")
+
+
+@pytest.mark.parametrize("body", [
+    "在生态保护方面，全面落实河长制、林长制，镇村两级河长巡河1200余次。",     # a policy, not 林某
+    "现将聘用人员公示如下：\n（一）保洁员：由社区推荐产生。",                  # a post, not 保某
+    "王建军代表：\n您提出的关于加强农村道路建设的建议收悉，现答复如下。",      # a deputy answered in role
+])
+def test_words_for_policies_posts_and_deputies_are_no_private_names(body):
+    assert not findings(review(body), "person_name")

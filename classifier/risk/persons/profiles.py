@@ -31,7 +31,7 @@ APPLICATION_RE = re.compile(r"[你您](?:二人|两人|俩)?(?:于[^。\n]{0,20}
 """The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请", "你为子女…提交的入学申请")."""
 UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3}")
 """A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
-NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民")
+NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民|代表|委员")
 """…that names no body, group or audience ("各学校", "区城投集团", "网友您好")."""
 TITLE_MATTER_RE = re.compile(r"(?:同志|女士|先生)?(?:的|本人|家庭|一家|户)?(?:申请|反映|提出的?|所提)?(?:信访|上访|举报|投诉|"
                              r"低保|最低生活保障|临时救助|医疗救助|特困|救助|病假|工伤|伤残|残疾|劳动争议|欠薪|拖欠工资)")
