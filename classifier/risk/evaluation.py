@@ -26,6 +26,8 @@ PROFILE_OPENING_RE = re.compile(r"^[^\n，,]{2,8}[，,][男女][，,][\u4e00-\u9
 TALLY_AFTER_RE = re.compile(r"(?:等次)?(?:[0-9一二三四五六七八九十]{1,4}(?:人|名|票)|的)")
 """After a grade, a count ("基本称职1人", "基本称职2票") or a class of people ("基本称职等次的，…"): a tally or a
 rule, no one's appraisal."""
+AGAINST_RE = re.compile(r"(?:杜绝|防止|避免|克服|纠正|整治|严禁|反对)[\u4e00-\u9fff]{0,4}$")
+"""Before a fault, a rule against it ("杜绝推诿扯皮现象", "防止作风漂浮")."""
 POST_REACH = 24
 """A post and name this close before a shortcoming say whose it is ("分管副局长何明责任意识淡薄")."""
 
@@ -95,8 +97,8 @@ class PersonalEvaluationRecognizer(Recognizer):
         sl, sr = fld.segments.sentence(hit.start, hit.end)
         if hit.term in SHORTCOMINGS and GROUP_RE.search(t, max(sl, hit.start - 60), hit.start):
             return  # "有些同志对…认识不足": a group's shortcoming, no one's appraisal
-        if TALLY_AFTER_RE.match(t, hit.end):
-            return
+        if TALLY_AFTER_RE.match(t, hit.end) or AGAINST_RE.search(t, max(0, hit.start - 6), hit.start):
+            return  # a tally, or a rule against the fault ("杜绝推诿扯皮现象"): no one's appraisal
         # about one individual: 同志/其本人 in the sentence, or a name opening it or right after a post
         person = self._named_at_start(t, sl, hit.start) or self._named_after_post(t, sl, hit.start)
         named = person[1] if person else None

@@ -286,8 +286,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         return start, (sub.end() if sub else hit.end)
 
 
-DECISION_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{0,8}?(?:局|院|司法所|分局|大队))?(?:依法|依据[^，。]{0,20}?)?已?"
-                         r"(?:决定|给予|对其|对你)")
+DECISION_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{0,8}?(?:局|院|司法所|分局|大队))?(?:依法|依据[^，。]{0,20}?)?[并已]{0,2}"
+                         r"(?:决定|给予|对其|对你|责令)")
 """A clause opening with the deciding body's act: the enforcement decision a notice serves, not a record."""
 
 

@@ -133,3 +133,11 @@ def test_a_status_said_of_the_household_named_before():
 
 def test_a_status_of_no_household_named_before_is_not_reported():
     assert not findings(review("该户系农村低保户的，可按规定申请临时救助。"), "social_assistance")
+
+
+@pytest.mark.parametrize("body", [
+    "学生王某某盗窃电动车电瓶，因未满十六周岁，依法不予行政拘留，责令其监护人严加管教。",
+    "因其系未成年人，依法从轻处罚，并责令其监护人严加管教。",
+])
+def test_an_order_to_a_guardian_is_the_decision_not_a_record(body):
+    assert not any("严加管教" in f.text for f in findings(review(body), "criminal_record"))

@@ -95,3 +95,7 @@ def test_shortcoming_of_an_official_named_after_the_post(text, part):
 ])
 def test_a_tally_or_a_rule_is_no_ones_appraisal(text):
     assert not findings(review(text), "personal_evaluation")
+
+
+def test_a_rule_against_a_fault_is_no_appraisal():
+    assert not findings(review("各单位要加强协调配合，杜绝推诿扯皮现象，防止作风漂浮。"), "personal_evaluation")
