@@ -273,8 +273,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
 
     def span(self, fld, hit):
         t = fld.text
-        if STANDARD_AFTER_RE.match(t, hit.end) or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start):
-            return None  # "超过当地低保标准", "你可按规定申请医疗救助": the scheme's bar or advice, no one's status
+        if (STANDARD_AFTER_RE.match(t, hit.end) or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start)
+                or COLLECTIVE_BEFORE_RE.search(t, max(0, hit.start - 4), hit.start)):
+            return None  # "超过当地低保标准", "你可按规定申请医疗救助", "本村低保评定不公": the scheme, no one's status
         if hit.term.endswith("金") and t[hit.end:hit.end + 1] == "额":
             return None  # "救助金额12,600元" in a list of grants: the amount, said with the grant's list
         if APPLICATION_AFTER_RE.match(t, hit.end):
@@ -289,6 +290,10 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
 DECISION_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{0,8}?(?:局|院|司法所|分局|大队))?(?:依法|依据[^，。]{0,20}?)?[并已]{0,2}"
                          r"(?:决定|给予|对其|对你|责令)")
 """A clause opening with the deciding body's act: the enforcement decision a notice serves, not a record."""
+
+
+COLLECTIVE_BEFORE_RE = re.compile(r"(?:本|全|该|我)(?:村|社区|镇|乡|街道|县|区|市)(?:的)?$")
+"""Before an assistance word, the place whose scheme it is ("本村低保评定不公", "全镇临时救助工作")."""
 
 
 class CriminalRecordRecognizer(_AttributeRecognizer):

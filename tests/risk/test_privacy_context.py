@@ -141,3 +141,8 @@ def test_a_status_of_no_household_named_before_is_not_reported():
 ])
 def test_an_order_to_a_guardian_is_the_decision_not_a_record(body):
     assert not any("严加管教" in f.text for f in findings(review(body), "criminal_record"))
+
+
+def test_a_places_scheme_is_no_ones_status():
+    body = "刘淑芬同志：\n你反映“本村低保评定不公”的来信收悉。经核查，评定程序符合规定。"
+    assert not findings(review(body), "social_assistance")
