@@ -42,6 +42,9 @@ INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)$")
+LIVES_AFTER = frozenset("者人户主（(，, ")
+"""Before 住 that gives a person's home: a person word ("该患者住", "车主住"), a bracket or a comma after a name
+("当事人：某某，住…")."""
 HOME_LABELS = tuple(words("address.HOME_LABELS"))
 """Labels that give a person's home: what follows them is an address even with no house number."""
 VILLAGE_GROUP_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木))*"
@@ -152,7 +155,7 @@ class AddressRecognizer(Recognizer):
         if lead:
             start += lead.end()
         lives = t.rfind("住", start, s)
-        if lives > start and t[lives - 1] in "者人户（(" and LOCALITY.search(t, lives + 1, s):
+        if lives > start and t[lives - 1] in LIVES_AFTER and LOCALITY.search(t, lives + 1, s):
             start = lives  # "该患者住某街道…": the address starts after 住 (read as a cue below)
         if not LOCALITY.search(t, start, s) or (t[start:start + 1] in DEMONSTRATIVES and s - start <= 4):
             return  # no place at all, or "该小区7栋": a place already named, no address
@@ -169,7 +172,7 @@ class AddressRecognizer(Recognizer):
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = (not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)) and (
             right_terms.isdisjoint(PRIVATE_RIGHT_CUES))  # "房源一：某路67号502户，出租人联系电话…": a landlord's
-        if t[start] == "住" and start >= 1 and t[start - 1] in "，, 者人（(":  # "该患者住某街道…", "张三（住…"
+        if t[start] == "住" and start >= 1 and t[start - 1] in LIVES_AFTER:  # "该患者住某街道…", "张三（住…"
             start += 1
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
         if private and right_terms.isdisjoint(PRIVATE_RIGHT_CUES) and self._office_contact(fld, start, left_terms):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assertions import assert_found, assert_not_found, review
+from tests.assertions import assert_found, assert_not_found, findings, review
 
 
 @pytest.mark.parametrize("text, part", [
@@ -92,3 +92,8 @@ def test_village_groups_in_an_address_column():
 ])
 def test_village_groups_not_homes(text):
     assert_not_found(text, "address")
+
+
+def test_a_home_after_zhu_of_an_owner():
+    body = "以下车辆长期占用消防通道：辽A·7K3M2（车主住和平区长白三路118号2单元5-3），请立即挪车。"
+    assert [f.text for f in findings(review(body), "address")] == ["和平区长白三路118号2单元5-3"]
