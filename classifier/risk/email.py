@@ -31,8 +31,9 @@ class EmailRecognizer(Recognizer):
         domain = value.rpartition("@")[2].strip().lower().rstrip(".")
         if domain.endswith((".gov.cn", ".gov")) or domain in ("gov.cn",):
             return
-        if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)):
-            return
+        if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)) and not (
+                domain in WEBMAIL and fld.opens_with_person(cand.start, 80)):
+            return  # (unless a person's record holds it: "张*英，种植大户，报名邮箱 …@qq.com" is the applicant's)
         if domain in WEBMAIL:
             score, detail = 0.95, "个人邮箱域名"
             score = max(score - (0.2 if not fld.terms_between(cand.start - 12, cand.start).isdisjoint(self.negative_context) else 0), 0)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assertions import assert_not_found, assert_span
+from tests.assertions import assert_not_found, assert_span, findings, review
 
 
 @pytest.mark.parametrize("text, span", [
@@ -23,3 +23,8 @@ def test_found(text, span):
 ])
 def test_office_mail_not_found(text):
     assert_not_found(text, "email")
+
+
+@pytest.mark.parametrize("mail", ["li.wh1978@yahoo.com.hk", "park.ms1972@naver.com"])
+def test_more_webmail_domains(mail):
+    assert [f.text for f in findings(review(f"当事人联系邮箱{mail}，请及时查收。"), "email")] == [mail]

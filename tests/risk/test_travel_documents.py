@@ -48,3 +48,7 @@ def test_permit_numbers_listed_under_a_lead_in_or_a_permit_title():
 ])
 def test_taiwan_and_booklet_permits(text, span):
     assert_span(text, "hk_macau_permit", span)
+
+
+def test_a_passport_number_after_a_document_number_label():
+    assert [f.text for f in findings(review("（一）遗属王*，证件号码E68314729，请本人核对。"), "passport")] == ["E68314729"]
