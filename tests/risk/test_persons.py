@@ -342,3 +342,16 @@ def test_a_child_named_after_an_age_in_words(body, name):
 ])
 def test_words_for_policies_posts_and_deputies_are_no_private_names(body):
     assert not findings(review(body), "person_name")
+
+
+@pytest.mark.parametrize("body, name", [
+    ("本院受理的附带民事诉讼原告人宋佳怡（系未成年人，案发时12周岁）的法定代理人提出申请。", "宋佳怡"),
+    ("根据贵院委托，区司法局对周俊宇（案发时15周岁）开展社会调查。", "周俊宇"),
+])
+def test_a_childs_age_closing_the_bracket_after_the_name(body, name):
+    result = review(body)
+    assert name in [f.text for f in findings(result, "person_name")] and findings(result, "minor")
+
+
+def test_an_age_in_a_bracket_after_a_place_is_no_ones():
+    assert not findings(review("某镇（人口约3万，60岁以上老人占20%）开展活动。"), "minor")

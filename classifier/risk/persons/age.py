@@ -56,6 +56,10 @@ def cn_number(s: str) -> int:
     return _CN_DIGITS.get(s, 99)
 
 
+BRACKET_AGE_REACH = 16
+"""An age in the bracket after a name ("（系未成年人，案发时12周岁）") stands this close after the bracket opens."""
+
+
 def by_age(cues, fld, hit, mentions) -> None:
     """The person whose age ends at ``hit`` ("岁"). An adult is a mention (private only if linked to a
     health/criminal/… statement); a minor's span runs from the name to the age ("张三（9岁）") so it
@@ -81,8 +85,13 @@ def by_age(cues, fld, hit, mentions) -> None:
         return
     m = PROFILE_BEFORE_AGE.search(t, max(0, d - 14), d)
     if not m or m.start() == d:
-        return
-    name_end = m.start()
+        # "某某（系未成年人，案发时12周岁）": the age closes a bracket opened right after the name
+        k = t.rfind("（", max(0, d - BRACKET_AGE_REACH), d)
+        if k < 2 or "）" in t[k:d] or "。" in t[k:d] or t[q + 1:q + 2] not in ("）", ")", "，", ","):
+            return
+        name_end = k
+    else:
+        name_end = m.start()
     for p in range(max(0, name_end - 4), name_end - 1):
         got = reader.read(t, p, allow_initials=True)
         if not got or got[0] != name_end or cues.official_before(fld, p) or t[name_end - 1] in ORG_LAST:
