@@ -355,3 +355,9 @@ def test_a_childs_age_closing_the_bracket_after_the_name(body, name):
 
 def test_an_age_in_a_bracket_after_a_place_is_no_ones():
     assert not findings(review("某镇（人口约3万，60岁以上老人占20%）开展活动。"), "minor")
+
+
+def test_every_name_listed_after_an_officials_word_is_an_official():
+    body = "以下社区矫正对象名单公示：\n1. 张某某\n司法所工作人员：孙洁、冯国强\n兰州市城关区司法局"
+    got = [f.text for f in findings(review(body, "社区矫正对象名单"), "person_name")]
+    assert "孙洁" not in got and "冯国强" not in got
