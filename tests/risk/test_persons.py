@@ -361,3 +361,10 @@ def test_every_name_listed_after_an_officials_word_is_an_official():
     body = "以下社区矫正对象名单公示：\n1. 张某某\n司法所工作人员：孙洁、冯国强\n兰州市城关区司法局"
     got = [f.text for f in findings(review(body, "社区矫正对象名单"), "person_name")]
     assert "孙洁" not in got and "冯国强" not in got
+
+
+def test_a_header_cells_official_word_does_not_reach_the_first_rows_name():
+    body = ("序号\t儿童姓名\t年龄\t就读学校\t结对帮扶干部\n1\t杨思雨\t9岁\t龙塘镇中心小学\t王晓燕\n"
+            "2\t周子豪\t12岁\t龙塘镇中学\t黎明")
+    got = [f.text for f in findings(review(body, "农村留守儿童关爱帮扶对象名单"), "person_name")]
+    assert "杨思雨" in got and "周子豪" in got

@@ -48,7 +48,8 @@ class PersonCues:
         if not fld.by_tag.get(OFFICIAL):
             return False
         t = fld.text
-        return any(((start - 3 <= h.end <= start and "的" not in t[h.end:start]) or DEPARTMENT_BETWEEN_RE.fullmatch(t, h.end, start)
+        return any(((start - 3 <= h.end <= start and "的" not in t[h.end:start] and "\n" not in t[h.end:start])
+                    or DEPARTMENT_BETWEEN_RE.fullmatch(t, h.end, start)
                     or ENUMERATED_BETWEEN_RE.fullmatch(t, h.end, start))
                    and not self._inside_role(fld, h) and not self._role_between(fld, h.end, start)
                    for h in fld.tagged_between(OFFICIAL, start - 24, start))
