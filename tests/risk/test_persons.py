@@ -368,3 +368,9 @@ def test_a_header_cells_official_word_does_not_reach_the_first_rows_name():
             "2\t周子豪\t12岁\t龙塘镇中学\t黎明")
     got = [f.text for f in findings(review(body, "农村留守儿童关爱帮扶对象名单"), "person_name")]
     assert "杨思雨" in got and "周子豪" in got
+
+
+def test_a_courtesy_word_between_a_name_and_its_private_bracket():
+    body = "在区人民医院，看望了于洪波同志（因尿毒症每周透析三次），为其送去慰问金。"
+    result = review(body)
+    assert [f.text for f in findings(result, "person_name")] == ["于洪波"] and findings(result, "health")

@@ -137,6 +137,8 @@ def in_private_sentences(cues, doc, mentions) -> None:
             mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
 
 
+HONORIFIC_BEFORE_BRACKET_RE = re.compile(r"(?:同志|老人|女士|先生)?$")
+"""A courtesy word between the name and the bracket that states something private of it."""
 BRACKET_REACH = 10
 """A statement in brackets right after a name ("王五（患尿毒症）", "赵六（15岁，系服刑人员子女）") starts
 this close after the opening bracket."""
@@ -154,15 +156,17 @@ def before_brackets(cues, doc, mentions) -> None:
                         t.rfind("(", max(0, h.start - BRACKET_REACH), h.start + 1))
                 if k < 2 or "）" in t[k:h.start] or ")" in t[k:h.start] or (fld.name, k) in mentions:
                     continue
-                for p in range(max(0, k - 4), k - 1):
+                n = k - len(HONORIFIC_BEFORE_BRACKET_RE.search(t, max(0, k - 2), k).group())
+                for p in range(max(0, n - 4), n - 1):
                     got = reader.read(t, p, allow_masked=False, after_word=True)
-                    if not got or got[0] != k or (fld.name, p) in mentions:
+                    if not got or got[0] != n or (fld.name, p) in mentions:
                         continue
                     g = p + (2 if t[p:p + 2] in reader.double else 1)
-                    if (common_word(reader.words, cues, t[g:k]) or t[k - 1] in ORG_LAST or t[p:k] in cues.roles
-                            or cues.official_before(fld, p) or cues.company_after(fld, k)):
+                    if (common_word(reader.words, cues, t[g:n]) or t[n - 1] in ORG_LAST or t[p:n] in cues.roles
+                            or cues.official_before(fld, p) or cues.company_after(fld, n)):
                         continue
-                    mentions.add(PersonMention(fld.name, p, k, t[p:k], cue="context"))
+                    # (after 同志/老人 too: "看望了某某同志（因尿毒症每周透析三次）" — an official's illness is private)
+                    mentions.add(PersonMention(fld.name, p, n, t[p:n], cue="context"))
                     break
 
 
