@@ -97,3 +97,11 @@ def test_village_groups_not_homes(text):
 def test_a_home_after_zhu_of_an_owner():
     body = "以下车辆长期占用消防通道：辽A·7K3M2（车主住和平区长白三路118号2单元5-3），请立即挪车。"
     assert [f.text for f in findings(review(body), "address")] == ["和平区长白三路118号2单元5-3"]
+
+
+@pytest.mark.parametrize("body, home", [
+    ("案件来源：群众举报。举报人黄德胜（住五河县小溪镇大桥村四组）反映，某公司违规排污。", "五河县小溪镇大桥村四组"),
+    ("当事人：乌日根，住保合少镇水磨村三组。", "保合少镇水磨村三组"),
+])
+def test_a_village_group_after_zhu(body, home):
+    assert [f.text for f in findings(review(body), "address")] == [home]
