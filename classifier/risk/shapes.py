@@ -33,7 +33,7 @@ SHAPES: dict[str, str] = {
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",
     # A passport's or permit's number written in groups ("C-6328-0417", "CN 5702 3318", "H1028 6374 01"):
     # one or two letters, then digit groups parted by a space or hyphen (a "code" when written whole).
-    "spaced_code": r"(?<![0-9A-Za-z])[A-Z]{1,2}[ \-]?[0-9]{1,5}(?:[ \-][0-9]{1,5}){1,3}(?![0-9A-Za-z])",
+    "spaced_code": r"(?<![0-9A-Za-z])[A-Z]{1,2}(?: {1,2}|-)?[0-9]{1,5}(?:(?: {1,2}|-)[0-9]{1,5}){1,3}(?![0-9A-Za-z])",
     # Anchor of an address: 门牌号 (up to 5 digits + 号), a building number (栋/幢) or, when the house number
     # is left out or masked ("七星街某号楼4单元501"), the unit.
     "house": r"(?<![0-9A-Za-z])(?:[A-Za-z]?[0-9]{1,5}[号栋幢座]|[0-9]{1,2}(?:单元|门(?=[0-9])))",

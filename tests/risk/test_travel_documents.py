@@ -52,3 +52,7 @@ def test_taiwan_and_booklet_permits(text, span):
 
 def test_a_passport_number_after_a_document_number_label():
     assert [f.text for f in findings(review("（一）遗属王*，证件号码E68314729，请本人核对。"), "passport")] == ["E68314729"]
+
+
+def test_a_passport_number_with_two_spaces_after_its_letter():
+    assert [f.text for f in findings(review("你在申请表中填写的身份证件为护照，号码 E  2103 8674。"), "passport")] == ["E  2103 8674"]
