@@ -86,6 +86,7 @@ class MobileRecognizer(Recognizer):
                 continue  # "13800000000", "13800138000": the sample number of a blank form, nobody's phone
             masked_before = MASKED_NAME_BEFORE_RE.search(fld.text, max(0, c.start - 16), c.start) is not None
             labelled = c is cand and (not fld.terms_between(c.start - 8, c.start).isdisjoint(self.context)
+                                      or self._listed_after_labelled(fld, c.start)
                                       or PHONE_HEADER_RE.search(fld.column_header(c.start)) is not None
                                       or fld.text[c.start - 1:c.start] in ("（", "(") and fld.text[c.end:c.end + 1] in ("）", ")")
                                       or masked_before)
@@ -100,6 +101,18 @@ class MobileRecognizer(Recognizer):
             if PHONE_HEADER_RE.search(fld.column_header(c.start)):
                 score = max(score, 0.85)
             yield self.result(fld, c.start, c.end, score, "号段有效")
+
+
+    def _listed_after_labelled(self, fld, start: int) -> bool:
+        """"联系电话0351-7623518、13603 419 825": the number follows another one its label names, in one list."""
+        t = fld.text
+        j = start
+        while j > 0 and start - j < 2 and t[j - 1] in "、，,/或 ":
+            j -= 1
+        if j == start:
+            return False
+        prev = fld.candidate_ending_at(j)
+        return prev is not None and not fld.terms_between(prev.start - 8, prev.start).isdisjoint(self.context)
 
 
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")

@@ -111,3 +111,7 @@ def test_a_landline_right_after_a_private_person_is_theirs(body, number):
 
 def test_a_landline_after_an_official_contact_stays():
     assert not findings(review("经办人：李明，联系电话0851-86715524。"), "landline")
+
+
+def test_a_spaced_mobile_listed_after_a_labelled_number():
+    assert [f.text for f in findings(review("武某某（联系电话0351-7623518、13603 419 825）已搬离。"), "mobile")] == ["13603 419 825"]
