@@ -170,6 +170,22 @@ def holder_is_org(fld, s: int) -> bool:
     return last is not None and last.group("org") is not None
 
 
+UNIONPAY_RE = re.compile(r"62[0-9]{2}(?:[ \-]?[0-9]){12,15}(?![0-9])")
+PERSON_HOLDER_RE = re.compile(r"(?:户名|持卡人|姓名|职工|本人|收款人)[：: \t\u3000]*[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,3}(?:[\n\t，,；; \u3000]|$)")
+"""The holder named as a person just before a card ("户名 孙桂兰", "职工：刘**")."""
+
+
+def _person_card(t: str, s: int) -> bool:
+    """A UnionPay debit card (62…, 16 or 19 digits, Luhn) whose holder is named as a person on the lines before it."""
+    m = UNIONPAY_RE.match(t, s)
+    if not m:
+        return False
+    digits = "".join(ch for ch in m.group() if ch.isdigit())
+    if len(digits) not in (16, 19) or not luhn_ok(digits):
+        return False
+    return PERSON_HOLDER_RE.search(t, max(0, s - 40), s) is not None
+
+
 def company_account(fld, s: int) -> bool:
     """An account number given with its bank for a company: "开户行：…，账号：…" after a company's
     name; the 账号 column of a table with 开户银行 and 企业名称 columns, or whose row names a company;
@@ -186,6 +202,8 @@ def company_account(fld, s: int) -> bool:
         return ROW_COMPANY_RE.search(t, line_start, s) is not None  # "｜某某建设工程有限公司｜2万元｜账号｜"
     if not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS) or ROLE_ACCOUNT_RE.search(t, max(0, s - 16), s):
         return True  # "企业基本户：…", "药店对公账户：…", "中标人账户：…"
+    if _person_card(t, s):
+        return False  # a UnionPay debit card's number beside a person ("户名 某某\n账号 6217…", "职工：刘**…账号：6212…")
     if holder_is_org(fld, s):
         return True
     line_start = max(t.rfind("\n", max(0, s - 80), s) + 1, s - 80)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assertions import FULLWIDTH, assert_not_found, assert_span, make_card, review
+from tests.assertions import FULLWIDTH, assert_not_found, assert_span, findings, make_card, review
 
 CARD = make_card("621058", 19)
 CARD16 = make_card("622588", 16)
@@ -71,3 +71,10 @@ def test_company_account_by_its_holder(text, span):
 def test_personal_account_near_a_company_stays_a_card(text):
     result = review(text)
     assert [f.type for f in result.findings] == ["bank_card"]
+
+
+def test_a_unionpay_card_after_a_persons_name_is_a_card():
+    number = make_card("621700", 19)
+    body = f"经核实，登记的你的收款账户为：\n户名 孙桂兰\n账号 {number}"
+    result = review(body)
+    assert [f.text for f in findings(result, "bank_card")] == [number] and not findings(result, "bank_account")
