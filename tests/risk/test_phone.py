@@ -115,3 +115,7 @@ def test_a_landline_after_an_official_contact_stays():
 
 def test_a_spaced_mobile_listed_after_a_labelled_number():
     assert [f.text for f in findings(review("武某某（联系电话0351-7623518、13603 419 825）已搬离。"), "mobile")] == ["13603 419 825"]
+
+
+def test_a_roles_landline_labelled_home_in_brackets():
+    assert [f.text for f in findings(review("业主限期整改，拆除隔断。业主联系电话（住宅）0731-84427316。"), "landline")] == ["0731-84427316"]
