@@ -30,6 +30,11 @@ PUBLIC_VERSION_RE = re.compile(r"[（(](?:公开版|公示版|公开件|公开�
 """A title calling the record the version prepared for publication ("现场检查笔录（公开版）")."""
 
 
+def in_title_quotes(t: str, s: int, e: int) -> bool:
+    """The record's name stands in title quotes (《…》): a document cited, not this one."""
+    return t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
+
+
 class EnforcementRecordRecognizer(Recognizer):
     TYPE = "enforcement_record"
     GROUND = "enforcement_file"
@@ -37,6 +42,7 @@ class EnforcementRecordRecognizer(Recognizer):
     LABEL = "行政执法案卷材料"
     VALUE = False
     TRIGGERS = words("enforcement.EnforcementRecordRecognizer.TRIGGERS")
+    tag = f"trigger:{TYPE}"
 
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
@@ -45,7 +51,7 @@ class EnforcementRecordRecognizer(Recognizer):
         if any(h.start <= s and h.end >= e and (h.end - h.start) > (e - s) for h in fld.hits_between(s - 4, e + 2)
                if h.term in self.TRIGGERS):
             return
-        inside_title_quotes = t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
+        inside_title_quotes = in_title_quotes(t, s, e)
         if fld.name == "title":
             if not inside_title_quotes and not PUBLIC_VERSION_RE.search(t) and not doc.body.tagged(self.tag):
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
@@ -76,15 +82,11 @@ class EnforcementRecordRecognizer(Recognizer):
                 or ATTACHMENT_RE.search(t, max(0, s - 12), s) or self._made(doc, fld, s)):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
 
-    @property
-    def tag(self) -> str:
-        return f"trigger:{self.TYPE}"
-
     def _title_is_record(self, doc) -> bool:
         """The title names a record, not quoted and not its 公开版 (as :meth:`analyze_trigger` reads a title)."""
         t = doc.title.text
-        return not PUBLIC_VERSION_RE.search(t) and any(
-            t[max(0, h.start - 1):h.start] != "《" and t[h.end:h.end + 1] != "》" for h in doc.title.tagged(self.tag))
+        return not PUBLIC_VERSION_RE.search(t) and any(not in_title_quotes(t, h.start, h.end)
+                                                       for h in doc.title.tagged(self.tag))
 
     def _made(self, doc, fld, start: int) -> bool:
         """The record at ``start`` was made, obtained or passed on in a report on a case (:data:`MADE_RE`), or is

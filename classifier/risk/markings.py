@@ -52,10 +52,9 @@ class SecrecyMarkingRecognizer(Recognizer):
             # a level alone on its line may have its term alone on the next ("秘 密\n★ 6个月")
             t = fld.text
             end = found[0].end
-            if t[end:end + 1] == "\n" and (t[end + 1:end + 2] in STARS and t[end + 1:end + 2] != ""):
-                term = self._term_line(fld, end + 1)
-                if term:
-                    return found + (term,)
+            term = self._term_line(fld, end + 1) if t[end:end + 1] == "\n" else None
+            if term:
+                return found + (term,)
         return found
 
     def _level(self, doc, fld, hit):

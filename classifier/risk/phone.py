@@ -105,14 +105,21 @@ class MobileRecognizer(Recognizer):
 
     def _listed_after_labelled(self, fld, start: int) -> bool:
         """"联系电话0351-7623518、13603 419 825": the number follows another one its label names, in one list."""
-        t = fld.text
-        j = start
-        while j > 0 and start - j < 2 and t[j - 1] in "、，,/或 ":
-            j -= 1
-        if j == start:
-            return False
-        prev = fld.candidate_ending_at(j)
+        prev = listed_before(fld, start, 2)
         return prev is not None and not fld.terms_between(prev.start - 8, prev.start).isdisjoint(self.context)
+
+
+LIST_SEPARATORS = "、，,/或 "
+
+
+def listed_before(fld, end: int, reach: int):
+    """The number candidate listed right before ``end``, one to ``reach`` separators between ("138…、0411-…"), or
+    ``None``."""
+    t = fld.text
+    j = end
+    while j > 0 and end - j < reach and t[j - 1] in LIST_SEPARATORS:
+        j -= 1
+    return fld.candidate_ending_at(j) if j < end else None
 
 
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")
@@ -297,7 +304,7 @@ class LandlineRecognizer(Recognizer):
         """"联系电话0371-6593 8107、13673991864": a landline listed with a private mobile is private too."""
         t = fld.text
         j = end
-        while j < len(t) and j - end < 3 and t[j] in "、，,/或 ":
+        while j < len(t) and j - end < 3 and t[j] in LIST_SEPARATORS:
             j += 1
         if j == end:
             return False
@@ -307,17 +314,9 @@ class LandlineRecognizer(Recognizer):
 
     def _after_private_mobile(self, fld, start: int) -> bool:
         """"联系电话：138…、0411-…": a landline listed with a private mobile is private too."""
-        t = fld.text
-        j = start
-        label = SECOND_PHONE_LABEL_RE.search(t, max(0, start - 8), start)
-        if label:
-            j = label.start()  # "手机139…，座机0531-…", "联系电话139…，备用电话0531-…"
-        k = j
-        while j > 0 and k - j < 3 and t[j - 1] in "、，,/或 ":
-            j -= 1
-        if j == start or j == k:
-            return False
-        c = fld.candidate_ending_at(j)
+        label = SECOND_PHONE_LABEL_RE.search(fld.text, max(0, start - 8), start)
+        # "手机139…，座机0531-…", "联系电话139…，备用电话0531-…": the list runs on before the second number's label
+        c = listed_before(fld, label.start() if label else start, 3)
         if c is None:
             return False
         number = c.compact[-11:]

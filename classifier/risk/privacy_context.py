@@ -18,6 +18,8 @@ PRONOUNS = words("privacy_context.PRONOUNS")
 PRONOUN_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len, reverse=True)))
 """Any pronoun (one C-level search instead of one ``rfind`` per word)."""
 PRONOUN_REACH = 12
+REFERENCE_BACK = 150
+"""A pronoun points back at the person named last within this many characters before the statement."""
 """A pronoun this close before a statement ("申请人2019年突发脑梗") points back at the person named before."""
 DISABILITY_KINDS = words("privacy_context.DISABILITY_KINDS")
 GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)?[一二三四1-4]级$")
@@ -61,7 +63,6 @@ ABOVE_REACH = 400
 HOUSEHOLD_RE = re.compile(r"(?:该户|该家庭|其家庭|其户|该对象)[^，,。；;\n]{0,6}$")
 """Right before a status, the household or person named just before ("该户系农村低保户", "其家庭已纳入低保")."""
 HOUSEHOLD_REACH = 10
-HOUSEHOLD_BACK = 150
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 """Punctuation between a person and the statement about them, not part of the statement."""
 
@@ -107,14 +108,14 @@ class _AttributeRecognizer(Recognizer):
         found = doc.persons.nearest(fld.name, start, sl, sr, NEAREST, self._anchor_ok)
         if found or not self.PRONOUN_REFERENCE:
             return found
-        t = fld.text
-        addressee = self._addressee(doc, fld, sl, start)
-        if addressee:
-            return addressee
-        if PRONOUN_RE.search(t, max(sl, start - PRONOUN_REACH), start) is None:
+        return self._addressee(doc, fld, sl, start) or self._referred_to(doc, fld, sl, start, PRONOUN_RE, PRONOUN_REACH)
+
+    def _referred_to(self, doc, fld, sl: int, start: int, pronoun_re, reach: int):
+        """The person named last before a pronoun that stands within ``reach`` before the statement ("患者…",
+        "该户系…"): the one it points back at."""
+        if pronoun_re.search(fld.text, max(sl, start - reach), start) is None:
             return []
-        before = [p for p in doc.persons.between(fld.name, start - 150, start) if self._anchor_ok(p)]
-        return before[-1:] if before else []
+        return [p for p in doc.persons.between(fld.name, start - REFERENCE_BACK, start) if self._anchor_ok(p)][-1:]
 
     def _addressee(self, doc, fld, sl: int, start: int):
         """"周某某：\n你于3月12日反映的“…腰椎骨折后遗症…”": in a letter to a person, 你/您 earlier in the
@@ -265,9 +266,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         if not found and ABOVE_RE.match(t, sl, start):
             # "以上救助对象均为低保对象": said of the persons the list above names
             found = [p for p in doc.persons.between(fld.name, max(0, sl - ABOVE_REACH), sl) if anchor_ok(p)][-NEAREST:]
-        if not found and HOUSEHOLD_RE.search(t, max(sl, start - HOUSEHOLD_REACH), start):
+        if not found:
             # "同意对覃秀兰给予…。该户系农村低保户": the household named just before
-            found = [p for p in doc.persons.between(fld.name, start - HOUSEHOLD_BACK, start) if anchor_ok(p)][-1:]
+            found = self._referred_to(doc, fld, sl, start, HOUSEHOLD_RE, HOUSEHOLD_REACH)
         # a letter answering a person's application: "经调查，你家庭符合临时救助条件" is about its addressee
         return found or self._addressee(doc, fld, sl, start)
 

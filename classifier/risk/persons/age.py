@@ -14,18 +14,23 @@ PROFILE_BEFORE_AGE = re.compile(rf"(?:[（(]|[，,；; \t\u3000]+)(?:(?:男|女|
                                 r"|[（(][\u4e00-\u9fff]{1,6}[，,、]$")
 """Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年", or one short word of profile in its
 bracket ("（孤儿，", "（同班同学，")."""
-UNDER_AGE_RE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})周?岁")
+_CN_AGE = "一二三四五六七八九十两"
+AGE_NUMBER = rf"[0-9]{{1,2}}|[{_CN_AGE}]{{1,3}}"
+"""An age's number, in digits or in words ("16", "十六", "两")."""
+AGE_NUMBER_RE = re.compile(AGE_NUMBER)
+CN_AGE_CHARS = frozenset(_CN_AGE)
+UNDER_AGE_RE = re.compile(r"(" + AGE_NUMBER + r")周?岁")
 _GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三]|小[一二三四五六])"
           r"(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2})?班?")
 _SCHOOL = r"(?:[\u4e00-\u9fff]{0,8}?(?:小学|中学|学校|[一二三四五六七八九]中))"
 """A school named before the grade: "县一中高一（7）班", "城南二小六年级"."""
 _PUPIL = r"(?:在校学生|(?:在校|在读)?(?:小学生|中学生|初中生|高中生)|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
-MINOR_BEFORE_RE = re.compile(rf"(?:(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})周?岁)?(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
+MINOR_BEFORE_RE = re.compile(rf"(?:(?P<age>{AGE_NUMBER})周?岁)?(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
 """The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五", "12岁儿童韦某"."""
 MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?<=[（(])[\u4e00-\u9fff]{{1,6}}[，,、](?=[^）)]{{0,4}}岁))?"
                             rf"(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
                             rf"(?:[0-9]{{4}}年(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?出?生[，,、 \t\u3000]+)?(?:(?:案发|作案|事发)时)?"
-                            rf"(?:为|系|是)?(?:现|正在|目前)?(?:就读于|在读|读)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
+                            rf"(?:为|系|是)?(?:现|正在|目前)?(?:就读于|在读|读)?((?:(?:作案|案发|事发|犯罪|违法)时)?(?:今年|年仅|现年|年约|约)?(?:{AGE_NUMBER})(?:周?岁|个月(?=[）)]))(?:{_PUPIL})?"
                             rf"|(?:{_SCHOOL}[ \t\u3000|｜]{{0,4}})?(?:拟?入读|在校|在读)?{_GRADE}{_PUPIL}?|(?:在校|在读)?(?:小学生|初中生|中学生|高中生)|未成年人?)")
 """The statement after a minor's name: "（9岁）", "，女，约12岁", "为8岁儿童", "，高一学生", "（女，8个月）", "（作案时年仅十五周岁）",
 "（2018年3月出生，拟入读一年级）", "（孤儿，12岁）", the school and grade cells of its table row ("鲁 欣 怡|初二（3）班")."""
@@ -36,13 +41,10 @@ than eighteen years later."""
 YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?=年)")
 GRADE_NEXT_RE = re.compile(rf"[，,、 \t\u3000]+((?:{_SCHOOL})?{_GRADE}{_PUPIL}?)")
 """A school and grade right after the age in a child's profile."""
-AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?([0-9]{1,2}|[一二三四五六七八九十两]{1,3})周?岁(的)[\u4e00-\u9fff]{0,4}$")
+AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?(" + AGE_NUMBER + r")周?岁(的)[\u4e00-\u9fff]{0,4}$")
 """An age before the name, perhaps with a role word between ("年仅9岁的被害人周某某")."""
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 ADULT = 18
-
-
-CN_AGE_CHARS = frozenset("一二三四五六七八九十两")
 
 
 def cn_number(s: str) -> int:
@@ -126,7 +128,7 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
     out = []
     m = MINOR_AFTER_RE.match(t, name_end, min(len(t), max(mention.end, name_end) + 40))
     if m:
-        n = re.search(r"[0-9]{1,2}|[一二三四五六七八九十两]{1,3}", m.group(1))
+        n = AGE_NUMBER_RE.search(m.group(1))
         if "岁" not in m.group(1) or (n and cn_number(n.group()) < ADULT):
             out.append((m.start(1), m.end(1)))
             g = GRADE_NEXT_RE.match(t, m.end(), min(len(t), m.end() + 30))
@@ -186,13 +188,13 @@ FAMILY_CHILD_BEFORE_RE = re.compile(r"(?:其|家中|你|您|你的|您的|独自
 """Before a word for a child: whose child it is ("其女", "家中两个孩子", "独自抚养…的女儿", "你的儿子")."""
 CHILD_STATEMENT_RE = re.compile(
     rf"[（(]?(?:均|都|分别|现|正|今年|年仅|时年|现年)?(?:为|系|是)?[^。；，,\n（(]{{0,10}}?"
-    rf"(?:(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})周?岁(?:和(?:[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})周?岁)?"
+    rf"(?:(?P<age>{AGE_NUMBER})周?岁(?:和(?:{AGE_NUMBER})周?岁)?"
     rf"|(?:在读|就读于?|读|上)[^。；，,\n]{{0,12}}?{_GRADE}(?:和[^。；，,\n]{{0,4}}?{_GRADE})?|(?:在读|就读于?|上)(?:小学|初中|幼儿园)"
     rf"|均?未成年)[）)]?")
 """After a family's word for its child: the child's age or school grade ("（7岁）", "分别在读小学三年级和初一",
 "现就读于区第二中学初二年级", "均未成年")."""
 STATEMENT_BEFORE_CHILD_RE = re.compile(
-    rf"(?:(?:年仅|仅|刚满|才)(?P<age>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})周?岁|(?:正在|正)?(?:在读|就读于?|读)"
+    rf"(?:(?:年仅|仅|刚满|才)(?P<age>{AGE_NUMBER})周?岁|(?:正在|正)?(?:在读|就读于?|读)"
     rf"(?:{_GRADE}|小学|初中|幼儿园))的$")
 """Before the word for a child, what says it is one ("年仅6岁的孙子", "正在读初三的女儿", "在读小学的子女")."""
 CLAUSE_START_RE = re.compile(r"[，,；;]$")
