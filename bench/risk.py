@@ -58,16 +58,15 @@ def hostile_inputs() -> dict[str, str]:
     }
 
 
-def _name_model():
-    """The shipped bundle's name model (verified with the bundle, as ``Analyzer.load`` does)."""
-    from classifier.bundle import load_bundle, name_model_path
-    from classifier.risk.name_tagger import NameTagger
+def _shipped_reviewer():
+    """The review with the shipped bundle's learned models (name model, statement model), verified with
+    the bundle, as ``Analyzer.load`` does."""
+    from classifier.analyzer import load_reviewer
 
-    bundle = load_bundle(None)
-    path = name_model_path(bundle.path, bundle.manifest)
-    if path is None:
+    reviewer = load_reviewer()
+    if reviewer.name_tagger is None:
         sys.exit("模型包中没有姓名模型。")
-    return NameTagger.load(path)
+    return reviewer
 
 
 def clean_sets() -> dict[str, list[tuple[str, str]]]:
@@ -128,15 +127,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-clean", action="store_true", help="skip the clean-prose section")
     ap.add_argument("--examples", type=int, default=5, help="examples printed per clean-prose set")
     ap.add_argument("--name-model", action="store_true",
-                    help="review with the shipped bundle's person-name model, as Analyzer.load does")
+                    help="review with the shipped bundle's learned models (person-name model and statement model), "
+                         "as Analyzer.load does")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"找不到评估数据：{args.data}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
         return 2
     records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-    reviewer = RiskReviewer(name_tagger=_name_model() if args.name_model else None)
-    print("姓名模型：" + ("使用模型包中的姓名模型" if args.name_model else "不使用（仅规则）"))
+    reviewer = _shipped_reviewer() if args.name_model else RiskReviewer()
+    print("学习模型：" + ("使用模型包中的姓名模型" + ("和陈述复读模型" if reviewer.statement_model else "")
+                          if args.name_model else "不使用（仅规则）"))
     gold_n, found_n, gold_hit, found_hit = Counter(), Counter(), Counter(), Counter()
     misses, false_alarms, mnf_hits, mnf_redactions = [], [], [], []
     confusion = Counter()

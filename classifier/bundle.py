@@ -33,6 +33,9 @@ MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "manifest.json"
 NAME_MODEL = "name_model"
 """Manifest section of the optional person-name model (``gongkai train-names``); its file is in ``files``."""
+STATEMENT_MODEL = "statement_model"
+"""Manifest section of the optional statement model (``gongkai train-statements``); its file is in ``files``."""
+_SECTION_NAMES = {NAME_MODEL: "人名识别模型", STATEMENT_MODEL: "陈述判断模型"}
 ENV_MODEL_DIR = "GONGKAI_MODEL_DIR"
 
 _TRACKED_LIBRARIES = ("scikit-learn", "numpy", "scipy", "joblib", "jieba", "rjieba")
@@ -246,13 +249,38 @@ def verify_bundle(path: Path) -> dict[str, Any]:
 
 def name_model_path(path: Path, manifest: dict[str, Any]) -> Path | None:
     """The verified person-name model file of a bundle, or None when the bundle has none (rules only)."""
-    section = manifest.get(NAME_MODEL)
+    return section_file(path, manifest, NAME_MODEL)
+
+
+def section_file(path: Path, manifest: dict[str, Any], section_name: str) -> Path | None:
+    """The verified file of an optional model section (``name_model``, ``statement_model``), or None
+    when the bundle has none. Its SHA-256 was checked by :func:`verify_bundle` through ``files``."""
+    section = manifest.get(section_name)
     if not section:
         return None
     name = section.get("file") if isinstance(section, dict) else None
     if not isinstance(name, str) or name not in (manifest.get("files") or {}):
-        raise ModelError("模型清单中的人名识别模型没有列在 files 中（无法校验其 SHA-256），拒绝加载。", "manifest_invalid")
+        raise ModelError(f"模型清单中的{_SECTION_NAMES.get(section_name, section_name)}没有列在 files 中"
+                         "（无法校验其 SHA-256），拒绝加载。", "manifest_invalid")
     return Path(path) / name
+
+
+def register_section(out_dir: Path, section_name: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """Record a model file built beside the category model (``entry``: its ``file``, ``sha256``, ``bytes``
+    and what built it) in ``out_dir/manifest.json``: under ``files`` (checked on every load) and as the
+    section ``section_name``. Other entries stay; no time is recorded, so the same build gives the same
+    manifest."""
+    out_dir = Path(out_dir)
+    manifest = read_manifest(out_dir)
+    files = dict(manifest.get("files") or {})
+    files[entry["file"]] = {"sha256": entry["sha256"], "bytes": entry["bytes"]}
+    manifest["files"] = files
+    manifest[section_name] = {k: v for k, v in entry.items() if k not in ("sha256", "bytes", "seconds")}
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    tmp = out_dir / (MANIFEST_FILE + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, out_dir / MANIFEST_FILE)
+    return manifest
 
 
 def load_bundle(path: Path | None = None) -> Bundle:

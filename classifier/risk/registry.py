@@ -52,6 +52,10 @@ DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
     PersonNameRecognizer, HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer, ReligionRecognizer,
 )
 
+STATEMENT_RECOGNIZERS = frozenset((HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer,
+                                   ReligionRecognizer))
+"""The recognizers of private statements, which a statement model reads again (statement_model.py)."""
+
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -73,10 +77,18 @@ class RecognizerRegistry:
         self._build()
 
     @classmethod
-    def default(cls, lexicon: Lexicon, settings: RiskSettings, name_tagger=None) -> "RecognizerRegistry":
-        """The default recognizers; ``name_tagger`` (a name model) goes to the person recognizer."""
-        return cls((PersonNameRecognizer(lexicon, settings, name_tagger=name_tagger) if c is PersonNameRecognizer
-                    else c(lexicon, settings) for c in DEFAULT_RECOGNIZERS), lexicon)
+    def default(cls, lexicon: Lexicon, settings: RiskSettings, name_tagger=None,
+                statement_model=None) -> "RecognizerRegistry":
+        """The default recognizers; ``name_tagger`` (a name model) goes to the person recognizer,
+        ``statement_model`` (statement_model.py) to the recognizers of private statements."""
+        def build(c):
+            if c is PersonNameRecognizer:
+                return c(lexicon, settings, name_tagger=name_tagger)
+            if c in STATEMENT_RECOGNIZERS:
+                return c(lexicon, settings, statement_model=statement_model)
+            return c(lexicon, settings)
+
+        return cls((build(c) for c in DEFAULT_RECOGNIZERS), lexicon)
 
     # ---- membership ----------------------------------------------------------------------------
     def add(self, recognizer: Recognizer) -> None:

@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
-from classifier.bundle import MANIFEST_FILE, read_manifest, sha256_file
+from classifier.bundle import NAME_MODEL, register_section, sha256_file
 from classifier.risk.name_tagger import NameTagger, char_features
 
 from . import corpus
@@ -144,15 +144,4 @@ def feature_data_hashes() -> dict[str, str]:
 
 def register(out_dir: Path, entry: dict) -> dict:
     """Record the name model in ``out_dir/manifest.json`` (``files`` and ``name_model``); other entries stay."""
-    out_dir = Path(out_dir)
-    manifest = read_manifest(out_dir)
-    files = dict(manifest.get("files") or {})
-    files[entry["file"]] = {"sha256": entry["sha256"], "bytes": entry["bytes"]}
-    manifest["files"] = files
-    # no time taken: the same build gives the same manifest
-    manifest["name_model"] = {k: v for k, v in entry.items() if k not in ("sha256", "bytes", "seconds")}
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    tmp = out_dir / (MANIFEST_FILE + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, out_dir / MANIFEST_FILE)
-    return manifest
+    return register_section(out_dir, NAME_MODEL, entry)
