@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,10 @@ def _distance(d: int) -> str:
     return "0" if d <= 1 else "s" if d < 6 else "m" if d < 20 else "l"
 
 
-def features(kind: str, doc, fld, hit, reported: bool = False) -> list[str]:
+def features(kind: str, doc, fld, hit, reported: bool = False, title: bool = True) -> list[str]:
     """The binary features of statement ``hit`` (a trigger word of recognizer type ``kind``) in ``fld``;
-    ``reported``: whether the rules reported it (the model is trained on both, asked about the rest)."""
+    ``reported``: whether the rules reported it (the model is trained on both, asked about the rest);
+    ``title``: with the title's features (:func:`title_features`, the same for every statement of a draft)."""
     t = fld.text
     s, e = hit.start, hit.end
     out = [f"ty={kind}", f"term={hit.term}", f"fld={fld.name}", f"{kind}.out={'y' if reported else 'n'}"]
@@ -88,9 +90,15 @@ def features(kind: str, doc, fld, hit, reported: bool = False) -> list[str]:
     out.append(f"table={TABLE_RE.search(t, line_start or lo, line_end) is not None}")
     out.append(f"numbered={numbered}")
     out.append(f"sentlen={min((sr - sl) // 20, 5)}")
-    title = doc.get("title").text[:TITLE_REACH]
-    out.extend(f"T2={title[i:i + 2]}" for i in range(len(title) - 1))
+    if title:
+        out.extend(title_features(doc.get("title").text))
     return out
+
+
+def title_features(title: str) -> list[str]:
+    """The character pairs of the title's first :data:`TITLE_REACH` characters."""
+    title = title[:TITLE_REACH]
+    return [f"T2={title[i:i + 2]}" for i in range(len(title) - 1)]
 
 
 class StatementModel:
@@ -103,15 +111,31 @@ class StatementModel:
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self._title: tuple[str, float] = ("", 0.0)  # the last title read and its features' weight
+
+    def _sum(self, feats: list[str]) -> float:
+        return math.fsum(map(self.weights.get, feats, repeat(0.0, len(feats))))
+
+    @staticmethod
+    def _sigmoid(z: float) -> float:
+        return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
 
     def probability(self, feats: list[str]) -> float:
-        w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
+        return self._sigmoid(self.bias + self._sum(feats))
+
+    def _title_weight(self, title: str) -> float:
+        """The weight of a title's features, read once per draft (the last title is kept: one tuple,
+        replaced whole, so threads sharing the model never see half of one)."""
+        seen, weight = self._title
+        if seen != title:
+            weight = self._sum(title_features(title))
+            self._title = (title, weight)
+        return weight
 
     def says_about_person(self, kind: str, doc, fld, hit, reported: bool = False) -> float | None:
         """The model's probability when it is at least the threshold, else ``None``."""
-        p = self.probability(features(kind, doc, fld, hit, reported))
+        z = self.bias + self._sum(features(kind, doc, fld, hit, reported, title=False))
+        p = self._sigmoid(z + self._title_weight(doc.get("title").text))
         return p if p >= self.threshold else None
 
     def to_json(self) -> dict[str, Any]:
