@@ -53,7 +53,7 @@ def test_analyzer_passes_the_statement_model_to_the_statement_recognizers(analyz
     model = analyzer.reviewer.statement_model
     assert isinstance(model, StatementModel)
     recognizers = statement_recognizers(analyzer.reviewer)
-    assert {r.TYPE for r in recognizers} == {"health", "social_assistance", "criminal_record", "religion"}
+    assert {r.TYPE for r in recognizers} == {"health", "social_assistance", "criminal_record", "religion", "address"}
     assert all(r.statement_model is model for r in recognizers)
 
 
@@ -110,11 +110,41 @@ def test_an_untied_statement_is_reported_only_through_the_model():
     assert not [f for f in quiet if f.type == "health"]
 
 
+# a flat with no private cue and no room: the rules leave it (a building's entrance may be anyone's)
+UNCUED_ADDRESS = "经核查，某某区和平路18号5栋2单元门前长期堆放杂物，已督促清理。"
+
+
+def test_an_address_the_rules_leave_is_reported_only_through_the_model():
+    assert not [f for f in RiskReviewer().review("", UNCUED_ADDRESS).findings if f.type == "address"]
+    found = [f for f in RiskReviewer(statement_model=always()).review("", UNCUED_ADDRESS).findings if f.type == "address"]
+    assert len(found) == 1
+    f = found[0]
+    assert UNCUED_ADDRESS[f.start:f.end].startswith("某某区和平路18号")
+    assert f.action == "redact" and f.replacement is not None  # redacted like any home address
+    assert "模型判断为个人住址" in f.reason and "请核实" in f.reason
+
+
+def test_the_address_rules_name_their_cues_to_the_model():
+    seen = []
+
+    class Spy(StatementModel):
+        READS_REPORTED = True
+
+        def says_about_person(self, kind, doc, fld, hit, reported=False, extra=()):
+            seen.append((kind, reported, tuple(extra)))
+            return None
+
+    RiskReviewer(statement_model=Spy({}, 0.0, 0.8)).review("", "申请人住址：某某区和平路18号5栋2单元301室。")
+    kinds = [(k, r, e) for k, r, e in seen if k == "address"]
+    assert kinds and kinds[0][1] is True  # the rules report it (a 住址 cue)
+    assert "address.private=True" in kinds[0][2] and any(x.startswith("address.cue=") for x in kinds[0][2])
+
+
 def test_the_model_is_not_asked_about_what_the_rules_report():
     asked = []
 
     class Spy(StatementModel):
-        def says_about_person(self, kind, doc, fld, hit, reported=False):
+        def says_about_person(self, kind, doc, fld, hit, reported=False, extra=()):
             asked.append((kind, reported))
             return None
 
@@ -129,8 +159,8 @@ def test_features_read_a_bounded_neighbourhood():
     recorded = []
 
     class Recorder(StatementModel):
-        def says_about_person(self, kind, doc, fld, hit, reported=False):
-            recorded.append(features(kind, doc, fld, hit, reported))
+        def says_about_person(self, kind, doc, fld, hit, reported=False, extra=()):
+            recorded.append(features(kind, doc, fld, hit, reported, extra=extra))
             return None
 
     reviewer = RiskReviewer(statement_model=Recorder({}, 0.0, 1.0))
@@ -142,7 +172,7 @@ def test_features_read_a_bounded_neighbourhood():
     assert far == recorded[-1]  # 10,000 characters away change nothing
 
 
-@pytest.mark.parametrize("unit", ["患尿毒症", "诊断为", "信仰佛教", "因患肺癌｜", "张三患尿毒症"])
+@pytest.mark.parametrize("unit", ["患尿毒症", "诊断为", "信仰佛教", "因患肺癌｜", "张三患尿毒症", "和平路18号5栋"])
 def test_second_reading_time_grows_linearly(unit):
     reviewer = load_reviewer()
     small, large = unit * (20_000 // len(unit)), unit * (160_000 // len(unit))
@@ -195,3 +225,16 @@ def test_shipped_statement_model_matches_the_sets_in_the_repository(default_bund
     from training import statements
 
     assert statements.data_hash() == manifest_of(default_bundle_dir)[STATEMENT_MODEL]["training_data_sha256"]
+
+
+def test_the_address_second_reading_is_counted_in_the_budget():
+    from classifier.risk import budget
+
+    with_model = RiskReviewer(statement_model=always(0.5))
+    assert with_model.registry.candidate_weight["house"] == budget.CANDIDATE_WEIGHT["house"] + budget.SECOND_READING_WEIGHT
+    assert RiskReviewer().registry.candidate_weight["house"] == budget.CANDIDATE_WEIGHT["house"]
+    # house numbers without end: the rules alone fit the budget, with a second reading of each they do not
+    text = "幸福路1号" * 20_000
+    assert not [f for f in RiskReviewer().review("", text).findings if f.type == "unreviewed"]
+    cut = [f for f in with_model.review("", text).findings if f.type == "unreviewed"]
+    assert len(cut) == 1 and cut[0].end == len(text)

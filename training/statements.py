@@ -1,7 +1,8 @@
 """Build the statement model (``statements.json``) of a model bundle: ``gongkai train-statements``.
 
 The model reads again the private statements (health, social assistance, criminal record, religion)
-that the rules tie to no one (``classifier/risk/statement_model.py``). Its examples are every such
+that the rules tie to no one, and the addresses the rules do not take for a home
+(``classifier/risk/statement_model.py``). Its examples are every such
 statement in the project's labelled review sets (``bench/data/risk_independent*.jsonl``, the
 development sets ind1–123, written for this project from the labelling conventions; see
 ``bench/data/README.md``): the shipped review (rules and the bundle's name model, no statement
@@ -38,7 +39,7 @@ CHECK_SPLIT = 100
 THRESHOLD = 0.8
 C = 1.0
 MIN_WEIGHT = 1e-4
-TYPES = ("health", "social_assistance", "criminal_record", "religion")
+TYPES = ("health", "social_assistance", "criminal_record", "religion", "address")
 
 
 class _Recorder:
@@ -50,8 +51,9 @@ class _Recorder:
     def __init__(self):
         self.asked: list[tuple[str, str, int, int, list[str], bool]] = []
 
-    def says_about_person(self, kind, doc, fld, hit, reported=False):
-        self.asked.append((kind, fld.name, hit.start, hit.end, features(kind, doc, fld, hit, reported), reported))
+    def says_about_person(self, kind, doc, fld, hit, reported=False, extra=()):
+        self.asked.append((kind, fld.name, hit.start, hit.end, features(kind, doc, fld, hit, reported, extra=extra),
+                           reported))
         return None
 
 
@@ -101,10 +103,13 @@ def check(rows) -> dict:
     train = [r for r in rows if number(r[0]) < CHECK_SPLIT]
     test = [r for r in rows if number(r[0]) >= CHECK_SPLIT and not r[3]]
     model = fit(train)
-    added = [label for _, f, label, _ in test if model.probability(f) >= model.threshold]
+    added = [(f[0][3:], label) for _, f, label, _ in test if model.probability(f) >= model.threshold]
+    gold = [label for _, label in added]
+    per_kind = {kind: {"added": sum(k == kind for k, _ in added), "added_gold": sum(g for k, g in added if k == kind)}
+                for kind in TYPES}
     return {"train_sets": "ind1–99", "test_sets": "ind100–123", "unreported_statements": len(test),
-            "of_them_gold": sum(label for _, _, label, _ in test), "added": len(added), "added_gold": sum(added),
-            "precision": round(sum(added) / len(added), 4) if added else None}
+            "of_them_gold": sum(label for _, _, label, _ in test), "added": len(added), "added_gold": sum(gold),
+            "precision": round(sum(gold) / len(added), 4) if added else None, "per_type": per_kind}
 
 
 def data_hash(sets=TRAIN_SETS) -> str:

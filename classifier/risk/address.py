@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from . import budget
 from .base import Recognizer
 from .persons.cues import PersonCues
 from .persons.lists import name_column
 from .persons.profiles import YOU_RE
+from .statement_model import Place
 from .text import is_cjk
 from .wordlists import words
 
@@ -27,6 +29,9 @@ LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
 DEMONSTRATIVES = frozenset("该本此同")
+CUE_WORDS = frozenset(PRIVATE_CUES) | frozenset(OFFICE_CUES) | CONTACT_CUES | SEAT_CUES
+RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
+"""The cues the rules weigh, named to a second reading as its features."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?$")
 MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
@@ -82,8 +87,11 @@ class AddressRecognizer(Recognizer):
     NEGATIVE_CONTEXT = OFFICE_CUES
     TRIGGERS = HOME_LABELS
 
-    def __init__(self, lexicon, settings):
+    def __init__(self, lexicon, settings, statement_model=None):
         super().__init__(lexicon, settings)
+        self.statement_model = statement_model  # reads again the addresses the rules leave (statement_model.py)
+        if statement_model is not None:
+            self.candidate_work = {"house": budget.SECOND_READING_WEIGHT}
         # the role words that name a person's record ("信访人：", "申请人", "姓名：")
         self.person_labels = lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("kin_roles") | lexicon.words("party_cues")
         self.person_cues = PersonCues(lexicon)  # which table columns name persons
@@ -166,6 +174,24 @@ class AddressRecognizer(Recognizer):
                 break
             end = m.end()
         read.append((start, end))
+        found, flags, start = self._decide(doc, fld, s, clause_l, start, end)
+        model = self.statement_model
+        if model is None or (found and not model.READS_REPORTED):
+            if found:
+                yield found
+            return
+        p = model.says_about_person(self.TYPE, doc, fld, Place(start, end, cand.shape), bool(found), flags)
+        if found:
+            yield found
+        elif p is not None:
+            # the rules found no private cue; the model reads the neighbourhood as a person's home (redacted like
+            # any home address, the reason asks to check it)
+            yield self.result(fld, start, end, round(p, 2), f"模型判断为个人住址（概率 {p:.2f}），请核实")
+
+    def _decide(self, doc, fld, s: int, clause_l: int, start: int, end: int):
+        """The rules' reading of the address ``[start, end)`` read from the house number at ``s``: its result
+        or ``None``, the rules' cues (features of a second reading, statement_model.py) and its start."""
+        t = fld.text
         span = t[start:end]
         left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)
@@ -184,23 +210,27 @@ class AddressRecognizer(Recognizer):
             private = True  # "户主 | 地址 | 补助金额": the home of the row's person
         if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and fld.opens_with_person(start, 120))):
             private = True  # "张某  1501…  某小区2-3-401", "1. 收件人宋**，电话…，地址…": a person's row gives their home
+        flags = [f"address.private={private}", f"address.office={office}", f"address.addressee={bool(addressee)}",
+                 *(f"address.cue={w}" for w in sorted(left_terms & CUE_WORDS)),
+                 *(f"address.right={w}" for w in sorted(right_terms & RIGHT_CUE_WORDS))]
         if t[start] == "某" and s - start <= 4 and not private:
-            return  # "某小区8号楼业主申请…": the place left out, no address
+            return None, flags, start  # "某小区8号楼业主申请…": the place left out, no address
         if private and self._org_seat(fld, start):
-            return
+            return None, flags, start
         if start > 0 and t[start - 1] in "（(" and ORG_BEFORE_CUE_RE.search(t, max(0, start - 24), start - 1):
-            return  # "某某执法大队（某区某街28号）": the seat of the body just named
+            return None, flags, start  # "某某执法大队（某区某街28号）": the seat of the body just named
         if INSTITUTION_AFTER_RE.match(t, end):
-            return  # "某大道88号政务服务中心二楼": the address of an office
+            return None, flags, start  # "某大道88号政务服务中心二楼": the address of an office
         if office and not (private and (self._closest_is_private(fld, start) or addressee)):
-            return
+            return None, flags, start
         if not private and (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):
-            return  # a 不动产登记/征收 notice: the law requires the property's location to be published
+            return None, flags, start  # a 不动产登记/征收 notice: the law requires the property's location to be published
         if private:
-            yield self.result(fld, start, end, 0.85, "私人住址语境")
-        elif ROOM_LEVEL_RE.search(span):
+            return self.result(fld, start, end, 0.85, "私人住址语境"), flags, start
+        if ROOM_LEVEL_RE.search(span):
             # no cue: only a flat (室/房/户, "3楼2号"), not a building or entrance ("7号院5栋3单元")
-            yield self.result(fld, start, end, 0.7, "含楼栋/单元/房号")
+            return self.result(fld, start, end, 0.7, "含楼栋/单元/房号"), flags, start
+        return None, flags, start
 
     @staticmethod
     def _addressees(fld, start: int, flat: bool) -> bool:

@@ -115,6 +115,8 @@ class Recognizer:
 
     work_per_char: float = 0
     """What :meth:`work` adds to a field's allowance per character (units, ``budget.py``)."""
+    candidate_work: dict[str, int] = {}
+    """Units this recognizer adds to a candidate of a shape beyond the budget's weight (``budget.py``)."""
 
     def __init__(self, lexicon: "Lexicon", settings: "RiskSettings"):
         self.lexicon = lexicon

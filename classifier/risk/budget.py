@@ -38,7 +38,10 @@ MODEL_UNITS_PER_CHAR = 3.5
 2,000-row 救助 list with illnesses has it read about 72 % of its characters)."""
 CANDIDATE_WEIGHT = {"house": 12}
 """Units of a candidate by shape (default 1): an address reads its whole neighbourhood."""
-MAX_CANDIDATE_WEIGHT = max(1, *CANDIDATE_WEIGHT.values())
+SECOND_READING_WEIGHT = 25
+"""What a statement model's second reading adds to an address candidate (recognizer's ``candidate_work``): its
+features and their weights, 20–28 µs measured. (A statement word needs none: its reading is bounded by the rules'
+weight of the word, and in a real list almost every statement is tied by the rules and never read again.)"""
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""
 
@@ -59,9 +62,10 @@ def weight(tags: frozenset[str], trigger_tags: frozenset[str], person_tags: froz
     return TRIGGER_WEIGHT if tags.isdisjoint(person_tags) else PERSON_CUE_WEIGHT
 
 
-def spending(fld, weight_of, work=()) -> list[tuple[int, int]]:
-    """``(position, units)`` of every piece of work in the field, unsorted."""
-    units = [(c.start, CANDIDATE_WEIGHT.get(c.shape, 1)) for c in fld.candidates]
+def spending(fld, weight_of, work=(), candidate_weight=CANDIDATE_WEIGHT) -> list[tuple[int, int]]:
+    """``(position, units)`` of every piece of work in the field, unsorted (``candidate_weight``: units per
+    shape, ``RecognizerRegistry.candidate_weight``)."""
+    units = [(c.start, candidate_weight.get(c.shape, 1)) for c in fld.candidates]
     read_to = -1  # the end of the last person cue or statement: the name around it is read once
     for h in fld.hits:  # by start, the longer first
         w = weight_of(h.tags)
@@ -76,7 +80,8 @@ def spending(fld, weight_of, work=()) -> list[tuple[int, int]]:
     return units
 
 
-def cut(fld, stop: int | None, weight_of, work=None, work_per_char: float = 0) -> tuple[int, int, int] | None:
+def cut(fld, stop: int | None, weight_of, work=None, work_per_char: float = 0,
+        candidate_weight=CANDIDATE_WEIGHT) -> tuple[int, int, int] | None:
     """``(position, units, limit)`` where the field's work exceeds its budget, or ``None`` if it fits.
 
     ``stop`` is where a scanning pass already ran out of budget (``RecognizerRegistry.scan``);
@@ -87,10 +92,10 @@ def cut(fld, stop: int | None, weight_of, work=None, work_per_char: float = 0) -
     work brings to the budget is for that work, not for more rules)."""
     n = len(fld.text)
     limit = allowed(n)
-    most = len(fld.candidates) * MAX_CANDIDATE_WEIGHT + len(fld.hits) * PERSON_CUE_WEIGHT
+    most = len(fld.candidates) * max(1, *candidate_weight.values()) + len(fld.hits) * PERSON_CUE_WEIGHT
     if stop is None and most <= limit and (not work_per_char or most + n * MODEL_CHAR_WEIGHT <= allowed(n, work_per_char)):
         return None  # cannot exceed either bound, whatever the weights (every ordinary draft)
-    rules = spending(fld, weight_of)
+    rules = spending(fld, weight_of, candidate_weight=candidate_weight)
     extra = list(work()) if work is not None else []
     bounds = [(rules, limit)]
     if extra:

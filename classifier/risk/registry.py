@@ -53,8 +53,9 @@ DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
 )
 
 STATEMENT_RECOGNIZERS = frozenset((HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer,
-                                   ReligionRecognizer))
-"""The recognizers of private statements, which a statement model reads again (statement_model.py)."""
+                                   ReligionRecognizer, AddressRecognizer))
+"""The recognizers of private statements (and of a home's address), which a statement model reads again
+(statement_model.py)."""
 
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -132,6 +133,11 @@ class RecognizerRegistry:
         self._workers = [r for r in self.recognizers if _overrides(r, "work")]
         # a field's budget grows by the most the workers may spend per character (budget.allowed)
         self.work_per_char = sum(r.work_per_char for r in self._workers)
+        # units per candidate shape: the budget's, plus what a recognizer's own reading of it adds
+        self.candidate_weight = dict(budget.CANDIDATE_WEIGHT)
+        for r in self.recognizers:
+            for shape, units in r.candidate_work.items():
+                self.candidate_weight[shape] = self.candidate_weight.get(shape, 1) + units
         self._longest = max((len(w) for w, _ in self._words), default=0)
         self.stages = sorted({r.STAGE for r in self.recognizers})
         self._staged = [[(r, f"trigger:{r.TYPE}") for r in self.recognizers if r.STAGE == stage] for stage in self.stages]
@@ -164,7 +170,7 @@ class RecognizerRegistry:
         candidates: list[Candidate] = []
         if self._shape_re is not None:
             spent = 0
-            weights = budget.CANDIDATE_WEIGHT
+            weights = self.candidate_weight
             for m in self._shape_re.finditer(t):
                 shape = m.lastgroup
                 spent += weights.get(shape, 1)

@@ -89,7 +89,7 @@ class RiskReviewer:
             stop = self.registry.scan(fld)
             title_field = fields[0] if fields else None
             over = budget.cut(fld, stop, self.registry.weight, lambda: self.registry.work(fld, title_field),
-                              self.registry.work_per_char)
+                              self.registry.work_per_char, self.registry.candidate_weight)
             if over is not None:
                 # more work than any real draft needs: review up to the cut, hand the rest to a person
                 pos, total, limit = over

@@ -6,7 +6,8 @@ its sentence. When they do not, this model reads the words around the statement,
 document names near it, the shape of its line and the title, and says how likely the statement
 is still about someone ("…村村民，因患尿毒症，家庭生活困难…" with the name written in a way no
 finder reads). Above the bundle's threshold the statement is reported, with a reason that says a
-model judged it, for a person to confirm.
+model judged it, for a person to confirm. The address recognizer asks it the same about an
+address its rules do not take for a home (a :class:`Place`, with the rules' cues as extra features).
 
 The model is a logistic regression over binary features (:func:`features`), stored as JSON
 (``statements.json`` in the model bundle: weights, bias, threshold; built by
@@ -22,7 +23,7 @@ import math
 import re
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, Sequence
 
 from ..errors import ModelError
 
@@ -44,10 +45,19 @@ def _distance(d: int) -> str:
     return "0" if d <= 1 else "s" if d < 6 else "m" if d < 20 else "l"
 
 
-def features(kind: str, doc, fld, hit, reported: bool = False, title: bool = True) -> list[str]:
-    """The binary features of statement ``hit`` (a trigger word of recognizer type ``kind``) in ``fld``;
-    ``reported``: whether the rules reported it (the model is trained on both, asked about the rest);
-    ``title``: with the title's features (:func:`title_features`, the same for every statement of a draft)."""
+class Place(NamedTuple):
+    """A statement that is no trigger word: an address read from its house number."""
+
+    start: int
+    end: int
+    term: str
+
+
+def features(kind: str, doc, fld, hit, reported: bool = False, title: bool = True, extra: Sequence[str] = ()) -> list[str]:
+    """The binary features of statement ``hit`` (a trigger word or a :class:`Place` of recognizer type ``kind``)
+    in ``fld``; ``reported``: whether the rules reported it (the model is trained on both, asked about the rest);
+    ``title``: with the title's features (:func:`title_features`, the same for every statement of a draft);
+    ``extra``: what the recognizer's rules weighed (an address's cues)."""
     t = fld.text
     s, e = hit.start, hit.end
     out = [f"ty={kind}", f"term={hit.term}", f"fld={fld.name}", f"{kind}.out={'y' if reported else 'n'}"]
@@ -90,6 +100,7 @@ def features(kind: str, doc, fld, hit, reported: bool = False, title: bool = Tru
     out.append(f"table={TABLE_RE.search(t, line_start or lo, line_end) is not None}")
     out.append(f"numbered={numbered}")
     out.append(f"sentlen={min((sr - sl) // 20, 5)}")
+    out.extend(extra)
     if title:
         out.extend(title_features(doc.get("title").text))
     return out
@@ -132,9 +143,9 @@ class StatementModel:
             self._title = (title, weight)
         return weight
 
-    def says_about_person(self, kind: str, doc, fld, hit, reported: bool = False) -> float | None:
+    def says_about_person(self, kind: str, doc, fld, hit, reported: bool = False, extra: Sequence[str] = ()) -> float | None:
         """The model's probability when it is at least the threshold, else ``None``."""
-        z = self.bias + self._sum(features(kind, doc, fld, hit, reported, title=False))
+        z = self.bias + self._sum(features(kind, doc, fld, hit, reported, title=False, extra=extra))
         p = self._sigmoid(z + self._title_weight(doc.get("title").text))
         return p if p >= self.threshold else None
 

@@ -10,7 +10,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "train-statements", help="训练隐私陈述复读模型并登记到模型包",
         description="用项目自己编写并标注的审查集（bench/data 中 ind1–123）训练逻辑回归模型：规则未能关联到个人的"
-                    "健康、社会救助、违法犯罪记录、宗教信仰陈述，由它再读一次上下文，判断是否仍是在说某个人。"
+                    "健康、社会救助、违法犯罪记录、宗教信仰陈述和未判为私人住址的门牌地址，由它再读一次上下文，判断是否仍是在说某个人。"
                     "写出 statements.json，并登记到模型包的 manifest.json（files 中的 SHA-256 与 statement_model 一节）。"
                     "须在仓库检出目录中运行（读取 bench/data）；不改动分类模型和人名模型。相同输入两次训练得到逐字节相同的文件。",
     )
