@@ -59,7 +59,7 @@ def hostile_inputs() -> dict[str, str]:
 
 
 def _shipped_reviewer():
-    """The review with the shipped bundle's learned models (name model, statement model), verified with
+    """The review with the shipped bundle's learned models (name model, second-reading model), verified with
     the bundle, as ``Analyzer.load`` does."""
     from classifier.analyzer import load_reviewer
 
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-clean", action="store_true", help="skip the clean-prose section")
     ap.add_argument("--examples", type=int, default=5, help="examples printed per clean-prose set")
     ap.add_argument("--name-model", action="store_true",
-                    help="review with the shipped bundle's learned models (person-name model and statement model), "
+                    help="review with the shipped bundle's learned models (person-name model and second-reading model), "
                          "as Analyzer.load does")
     args = ap.parse_args(argv)
     if not args.data.is_file():
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     reviewer = _shipped_reviewer() if args.name_model else RiskReviewer()
-    print("学习模型：" + ("使用模型包中的姓名模型" + ("和陈述复读模型" if reviewer.statement_model else "")
+    print("学习模型：" + ("使用模型包中的姓名模型" + ("和二次判读模型" if reviewer.second_reading else "")
                           if args.name_model else "不使用（仅规则）"))
     gold_n, found_n, gold_hit, found_hit = Counter(), Counter(), Counter(), Counter()
     misses, false_alarms, mnf_hits, mnf_redactions = [], [], [], []

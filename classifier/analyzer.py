@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-from .bundle import STATEMENT_MODEL, default_model_dir, load_bundle, name_model_path, section_file, verify_bundle
+from .bundle import SECOND_READING, default_model_dir, load_bundle, name_model_path, section_file, verify_bundle
 from .errors import GongkaiError, InputError
 from .model import CategoryModel
 from .records import MAX_CHARS, Record, error_result
@@ -29,13 +29,13 @@ def _reviewer(path: Path, manifest: dict[str, Any], risk_settings: RiskSettings 
         from .risk.name_tagger import NameTagger
 
         name_tagger = NameTagger.load(name_path)
-    statement_model = None
-    statement_path = section_file(path, manifest, STATEMENT_MODEL)
-    if statement_path is not None:
-        from .risk.statement_model import StatementModel
+    second_reading = None
+    reading_path = section_file(path, manifest, SECOND_READING)
+    if reading_path is not None:
+        from .risk.second_reading import SecondReading
 
-        statement_model = StatementModel.load(statement_path)
-    return RiskReviewer(risk_settings, name_tagger=name_tagger, statement_model=statement_model)
+        second_reading = SecondReading.load(reading_path)
+    return RiskReviewer(risk_settings, name_tagger=name_tagger, second_reading=second_reading)
 
 
 class Analyzer:

@@ -33,9 +33,9 @@ MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "manifest.json"
 NAME_MODEL = "name_model"
 """Manifest section of the optional person-name model (``gongkai train-names``); its file is in ``files``."""
-STATEMENT_MODEL = "statement_model"
-"""Manifest section of the optional statement model (``gongkai train-statements``); its file is in ``files``."""
-_SECTION_NAMES = {NAME_MODEL: "人名识别模型", STATEMENT_MODEL: "陈述判断模型"}
+SECOND_READING = "second_reading"
+"""Manifest section of the optional second-reading model (``gongkai train-second-reading``); its file is in ``files``."""
+_SECTION_NAMES = {NAME_MODEL: "人名识别模型", SECOND_READING: "二次判读模型"}
 ENV_MODEL_DIR = "GONGKAI_MODEL_DIR"
 
 _TRACKED_LIBRARIES = ("scikit-learn", "numpy", "scipy", "joblib", "jieba", "rjieba")
@@ -253,7 +253,7 @@ def name_model_path(path: Path, manifest: dict[str, Any]) -> Path | None:
 
 
 def section_file(path: Path, manifest: dict[str, Any], section_name: str) -> Path | None:
-    """The verified file of an optional model section (``name_model``, ``statement_model``), or None
+    """The verified file of an optional model section (``name_model``, ``second_reading``), or None
     when the bundle has none. Its SHA-256 was checked by :func:`verify_bundle` through ``files``."""
     section = manifest.get(section_name)
     if not section:

@@ -8,7 +8,7 @@ import sys
 
 from classifier.errors import GongkaiError
 
-COMMANDS = ("analyze", "check", "train", "train_names", "train_statements", "evaluate", "serve", "relabel", "report", "reviews")
+COMMANDS = ("analyze", "check", "train", "train_names", "train_second_reading", "evaluate", "serve", "relabel", "report", "reviews")
 """Modules in ``service.commands``, in the order ``--help`` lists them."""
 
 DESCRIPTION = """gongkai（公开）：政府信息公开发布前检查。
@@ -23,7 +23,7 @@ EPILOG = """示例：
   gongkai check 名单.xlsx --redact -o 名单.去标识化.xlsx   检查附件（DOCX/XLSX/CSV/PDF/HTML）并写出去标识化文件
   gongkai train                       用 training/corpus 重新训练默认模型
   gongkai train-names                 训练人名识别模型并登记到默认模型包
-  gongkai train-statements            训练隐私陈述复读模型并登记到默认模型包
+  gongkai train-second-reading            训练隐私二次判读模型并登记到默认模型包
   gongkai evaluate 标注数据.jsonl       在带 label 的数据上评估模型
   gongkai reviews export --year 2025 -o 审查记录.csv   导出审查记录（审计表）
 每个命令都有 --help。"""

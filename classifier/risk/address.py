@@ -9,7 +9,7 @@ from .base import Recognizer
 from .persons.cues import PersonCues
 from .persons.lists import name_column
 from .persons.profiles import YOU_RE
-from .statement_model import Place
+from .second_reading import Place
 from .text import is_cjk
 from .wordlists import words
 
@@ -87,10 +87,10 @@ class AddressRecognizer(Recognizer):
     NEGATIVE_CONTEXT = OFFICE_CUES
     TRIGGERS = HOME_LABELS
 
-    def __init__(self, lexicon, settings, statement_model=None):
+    def __init__(self, lexicon, settings, second_reading=None):
         super().__init__(lexicon, settings)
-        self.statement_model = statement_model  # reads again the addresses the rules leave (statement_model.py)
-        if statement_model is not None:
+        self.second_reading = second_reading  # reads again the addresses the rules leave (second_reading.py)
+        if second_reading is not None:
             self.candidate_work = {"house": budget.SECOND_READING_WEIGHT}
         # the role words that name a person's record ("信访人：", "申请人", "姓名：")
         self.person_labels = lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("kin_roles") | lexicon.words("party_cues")
@@ -175,22 +175,22 @@ class AddressRecognizer(Recognizer):
             end = m.end()
         read.append((start, end))
         found, flags, start = self._decide(doc, fld, s, clause_l, start, end)
-        model = self.statement_model
+        model = self.second_reading
         if model is None or (found and not model.READS_REPORTED):
             if found:
                 yield found
             return
-        p = model.says_about_person(self.TYPE, doc, fld, Place(start, end, cand.shape), bool(found), flags)
+        p = model.read(self.TYPE, doc, fld, Place(start, end, cand.shape), bool(found), flags, [found] if found else ())
         if found:
             yield found
-        elif p is not None:
+        elif p is not None and p >= model.threshold:
             # the rules found no private cue; the model reads the neighbourhood as a person's home (redacted like
             # any home address, the reason asks to check it)
             yield self.result(fld, start, end, round(p, 2), f"模型判断为个人住址（概率 {p:.2f}），请核实")
 
     def _decide(self, doc, fld, s: int, clause_l: int, start: int, end: int):
         """The rules' reading of the address ``[start, end)`` read from the house number at ``s``: its result
-        or ``None``, the rules' cues (features of a second reading, statement_model.py) and its start."""
+        or ``None``, the rules' cues (features of a second reading, second_reading.py) and its start."""
         t = fld.text
         span = t[start:end]
         left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)

@@ -117,6 +117,9 @@ class Recognizer:
     """What :meth:`work` adds to a field's allowance per character (units, ``budget.py``)."""
     candidate_work: dict[str, int] = {}
     """Units this recognizer adds to a candidate of a shape beyond the budget's weight (``budget.py``)."""
+    SECOND_READING = ""
+    """Whether a second-reading model (second_reading.py) reads this recognizer's trigger words again: ``"add"``
+    (what the rules leave), ``"both"`` (and withdraws what they report when it is sure it is nothing), or ``""``."""
 
     def __init__(self, lexicon: "Lexicon", settings: "RiskSettings"):
         self.lexicon = lexicon
@@ -139,6 +142,18 @@ class Recognizer:
 
     def analyze_trigger(self, doc: "Document", fld: "FieldText", hit: "Hit") -> Iterable[Result]:
         return ()
+
+    def rereads(self, fld: "FieldText", hit: "Hit") -> bool:
+        """Whether the second reading reads the trigger ``hit`` again (where the rules read it at all)."""
+        return True
+
+    def second_reading_span(self, fld: "FieldText", hit: "Hit") -> tuple[int, int]:
+        """Where a finding the second reading adds for ``hit`` lies."""
+        return hit.start, hit.end
+
+    def second_result(self, fld: "FieldText", start: int, end: int, hit: "Hit", p: float) -> Result:
+        """The finding a second reading adds: its reason says a model judged it."""
+        return self.result(fld, start, end, round(p, 2), f"“{hit.term}”，模型判断（概率 {p:.2f}），请核实")
 
     def work(self, fld: "FieldText", title: "FieldText | None" = None) -> Iterable[tuple[int, int]]:
         """``(position, units)`` of work this recognizer will do in ``fld`` beyond the weight of its

@@ -39,6 +39,7 @@ class EnforcementRecordRecognizer(Recognizer):
     TYPE = "enforcement_record"
     GROUND = "enforcement_file"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "行政执法案卷材料"
     VALUE = False
     TRIGGERS = words("enforcement.EnforcementRecordRecognizer.TRIGGERS")

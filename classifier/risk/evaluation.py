@@ -36,6 +36,7 @@ class PersonalEvaluationRecognizer(Recognizer):
     TYPE = "personal_evaluation"
     GROUND = "internal_affairs"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "个人考核评价"
     VALUE = False
     TRIGGERS = words("evaluation.PersonalEvaluationRecognizer.TRIGGERS") + tuple(sorted(SHORTCOMINGS))

@@ -37,6 +37,7 @@ class SecrecyMarkingRecognizer(Recognizer):
     TYPE = "secrecy_marking"
     GROUND = "state_secret"
     ACTION = "withhold"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "密级标志"
     VALUE = False
     TRIGGERS = words("markings.SecrecyMarkingRecognizer.TRIGGERS")
@@ -178,6 +179,7 @@ class TradeSecretMarkingRecognizer(Recognizer):
     TYPE = "trade_secret_marking"
     GROUND = "trade_secret"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "商业秘密标注"
     VALUE = False
     TRIGGERS = words("markings.TradeSecretMarkingRecognizer.TRIGGERS")
@@ -301,6 +303,7 @@ class InternalMarkingRecognizer(Recognizer):
     TYPE = "internal_marking"
     GROUND = "internal_affairs"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "内部资料标注"
     VALUE = False
     TRIGGERS = words("markings.InternalMarkingRecognizer.TRIGGERS")
@@ -387,6 +390,7 @@ class DraftMarkingRecognizer(Recognizer):
     TYPE = "draft_marking"
     GROUND = "process_info"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "未定稿标注"
     VALUE = False
     TRIGGERS = words("markings.DraftMarkingRecognizer.TRIGGERS")

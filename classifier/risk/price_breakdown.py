@@ -45,6 +45,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
     TYPE = "bid_price_breakdown"
     GROUND = "trade_secret"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "报价明细或成本构成"
     VALUE = False
     TRIGGERS = tuple(sorted(set(words("price_breakdown.BidPriceBreakdownRecognizer.TRIGGERS")) | ANNOUNCED))

@@ -70,6 +70,7 @@ STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 class _AttributeRecognizer(Recognizer):
     ACTION = "review"
     STAGE = 2
+    SECOND_READING = "add"  # a statement the rules tie to no one is read again (second_reading.py)
     VALUE = False
     PRONOUN_REFERENCE = True
     MERGE_GAP = 12
@@ -80,10 +81,9 @@ class _AttributeRecognizer(Recognizer):
     LABELS = ""  # the word list of record labels whose value states this attribute ("病种：…")
     CODES_SAY_NOTHING = False  # a bare class code under the label ("B类") states nothing
 
-    def __init__(self, lexicon, settings, statement_model=None):
+    def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self.labels = frozenset(lexicon.words(self.LABELS)) if self.LABELS else frozenset()
-        self.statement_model = statement_model  # a StatementModel: the second reading (statement_model.py)
 
     def words(self):
         w = super().words()
@@ -147,23 +147,6 @@ class _AttributeRecognizer(Recognizer):
     def analyze_trigger(self, doc, fld, hit):
         if fld.name == "title" and not self.IN_TITLES:
             return ()  # "关于某某临时救助申请的答复": the title names the matter; the name in it is what identifies
-        found = self._by_rules(doc, fld, hit)
-        model = self.statement_model
-        if model is None or (found and not model.READS_REPORTED):
-            return found
-        p = model.says_about_person(self.TYPE, doc, fld, hit, bool(found))
-        if found or p is None:
-            return found
-        return self._second_reading(fld, hit, p)
-
-    def _second_reading(self, fld, hit, p: float):
-        """A statement the rules tie to no one that the statement model reads as said of a person all
-        the same (statement_model.py): reported for a person to confirm, its reason says a model judged it."""
-        span = self.labelled_value(fld, hit) if hit.term in self.labels else self.span(fld, hit)
-        start, end = span if span is not None else (hit.start, hit.end)
-        return (self.result(fld, start, end, round(p, 2), f"“{hit.term}”，模型判断指向个人（概率 {p:.2f}），请核实"),)
-
-    def _by_rules(self, doc, fld, hit):
         labelled = hit.term in self.labels
         if labelled and self.labelled_value(fld, hit) is None:
             return self.column_values(doc, fld, hit)
@@ -185,6 +168,18 @@ class _AttributeRecognizer(Recognizer):
 
     def span(self, fld, hit):
         return hit.start, hit.end
+
+    def rereads(self, fld, hit) -> bool:
+        return fld.name != "title" or self.IN_TITLES  # where the rules read it at all
+
+    def second_reading_span(self, fld, hit):
+        """Where the rules would have reported the statement: the label's value, or its phrase (the trigger
+        word when the rules read none)."""
+        span = self.labelled_value(fld, hit) if hit.term in self.labels else self.span(fld, hit)
+        return span if span is not None else (hit.start, hit.end)
+
+    def second_result(self, fld, start, end, hit, p):
+        return self.result(fld, start, end, round(p, 2), f"“{hit.term}”，模型判断指向个人（概率 {p:.2f}），请核实")
 
     def detail(self, hit) -> str:
         return f"“{hit.term}”，指向可识别的个人"

@@ -39,6 +39,7 @@ class RequestReportRecognizer(Recognizer):
     TYPE = "request_report"
     GROUND = "process_info"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "请示件"
     VALUE = False
     TRIGGERS = ("请示",) + CLOSING + ASKING
@@ -87,6 +88,7 @@ class MeetingMinutesRecognizer(Recognizer):
     TYPE = "meeting_minutes"
     GROUND = "process_info"
     ACTION = "review"
+    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "内部会议纪要"
     VALUE = False
     TRIGGERS = ("会议纪要", "纪要")

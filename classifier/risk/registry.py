@@ -52,11 +52,6 @@ DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
     PersonNameRecognizer, HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer, ReligionRecognizer,
 )
 
-STATEMENT_RECOGNIZERS = frozenset((HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer,
-                                   ReligionRecognizer, AddressRecognizer))
-"""The recognizers of private statements (and of a home's address), which a statement model reads again
-(statement_model.py)."""
-
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -72,24 +67,26 @@ class RecognizerRegistry:
     remaining recognizers declare.
     """
 
-    def __init__(self, recognizers: Iterable[Recognizer], lexicon: Lexicon):
+    def __init__(self, recognizers: Iterable[Recognizer], lexicon: Lexicon, second_reading=None):
         self.recognizers: list[Recognizer] = list(recognizers)
         self.lexicon = lexicon
+        self.second_reading = second_reading  # a SecondReading (second_reading.py) or None
         self._build()
 
     @classmethod
     def default(cls, lexicon: Lexicon, settings: RiskSettings, name_tagger=None,
-                statement_model=None) -> "RecognizerRegistry":
+                second_reading=None) -> "RecognizerRegistry":
         """The default recognizers; ``name_tagger`` (a name model) goes to the person recognizer,
-        ``statement_model`` (statement_model.py) to the recognizers of private statements."""
+        ``second_reading`` (second_reading.py) reads again the triggers of the recognizers that take part,
+        and the addresses the address rules leave."""
         def build(c):
             if c is PersonNameRecognizer:
                 return c(lexicon, settings, name_tagger=name_tagger)
-            if c in STATEMENT_RECOGNIZERS:
-                return c(lexicon, settings, statement_model=statement_model)
+            if c is AddressRecognizer:
+                return c(lexicon, settings, second_reading=second_reading)
             return c(lexicon, settings)
 
-        return cls((build(c) for c in DEFAULT_RECOGNIZERS), lexicon)
+        return cls((build(c) for c in DEFAULT_RECOGNIZERS), lexicon, second_reading)
 
     # ---- membership ----------------------------------------------------------------------------
     def add(self, recognizer: Recognizer) -> None:
@@ -128,6 +125,9 @@ class RecognizerRegistry:
         self.trigger_tags = frozenset(f"trigger:{r.TYPE}" for r in self.recognizers)
         # a person cue or a private statement: the rules read a name around it
         self.person_tags = frozenset({"trigger:person_name", *ATTRIBUTE_TAGS}) & self.trigger_tags
+        # the triggers the second reading reads every time (it may withdraw what the rules report)
+        self._rereaders = {r for r in self.recognizers if r.SECOND_READING} if self.second_reading is not None else set()
+        self._reread_always = frozenset(f"trigger:{r.TYPE}" for r in self._rereaders if r.SECOND_READING == "both")
         self._weights: dict[frozenset, int] = {}
         self._units = [self.weight(ts) for _, ts in self._words]
         self._workers = [r for r in self.recognizers if _overrides(r, "work")]
@@ -146,10 +146,14 @@ class RecognizerRegistry:
 
     # ---- work (budget.py) ----------------------------------------------------------------------
     def weight(self, tags: frozenset[str]) -> int:
-        """The units of one occurrence of a word with ``tags`` (one per distinct tag set)."""
+        """The units of one occurrence of a word with ``tags`` (one per distinct tag set); a trigger every
+        occurrence of which the second reading reads costs that reading too."""
         w = self._weights.get(tags)
         if w is None:
-            w = self._weights[tags] = budget.weight(tags, self.trigger_tags, self.person_tags)
+            w = budget.weight(tags, self.trigger_tags, self.person_tags)
+            if w and not tags.isdisjoint(self._reread_always):
+                w += budget.SECOND_READING_WEIGHT
+            self._weights[tags] = w
         return w
 
     def work(self, fld: FieldText, title: FieldText | None = None) -> list[tuple[int, int]]:
@@ -204,6 +208,27 @@ class RecognizerRegistry:
         return stop
 
     # ---- analysis ------------------------------------------------------------------------------
+    def _reread(self, rec: Recognizer, doc: Document, fld: FieldText, hit: Hit, found) -> list[Result]:
+        """The second reading of one trigger (second_reading.py): what the rules left is reported when the
+        model reads it as a finding of ``rec``'s type; for a ``"both"`` recognizer, what they reported is
+        withdrawn when the model is sure it is none."""
+        found = list(found)
+        model = self.second_reading
+        mine = [r for r in found if r.type == rec.TYPE]
+        if (mine and rec.SECOND_READING != "both" and not model.READS_REPORTED) or not rec.rereads(fld, hit):
+            return found
+        p = model.read(rec.TYPE, doc, fld, hit, bool(mine), found=mine)
+        if p is None:
+            return found
+        if mine:
+            if rec.SECOND_READING == "both" and p < model.drop_below:
+                return [r for r in found if r.type != rec.TYPE]
+            return found
+        if p >= model.threshold:
+            start, end = rec.second_reading_span(fld, hit)
+            found.append(rec.second_result(fld, start, end, hit, p))
+        return found
+
     def analyze(self, doc: Document) -> list[Result]:
         results: list[Result] = []
         # Only fields with something in them, and per field only the candidate shapes it holds:
@@ -223,8 +248,12 @@ class RecognizerRegistry:
                         for shape in rec.SHAPES:
                             for cand in groups.get(shape, ()):
                                 results.extend(rec.analyze_candidate(doc, fld, cand))
-                    for hit in fld.by_tag.get(tag, ()):
-                        results.extend(rec.analyze_trigger(doc, fld, hit))
+                    if rec in self._rereaders:
+                        for hit in fld.by_tag.get(tag, ()):
+                            results.extend(self._reread(rec, doc, fld, hit, rec.analyze_trigger(doc, fld, hit)))
+                    else:
+                        for hit in fld.by_tag.get(tag, ()):
+                            results.extend(rec.analyze_trigger(doc, fld, hit))
             if stage == 1:
                 # the typed hand-off: stage 1's mentions become the read-only persons of stage 2
                 doc.persons = PersonIndex(p for rec in self._person_finders for p in rec.find_persons(doc, results))

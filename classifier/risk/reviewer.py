@@ -15,7 +15,7 @@ from .lexicon import load_lexicon
 from .persons import NameTaggerLike
 from .registry import RecognizerRegistry
 from .settings import RiskSettings
-from .statement_model import StatementModel
+from .second_reading import SecondReading
 
 
 
@@ -71,16 +71,16 @@ class RiskReviewer:
     """
 
     def __init__(self, settings: RiskSettings | None = None, *, name_tagger: NameTaggerLike | None = None,
-                 statement_model: StatementModel | None = None):
+                 second_reading: SecondReading | None = None):
         """``name_tagger``: a learned name model (``spans(text, windows)``), asked only about the parts
         of a draft where a private person's name can matter; without it the rules read names alone.
-        ``statement_model``: reads again the private statements the rules tie to no one."""
+        ``second_reading``: reads again what the rules leave, and some of what they report (second_reading.py)."""
         self.settings = settings or RiskSettings()
         self.lexicon = load_lexicon(*self.settings.lexicon_paths)
         self.name_tagger = name_tagger  # a NameTagger from the model bundle, or None (rules only)
-        self.statement_model = statement_model
+        self.second_reading = second_reading
         self.registry = RecognizerRegistry.default(self.lexicon, self.settings, name_tagger=name_tagger,
-                                                   statement_model=statement_model)
+                                                   second_reading=second_reading)
 
     def review(self, title: str, body: str) -> ReviewResult:
         fields, unreviewed = [], []

@@ -1,19 +1,23 @@
-"""A learned second reading of private statements the rules could not tie to a person.
+"""A learned second reading of what the rules leave, and of some of what they report.
 
-The attribute recognizers (health, social assistance, criminal record, religion:
-``privacy_context.py``) report a statement only when the rules tie it to a person they found in
-its sentence. When they do not, this model reads the words around the statement, the persons the
-document names near it, the shape of its line and the title, and says how likely the statement
-is still about someone ("…村村民，因患尿毒症，家庭生活困难…" with the name written in a way no
-finder reads). Above the bundle's threshold the statement is reported, with a reason that says a
-model judged it, for a person to confirm. The address recognizer asks it the same about an
-address its rules do not take for a home (a :class:`Place`, with the rules' cues as extra features).
+The rules decide with words and positions; where they are unsure they often decide wrongly. Each
+recognizer that takes part (``Recognizer.SECOND_READING``) has its trigger words read once more by
+one logistic model: the words either side, the persons the document names near it and how far
+away, the shape of its line (a table row, a numbered line), the sentence's length, the title's
+character pairs, and what the rules decided.
 
-The model is a logistic regression over binary features (:func:`features`), stored as JSON
-(``statements.json`` in the model bundle: weights, bias, threshold; built by
-``gongkai train-statements``, code in ``training/statements.py``). It is trained on every statement
-of the labelled sets, those the rules report too (they teach what a statement about someone looks
-like); it is asked only about those the rules left alone. Scoring is a sum of dictionary look-ups.
+- ``"add"`` (health, social assistance, criminal record, religion): a statement the rules tie to
+  no person is reported when the model reads it as said of someone all the same ("…村村民，因患
+  尿毒症，家庭生活困难…" with the name written in a way no finder reads).
+- ``"both"`` (markings, process and enforcement records, price breakdowns, evaluations): also a
+  finding the rules report is withdrawn when the model is sure it is nothing (``drop_below``).
+- The address recognizer asks it about an address its rules do not take for a home (a
+  :class:`Place`, with the rules' cues as extra features).
+
+What the model adds carries a reason that says a model judged it, for a person to confirm. It is a
+JSON weight table in the model bundle (``second_reading.json``: weights, bias, thresholds; built by
+``gongkai train-second-reading``, code in ``training/second_reading.py``), trained on every trigger
+of the labelled sets, reported or not.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Any, NamedTuple, Sequence
 
 from ..errors import ModelError
 
-FORMAT = "gongkai-statements-1"
+FORMAT = "gongkai-second-reading-1"
 CONTEXT = 6
 """Characters read on either side of the statement word."""
 LINE_REACH = 120
@@ -46,7 +50,7 @@ def _distance(d: int) -> str:
 
 
 class Place(NamedTuple):
-    """A statement that is no trigger word: an address read from its house number."""
+    """What is read that is no trigger word: an address read from its house number."""
 
     start: int
     end: int
@@ -112,16 +116,19 @@ def title_features(title: str) -> list[str]:
     return [f"T2={title[i:i + 2]}" for i in range(len(title) - 1)]
 
 
-class StatementModel:
-    """Weights of a logistic regression over :func:`features`, and the threshold to report at."""
+class SecondReading:
+    """Weights of a logistic regression over :func:`features`; the probability at which an unreported
+    trigger is reported (``threshold``) and below which a reported one of a ``"both"`` recognizer is
+    withdrawn (``drop_below``)."""
 
     READS_REPORTED = False
-    """Asked only about statements the rules left unreported (training's recorder reads them all)."""
+    """Asked about reported triggers only where it may withdraw them (training's recorder reads them all)."""
 
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float, drop_below: float = 0.0):
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.drop_below = drop_below
         self._title: tuple[str, float] = ("", 0.0)  # the last title read and its features' weight
 
     def _sum(self, feats: list[str]) -> float:
@@ -143,30 +150,32 @@ class StatementModel:
             self._title = (title, weight)
         return weight
 
-    def says_about_person(self, kind: str, doc, fld, hit, reported: bool = False, extra: Sequence[str] = ()) -> float | None:
-        """The model's probability when it is at least the threshold, else ``None``."""
+    def read(self, kind: str, doc, fld, hit, reported: bool = False, extra: Sequence[str] = (),
+             found: Sequence = ()) -> float | None:
+        """The probability that the trigger ``hit`` of recognizer type ``kind`` is a finding of that type
+        (``None``: no opinion — training's recorder, which labels the rules' results ``found`` for it)."""
         z = self.bias + self._sum(features(kind, doc, fld, hit, reported, title=False, extra=extra))
-        p = self._sigmoid(z + self._title_weight(doc.get("title").text))
-        return p if p >= self.threshold else None
+        return self._sigmoid(z + self._title_weight(doc.get("title").text))
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "bias": self.bias, "threshold": self.threshold,
+        return {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "drop_below": self.drop_below,
                 "weights": dict(sorted(self.weights.items()))}
 
     @classmethod
-    def from_json(cls, data: Any) -> "StatementModel":
+    def from_json(cls, data: Any) -> "SecondReading":
         if (not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("weights"), dict)
-                or not isinstance(data.get("bias"), (int, float)) or not isinstance(data.get("threshold"), (int, float))):
-            raise ModelError("陈述判断模型文件格式不对（应为 gongkai-statements-1 的 JSON）。", "model_invalid")
+                or not all(isinstance(data.get(k), (int, float)) for k in ("bias", "threshold", "drop_below"))):
+            raise ModelError("二次判读模型文件格式不对（应为 gongkai-second-reading-1 的 JSON）。", "model_invalid")
         weights = data["weights"]
         if not all(isinstance(k, str) and isinstance(v, (int, float)) for k, v in weights.items()):
-            raise ModelError("陈述判断模型文件中的权重不是“特征 → 数值”。", "model_invalid")
-        return cls({k: float(v) for k, v in weights.items()}, float(data["bias"]), float(data["threshold"]))
+            raise ModelError("二次判读模型文件中的权重不是“特征 → 数值”。", "model_invalid")
+        return cls({k: float(v) for k, v in weights.items()}, float(data["bias"]), float(data["threshold"]),
+                   float(data["drop_below"]))
 
     @classmethod
-    def load(cls, path: Path) -> "StatementModel":
+    def load(cls, path: Path) -> "SecondReading":
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ModelError(f"无法读取陈述判断模型文件 {path}：{exc}", "model_invalid") from exc
+            raise ModelError(f"无法读取二次判读模型文件 {path}：{exc}", "model_invalid") from exc
         return cls.from_json(data)
