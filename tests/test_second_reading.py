@@ -64,8 +64,9 @@ def test_analyzer_passes_the_second_reading_to_the_registry(analyzer):
     registry = analyzer.reviewer.registry
     assert registry.second_reading is model and registry.get("address").second_reading is model
     modes = {r.TYPE: r.SECOND_READING for r in registry.recognizers if r.SECOND_READING}
-    assert {t for t, m in modes.items() if m == "add"} == {"health", "social_assistance", "criminal_record", "religion"}
-    assert {"secrecy_marking", "internal_marking", "draft_marking", "personal_evaluation"} <= {
+    assert {t for t, m in modes.items() if m == "add"} == {"health", "social_assistance", "criminal_record", "religion",
+                                                           "secrecy_marking"}
+    assert {"internal_marking", "draft_marking", "personal_evaluation", "trade_secret_marking"} <= {
         t for t, m in modes.items() if m == "both"}
     assert "id_card" not in modes and "person_name" not in modes
 
@@ -176,18 +177,20 @@ def test_a_reported_marking_is_withdrawn_only_when_the_model_is_sure():
             if f.type == "internal_marking"]  # unsure: the rules stand
     assert not [f for f in RiskReviewer(second_reading=always(0.02)).review("", INTERNAL).findings
                 if f.type == "internal_marking"]
-    # a statement is never withdrawn ("add" only)
+    # a statement and a state-secret marking are never withdrawn ("add" only)
     told = "低保对象：张秀英，因患肺癌住院治疗。"
     assert [f for f in RiskReviewer(second_reading=always(0.02)).review("", told).findings if f.type == "health"]
+    secret = RiskReviewer(second_reading=always(0.02)).review("机密★5年", "关于某项工作的通知")
+    assert [f for f in secret.findings if f.type == "secrecy_marking"] and secret.verdict == "withhold"
 
 
 def test_a_trigger_the_model_reads_every_time_costs_more_budget():
     from classifier.risk import budget
 
     plain, reading = RiskReviewer().registry, RiskReviewer(second_reading=always(0.5)).registry
-    secret = next(ts for w, ts in plain._words if w == "秘密")
+    internal = next(ts for w, ts in plain._words if w == "内部资料")
     illness = next(ts for w, ts in plain._words if w == "尿毒症")
-    assert reading.weight(secret) == plain.weight(secret) + budget.SECOND_READING_WEIGHT
+    assert reading.weight(internal) == plain.weight(internal) + budget.SECOND_READING_WEIGHT
     assert reading.weight(illness) == plain.weight(illness)  # read only when the rules tie it to no one
 
 
@@ -232,6 +235,7 @@ def test_build_is_byte_identical_and_registers(tmp_path, default_bundle_dir, mon
     assert (first / e1["file"]).read_bytes() == (second / e2["file"]).read_bytes()
     assert e1["sha256"] == e2["sha256"] == sha256_file(first / e1["file"])
     assert e1["examples"] > 100 and 0 < e1["positives"] < e1["examples"]
+    assert "training/corpus" in e1["training_sets"]
     assert e1["metrics"]["heldout"]["unreported"] > 0 and e1["drop_below"] < e1["threshold"]
     SecondReading.load(first / e1["file"])  # what it writes, it reads
 

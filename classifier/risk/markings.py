@@ -37,7 +37,7 @@ class SecrecyMarkingRecognizer(Recognizer):
     TYPE = "secrecy_marking"
     GROUND = "state_secret"
     ACTION = "withhold"
-    SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
+    SECOND_READING = "add"  # read again, never withdrawn: a missed state secret is the worst leak (second_reading.py)
     LABEL = "密级标志"
     VALUE = False
     TRIGGERS = words("markings.SecrecyMarkingRecognizer.TRIGGERS")
