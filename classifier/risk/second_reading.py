@@ -65,37 +65,32 @@ def features(kind: str, doc, fld, hit, reported: bool = False, title: bool = Tru
     t = fld.text
     s, e = hit.start, hit.end
     out = [f"ty={kind}", f"term={hit.term}", f"fld={fld.name}", f"{kind}.out={'y' if reported else 'n'}"]
-    left = t[max(0, s - CONTEXT):s]
+    left = t[max(0, s - CONTEXT):s][::-1]  # nearest first
     right = t[e:e + CONTEXT]
-    n = len(left)
-    for i in range(n):
-        ch = left[n - 1 - i]
-        if i < 3:
-            out.append(f"L{i}={ch}")
-        out.append(f"Lb={ch}")
-        if i < n - 1:
-            out.append(f"L2={left[i:i + 2]}")
-    for i, ch in enumerate(right):
-        if i < 3:
-            out.append(f"R{i}={ch}")
-        out.append(f"Rb={ch}")
-        if i < len(right) - 1:
-            out.append(f"R2={right[i:i + 2]}")
+    out += [f"L{i}={ch}" for i, ch in enumerate(left[:3])]
+    out += ["Lb=" + ch for ch in left]
+    out += ["L2=" + left[i + 1] + left[i] for i in range(len(left) - 1)]
+    out += [f"R{i}={ch}" for i, ch in enumerate(right[:3])]
+    out += ["Rb=" + ch for ch in right]
+    out += ["R2=" + right[i:i + 2] for i in range(len(right) - 1)]
     sl, sr = fld.segments.sentence(s, e)
     sl, sr = max(sl, s - SENTENCE_REACH), min(sr, e + SENTENCE_REACH)
-    cl, cr = fld.segments.clause(s, e)
-    cl, cr = max(cl, s - SENTENCE_REACH), min(cr, e + SENTENCE_REACH)
     persons = doc.persons
-    out.append(f"{kind}.psent={min(len(persons.between(fld.name, sl, sr)), 3)}")
-    out.append(f"{kind}.pclause={min(len(persons.between(fld.name, cl, cr)), 2)}")
-    out.append(f"{kind}.pdoc={min(len(persons.mentions), 5)}")
-    before = persons.between(fld.name, max(0, s - 60), s)
-    out.append(f"pbefore60={min(len(before), 2)}")
-    if before:
-        last = before[-1]
-        out.append(f"{kind}.dprev={_distance(s - last.end)}")
-        out.append(f"prev.cue={(last.cue or '-')[:6]}")
-        out.append(f"prev.masked={last.masked}")
+    if persons.mentions:
+        cl, cr = fld.segments.clause(s, e)
+        cl, cr = max(cl, s - SENTENCE_REACH), min(cr, e + SENTENCE_REACH)
+        out.append(f"{kind}.psent={min(len(persons.between(fld.name, sl, sr)), 3)}")
+        out.append(f"{kind}.pclause={min(len(persons.between(fld.name, cl, cr)), 2)}")
+        out.append(f"{kind}.pdoc={min(len(persons.mentions), 5)}")
+        before = persons.between(fld.name, max(0, s - 60), s)
+        out.append(f"pbefore60={min(len(before), 2)}")
+        if before:
+            last = before[-1]
+            out.append(f"{kind}.dprev={_distance(s - last.end)}")
+            out.append(f"prev.cue={(last.cue or '-')[:6]}")
+            out.append(f"prev.masked={last.masked}")
+    else:  # no person in the document (and none yet for the recognizers of stage 0)
+        out += [f"{kind}.psent=0", f"{kind}.pclause=0", f"{kind}.pdoc=0", "pbefore60=0"]
     lo = max(0, s - LINE_REACH)
     line_start = t.rfind("\n", lo, s) + 1
     line_end = t.find("\n", e, e + LINE_REACH)
@@ -132,7 +127,7 @@ class SecondReading:
         self._title: tuple[str, float] = ("", 0.0)  # the last title read and its features' weight
 
     def _sum(self, feats: list[str]) -> float:
-        return math.fsum(map(self.weights.get, feats, repeat(0.0, len(feats))))
+        return sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
 
     @staticmethod
     def _sigmoid(z: float) -> float:
