@@ -189,9 +189,11 @@ def test_a_trigger_the_model_reads_every_time_costs_more_budget():
 
     plain, reading = RiskReviewer().registry, RiskReviewer(second_reading=always(0.5)).registry
     internal = next(ts for w, ts in plain._words if w == "内部资料")
+    secret = next(ts for w, ts in plain._words if w == "秘密")
     illness = next(ts for w, ts in plain._words if w == "尿毒症")
     assert reading.weight(internal) == plain.weight(internal) + budget.SECOND_READING_WEIGHT
-    assert reading.weight(illness) == plain.weight(illness)  # read only when the rules tie it to no one
+    assert reading.weight(secret) == plain.weight(secret) + budget.SECOND_READING_WEIGHT  # "add", read when left
+    assert reading.weight(illness) == plain.weight(illness)  # a statement: its person-cue weight covers it
 
 
 def test_features_read_a_bounded_neighbourhood():

@@ -39,10 +39,10 @@ MODEL_UNITS_PER_CHAR = 3.5
 CANDIDATE_WEIGHT = {"house": 12}
 """Units of a candidate by shape (default 1): an address reads its whole neighbourhood."""
 SECOND_READING_WEIGHT = 25
-"""What a second reading (second_reading.py) adds to what it reads every time: an address candidate (the
-recognizer's ``candidate_work``) and a trigger of a recognizer it may withdraw findings of — its features and
-their weights, 20–28 µs measured. (A statement word it reads only when the rules tie it to no one needs none:
-the rules' weight of the word bounds it, and in a real list almost every statement is tied and never read again.)"""
+"""What a second reading (second_reading.py) adds to what it may read: an address candidate (the recognizer's
+``candidate_work``) and the trigger of a marking, record or evaluation — its features and their weights, 15–25
+µs measured. (A private statement needs none: its person-cue weight bounds the reading, and in a real list
+almost every statement is tied to someone by the rules and never read again.)"""
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""
 

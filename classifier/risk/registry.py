@@ -125,9 +125,11 @@ class RecognizerRegistry:
         self.trigger_tags = frozenset(f"trigger:{r.TYPE}" for r in self.recognizers)
         # a person cue or a private statement: the rules read a name around it
         self.person_tags = frozenset({"trigger:person_name", *ATTRIBUTE_TAGS}) & self.trigger_tags
-        # the triggers the second reading reads every time (it may withdraw what the rules report)
+        # the recognizers whose triggers the second reading reads again; each of their trigger words costs that
+        # reading too, unless it is a private statement (its person-cue weight covers the reading, and in a real
+        # list the rules tie almost every statement to someone, so it is never read again)
         self._rereaders = {r for r in self.recognizers if r.SECOND_READING} if self.second_reading is not None else set()
-        self._reread_always = frozenset(f"trigger:{r.TYPE}" for r in self._rereaders if r.SECOND_READING == "both")
+        self._reread_always = frozenset(f"trigger:{r.TYPE}" for r in self._rereaders) - self.person_tags
         self._weights: dict[frozenset, int] = {}
         self._units = [self.weight(ts) for _, ts in self._words]
         self._workers = [r for r in self.recognizers if _overrides(r, "work")]
@@ -146,8 +148,8 @@ class RecognizerRegistry:
 
     # ---- work (budget.py) ----------------------------------------------------------------------
     def weight(self, tags: frozenset[str]) -> int:
-        """The units of one occurrence of a word with ``tags`` (one per distinct tag set); a trigger every
-        occurrence of which the second reading reads costs that reading too."""
+        """The units of one occurrence of a word with ``tags`` (one per distinct tag set); a trigger the second
+        reading reads again costs that reading too (not a private statement: see ``_build``)."""
         w = self._weights.get(tags)
         if w is None:
             w = budget.weight(tags, self.trigger_tags, self.person_tags)
