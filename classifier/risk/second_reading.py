@@ -6,10 +6,11 @@ one logistic model: the words either side, the persons the document names near i
 away, the shape of its line (a table row, a numbered line), the sentence's length, the title's
 character pairs, and what the rules decided.
 
-- ``"add"`` (health, social assistance, criminal record, religion): a statement the rules tie to
-  no person is reported when the model reads it as said of someone all the same ("…村村民，因患
-  尿毒症，家庭生活困难…" with the name written in a way no finder reads).
-- ``"both"`` (markings, process and enforcement records, price breakdowns, evaluations): also a
+- ``"add"`` (health, social assistance, criminal record, religion; secrecy markings): what the rules
+  leave is reported when the model reads it as a finding all the same — a statement the rules tie to no
+  person ("…村村民，因患尿毒症，家庭生活困难…" with the name written in a way no finder reads). A secrecy
+  marking is never withdrawn.
+- ``"both"`` (other markings, process and enforcement records, price breakdowns, evaluations): also a
   finding the rules report is withdrawn when the model is sure it is nothing (``drop_below``).
 - The address recognizer asks it about an address its rules do not take for a home (a
   :class:`Place`, with the rules' cues as extra features).
@@ -33,10 +34,10 @@ from ..errors import ModelError
 
 FORMAT = "gongkai-second-reading-1"
 CONTEXT = 6
-"""Characters read on either side of the statement word."""
+"""Characters read on either side of the trigger word."""
 LINE_REACH = 120
-"""How far the statement's line is read on either side (a line without end is not read to its end).
-Every reach is bounded: the features of one statement cost the same whatever the length of the text."""
+"""How far the trigger's line is read on either side (a line without end is not read to its end).
+Every reach is bounded: the features of one trigger cost the same whatever the length of the text."""
 SENTENCE_REACH = 100
 """The sentence and clause are read this far on either side (a text without punctuation is no sentence)."""
 TITLE_REACH = 100
@@ -58,9 +59,9 @@ class Place(NamedTuple):
 
 
 def features(kind: str, doc, fld, hit, reported: bool = False, title: bool = True, extra: Sequence[str] = ()) -> list[str]:
-    """The binary features of statement ``hit`` (a trigger word or a :class:`Place` of recognizer type ``kind``)
+    """The binary features of ``hit`` (a trigger word or a :class:`Place` of recognizer type ``kind``)
     in ``fld``; ``reported``: whether the rules reported it (the model is trained on both, asked about the rest);
-    ``title``: with the title's features (:func:`title_features`, the same for every statement of a draft);
+    ``title``: with the title's features (:func:`title_features`, the same for every trigger of a draft);
     ``extra``: what the recognizer's rules weighed (an address's cues)."""
     t = fld.text
     s, e = hit.start, hit.end
