@@ -28,9 +28,11 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from classifier.bundle import NAME_MODEL, SECOND_READING, read_manifest, register_section, section_file, sha256_file
+from classifier.bundle import SECOND_READING, name_model_path, read_manifest, register_section, sha256_file
 from classifier.risk import RiskReviewer
 from classifier.risk.second_reading import SecondReading, features
+
+from .data import corpus_files
 
 MODEL_FILE = "second_reading.json"
 DATA_DIR = Path(__file__).resolve().parents[1] / "bench" / "data"
@@ -64,43 +66,46 @@ def set_path(name: str) -> Path:
     return DATA_DIR / f"risk_independent{name}.jsonl"
 
 
-CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-"""The category model's written corpus (``training/corpus/*.jsonl``): ordinary items of every column."""
+def _records(path: Path):
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def _reader(name_tagger):
+    """``read(record)``: what the shipped review (rules and ``name_tagger``, no second reading) asks a second
+    reading about in ``record``, as the recorder noted it."""
+    recorder = _Recorder()
+    reviewer = RiskReviewer(name_tagger=name_tagger, second_reading=recorder)
+
+    def read(record):
+        recorder.asked.clear()
+        reviewer.review(record.get("title") or "", record.get("body") or "")
+        return recorder.asked
+
+    return read
 
 
 def corpus_examples(name_tagger=None) -> list[tuple[str, list[str], int, bool]]:
     """``("corpus", features, label, reported)`` of every trigger in the written corpus, labelled by the
     rules' own decision. The review sets are dense with findings; these ordinary items teach the model how
     rarely a trigger word is one in the run of published text ("供应商须提交报价表", "阵营内部")."""
-    recorder = _Recorder()
-    reviewer = RiskReviewer(name_tagger=name_tagger, second_reading=recorder)
-    out = []
-    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                recorder.asked.clear()
-                reviewer.review(record.get("title") or "", record.get("body") or "")
-                out.extend(("corpus", feats, int(reported), reported) for _, _, feats, reported in recorder.asked)
-    return out
+    read = _reader(name_tagger)
+    return [("corpus", feats, int(reported), reported)
+            for path in corpus_files() for record in _records(path) for _, _, feats, reported in read(record)]
 
 
 def examples(sets=TRAIN_SETS, name_tagger=None, progress=None) -> list[tuple[str, list[str], int, bool]]:
     """``(set, features, label, reported)`` of every trigger the second reading would read in ``sets``."""
-    recorder = _Recorder()
-    reviewer = RiskReviewer(name_tagger=name_tagger, second_reading=recorder)
+    read = _reader(name_tagger)
     out = []
     for name in sets:
-        with open(set_path(name), encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                recorder.asked.clear()
-                reviewer.review(record["title"], record["body"])
-                gold = record["findings"]
-                for kind, where, feats, reported in recorder.asked:
-                    label = any(g["type"] == kind and g["field"] == fld and g["start"] < end and start < g["end"]
-                                for g in gold for fld, start, end in where)
-                    out.append((name, feats, int(label), reported))
+        for record in _records(set_path(name)):
+            gold = record["findings"]
+            for kind, where, feats, reported in read(record):
+                label = any(g["type"] == kind and g["field"] == fld and g["start"] < end and start < g["end"]
+                            for g in gold for fld, start, end in where)
+                out.append((name, feats, int(label), reported))
         if progress:
             progress(name)
     return out
@@ -155,7 +160,7 @@ def withdrawing_types() -> set[str]:
 
 def data_hash(sets=TRAIN_SETS) -> str:
     digest = hashlib.sha256()
-    for path in [set_path(name) for name in sets] + sorted(CORPUS_DIR.glob("*.jsonl")):
+    for path in [set_path(name) for name in sets] + corpus_files():
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -170,11 +175,15 @@ def train_second_reading(out_dir: Path, name_tagger=None, progress=None) -> dict
     model = fit(rows)
     text = json.dumps(model.to_json(), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=".second-reading-", suffix=".json", dir=out_dir)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.chmod(tmp, 0o644)
     target = out_dir / MODEL_FILE
-    os.replace(tmp, target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return {
         "file": MODEL_FILE,
         "sha256": sha256_file(target),
@@ -196,7 +205,7 @@ def train_second_reading(out_dir: Path, name_tagger=None, progress=None) -> dict
 
 def shipped_name_tagger(out_dir: Path):
     """The bundle's own name model, when it has one (the review the second reading backs up)."""
-    path = section_file(out_dir, read_manifest(out_dir), NAME_MODEL)
+    path = name_model_path(out_dir, read_manifest(out_dir))
     if path is None:
         return None
     from classifier.risk.name_tagger import NameTagger

@@ -31,7 +31,7 @@ OFFICE_CUES = words("address.OFFICE_CUES")
 DEMONSTRATIVES = frozenset("该本此同")
 CUE_WORDS = frozenset(PRIVATE_CUES) | frozenset(OFFICE_CUES) | CONTACT_CUES | SEAT_CUES
 RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
-"""The cues the rules weigh, named to a second reading as its features."""
+"""The cues the rules weigh, named to a second reading as its features (:func:`_cue_features`)."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?$")
 MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
@@ -174,13 +174,14 @@ class AddressRecognizer(Recognizer):
                 break
             end = m.end()
         read.append((start, end))
-        found, flags, start = self._decide(doc, fld, s, clause_l, start, end)
+        found, cues, start = self._decide(doc, fld, s, clause_l, start, end)
         model = self.second_reading
         if model is None or (found and not model.READS_REPORTED):
             if found:
                 yield found
             return
-        p = model.read(self.TYPE, doc, fld, Place(start, end, cand.shape), bool(found), flags, [found] if found else ())
+        p = model.read(self.TYPE, doc, fld, Place(start, end, cand.shape), bool(found), _cue_features(*cues),
+                       [found] if found else ())
         if found:
             yield found
         elif p is not None and p >= model.threshold:
@@ -190,7 +191,7 @@ class AddressRecognizer(Recognizer):
 
     def _decide(self, doc, fld, s: int, clause_l: int, start: int, end: int):
         """The rules' reading of the address ``[start, end)`` read from the house number at ``s``: its result
-        or ``None``, the rules' cues (features of a second reading, second_reading.py) and its start."""
+        or ``None``, the cues it weighed (for a second reading: :func:`_cue_features`) and its start."""
         t = fld.text
         span = t[start:end]
         left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
@@ -210,27 +211,25 @@ class AddressRecognizer(Recognizer):
             private = True  # "户主 | 地址 | 补助金额": the home of the row's person
         if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and fld.opens_with_person(start, 120))):
             private = True  # "张某  1501…  某小区2-3-401", "1. 收件人宋**，电话…，地址…": a person's row gives their home
-        flags = [f"address.private={private}", f"address.office={office}", f"address.addressee={bool(addressee)}",
-                 *(f"address.cue={w}" for w in sorted(left_terms & CUE_WORDS)),
-                 *(f"address.right={w}" for w in sorted(right_terms & RIGHT_CUE_WORDS))]
+        cues = (private, office, addressee, left_terms, right_terms)
         if t[start] == "某" and s - start <= 4 and not private:
-            return None, flags, start  # "某小区8号楼业主申请…": the place left out, no address
+            return None, cues, start  # "某小区8号楼业主申请…": the place left out, no address
         if private and self._org_seat(fld, start):
-            return None, flags, start
+            return None, cues, start
         if start > 0 and t[start - 1] in "（(" and ORG_BEFORE_CUE_RE.search(t, max(0, start - 24), start - 1):
-            return None, flags, start  # "某某执法大队（某区某街28号）": the seat of the body just named
+            return None, cues, start  # "某某执法大队（某区某街28号）": the seat of the body just named
         if INSTITUTION_AFTER_RE.match(t, end):
-            return None, flags, start  # "某大道88号政务服务中心二楼": the address of an office
+            return None, cues, start  # "某大道88号政务服务中心二楼": the address of an office
         if office and not (private and (self._closest_is_private(fld, start) or addressee)):
-            return None, flags, start
+            return None, cues, start
         if not private and (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):
-            return None, flags, start  # a 不动产登记/征收 notice: the law requires the property's location to be published
+            return None, cues, start  # a 不动产登记/征收 notice: the law requires the property's location to be published
         if private:
-            return self.result(fld, start, end, 0.85, "私人住址语境"), flags, start
+            return self.result(fld, start, end, 0.85, "私人住址语境"), cues, start
         if ROOM_LEVEL_RE.search(span):
             # no cue: only a flat (室/房/户, "3楼2号"), not a building or entrance ("7号院5栋3单元")
-            return self.result(fld, start, end, 0.7, "含楼栋/单元/房号"), flags, start
-        return None, flags, start
+            return self.result(fld, start, end, 0.7, "含楼栋/单元/房号"), cues, start
+        return None, cues, start
 
     @staticmethod
     def _addressees(fld, start: int, flat: bool) -> bool:
@@ -301,3 +300,10 @@ class AddressRecognizer(Recognizer):
             return True
         # "名下坐落于…": the office-sounding word belongs to a private cue right before it
         return any(h.term in PRIVATE_CUES and closest.start - 2 <= h.end <= closest.start for h in hits)
+
+
+def _cue_features(private, office, addressee, left_terms, right_terms) -> list[str]:
+    """The address rules' cues as features of a second reading (built only when one reads the address)."""
+    return [f"address.private={private}", f"address.office={office}", f"address.addressee={bool(addressee)}",
+            *(f"address.cue={w}" for w in sorted(left_terms & CUE_WORDS)),
+            *(f"address.right={w}" for w in sorted(right_terms & RIGHT_CUE_WORDS))]
