@@ -5,10 +5,12 @@ Identifiers are computed here (valid check digits) rather than copied from any d
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from classifier.risk import RiskReviewer
 from classifier.risk.checksums import id_card_check_char, luhn_check_digit, uscc_check_char
+from classifier.risk.second_reading import SecondReading, features
 
 FULLWIDTH = str.maketrans("0123456789Xx", "０１２３４５６７８９Ｘｘ")
 
@@ -78,3 +80,22 @@ def assert_not_found(text: str, type_: str | None = None, *, title: str = "", fr
         s = text.index(fragment) if fragment in text else None
         bad = [f for f in bad if s is not None and f.field == "body" and f.start < s + len(fragment) and s < f.end]
     assert not bad, f"不应报出：{[(f.type, f.text, f.reason) for f in bad]}"
+
+
+# ---- second reading ---------------------------------------------------------------------------
+def always(p: float = 0.9, threshold: float = 0.8, drop_below: float = 0.1) -> SecondReading:
+    """A model that reads every trigger as a finding of its type with probability ``p``."""
+    return SecondReading({}, math.log(p / (1 - p)), threshold, drop_below)
+
+
+class Spy(SecondReading):
+    """Records what it is asked; never decides."""
+
+    def __init__(self, reads_reported: bool = False):
+        super().__init__({}, 0.0, 0.8, 0.1)
+        self.READS_REPORTED = reads_reported
+        self.asked = []
+
+    def read(self, kind, doc, fld, hit, reported=False, extra=(), found=()):
+        self.asked.append((kind, reported, tuple(extra), features(kind, doc, fld, hit, reported, extra=extra)))
+        return None

@@ -17,8 +17,9 @@ from classifier.analyzer import load_reviewer
 from classifier.bundle import MANIFEST_FILE, SECOND_READING, sha256_file, verify_bundle
 from classifier.errors import ModelError
 from classifier.risk import RiskReviewer
-from classifier.risk.second_reading import FORMAT, SecondReading, features
+from classifier.risk.second_reading import FORMAT, SecondReading
 from service.cli import main
+from tests.assertions import Spy, always
 
 # no name anywhere: the rules cannot tie the illness to a person
 UNTIED = "经入户核查，该村一组村民，因患尿毒症长期透析，家庭生活困难。"
@@ -26,26 +27,6 @@ UNTIED = "经入户核查，该村一组村民，因患尿毒症长期透析，�
 
 def manifest_of(path: Path) -> dict:
     return json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
-
-
-def always(p: float = 0.9, threshold: float = 0.8, drop_below: float = 0.1) -> SecondReading:
-    """A model that reads every trigger as a finding of its type with probability ``p``."""
-    import math
-
-    return SecondReading({}, math.log(p / (1 - p)), threshold, drop_below)
-
-
-class Spy(SecondReading):
-    """Records what it is asked; never decides."""
-
-    def __init__(self, reads_reported: bool = False):
-        super().__init__({}, 0.0, 0.8, 0.1)
-        self.READS_REPORTED = reads_reported
-        self.asked = []
-
-    def read(self, kind, doc, fld, hit, reported=False, extra=(), found=()):
-        self.asked.append((kind, reported, tuple(extra), features(kind, doc, fld, hit, reported, extra=extra)))
-        return None
 
 
 def test_shipped_bundle_lists_the_second_reading(default_bundle_dir):
@@ -65,7 +46,7 @@ def test_analyzer_passes_the_second_reading_to_the_registry(analyzer):
     assert registry.second_reading is model and registry.get("address").second_reading is model
     modes = {r.TYPE: r.SECOND_READING for r in registry.recognizers if r.SECOND_READING}
     assert {t for t, m in modes.items() if m == "add"} == {"health", "social_assistance", "criminal_record", "religion",
-                                                           "secrecy_marking"}
+                                                           "secrecy_marking", "minor"}
     assert {"internal_marking", "draft_marking", "personal_evaluation", "trade_secret_marking"} <= {
         t for t, m in modes.items() if m == "both"}
     assert "id_card" not in modes and "person_name" not in modes
@@ -208,7 +189,7 @@ def test_features_read_a_bounded_neighbourhood():
 
 
 @pytest.mark.parametrize("unit", ["患尿毒症", "诊断为", "信仰佛教", "因患肺癌｜", "张三患尿毒症", "和平路18号5栋",
-                                  "秘密", "内部资料", "综合单价", "请示"])
+                                  "秘密", "内部资料", "综合单价", "请示", "14岁", "初二（3）班", "2016年出生"])
 def test_second_reading_time_grows_linearly(unit):
     reviewer = load_reviewer()
     small, large = unit * (20_000 // len(unit)), unit * (160_000 // len(unit))

@@ -1,8 +1,8 @@
 """Build the second-reading model (``second_reading.json``) of a model bundle: ``gongkai train-second-reading``.
 
 The model reads again the triggers of the recognizers that take part (``Recognizer.SECOND_READING``:
-private statements, markings, process and enforcement records, price breakdowns, evaluations) and the
-addresses the rules do not take for a home (``classifier/risk/second_reading.py``). Its examples are
+private statements, markings, process and enforcement records, price breakdowns, evaluations, minors' ages and
+grades) and the addresses the rules do not take for a home (``classifier/risk/second_reading.py``). Its examples are
 every such trigger in the project's labelled review sets (``bench/data/risk_independent*.jsonl``, the
 development sets ind1–123, written for this project from the labelling conventions; see
 ``bench/data/README.md``): the shipped review (rules and the bundle's name model, no second reading)

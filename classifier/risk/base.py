@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from .grounds import ARTICLES, GROUND_NAMES
 
@@ -146,6 +146,10 @@ class Recognizer:
     def rereads(self, fld: "FieldText", hit: "Hit") -> bool:
         """Whether the second reading reads the trigger ``hit`` again (where the rules read it at all)."""
         return True
+
+    def reading_features(self, fld: "FieldText", hit: "Hit") -> Sequence[str]:
+        """What the rules know of ``hit`` that the second reading's features do not say (an age's value)."""
+        return ()
 
     def second_reading_span(self, fld: "FieldText", hit: "Hit") -> tuple[int, int]:
         """Where a finding the second reading adds for ``hit`` lies."""

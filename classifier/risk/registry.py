@@ -28,6 +28,7 @@ from .markings import (DraftMarkingRecognizer, InternalMarkingRecognizer, Secrec
                        TradeSecretMarkingRecognizer)
 from .org_code import OrgCodeRecognizer, UsccRecognizer
 from .persons import PersonIndex, PersonNameRecognizer
+from .persons.minors import MinorRecognizer
 from .persons.context import ATTRIBUTE_TAGS
 from .phone import LandlineRecognizer, MobileRecognizer
 from .plate import PlateRecognizer
@@ -50,6 +51,7 @@ DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
     BidPriceBreakdownRecognizer, PersonalEvaluationRecognizer, LexiconTermRecognizer,
     # persons (stage 1) and their attributes (stage 2)
     PersonNameRecognizer, HealthRecognizer, SocialAssistanceRecognizer, CriminalRecordRecognizer, ReligionRecognizer,
+    MinorRecognizer,
 )
 
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -219,7 +221,7 @@ class RecognizerRegistry:
         mine = [r for r in found if r.type == rec.TYPE]
         if (mine and rec.SECOND_READING != "both" and not model.READS_REPORTED) or not rec.rereads(fld, hit):
             return found
-        p = model.read(rec.TYPE, doc, fld, hit, bool(mine), found=mine)
+        p = model.read(rec.TYPE, doc, fld, hit, bool(mine), rec.reading_features(fld, hit), found=mine)
         if p is None:
             return found
         if mine:

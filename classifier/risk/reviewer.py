@@ -137,8 +137,18 @@ class RiskReviewer:
                 if not r.shield:
                     out.append(r)
         out = self._without_ranges(doc, out)
-        # Phrases: overlapping or nearby results of the same type merge into one.
-        phrases = sorted((r for r in kept if not r.value), key=_PHRASE_ORDER)
+        # Phrases: overlapping or nearby results of the same type merge into one; a phrase inside a value of its
+        # type says nothing more ("未满14周岁" read by the rules and "14周岁" read again by the model).
+        phrase_types = {r.type for r in kept if not r.value}
+        said: dict[tuple[str, str], _Spans] = {}
+        for v in out:
+            if v.type in phrase_types:
+                key = (v.field, v.type)
+                if key not in said:
+                    said[key] = _Spans(len(doc.get(v.field).text))
+                said[key].add(v.start, v.end)
+        phrases = sorted((r for r in kept if not r.value and not (
+            (r.field, r.type) in said and said[(r.field, r.type)].overlaps(r.start, r.end))), key=_PHRASE_ORDER)
         merged: list[Result] = []
         for r in phrases:
             last = merged[-1] if merged else None

@@ -14,6 +14,8 @@ character pairs, and what the rules decided.
   finding the rules report is withdrawn when the model is sure it is nothing (``drop_below``).
 - The address recognizer asks it about an address its rules do not take for a home (a
   :class:`Place`, with the rules' cues as extra features).
+- The minor recognizer (persons/minors.py) has no rules of its own: the ages and grades it reads are reported
+  when the model reads them as a child's (``"add"``, in a feature space of its own: :data:`OWN_FEATURES`).
 
 What the model adds carries a reason that says a model judged it, for a person to confirm. It is a
 JSON weight table in the model bundle (``second_reading.json``: weights, bias, thresholds; built by
@@ -41,6 +43,9 @@ Every reach is bounded: the features of one trigger cost the same whatever the l
 SENTENCE_REACH = 100
 """The sentence and clause are read this far on either side (a text without punctuation is no sentence)."""
 TITLE_REACH = 100
+OWN_FEATURES = frozenset({"minor"})
+"""Kinds whose features are their own ("minor:L0=4"): an age or a grade says nothing of what a word means for
+the other kinds, and sharing their weights moved the others' decisions (held-out ind100–123: fewer right)."""
 TABLE_RE = re.compile(r"[|｜\t]")
 NUMBERED_RE = re.compile(r"[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,4}[、.．]")
 """A numbered line: "3、", "12．"."""
@@ -103,13 +108,17 @@ def features(kind: str, doc, fld, hit, reported: bool = False, title: bool = Tru
     out.extend(extra)
     if title:
         out.extend(title_features(doc.get("title").text))
+    if kind in OWN_FEATURES:
+        return [out[0], *(kind + ":" + f for f in out[1:])]
     return out
 
 
-def title_features(title: str) -> list[str]:
-    """The character pairs of the title's first :data:`TITLE_REACH` characters."""
+def title_features(title: str, kind: str = "") -> list[str]:
+    """The character pairs of the title's first :data:`TITLE_REACH` characters (a kind of :data:`OWN_FEATURES`:
+    its own)."""
     title = title[:TITLE_REACH]
-    return [f"T2={title[i:i + 2]}" for i in range(len(title) - 1)]
+    head = kind + ":T2=" if kind in OWN_FEATURES else "T2="
+    return [head + title[i:i + 2] for i in range(len(title) - 1)]
 
 
 class SecondReading:
@@ -125,7 +134,7 @@ class SecondReading:
         self.bias = bias
         self.threshold = threshold
         self.drop_below = drop_below
-        self._title: tuple[str, float] = ("", 0.0)  # the last title read and its features' weight
+        self._title: dict[str, tuple[str, float]] = {}  # per feature space: the last title read, its features' weight
 
     def _sum(self, feats: list[str]) -> float:
         return sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
@@ -137,21 +146,22 @@ class SecondReading:
     def probability(self, feats: list[str]) -> float:
         return self._sigmoid(self.bias + self._sum(feats))
 
-    def _title_weight(self, title: str) -> float:
-        """The weight of a title's features, read once per draft (the last title is kept: one tuple,
-        replaced whole, so threads sharing the model never see half of one)."""
-        seen, weight = self._title
-        if seen != title:
-            weight = self._sum(title_features(title))
-            self._title = (title, weight)
-        return weight
+    def _title_weight(self, title: str, kind: str) -> float:
+        """The weight of a title's features, read once per draft and feature space (the last title is kept:
+        one tuple, replaced whole, so threads sharing the model never see half of one)."""
+        space = kind if kind in OWN_FEATURES else ""
+        seen = self._title.get(space)
+        if seen is None or seen[0] != title:
+            seen = (title, self._sum(title_features(title, kind)))
+            self._title[space] = seen
+        return seen[1]
 
     def read(self, kind: str, doc, fld, hit, reported: bool = False, extra: Sequence[str] = (),
              found: Sequence = ()) -> float | None:
         """The probability that the trigger ``hit`` of recognizer type ``kind`` is a finding of that type
         (``None``: no opinion — training's recorder, which labels the rules' results ``found`` for it)."""
         z = self.bias + self._sum(features(kind, doc, fld, hit, reported, title=False, extra=extra))
-        return self._sigmoid(z + self._title_weight(doc.get("title").text))
+        return self._sigmoid(z + self._title_weight(doc.get("title").text, kind))
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "drop_below": self.drop_below,
