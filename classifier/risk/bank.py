@@ -21,6 +21,10 @@ COMPANY_ACCOUNT_LABELS = words("bank.COMPANY_ACCOUNT_LABELS")
 
 LANDLINE_SHAPE_RE = re.compile(r"[(（]?0[0-9]{2,3}[)）]?[ \-]?[0-9]{7,8}")
 CARD_PREFIXES = ("62", "4", "5", "3")
+UNIONPAY = "62"
+MISWRITTEN_CARD_LENGTHS = (14, 15, 20, 21)
+"""A UnionPay number a digit or two off a card's length (16–19) is a card miswritten, not a company's account (those
+rarely start with 62)."""
 """Issuer prefixes of the cards in use in China (UnionPay 62, Visa 4, Mastercard 5, JCB/AmEx 3)."""
 
 
@@ -48,9 +52,10 @@ class BankCardRecognizer(Recognizer):
         whole = [len(g) for g in GROUP_RE.findall(cand.value)]
         if len(cand.compact) > 19 and len(whole) >= 5 and all(g == 4 for g in whole[:-1]):
             return  # "4105 0166 5708 0000 1283": twenty digits printed in fours are one account, no card
+        found = False
         for c in variants(cand, range(16, 20)):
             compact = c.compact
-            if not self.match_pattern(compact) or company_account(fld, c.start) or public_account(fld, c.start):
+            if not self.match_pattern(compact) or organisations_account(fld, c.start, compact) or public_account(fld, c.start):
                 continue  # a company's account is a bank_account (trade secret), not a card; a public fund's is public
             score = 0.3
             luhn = luhn_ok(compact)
@@ -71,7 +76,21 @@ class BankCardRecognizer(Recognizer):
             if header and any(w in header for w in CARD_HEADER_WORDS):
                 score = max(score, 0.75)
             detail = "Luhn 校验通过" if luhn else "Luhn 校验未通过，按语境识别"
+            found = True
             yield self.result(fld, c.start, c.end, score, detail)
+        if not found:
+            yield from self._personal_account(fld, cand)
+
+    def _personal_account(self, fld, cand):
+        """A UnionPay card number miswritten by digits ("工资卡62170029400182736459", "账户62148373019621"): still
+        that person's card when it is called one right before it, and no company's or public fund's."""
+        for c in variants(cand, MISWRITTEN_CARD_LENGTHS):
+            if (not c.compact.startswith(UNIONPAY) or company_account(fld, c.start) or public_account(fld, c.start)):
+                continue
+            score = self.context_score(fld, c.start, c.end, 0.3, left=14, right=0)
+            if score >= 0.6:
+                yield self.result(fld, c.start, c.end, score, "银联卡号位数不符，按语境识别")
+            return
 
 
 class BankAccountRecognizer(Recognizer):
@@ -99,7 +118,7 @@ class BankAccountRecognizer(Recognizer):
         compact = cand.compact
         if not self.match_pattern(compact) or LANDLINE_SHAPE_RE.fullmatch(cand.value):
             return  # "0951-6718825" beside an account: a phone number, not the account
-        if company_account(fld, cand.start) and not public_account(fld, cand.start):
+        if organisations_account(fld, cand.start, compact) and not public_account(fld, cand.start):
             yield self.result(fld, cand.start, cand.end, 0.97, "单位的收款或开户账号")
 
 
@@ -186,6 +205,24 @@ def _person_card(t: str, s: int) -> bool:
     return PERSON_HOLDER_RE.search(t, max(0, s - 40), s) is not None
 
 
+def unionpay_card(compact: str) -> bool:
+    """A UnionPay card number: 62, 16–19 digits, Luhn. Cards are issued to persons; an organisation's account is
+    numbered by its bank and branch, and is one only where a label says so (:func:`labelled_company_account`)."""
+    return compact.startswith(UNIONPAY) and 16 <= len(compact) <= 19 and luhn_ok(compact)
+
+
+def labelled_company_account(fld, s: int) -> bool:
+    """Labelled right before as an organisation's: "企业基本户：…", "药店对公账户：…", "中标人账户：…"."""
+    return (not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS)
+            or ROLE_ACCOUNT_RE.search(fld.text, max(0, s - 16), s) is not None)
+
+
+def organisations_account(fld, s: int, compact: str) -> bool:
+    """The number at ``s`` is an organisation's account: labelled so if it is a UnionPay card, else
+    :func:`company_account`."""
+    return labelled_company_account(fld, s) if unionpay_card(compact) else company_account(fld, s)
+
+
 def company_account(fld, s: int) -> bool:
     """An account number given with its bank for a company: "开户行：…，账号：…" after a company's
     name; the 账号 column of a table with 开户银行 and 企业名称 columns, or whose row names a company;
@@ -200,7 +237,7 @@ def company_account(fld, s: int) -> bool:
             return True
         line_start = t.rfind("\n", 0, s) + 1
         return ROW_COMPANY_RE.search(t, line_start, s) is not None  # "｜某某建设工程有限公司｜2万元｜账号｜"
-    if not fld.terms_between(s - 10, s).isdisjoint(COMPANY_ACCOUNT_LABELS) or ROLE_ACCOUNT_RE.search(t, max(0, s - 16), s):
+    if labelled_company_account(fld, s):
         return True  # "企业基本户：…", "药店对公账户：…", "中标人账户：…"
     if _person_card(t, s):
         return False  # a UnionPay debit card's number beside a person ("户名 某某\n账号 6217…", "职工：刘**…账号：6212…")

@@ -78,3 +78,38 @@ def test_a_unionpay_card_after_a_persons_name_is_a_card():
     body = f"经核实，登记的你的收款账户为：\n户名 孙桂兰\n账号 {number}"
     result = review(body)
     assert [f.text for f in findings(result, "bank_card")] == [number] and not findings(result, "bank_account")
+
+
+@pytest.mark.parametrize("text", [
+    # a UnionPay card beside an organisation's name or branch is still issued to a person
+    f"2、许嘉宁，硕士研究生，引进单位区第一中学，补贴8万元，账户{CARD}；",
+    f"收款账户：{CARD}（中国建设银行某分行）",
+    f"提取金额36,500.00元，原收款卡 {CARD16}，退回原因：户名不符",
+])
+def test_a_unionpay_card_is_a_persons_unless_labelled_an_organisations(text):
+    result = review(text)
+    assert [f.type for f in result.findings] == ["bank_card"]
+
+
+@pytest.mark.parametrize("label", ["企业基本户：", "对公账户：", "中标人账户："])
+def test_a_unionpay_number_labelled_an_organisations_is_its_account(label):
+    assert [f.type for f in review(f"{label}{CARD}。").findings] == ["bank_account"]
+
+
+MISWRITTEN = [CARD + "7", CARD[:14], CARD16[:14] + "0"]
+
+
+@pytest.mark.parametrize("number", MISWRITTEN)
+def test_a_unionpay_number_a_digit_off_is_still_a_card_when_called_one(number):
+    assert len(number) in (14, 15, 20)
+    f = assert_span(f"见习人员李某某，工资卡{number}。", "bank_card", number)
+    assert "位数不符" in f.reason
+
+
+@pytest.mark.parametrize("text", [
+    f"出厂编号{CARD}7。",  # no card word before it
+    "罚没款缴至非税收入汇缴专户，账号37001616701050156677。",  # not a UnionPay number: an organisation's
+    f"合作社收款账户：{CARD[:14]}。",  # an organisation's
+])
+def test_a_number_of_another_length_is_no_card_without_its_word_or_prefix(text):
+    assert_not_found(text, "bank_card")
