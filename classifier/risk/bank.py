@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Pattern, Recognizer
-from .checksums import luhn_ok
+from .checksums import id_card_parts_valid, luhn_ok
 from .numbers import GROUP_RE, variants
 from .persons.profiles import YOU_RE
 from .text import ITEM_NUMBER, ITEM_NUMBERING, MASKED_NAME, PERSON_RECORD_RE
@@ -57,6 +57,8 @@ class BankCardRecognizer(Recognizer):
             compact = c.compact
             if not self.match_pattern(compact) or organisations_account(fld, c.start, compact) or public_account(fld, c.start):
                 continue  # a company's account is a bank_account (trade secret), not a card; a public fund's is public
+            if id_card_parts_valid(compact) and self.context_score(fld, c.start, c.end, 0, 14, 0) <= 0:
+                continue  # region and birth date of an ID number, no card word before it: an ID look-alike
             score = 0.3
             luhn = luhn_ok(compact)
             if luhn:

@@ -14,6 +14,11 @@ DISABILITY_LEVELS = "1234"
 """The 20th digit: 一级 to 四级."""
 
 
+INVALID_WORDS = words("id_card.INVALID_WORDS")
+INVALID_REACH = 40
+"""How far either side of a number whose check digit fails the sentence is read for a word that says it is none."""
+
+
 class IdCardRecognizer(Recognizer):
     """18 digits (last may be X/x) with a real region, birth date and MOD 11-2 check; or 15 legacy digits.
 
@@ -30,6 +35,14 @@ class IdCardRecognizer(Recognizer):
     )
     CONTEXT = ID_WORDS
     NEGATIVE_CONTEXT = words("id_card.IdCardRecognizer.NEGATIVE_CONTEXT")
+
+    @staticmethod
+    def _said_invalid(fld, start: int, end: int) -> bool:
+        """The sentence says the number is none ("校验位错误", "经核验有误", "示例号码", "伪造号码")."""
+        sl, sr = fld.segments.sentence(start, end)
+        t = fld.text
+        left, right = t[max(sl, start - INVALID_REACH):start], t[end:min(sr, end + INVALID_REACH)]
+        return any(w in left or w in right for w in INVALID_WORDS)
 
     def analyze_candidate(self, doc, fld, cand):
         compact = cand.compact
@@ -49,7 +62,8 @@ class IdCardRecognizer(Recognizer):
                     if uscc_valid(compact) and any("代码" in t for t in left_terms) and not id_context:
                         continue  # an all-digit 统一社会信用代码 that happens to pass both checks
                     yield self.result(fld, c.start, c.end, 1.0, "校验位正确")
-                elif id_card_parts_valid(compact) and id_context and left_terms.isdisjoint(self.negative_context):
+                elif (id_card_parts_valid(compact) and id_context and left_terms.isdisjoint(self.negative_context)
+                      and not self._said_invalid(fld, c.start, c.end)):
                     # Region and birth date fit and the text calls it an ID number, but the check
                     # digit fails: a typo or a look-alike. Ask a person; never mask it automatically.
                     yield self.result(fld, c.start, c.end, 0.55, "校验位不符，需人工核实", action="review", mask=False)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from classifier.risk.checksums import luhn_ok
 from tests.assertions import FULLWIDTH, assert_not_found, assert_span, bad_check, make_id, review
 
 ID = make_id("330106", "19900307", "123")
@@ -51,3 +52,29 @@ def test_fifteen_digit_legacy_with_context():
 
 def test_fifteen_digit_without_context_not_flagged():
     assert_not_found("批次110105491231002，合格。", "id_card")
+
+
+@pytest.mark.parametrize("text", [
+    f"原登记身份证号：{bad_check(ID)}（校验位错误），现予更正。",
+    f"另附件中证件号码{bad_check(ID)}经核验有误，已退回补正。",
+    f"身份证号码样式如{bad_check(ID)}的示例号码系宣传材料用例。",
+    f"该证件号码登记为{bad_check(ID)}，经核验系伪造号码。",
+    f"身份证号{bad_check(ID)}（经核对与户籍信息不符，待本人补正）",
+])
+def test_a_number_the_text_calls_invalid_is_no_id(text):
+    assert_not_found(text, "id_card")
+    assert_not_found(text, "bank_card")
+
+
+def test_a_failing_number_in_a_persons_row_is_still_reviewed():
+    # a typo in a real person's record: the number is still nearly theirs
+    result = review(f"序号｜姓名｜身份证号\n2｜汪**｜{bad_check(ID)}\n")
+    ids = [f for f in result.findings if f.type == "id_card"]
+    assert len(ids) == 1 and ids[0].action == "review" and ids[0].replacement is None
+
+
+def test_an_id_look_alike_is_no_bank_card_without_a_card_word():
+    # region and birth date of an ID number, and by chance a valid Luhn digit: no card without a card word
+    number = next(bad_check(make_id("140105", "19750101", f"{i:03d}")) for i in range(1000)
+                  if luhn_ok(bad_check(make_id("140105", "19750101", f"{i:03d}"))))
+    assert_not_found(f"共有人：康某    证件号：{number}\n", "bank_card")
