@@ -112,3 +112,11 @@ def test_the_title_weight_is_kept_per_feature_space():
     assert model._title_weight("关于", "health") == 1.0
     assert model._title_weight("关于", "minor") == -2.0
     assert model._title_weight("关于", "health") == 1.0  # the other space's cache is not taken
+
+
+def test_a_model_reading_merged_with_the_rules_keeps_the_rules_reason():
+    # "9岁的毛宇航": the rules read the child by the age before the name; the model reads "9岁" too
+    text = "在某县某镇某村，9岁的毛宇航父母常年在外务工，由奶奶照顾。"
+    found = [f for f in RiskReviewer(second_reading=always()).review("", text).findings if f.type == "minor"]
+    assert len(found) == 1 and "9岁" in found[0].text and "毛宇航" in found[0].text
+    assert "模型判断" not in found[0].reason and "未成年人" in found[0].reason

@@ -187,7 +187,7 @@ class AddressRecognizer(Recognizer):
         elif p is not None and p >= model.threshold:
             # the rules found no private cue; the model reads the neighbourhood as a person's home (redacted like
             # any home address, the reason asks to check it)
-            yield self.result(fld, start, end, round(p, 2), f"模型判断为个人住址（概率 {p:.2f}），请核实")
+            yield self.result(fld, start, end, round(p, 2), f"模型判断为个人住址（概率 {p:.2f}），请核实", learned=True)
 
     def _decide(self, doc, fld, s: int, clause_l: int, start: int, end: int):
         """The rules' reading of the address ``[start, end)`` read from the house number at ``s``: its result

@@ -73,6 +73,7 @@ class Result:
     value: bool = True  # an identifier value (competes with overlapping values) vs. a phrase/marking
     mask: bool = True  # propose a masked replacement (if the settings have a style for the type)
     about: tuple = ()  # the person mentions an attribute statement is about (stage 2 -> the person decision)
+    learned: bool = False  # added by the second reading (its reason asks a person to confirm a model's judgement)
 
     def __post_init__(self):
         self.type = self.type or self.recognizer.TYPE
@@ -157,7 +158,7 @@ class Recognizer:
 
     def second_result(self, fld: "FieldText", start: int, end: int, hit: "Hit", p: float) -> Result:
         """The finding a second reading adds: its reason says a model judged it."""
-        return self.result(fld, start, end, round(p, 2), f"“{hit.term}”，模型判断（概率 {p:.2f}），请核实")
+        return self.result(fld, start, end, round(p, 2), f"“{hit.term}”，模型判断（概率 {p:.2f}），请核实", learned=True)
 
     def work(self, fld: "FieldText", title: "FieldText | None" = None) -> Iterable[tuple[int, int]]:
         """``(position, units)`` of work this recognizer will do in ``fld`` beyond the weight of its

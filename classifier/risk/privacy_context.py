@@ -179,7 +179,7 @@ class _AttributeRecognizer(Recognizer):
         return span if span is not None else (hit.start, hit.end)
 
     def second_result(self, fld, start, end, hit, p):
-        return self.result(fld, start, end, round(p, 2), f"“{hit.term}”，模型判断指向个人（概率 {p:.2f}），请核实")
+        return self.result(fld, start, end, round(p, 2), f"“{hit.term}”，模型判断指向个人（概率 {p:.2f}），请核实", learned=True)
 
     def detail(self, hit) -> str:
         return f"“{hit.term}”，指向可识别的个人"

@@ -157,9 +157,11 @@ class RiskReviewer:
                     and not self._sentence_break(doc, r.field, last.end, r.start)):
                 last.end = max(last.end, r.end)
                 last.score = max(last.score, r.score)
+                if last.learned and not r.learned:
+                    last.reason, last.learned = r.reason, False  # what the rules read says more than a model's guess
             else:
                 merged.append(Result(r.recognizer, r.field, r.start, r.end, r.score, r.reason, r.type, r.ground,
-                                     r.action, r.shield, r.value, r.mask))
+                                     r.action, r.shield, r.value, r.mask, learned=r.learned))
         return out + merged
 
     @staticmethod

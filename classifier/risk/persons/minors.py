@@ -91,7 +91,8 @@ class MinorRecognizer(Recognizer):
 
     def second_result(self, fld, start, end, hit, p):
         return self.result(fld, start, end, round(p, 2),
-                           f"“{fld.text[start:end]}”，模型判断为年龄或年级（概率 {p:.2f}），请核实", mask=False)
+                           f"“{fld.text[start:end]}”，模型判断为年龄或年级（概率 {p:.2f}），请核实", mask=False,
+                           learned=True)
 
     @staticmethod
     def _age(t: str, at: int) -> tuple[int, int] | None:
