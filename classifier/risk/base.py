@@ -121,6 +121,8 @@ class Recognizer:
     SECOND_READING = ""
     """Whether a second-reading model (second_reading.py) reads this recognizer's trigger words again: ``"add"``
     (what the rules leave), ``"both"`` (and withdraws what they report when it is sure it is nothing), or ``""``."""
+    MODEL_ONLY = False
+    """No rules of its own: only a second reading reports anything (left out of a registry without a model)."""
 
     def __init__(self, lexicon: "Lexicon", settings: "RiskSettings"):
         self.lexicon = lexicon

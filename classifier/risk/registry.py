@@ -88,7 +88,8 @@ class RecognizerRegistry:
                 return c(lexicon, settings, second_reading=second_reading)
             return c(lexicon, settings)
 
-        return cls((build(c) for c in DEFAULT_RECOGNIZERS), lexicon, second_reading)
+        return cls((build(c) for c in DEFAULT_RECOGNIZERS if second_reading is not None or not c.MODEL_ONLY), lexicon,
+                   second_reading)
 
     # ---- membership ----------------------------------------------------------------------------
     def add(self, recognizer: Recognizer) -> None:

@@ -39,6 +39,7 @@ class MinorRecognizer(Recognizer):
     MERGE_GAP = 2  # "14岁，初二": one statement
     TRIGGERS = READ
     SECOND_READING = "add"
+    MODEL_ONLY = True
 
     def rereads(self, fld, hit) -> bool:
         """Only words that can state one child's age or grade: an age under eighteen that is no bracket
