@@ -7,7 +7,7 @@ import pytest
 
 from classifier.analyzer import load_reviewer
 from classifier.risk import RiskReviewer
-from classifier.risk.document import FieldText, Hit
+from classifier.risk.document import Document, FieldText, Hit
 from classifier.risk.persons.minors import MinorRecognizer
 from classifier.risk.second_reading import OWN_FEATURES, SecondReading, title_features
 
@@ -56,8 +56,15 @@ def test_only_words_that_can_state_a_childs_age_or_grade_are_read(text, term, re
 ])
 def test_the_finding_covers_the_number_with_its_word(text, term, span):
     fld = FieldText("body", text)
-    start, end = recognizer().second_reading_span(fld, hit_of(text, term))
+    doc = Document(FieldText("title", ""), fld)
+    start, end = recognizer().second_reading_span(doc, fld, hit_of(text, term))
     assert text[start:end] == span
+
+
+def test_the_finding_starts_at_the_childs_name_read_before_it():
+    text = "低保户龙浩然，中职二年级，17岁，患白血病。"
+    found = [f for f in RiskReviewer(second_reading=always()).review("", text).findings if f.type == "minor"]
+    assert len(found) == 1 and found[0].text == "龙浩然，中职二年级，17岁"
 
 
 def test_the_age_band_is_a_feature():

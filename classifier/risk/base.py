@@ -154,7 +154,7 @@ class Recognizer:
         """What the rules know of ``hit`` that the second reading's features do not say (an age's value)."""
         return ()
 
-    def second_reading_span(self, fld: "FieldText", hit: "Hit") -> tuple[int, int]:
+    def second_reading_span(self, doc: "Document", fld: "FieldText", hit: "Hit") -> tuple[int, int]:
         """Where a finding the second reading adds for ``hit`` lies."""
         return hit.start, hit.end
 

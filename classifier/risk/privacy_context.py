@@ -172,7 +172,7 @@ class _AttributeRecognizer(Recognizer):
     def rereads(self, fld, hit) -> bool:
         return fld.name != "title" or self.IN_TITLES  # where the rules read it at all
 
-    def second_reading_span(self, fld, hit):
+    def second_reading_span(self, doc, fld, hit):
         """Where the rules would have reported the statement: the label's value, or its phrase (the trigger
         word when the rules read none)."""
         span = self.labelled_value(fld, hit) if hit.term in self.labels else self.span(fld, hit)

@@ -230,7 +230,7 @@ class RecognizerRegistry:
                 return [r for r in found if r.type != rec.TYPE]
             return found
         if p >= model.threshold:
-            start, end = rec.second_reading_span(fld, hit)
+            start, end = rec.second_reading_span(doc, fld, hit)
             found.append(rec.second_result(fld, start, end, hit, p))
         return found
 

@@ -28,6 +28,8 @@ BIRTH_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}
 """A birth date right before "出生"."""
 BIRTH_REACH = 12
 ROW_BEFORE_CLASS = 6
+NAME_BEFORE = 8
+"""A child's name ends at most this far before the age or grade that the finding starts from ("龙浩然，女，14岁")."""
 
 
 class MinorRecognizer(Recognizer):
@@ -71,8 +73,10 @@ class MinorRecognizer(Recognizer):
         age = got[1]
         return ["minor.age=" + ("0-2" if age < 3 else "3-6" if age < 7 else "7-12" if age < 13 else "13-17")]
 
-    def second_reading_span(self, fld, hit) -> tuple[int, int]:
-        """The age with its number ("14周岁"), the grade with its number ("三年级", "七（2）班"), the birth date."""
+    def second_reading_span(self, doc, fld, hit) -> tuple[int, int]:
+        """The age with its number ("14周岁"), the grade with its number ("三年级", "七（2）班"), the birth date; from
+        the child's name when one is read right before it in its sentence ("低保户龙浩然，中职二年级" — the child is who
+        the statement identifies)."""
         t = fld.text
         start = hit.start
         if hit.term == "岁":
@@ -88,6 +92,10 @@ class MinorRecognizer(Recognizer):
             while k > 0 and start - k < 5 and (t[k - 1] in NUMERALS or t[k - 1] in "（()）"):
                 k -= 1
             start = k
+        sl, _ = fld.segments.sentence(start)
+        named = [p for p in doc.persons.between(fld.name, max(sl, start - NAME_BEFORE), start) if p.end <= start]
+        if named:
+            start = named[-1].name_span[0] if named[-1].name_span else named[-1].start
         return start, hit.end
 
     def second_result(self, fld, start, end, hit, p):
