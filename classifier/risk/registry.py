@@ -28,8 +28,8 @@ from .markings import (DraftMarkingRecognizer, InternalMarkingRecognizer, Secrec
                        TradeSecretMarkingRecognizer)
 from .org_code import OrgCodeRecognizer, UsccRecognizer
 from .persons import PersonIndex, PersonNameRecognizer
-from .persons.minors import MinorRecognizer
 from .persons.context import ATTRIBUTE_TAGS
+from .persons.minors import MinorRecognizer
 from .phone import LandlineRecognizer, MobileRecognizer
 from .plate import PlateRecognizer
 from .price_breakdown import BidPriceBreakdownRecognizer

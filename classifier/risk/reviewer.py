@@ -139,14 +139,7 @@ class RiskReviewer:
         out = self._without_ranges(doc, out)
         # Phrases: overlapping or nearby results of the same type merge into one; a phrase inside a value of its
         # type says nothing more ("未满14周岁" read by the rules and "14周岁" read again by the model).
-        phrase_types = {r.type for r in kept if not r.value}
-        said: dict[tuple[str, str], _Spans] = {}
-        for v in out:
-            if v.type in phrase_types:
-                key = (v.field, v.type)
-                if key not in said:
-                    said[key] = _Spans(len(doc.get(v.field).text))
-                said[key].add(v.start, v.end)
+        said = self._value_spans(doc, out, {r.type for r in kept if not r.value})
         phrases = sorted((r for r in kept if not r.value and not (
             (r.field, r.type) in said and said[(r.field, r.type)].overlaps(r.start, r.end))), key=_PHRASE_ORDER)
         merged: list[Result] = []
@@ -163,6 +156,18 @@ class RiskReviewer:
                 merged.append(Result(r.recognizer, r.field, r.start, r.end, r.score, r.reason, r.type, r.ground,
                                      r.action, r.shield, r.value, r.mask, learned=r.learned))
         return out + merged
+
+    @staticmethod
+    def _value_spans(doc: Document, values: list[Result], types: set[str]) -> dict[tuple[str, str], _Spans]:
+        """Per ``(field, type)`` of ``types``, where the kept values of that type lie."""
+        spans: dict[tuple[str, str], _Spans] = {}
+        for v in values:
+            if v.type in types:
+                key = (v.field, v.type)
+                if key not in spans:
+                    spans[key] = _Spans(len(doc.get(v.field).text))
+                spans[key].add(v.start, v.end)
+        return spans
 
     @staticmethod
     def _without_ranges(doc: Document, values: list[Result]) -> list[Result]:
