@@ -17,7 +17,10 @@ from ..wordlists import words
 from .age import ADULT, CN_AGE_CHARS, cn_number
 
 READ = tuple(words("persons.minors.READ"))
-GRADES = frozenset(("初一", "初二", "初三", "高一", "高二", "高三"))
+GRADES = frozenset(words("persons.minors.GRADES"))
+"""Grades named without 年级 ("初二", "高一"): read only where a grade goes on."""
+CLASS_AFTER = ("年级", *GRADES)
+"""A grade word before a class ("初二（3）班", "八年级 1班"): the grade is read, not the class again."""
 GRADE_NEXT = frozenset("（(0123456789０１２３４５６７８９班学年级）)，,、；;。 \t\u3000|｜\n")
 """After "初二"/"高一" a school grade goes on like this ("初二（3）班", "高一学生", "高一，"); "提高一个", "正月初三"
 do not."""
@@ -57,8 +60,7 @@ class MinorRecognizer(Recognizer):
             return (nxt == "" or nxt in GRADE_NEXT) and not (term[0] == "初" and t[hit.start - 1:hit.start] == "月")
         if term == "班":
             before = t[max(0, hit.start - ROW_BEFORE_CLASS):hit.start]
-            return (before[-1:] in ("）", ")") or before[-1:].isdigit()) and not any(
-                w in before for w in ("年级", "初", "高"))
+            return (before[-1:] in ("）", ")") or before[-1:].isdigit()) and not any(w in before for w in CLASS_AFTER)
         if term == "出生":
             return BIRTH_YEAR_RE.search(t, max(0, hit.start - BIRTH_REACH), hit.start) is not None
         return True
