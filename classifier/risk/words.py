@@ -91,10 +91,10 @@ def _inside_cached(near: str, start: int, end: int, keep: frozenset[str]) -> str
 
 
 def _inside(near: str, start: int, end: int, words, keep) -> str | None:
+    if not _could_cross(near, start, end, words, keep):
+        return None  # no listed word crosses the start or runs on past the end: no segmentation can
     if keep:
         words = _WithExtra(words, keep)
-    if not _could_cross(near, start, end, words):
-        return None  # no listed word crosses the start or runs on past the end: no segmentation can
     prev = 0
     for k in sorted(_segment(near, 0, len(near), words)):
         # a segment across the start ("多少|年来"), or one that begins with the word and goes on ("少年宫")
@@ -104,14 +104,15 @@ def _inside(near: str, start: int, end: int, words, keep) -> str | None:
     return None
 
 
-def _could_cross(near: str, start: int, end: int, words) -> bool:
-    """Whether some listed word (two to four characters, as the segmentation reads them) begins before
-    ``start`` and ends after it, or begins at ``start`` and ends after ``end``: only such a word can make the
-    segmentation cut the word at ``[start, end)`` out of a longer one."""
+def _could_cross(near: str, start: int, end: int, words, keep=frozenset()) -> bool:
+    """Whether some listed word (two to four characters, as the segmentation reads them; ``keep``: the caller's
+    words too) begins before ``start`` and ends after it, or begins at ``start`` and ends after ``end``: only such
+    a word can make the segmentation cut the word at ``[start, end)`` out of a longer one."""
     n = len(near)
     for i in range(max(0, start - 3), start + 1):
         for j in range(max(i + 2, start + 1 if i < start else end + 1), min(n, i + 4) + 1):
-            if near[i:j] in words:
+            w = near[i:j]
+            if w in words or w in keep:
                 return True
     return False
 

@@ -32,6 +32,9 @@ class PersonCues:
         self.org_columns = tuple(lexicon.words("org_columns"))
         self.column_kinds: dict[str, bool] = {}  # header -> is a name column (lists.name_column)
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
+        self.role_and_minor_words = self.roles | self.minor_cues
+        """One set, built once: the cache of ``inside_longer_word`` keys on it (a new union per call was rebuilt,
+        hashed and compared whole on every lookup)."""
         self.name_leads = lexicon.words("name_leads")
         self.given_names_also_words = lexicon.words("given_names_also_words")
 

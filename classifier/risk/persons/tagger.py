@@ -97,7 +97,7 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
                 continue
             # a neutral role (居民, 申请人) counts only in a sentence that states something private
             strong = h.term in cues.sensitive_roles or h.term in cues.minor_cues
-            if t[h.end:h.end + 1] in CONJUNCTIONS or inside_longer_word(t, h.start, h.end, keep=cues.roles | cues.minor_cues):
+            if t[h.end:h.end + 1] in CONJUNCTIONS or inside_longer_word(t, h.start, h.end, keep=cues.role_and_minor_words):
                 continue  # "妇女儿童和青少年": a piece of another word, not the role (as the rules decide)
             sl, sr = fld.segments.sentence(h.start)
             if h.term in cues.minor_cues and (doc.title.tagged("list:honour_words")
