@@ -26,10 +26,6 @@ HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?
 """Nothing after it on the line but a bracketed note ("（第1页）")."""
 
 
-PUBLIC_VERSION_RE = re.compile(r"[（(](?:公开版|公示版|公开件|公开稿)[）)]")
-"""A title calling the record the version prepared for publication ("现场检查笔录（公开版）")."""
-
-
 def in_title_quotes(t: str, s: int, e: int) -> bool:
     """The record's name stands in title quotes (《…》): a document cited, not this one."""
     return t[max(0, s - 1):s] == "《" or t[e:e + 1] == "》"
@@ -54,10 +50,9 @@ class EnforcementRecordRecognizer(Recognizer):
             return
         inside_title_quotes = in_title_quotes(t, s, e)
         if fld.name == "title":
-            if not inside_title_quotes and not PUBLIC_VERSION_RE.search(t) and not doc.body.tagged(self.tag):
+            if not inside_title_quotes and not doc.body.tagged(self.tag):
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
-            return  # (a record's 公开版 was prepared for publication: what remains is the reviewer's to read;
-            # a body that names the record again is marked there, below)
+            return  # (a body that names the record again is marked there, below)
         first = doc.body.tagged(self.tag)[0]
         if (first.start, first.end) == (s, e) and self._title_is_record(doc):
             # the document is the record its title names, and names it again: "（本现场检查笔录共2页）"
@@ -84,10 +79,10 @@ class EnforcementRecordRecognizer(Recognizer):
             yield self.result(fld, s, e, 0.8, "正文含执法案卷原文")
 
     def _title_is_record(self, doc) -> bool:
-        """The title names a record, not quoted and not its 公开版 (as :meth:`analyze_trigger` reads a title)."""
+        """The title names a record, not quoted (as :meth:`analyze_trigger` reads a title); its 公开版 is the record
+        too (the labels mark all ten such drafts of the development sets)."""
         t = doc.title.text
-        return not PUBLIC_VERSION_RE.search(t) and any(not in_title_quotes(t, h.start, h.end)
-                                                       for h in doc.title.tagged(self.tag))
+        return any(not in_title_quotes(t, h.start, h.end) for h in doc.title.tagged(self.tag))
 
     def _made(self, doc, fld, start: int) -> bool:
         """The record at ``start`` was made, obtained or passed on in a report on a case (:data:`MADE_RE`), or is
