@@ -183,6 +183,9 @@ class TradeSecretMarkingRecognizer(Recognizer):
     LABEL = "商业秘密标注"
     VALUE = False
     TRIGGERS = words("markings.TradeSecretMarkingRecognizer.TRIGGERS")
+    MARKING_ONLY = frozenset(words("markings.TradeSecretMarkingRecognizer.MARKING_ONLY"))
+    """Words that are a claim only written as a marking (quoted, bracketed, heading a line): "公司机密 未经许可不得复制"
+    marks a document, "严防核心机密泄露" does not."""
 
     @staticmethod
     def _marked_quote(t: str, s: int) -> int | None:
@@ -225,6 +228,8 @@ class TradeSecretMarkingRecognizer(Recognizer):
                     end = close.start()
             yield self.result(fld, s, end, 0.85, "文件或企业标注为商业秘密")
             return
+        if hit.term in self.MARKING_ONLY and t[s - 1:s] not in OPEN_BRACKETS:
+            return  # not written as a marking (nor opening a note: "（企业保密材料，申请不予公开）"): prose about secrecy
         sl, sr = fld.segments.sentence(s, e)
         sentence = t[sl:sr]
         around = t[max(sl, s - 6):min(sr, e + 6)]

@@ -40,6 +40,11 @@ def test_secrecy_not_found(text):
     ("第三方书面回复：“配方及工艺流程属于本公司商业秘密，不同意公开”。", "商业秘密"),
     ("检验结论：所检项目符合标准要求。\n★商业秘密★ 燃烧器结构参数……", "★商业秘密★"),             # starred
     ("企业提供的核心配方及工艺参数（企业申请保密）经专家组现场核验。", "申请保密"),
+    # an enterprise's own marking, quoted or in brackets, written in its own words
+    ("经查，你公司提交的配方表页眉注明“企业核心机密·配方·严禁外传”。", "企业核心机密·配方·严禁外传"),
+    ("材料中研发项目技术方案一节（页眉标注“公司机密 未经许可不得复制”）。", "公司机密 未经许可不得复制"),
+    ("6.供货商审计报告（企业保密材料，申请不予公开）", "企业保密材料"),
+    ("协议首页标明“保密文件·企业核心技术资料”。", "保密文件·企业核心技术资料"),
 ])
 def test_trade_secret_marking_found(text, part):
     assert_found(text, "trade_secret_marking", part, ground="trade_secret")
@@ -52,6 +57,7 @@ def test_trade_secret_marking_found(text, part):
     "涉及商业秘密的，未经第三方同意不得公开。",
     "经审查，本机关认为该部分确属商业秘密，决定不予公开。",                 # the agency's decision, no claim
     "为增强企业商业秘密保护意识，区市场监管局举办商业秘密保护宣讲活动。",
+    "健全企业保密制度，加强保密材料管理，严防核心机密泄露。",
 ])
 def test_trade_secret_marking_not_found(text):
     assert not findings(review(text), "trade_secret_marking")
