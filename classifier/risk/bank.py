@@ -21,11 +21,11 @@ COMPANY_ACCOUNT_LABELS = words("bank.COMPANY_ACCOUNT_LABELS")
 
 LANDLINE_SHAPE_RE = re.compile(r"[(（]?0[0-9]{2,3}[)）]?[ \-]?[0-9]{7,8}")
 CARD_PREFIXES = ("62", "4", "5", "3")
+"""Issuer prefixes of the cards in use in China (UnionPay 62, Visa 4, Mastercard 5, JCB/AmEx 3)."""
 UNIONPAY = "62"
 MISWRITTEN_CARD_LENGTHS = (14, 15, 20, 21)
 """A UnionPay number a digit or two off a card's length (16–19) is a card miswritten, not a company's account (those
 rarely start with 62)."""
-"""Issuer prefixes of the cards in use in China (UnionPay 62, Visa 4, Mastercard 5, JCB/AmEx 3)."""
 
 
 def card_grouping(groups: list[int]) -> bool:
@@ -87,7 +87,7 @@ class BankCardRecognizer(Recognizer):
         """A UnionPay card number miswritten by digits ("工资卡62170029400182736459", "账户62148373019621"): still
         that person's card when it is called one right before it, and no company's or public fund's."""
         for c in variants(cand, MISWRITTEN_CARD_LENGTHS):
-            if (not c.compact.startswith(UNIONPAY) or company_account(fld, c.start) or public_account(fld, c.start)):
+            if not c.compact.startswith(UNIONPAY) or company_account(fld, c.start) or public_account(fld, c.start):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=14, right=0)
             if score >= 0.6:
