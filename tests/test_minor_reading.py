@@ -65,6 +65,7 @@ def test_the_finding_starts_at_the_childs_name_read_before_it():
     text = "低保户龙浩然，中职二年级，17岁，患白血病。"
     found = [f for f in RiskReviewer(second_reading=always()).review("", text).findings if f.type == "minor"]
     assert len(found) == 1 and found[0].text == "龙浩然，中职二年级，17岁"
+    assert "龙浩然" not in found[0].reason  # the reason quotes the age or grade, not the child's name
 
 
 def test_the_age_band_is_a_feature():

@@ -79,21 +79,7 @@ class MinorRecognizer(Recognizer):
         """The age with its number ("14周岁"), the grade with its number ("三年级", "七（2）班"), the birth date; from
         the child's name when one is read right before it in its sentence ("低保户龙浩然，中职二年级" — the child is who
         the statement identifies)."""
-        t = fld.text
-        start = hit.start
-        if hit.term == "岁":
-            got = self._age(t, hit.start)
-            if got is not None:
-                start = got[0]
-        elif hit.term == "出生":
-            m = BIRTH_YEAR_RE.search(t, max(0, hit.start - BIRTH_REACH), hit.start)
-            if m:
-                start = m.start()
-        elif hit.term in ("年级", "班"):
-            k = start
-            while k > 0 and start - k < 5 and (t[k - 1] in NUMERALS or t[k - 1] in "（()）"):
-                k -= 1
-            start = k
+        start = self._statement_start(fld.text, hit)
         sl, _ = fld.segments.sentence(start)
         named = [p for p in doc.persons.between(fld.name, max(sl, start - NAME_BEFORE), start) if p.end <= start]
         if named:
@@ -101,9 +87,25 @@ class MinorRecognizer(Recognizer):
         return start, hit.end
 
     def second_result(self, fld, start, end, hit, p):
-        return self.result(fld, start, end, round(p, 2),
-                           f"“{fld.text[start:end]}”，模型判断为年龄或年级（概率 {p:.2f}），请核实", mask=False,
-                           learned=True)
+        # the reason quotes the age or grade, never the child's name the finding may start from
+        said = fld.text[max(start, self._statement_start(fld.text, hit)):end]
+        return self.result(fld, start, end, round(p, 2), f"“{said}”，模型判断为年龄或年级（概率 {p:.2f}），请核实",
+                           mask=False, learned=True)
+
+    def _statement_start(self, t: str, hit) -> int:
+        """Where the age ("14周岁"), the grade ("三年级", "七（2）班") or the birth date ("2016年8月出生") read at ``hit``
+        begins."""
+        if hit.term == "岁":
+            got = self._age(t, hit.start)
+            return got[0] if got is not None else hit.start
+        if hit.term == "出生":
+            m = BIRTH_YEAR_RE.search(t, max(0, hit.start - BIRTH_REACH), hit.start)
+            return m.start() if m else hit.start
+        k = hit.start
+        if hit.term in ("年级", "班"):
+            while k > 0 and hit.start - k < 5 and (t[k - 1] in NUMERALS or t[k - 1] in "（()）"):
+                k -= 1
+        return k
 
     @staticmethod
     def _age(t: str, at: int) -> tuple[int, int] | None:
