@@ -5,9 +5,12 @@ Identifiers are computed here (valid check digits) rather than copied from any d
 
 from __future__ import annotations
 
+import json
 import math
 from functools import lru_cache
+from pathlib import Path
 
+from classifier.bundle import MANIFEST_FILE
 from classifier.risk import RiskReviewer
 from classifier.risk.checksums import id_card_check_char, luhn_check_digit, uscc_check_char
 from classifier.risk.second_reading import SecondReading, features
@@ -99,3 +102,12 @@ class Spy(SecondReading):
     def read(self, kind, doc, fld, hit, reported=False, extra=(), found=()):
         self.asked.append((kind, reported, tuple(extra), features(kind, doc, fld, hit, reported, extra=extra)))
         return None
+
+
+# ---- model bundles -------------------------------------------------------------------------------
+def manifest_of(path: Path) -> dict:
+    return json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
+
+
+def write_manifest(path: Path, manifest: dict) -> None:
+    (path / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from classifier import Analyzer
-from classifier.bundle import MANIFEST_FILE, NAME_MODEL, save_bundle, sha256_file, verify_bundle
+from classifier.bundle import NAME_MODEL, save_bundle, sha256_file, verify_bundle
 from classifier.errors import ModelError
 from classifier.risk.name_tagger import NameTagger
 from service.cli import main
-
-
-def manifest_of(path: Path) -> dict:
-    return json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
-
-
-def write_manifest(path: Path, manifest: dict) -> None:
-    (path / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+from tests.assertions import manifest_of, write_manifest
 
 
 def test_shipped_bundle_lists_the_name_model(default_bundle_dir):

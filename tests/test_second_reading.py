@@ -8,25 +8,20 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
 from classifier import Analyzer
 from classifier.analyzer import load_reviewer
-from classifier.bundle import MANIFEST_FILE, SECOND_READING, sha256_file, verify_bundle
+from classifier.bundle import SECOND_READING, sha256_file, verify_bundle
 from classifier.errors import ModelError
 from classifier.risk import RiskReviewer
 from classifier.risk.second_reading import FORMAT, SecondReading
 from service.cli import main
-from tests.assertions import Spy, always
+from tests.assertions import Spy, always, manifest_of, write_manifest
 
 # no name anywhere: the rules cannot tie the illness to a person
 UNTIED = "经入户核查，该村一组村民，因患尿毒症长期透析，家庭生活困难。"
-
-
-def manifest_of(path: Path) -> dict:
-    return json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
 
 
 def test_shipped_bundle_lists_the_second_reading(default_bundle_dir):
@@ -64,7 +59,7 @@ def test_tampered_second_reading_is_refused(bundle_copy):
 def test_second_reading_not_listed_in_files_is_refused(bundle_copy):
     manifest = manifest_of(bundle_copy)
     del manifest["files"][manifest[SECOND_READING]["file"]]
-    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    write_manifest(bundle_copy, manifest)
     with pytest.raises(ModelError) as exc:
         load_reviewer(bundle_copy)
     assert exc.value.code == "manifest_invalid" and "二次判读模型" in exc.value.message
@@ -74,7 +69,7 @@ def test_bundle_without_second_reading_loads_rules_only(bundle_copy):
     manifest = manifest_of(bundle_copy)
     name = manifest.pop(SECOND_READING)["file"]
     del manifest["files"][name]
-    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    write_manifest(bundle_copy, manifest)
     (bundle_copy / name).unlink()
     reviewer = load_reviewer(bundle_copy)
     assert reviewer.second_reading is None and reviewer.registry.second_reading is None
@@ -225,8 +220,8 @@ def test_build_is_byte_identical_and_registers(tmp_path, default_bundle_dir, mon
     bundle = tmp_path / "bundle"
     bundle.mkdir()
     shipped = manifest_of(default_bundle_dir)
-    (bundle / MANIFEST_FILE).write_text(json.dumps({"name": "x", "files": {"model.joblib": shipped["files"]["model.joblib"]},
-                                                    "libraries": shipped["libraries"]}), encoding="utf-8")
+    write_manifest(bundle, {"name": "x", "files": {"model.joblib": shipped["files"]["model.joblib"]},
+                            "libraries": shipped["libraries"]})
     manifest = statements.register(bundle, e1)
     assert manifest["files"]["model.joblib"] == shipped["files"]["model.joblib"]
     assert manifest["files"][e1["file"]]["sha256"] == e1["sha256"]
