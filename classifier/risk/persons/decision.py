@@ -11,8 +11,11 @@ unless a child, and anyone with no protected context at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..text import ITEM_NUMBERING
 
 from .identity import holders
 from .lists import list_topic_start
@@ -82,7 +85,7 @@ class PersonDecision:
         if cues.company_after(fld, p.end):
             return NOT_PRIVATE  # the name of a company, shop or cooperative
         linked = links.get(p.key)
-        if linked:
+        if linked and not (honour_notice and _honoree(fld, p)):
             what = "、".join(ATTRIBUTE_NAMES.get(t, t) for t in sorted(linked))
             return _decision(True, "person_name", "privacy", "私人姓名", f"与{what}同句", 0.75)
         if honour_notice:
@@ -100,6 +103,42 @@ class PersonDecision:
                              or (p.cue in cues.neutral_roles and _case_nearby(doc, fld, p))):
             return _decision(True, "person_name", "privacy", "私人姓名", private_case, 0.75)
         return NOT_PRIVATE
+
+
+HONOREE_LINE_RE = re.compile(ITEM_NUMBERING + r"(?:([\u4e00-\u9fff“”\"]{1,12})[：:][ \t\u3000]*)?")
+"""What may stand before an honoree's name on its line: a number, a category ("孝老爱亲模范：")."""
+HONOREE_LINE_REACH = 24
+INTRO_REACH = 400
+"""How far back a list item looks for the line that introduces its list ("…评选结果公示如下：")."""
+HONOUR_TAG = "list:honour_words"
+
+
+def _honoree(fld, p) -> bool:
+    """In an honour notice, the one honoured: a family by its head's name ("王德才家庭"), or the name that opens
+    its line in a list of honours — under a category that names one ("孝老爱亲模范：田光华（…）") or an introduction
+    that does ("…道德模范评选结果公示如下：⏎李桂芝，…照顾瘫痪婆婆…"). Not the people a sentence tells of ("照顾瘫痪在床
+    的丈夫陈大勇", "帮扶的刑满释放人员孙某"), nor a list the notice adds ("春节慰问困难家庭名单：⏎魏某（独居，患…）")."""
+    t = fld.text
+    if t.startswith("家庭", p.end):
+        return True
+    line = t.rfind("\n", max(0, p.start - HONOREE_LINE_REACH), p.start) + 1
+    if line == 0 and p.start > HONOREE_LINE_REACH:
+        return False
+    m = HONOREE_LINE_RE.match(t, line, p.start)
+    if m is None or m.end() != p.start:
+        return False
+    if m.group(1):
+        return bool(fld.tagged_between(HONOUR_TAG, m.start(1), m.end(1)))
+    lo = max(0, line - INTRO_REACH)
+    end = line - 1  # the end of the line before
+    while end > lo:
+        start = t.rfind("\n", lo, end) + 1
+        if t[end - 1:end] in ("：", ":"):
+            return bool(fld.tagged_between(HONOUR_TAG, start, end))
+        if start <= lo:
+            break
+        end = start - 1
+    return False
 
 
 CASE_TAGS = ("list:family_case_words", "list:labour_case_words")
