@@ -25,6 +25,9 @@ ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 # an organisation named just before the cue: "被申请人：某某区市场监督管理局，住所地：…" is its seat
 ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院|队|处|办)[）)]?[，,；; ]*$")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
+SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
+"""Right after the address: what the reader is to do there ("请失主到某路318号认领", "到某路9号参加学习"): an office."""
+GO_TO = frozenset("到至赴往")
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
@@ -220,6 +223,8 @@ class AddressRecognizer(Recognizer):
             return None, cues, start  # "某某执法大队（某区某街28号）": the seat of the body just named
         if INSTITUTION_AFTER_RE.match(t, end):
             return None, cues, start  # "某大道88号政务服务中心二楼": the address of an office
+        if not addressee and SERVICE_AFTER_RE.match(t, end) and GO_TO.intersection(t[max(0, start - 16):end]):
+            return None, cues, start  # "请失主到某路318号认领": where the reader is to go, an office
         if office and not (private and (self._closest_is_private(fld, start) or addressee)):
             return None, cues, start
         if not private and (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):

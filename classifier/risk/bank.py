@@ -16,6 +16,10 @@ PERSONAL_WORDS = words("bank.PERSONAL_WORDS")
 BRANCH_WORDS = words("bank.BRANCH_WORDS")
 COMPANY_WORDS = words("bank.COMPANY_WORDS")
 COMPANY_ACCOUNT_LABELS = words("bank.COMPANY_ACCOUNT_LABELS")
+INVALID_WORDS = words("bank.INVALID_WORDS")
+INVALID_REACH = 30
+"""A card number that fails the Luhn check, or has no card's length, is none where its sentence says so this near
+("位数错误", "卡号有误", "录入错误") — not "户名不符": the card is real, its holder's name was mistyped."""
 """Labels that say the account is an organisation's ("企业基本户", "对公账户")."""
 
 
@@ -55,12 +59,15 @@ class BankCardRecognizer(Recognizer):
         found = False
         for c in variants(cand, range(16, 20)):
             compact = c.compact
-            if not self.match_pattern(compact) or organisations_account(fld, c.start, compact) or public_account(fld, c.start):
+            if (not self.match_pattern(compact) or organisations_account(fld, c.start, compact)
+                    or public_account(fld, c.start, c.end)):
                 continue  # a company's account is a bank_account (trade secret), not a card; a public fund's is public
             if id_card_parts_valid(compact) and self.context_score(fld, c.start, c.end, 0, 14, 0) <= 0:
                 continue  # region and birth date of an ID number, no card word before it: an ID look-alike
             score = 0.3
             luhn = luhn_ok(compact)
+            if not luhn and fld.says(c.start, c.end, INVALID_WORDS, INVALID_REACH):
+                continue  # "原登记卡号…（位数错误）", "录入的卡号有误": a wrong number is nobody's card
             if luhn:
                 score += 0.3
             if compact.startswith(CARD_PREFIXES):
@@ -87,7 +94,8 @@ class BankCardRecognizer(Recognizer):
         """A UnionPay card number miswritten by digits ("工资卡62170029400182736459", "账户62148373019621"): still
         that person's card when it is called one right before it, and no company's or public fund's."""
         for c in variants(cand, MISWRITTEN_CARD_LENGTHS):
-            if not c.compact.startswith(UNIONPAY) or company_account(fld, c.start) or public_account(fld, c.start):
+            if (not c.compact.startswith(UNIONPAY) or company_account(fld, c.start) or public_account(fld, c.start, c.end)
+                    or fld.says(c.start, c.end, INVALID_WORDS, INVALID_REACH)):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.3, left=14, right=0)
             if score >= 0.6:
@@ -120,7 +128,7 @@ class BankAccountRecognizer(Recognizer):
         compact = cand.compact
         if not self.match_pattern(compact) or LANDLINE_SHAPE_RE.fullmatch(cand.value):
             return  # "0951-6718825" beside an account: a phone number, not the account
-        if organisations_account(fld, cand.start, compact) and not public_account(fld, cand.start):
+        if organisations_account(fld, cand.start, compact) and not public_account(fld, cand.start, cand.end):
             yield self.result(fld, cand.start, cand.end, 0.97, "单位的收款或开户账号")
 
 
@@ -144,17 +152,36 @@ ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:�
 
 PUBLIC_ACCOUNT_RE = re.compile(r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|执行款专户)[^，。；;\n]{0,8}$")
 """The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户："): published for payers."""
-PUBLIC_HOLDER_RE = re.compile(r"(?:开户名|户名|账户名称)[：: \t\u3000]*[^，。；;\n]{0,24}?"
-                              r"(?:交易中心|财政局|财政所|人民法院|人民政府|管理局|管理中心)[，,；; \t\u3000]")
-"""The account's holder is a public body ("开户名 某市公共资源交易中心，开户行…，账号…")."""
+PUBLIC_BODY = r"(?:交易中心|财政局|财政所|人民法院|人民检察院|人民政府|管理局|管理中心|保障局|税务局|事务中心|公积金中心)"
+PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|收款单位|收款人)[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
+                              + r"|" + PUBLIC_BODY + r"[^，。；;\n]{0,16}?(?:开立|专户|专用账户|结算户)")
+"""The account's holder is a public body: "户名：某县人民法院执行款专户", "收款单位：某区医疗保障局",
+"某市公共资源交易中心在某银行支行开立的专用账户", "县财政局非税收入汇缴专户（开户行：…，账号：…）"."""
+PUBLIC_AFTER_RE = re.compile(r"[ \t\u3000]*[（(][^）)\n]{0,8}(?:专户|财政|国库)")
+"""Right after the number: "1302 0166 0900 0012（县财政专户）"."""
+PUBLIC_RECORD_LINES = 3
+"""An account's record may be laid out a field per line ("户名：某某局⏎开户行：…⏎账号：…"): its holder is read on
+the number's line and the two before it."""
+PUBLIC_REACH = 150
 
 
-def public_account(fld, s: int) -> bool:
-    """A public fund's or body's account: so labelled right before the number, or its holder named on its line."""
+def public_account(fld, s: int, e: int | None = None) -> bool:
+    """A public fund's or body's account: so labelled before the number on its line, or in brackets right after it,
+    or its holder is a public body named in its record (its sentence, within its line and the two before)."""
     t = fld.text
-    line = max(t.rfind("\n", max(0, s - 100), s) + 1, s - 100)
-    return (PUBLIC_ACCOUNT_RE.search(t, max(line, s - 30), s) is not None
-            or PUBLIC_HOLDER_RE.search(t, line, s) is not None)
+    lo = max(0, s - PUBLIC_REACH)
+    this_line = max(t.rfind("\n", lo, s) + 1, lo)
+    if PUBLIC_ACCOUNT_RE.search(t, max(this_line, s - 30), s) is not None:
+        return True
+    if e is not None and PUBLIC_AFTER_RE.match(t, e) is not None:
+        return True
+    record = this_line
+    for _ in range(PUBLIC_RECORD_LINES - 1):
+        if record <= lo:
+            break
+        record = max(t.rfind("\n", lo, record - 1) + 1, lo)
+    record = max(record, t.rfind("。", record, s) + 1)  # the record of this number, not the sentence before it
+    return PUBLIC_HOLDER_RE.search(t, record, s) is not None
 
 
 PERSON_ITEM_RE = re.compile(r"[ \t\u3000]*" + ITEM_NUMBER + r"[ \t\u3000]*" + MASKED_NAME + r"[，,、]")

@@ -123,6 +123,9 @@ class Recognizer:
     (what the rules leave), ``"both"`` (and withdraws what they report when it is sure it is nothing), or ``""``."""
     MODEL_ONLY = False
     """No rules of its own: only a second reading reports anything (left out of a registry without a model)."""
+    SAMPLES_ARE_NOBODYS = True
+    """A value of this identifier given as a sample of its format ("号码形如C12345678") is nobody's and is not reported
+    (the reviewer's ``_sample``); ``False`` where a value that passes its check digit may be a real person's even so."""
 
     def __init__(self, lexicon: "Lexicon", settings: "RiskSettings"):
         self.lexicon = lexicon

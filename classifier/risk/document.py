@@ -302,6 +302,14 @@ class FieldText:
             i += 1
         return out
 
+    def says(self, start: int, end: int, words, reach: int) -> bool:
+        """The sentence of ``[start, end)`` holds one of ``words`` within ``reach`` characters either side ("校验位错误",
+        "（位数错误）": what the text says of the value there)."""
+        sl, sr = self.segments.sentence(start, end)
+        t = self.text
+        left, right = t[max(sl, start - reach):start], t[end:min(sr, end + reach)]
+        return any(w in left or w in right for w in words)
+
     def terms_between(self, lo: int, hi: int) -> set[str]:
         return {h.term for h in self.hits_between(lo, hi)}
 

@@ -16,7 +16,8 @@ DISABILITY_LEVELS = "1234"
 
 INVALID_WORDS = words("id_card.INVALID_WORDS")
 INVALID_REACH = 40
-"""How far either side of a number whose check digit fails the sentence is read for a word that says it is none."""
+"""How far either side of a number whose check digit fails the sentence is read for a word that says it is none
+("校验位错误", "经核验有误", "示例号码", "伪造号码")."""
 
 
 class IdCardRecognizer(Recognizer):
@@ -35,14 +36,7 @@ class IdCardRecognizer(Recognizer):
     )
     CONTEXT = ID_WORDS
     NEGATIVE_CONTEXT = words("id_card.IdCardRecognizer.NEGATIVE_CONTEXT")
-
-    @staticmethod
-    def _said_invalid(fld, start: int, end: int) -> bool:
-        """The sentence says the number is none ("校验位错误", "经核验有误", "示例号码", "伪造号码")."""
-        sl, sr = fld.segments.sentence(start, end)
-        t = fld.text
-        left, right = t[max(sl, start - INVALID_REACH):start], t[end:min(sr, end + INVALID_REACH)]
-        return any(w in left or w in right for w in INVALID_WORDS)
+    SAMPLES_ARE_NOBODYS = False  # "标准示例11010519491231002X": a number that passes the check may be somebody's
 
     def analyze_candidate(self, doc, fld, cand):
         compact = cand.compact
@@ -63,7 +57,7 @@ class IdCardRecognizer(Recognizer):
                         continue  # an all-digit 统一社会信用代码 that happens to pass both checks
                     yield self.result(fld, c.start, c.end, 1.0, "校验位正确")
                 elif (id_card_parts_valid(compact) and id_context and left_terms.isdisjoint(self.negative_context)
-                      and not self._said_invalid(fld, c.start, c.end)):
+                      and not fld.says(c.start, c.end, INVALID_WORDS, INVALID_REACH)):
                     # Region and birth date fit and the text calls it an ID number, but the check
                     # digit fails: a typo or a look-alike. Ask a person; never mask it automatically.
                     yield self.result(fld, c.start, c.end, 0.55, "校验位不符，需人工核实", action="review", mask=False)

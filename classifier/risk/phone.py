@@ -93,7 +93,7 @@ class MobileRecognizer(Recognizer):
             # "苑某（1560 851 6632）": a number alone in brackets after a name is that person's phone
             if not grouping_ok(c.value, labelled=labelled):
                 continue
-            if labelled_other(fld, c.start, self.context):
+            if labelled_other(fld, c.start, self.context) or self._listed_after_other(fld, c.start):
                 continue
             score = self.context_score(fld, c.start, c.end, 0.8, left=12, right=2)
             if not fld.terms_between(c.start - 12, c.start).isdisjoint(PRIVATE_CONTACT_WORDS) or masked_before:
@@ -102,6 +102,12 @@ class MobileRecognizer(Recognizer):
                 score = max(score, 0.85)
             yield self.result(fld, c.start, c.end, score, "号段有效")
 
+
+    def _listed_after_other(self, fld, start: int) -> bool:
+        """"执法证号15372301002、15372301017": the number follows one its label names as another kind of number (the
+        list shares the label)."""
+        prev = listed_before(fld, start, 2)
+        return prev is not None and labelled_other(fld, prev.start, self.context)
 
     def _listed_after_labelled(self, fld, start: int) -> bool:
         """"联系电话0351-7623518、13603 419 825": the number follows another one its label names, in one list."""
@@ -128,8 +134,11 @@ CONTACT = frozenset(("联系人",))
 HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
 OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电话", "座机"))
 """The label of a phone given after a person's name."""
-OFFICE_LABEL_RE = re.compile(r"(?:局|委|办|中心|大队|中队|支队|派出所|所(?![留有需在填])|站|院|科|处|股|厅|政府|公司|窗口|大厅)"
-                             r"[\u4e00-\u9fff]{0,4}?(?:电话|座机|热线)[：: \t\u3000]*$")
+OFFICE = r"(?:局|委|办|中心|大队|中队|支队|派出所|(?<![住场])所(?![留有需在填])|站|(?<![住号])院|科|处|股|厅|政府|公司|窗口|大厅)"
+OFFICE_LABEL_RE = re.compile(OFFICE + r"(?:[\u4e00-\u9fff]{0,4}?(?:电话|座机|热线)|[\u4e00-\u9fff]{0,3}[，,（(][ \t\u3000]*"
+                             r"(?:联系)?(?:电话|座机|方式))?[：: \t\u3000]*$")
+"""The number's own label names an office: "执法大队电话：", "许可机关：某市行政审批局，电话：", "县农经站（联系电话 ",
+"本局工伤科0757-…", "联系本院：" (the office, then the number)."""
 SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|家庭电话|电话)[：:]?[ \t\u3000]*$")
 PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
 """A "masked name" ending so is a masked address ("人民中路某号"), not a person."""
@@ -333,6 +342,8 @@ class LandlineRecognizer(Recognizer):
             if not self.match_pattern(c.compact) or labelled_other(fld, c.start, self.context):
                 continue  # "用户号：0103228140": a customer number that looks like a Beijing landline
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
+            if score < self.settings.min_score and self._home_after(fld, c.start, c.end):
+                score = 0.75  # "…研究院，联系电话0431-…（住宅）": called a home phone, whatever office is named before
             if score < self.settings.min_score and not self._office_label(fld, c.start) and (
                     self._after_private_mobile(fld, c.start) or self._before_private_mobile(fld, c.start, c.end)
                     or self._home_sentence(fld, c.start)

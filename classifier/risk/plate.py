@@ -14,6 +14,10 @@ ORG_OWNER_RE = re.compile(r"(?:有限公司|有限责任公司|公司|合作社|
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
 
 
+FLEET_TAG = "list:plate_fleet"
+PRIVATE_OWNER_RE = re.compile(r"竞得人|买受人|竞买人|车主|所有人|驾驶员|驾驶人|当事人|身份证")
+"""On a plate's line in a notice about official vehicles: a private person has it now, or drives it."""
+OWNER_REACH = 40
 PLATE_WORDS_RE = re.compile(r"号牌|车牌|牌照|新能源|车辆|轿车|货车|客车")
 """What says a run of characters is a car's plate."""
 
@@ -27,6 +31,14 @@ class PlateRecognizer(Recognizer):
     NEGATIVE_CONTEXT = words("plate.PlateRecognizer.NEGATIVE_CONTEXT")
     CONTEXT_BOOST = 0.25
     CONTEXT_PENALTY = 0.5  # a school bus, an official or a company's vehicle: no private person's car
+    FLEET_WORDS = words("plate.PlateRecognizer.FLEET_WORDS")
+    """In a title, these say the notice is about official vehicles: none is a private car unless its line names
+    the person who has it now."""
+
+    def words(self):
+        w = super().words()
+        w[FLEET_TAG] = self.FLEET_WORDS
+        return w
 
     @staticmethod
     def _tail(value: str) -> str:
@@ -65,6 +77,8 @@ class PlateRecognizer(Recognizer):
             return  # "宁A·D00001至宁A·D99999": a range of plates in a 号段 notice, nobody's car
         if ORG_OWNER_RE.search(t, max(0, cand.start - 24), cand.start):
             return  # "沧州某物流有限公司 | 冀J·B2760": a company's vehicle, right after its name
+        if doc.title.tagged(FLEET_TAG) and not self._private_owner(t, cand.start, cand.end):
+            return  # "公务用车拍卖成交结果", "城管执法车辆清单": the notice is about official vehicles
         # an enumeration shares its predicate: "贵A·G1738、贵A·D82106为执法执勤用车"
         score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=18)
         if loose and score < 0.65:
@@ -73,6 +87,13 @@ class PlateRecognizer(Recognizer):
             kind = ("格式不在现行号段内，按语境识别" if loose else
                     "新能源号牌" if len([c for c in cand.value[2:] if c.isalnum()]) - (cand.value[1:2] == " ") == 6 else "号牌格式有效")
             yield self.result(fld, cand.start, cand.end, score, kind)
+
+    @staticmethod
+    def _private_owner(t: str, start: int, end: int) -> bool:
+        """The plate's line names a private person beside it ("原号牌辽A·G3725，竞得人邵某某，身份证号…")."""
+        lo = t.rfind("\n", max(0, start - OWNER_REACH), start) + 1
+        hi = t.find("\n", end, end + OWNER_REACH)
+        return PRIVATE_OWNER_RE.search(t, max(lo, start - OWNER_REACH), min(len(t), end + OWNER_REACH) if hi < 0 else hi) is not None
 
     @staticmethod
     def _said_plate(fld, start: int, end: int) -> bool:

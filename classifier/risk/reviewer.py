@@ -44,7 +44,11 @@ _BREAK_RE = re.compile("[。；;\n）)]")
 _FIELD_PLACE = operator.attrgetter("field", "start", "end")
 _RANGE_RE = re.compile(r"[ \u3000]?(?:至|到|~|～|—{1,2}|－|-)[ \u3000]?")
 """Between the two ends of a range of numbers."""
-"""What ends the sentence between two phrases of one type (they are not merged across it)."""
+_SAMPLE_BEFORE_RE = re.compile(r"(?:示例|形如)[：:为是]?[ \t\u3000]*(?:[\u4e00-\u9fff]{1,4}[：:]?[ \t\u3000]*)?$")
+"""Right before a value: it is given as a sample ("号码形如C12345678", "示例：护照E00000000")."""
+_SAMPLE_AFTER_RE = re.compile(r"[ \t\u3000]?[（(](?:示例|样例|样本|仅为示例)")
+"""Right after a value: "川A·F1234（样例，非实际车辆）"."""
+_SAMPLE_REACH = 12
 
 
 class _Spans:
@@ -137,6 +141,8 @@ class RiskReviewer:
                 if not r.shield:
                     out.append(r)
         out = self._without_ranges(doc, out)
+        out = [r for r in out if not (r.recognizer.SHAPES and r.recognizer.SAMPLES_ARE_NOBODYS
+                                      and self._sample(doc.get(r.field).text, r))]
         # Phrases: overlapping or nearby results of the same type merge into one; a phrase inside a value of its
         # type says nothing more ("未满14周岁" read by the rules and "14周岁" read again by the model).
         said = self._value_spans(doc, out, {r.type for r in kept if not r.value})
@@ -180,6 +186,13 @@ class RiskReviewer:
                     and _RANGE_RE.fullmatch(doc.get(a.field).text, a.end, b.start)):
                 ends.update((i, i + 1))
         return [r for i, r in enumerate(ordered) if i not in ends] if ends else values
+
+    @staticmethod
+    def _sample(t: str, r: Result) -> bool:
+        """An identifier given as a sample of its format ("通行证号码形如C12345678", "示例：川A·F1234（样例）") is
+        nobody's."""
+        return (_SAMPLE_BEFORE_RE.search(t, max(0, r.start - _SAMPLE_REACH), r.start) is not None
+                or _SAMPLE_AFTER_RE.match(t, r.end) is not None)
 
     @staticmethod
     def _sentence_break(doc: Document, field: str, a: int, b: int) -> bool:
