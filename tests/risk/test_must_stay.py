@@ -1,0 +1,147 @@
+"""What a notice must publish although it looks private: honorees, official vehicles, public accounts, office
+phones and addresses, samples of a format, other numbers listed under one label — each beside the private data
+that the same kind of notice still gives away (invented values)."""
+
+import pytest
+
+from tests.assertions import assert_found, assert_not_found, assert_span, findings, make_card, review
+
+# ---- honorees ------------------------------------------------------------------------------------
+HONOUR_TITLE = "关于表彰2024年度孝老爱亲道德模范的决定"
+
+
+@pytest.mark.parametrize("body, name", [
+    ("现将2024年度道德模范评选结果公布如下：\n房桂珍，城关街道居民，照顾瘫痪婆婆二十余年；\n严守田，东关街道居民，独自抚养两名孤儿。",
+     "房桂珍"),
+    ("现将评选出的道德模范公布如下：\n房桂珍，城关街道居民；\n严守田，东关街道居民，照顾瘫痪在床的母亲十余年。", "严守田"),
+    ("敬业奉献模范：冷秋实（乡村教师）\n孝老爱亲模范：严守田（农民，悉心照顾瘫痪母亲十余年）", "严守田"),
+    ("授予以下家庭“五好家庭”称号：房桂珍家庭、严守田家庭。其中，严守田家庭照顾瘫痪老人十二年。", "严守田"),
+])
+def test_an_honoree_is_named_although_the_sentence_tells_of_an_illness(body, name):
+    assert_not_found(body, "person_name", title=HONOUR_TITLE, fragment=name)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("现将评选结果公布如下：\n房桂珍，城关街道居民，几十年如一日照顾瘫痪在床的丈夫严守田。", "严守田"),
+    ("一、表彰名单：房桂珍家庭、冷秋实家庭。\n二、春节慰问困难家庭名单：\n严守田（独居，患糖尿病并发症双目失明）", "严守田"),
+    ("典型事例：\n严守田，2021年因盗窃罪刑满释放，回到村里后开办养殖场。", "严守田"),
+])
+def test_the_people_an_honour_notice_tells_of_stay_private(body, name):
+    assert_found(body, "person_name", name, title=HONOUR_TITLE)
+
+
+def test_an_honoree_outside_an_honour_notice_is_decided_as_before():
+    body = "现将名单公布如下：\n房桂珍，城关街道居民，患尿毒症长期透析。"
+    assert_found(body, "person_name", "房桂珍", title="关于2024年度医疗救助对象的公示")
+
+
+# ---- official vehicles ---------------------------------------------------------------------------
+@pytest.mark.parametrize("title, body, plate", [
+    ("某区机关事务服务中心公务用车公开拍卖成交结果", "现将成交结果公布如下：\n1. 陕A·F3821　大众帕萨特　成交价38600元", "陕A·F3821"),
+    ("城管执法车辆清单", "本局现有车辆如下：\n贵A·D13375（新能源巡查车）\n贵A·FB6623（渣土监管车）", "贵A·D13375"),
+])
+def test_plates_in_a_notice_about_official_vehicles_stay(title, body, plate):
+    assert_not_found(body, "plate", title=title, fragment=plate)
+
+
+def test_a_plate_a_private_buyer_now_has_is_still_private():
+    body = "其中由自然人竞得的车辆：原号牌辽A·G3725，竞得人邵某某，成交价3.8万元。"
+    assert_span(body, "plate", "辽A·G3725", title="某区关于处置报废公务车辆竞买结果的公告")
+
+
+def test_a_taxi_drivers_plate_stays_private():
+    body = "驾驶员丁某某，从业资格证号已注销，原服务车辆宁A·T8312。"
+    assert_span(body, "plate", "宁A·T8312", title="关于注销部分出租汽车驾驶员从业资格证的公告")
+
+
+# ---- samples of a format -------------------------------------------------------------------------
+@pytest.mark.parametrize("body, value", [
+    ("港澳通行证签注可在自助机办理，通行证号码形如C12345678。", "C12345678"),
+    ("证件样式中的号码为示例：护照E00000000。", "E00000000"),
+    ("号牌样式按标准制作，示例：川A·F1234（样例，非实际车辆）。", "川A·F1234"),
+])
+def test_a_sample_of_a_format_is_nobodys(body, value):
+    assert_not_found(body, fragment=value)
+
+
+def test_a_sample_id_number_that_passes_its_check_is_still_reported():
+    assert_span("标准示例11010519491231002X。", "id_card", "11010519491231002X")
+
+
+# ---- public accounts -----------------------------------------------------------------------------
+@pytest.mark.parametrize("body, number", [
+    ("收款单位：某区医疗保障局\n开户行：中国农业银行某支行\n账号：30031501040009876", "30031501040009876"),
+    ("户名：某区财政局非税收入汇缴结算户\n开户行：中国农业银行某支行\n账号：18050101040012345", "18050101040012345"),
+    ("保证金由某区公共资源交易中心保证金专户原路退还，专户账号：51001427008059888666。", "51001427008059888666"),
+    ("罚款缴至：县财政局非税收入汇缴专户（开户行：农业银行某县支行，账号：23475101040001234）。", "23475101040001234"),
+    ("执行款专用账户：户名某县人民法院执行款专户，账号24082010090012345。", "24082010090012345"),
+    ("某县公共资源交易中心在中国建设银行某支行开立的专用账户，账号41050161370800000329。", "41050161370800000329"),
+])
+def test_a_public_bodys_account_is_published_for_payers(body, number):
+    assert_not_found(body, "bank_account", fragment=number)
+    assert_not_found(body, "bank_card", fragment=number)
+
+
+def test_a_company_account_in_a_sentence_after_a_public_one_is_still_the_companys():
+    body = ("罚款缴至成都市财政局非税收入汇缴专户。当事人提交的说明中另附其公司基本户账号51001870836051509876。")
+    assert_found(body, "bank_account", "51001870836051509876")
+
+
+def test_a_persons_card_at_the_finance_office_stays_a_card():
+    card = make_card("622848", 19)
+    body = f"请相关农户尽快到镇财政所更新账户信息。\n户主：罗某英，原补贴卡号：{card}，退回金额：1386.40元。"
+    assert_span(body, "bank_card", card)
+
+
+def test_a_card_number_the_text_calls_wrong_is_nobodys():
+    card = make_card("621700", 19)
+    wrong = card[:-1] + str((int(card[-1]) + 1) % 10)  # fails the Luhn check
+    assert_not_found(f"原登记卡号{wrong}（位数错误），已更正。", "bank_card", fragment=wrong)
+    assert_span(f"原登记卡号{wrong}，退回金额100元。", "bank_card", wrong)  # not said to be wrong: still a card
+
+
+def test_a_valid_card_whose_holders_name_was_mistyped_is_still_a_card():
+    card = make_card("622848", 19)
+    assert_span(f"刘*英\t3126.40\t{card}\t户名不符", "bank_card", card)
+
+
+# ---- numbers listed under another label ----------------------------------------------------------
+def test_enforcement_certificate_numbers_listed_after_one_label_are_not_mobiles():
+    body = "执法人员：邵某、孔某，执法证号15372301002、15372301017\n检查情况：仓库存放规范。"
+    assert_not_found(body, "mobile")
+
+
+# ---- office phones and addresses -----------------------------------------------------------------
+@pytest.mark.parametrize("body, number", [
+    ("许可机关：某市行政审批局，电话：0513-68315116", "0513-68315116"),
+    ("请本人持身份证到县农经站（联系电话 0955-5012367）变更收款账户。", "0955-5012367"),
+    ("联系电话：某区财政局农业科 0771-5513062", "0771-5513062"),
+    ("被执行人住所地：某区某村东街12号\n联系本院：0351-7036528", "0351-7036528"),
+    ("请失主携有效证明到和平派出所认领，电话024-23456110。", "024-23456110"),
+])
+def test_an_office_phone_named_by_its_office_stays(body, number):
+    assert_not_found(body, "landline", fragment=number)
+
+
+@pytest.mark.parametrize("body, number", [
+    ("变更后：单位为某设计研究院，联系电话0431-88921376（住宅），手机号码不变。", "0431-88921376"),
+    ("因申请人已搬离原住所，联系电话0873-3126590无法接通。", "0873-3126590"),
+    ("取水地点位于某村四社112号院内，联系电话0932-6621843（家）。", "0932-6621843"),
+])
+def test_a_home_phone_near_an_office_word_stays_private(body, number):
+    assert_found(body, "landline", number)
+
+
+@pytest.mark.parametrize("body, place", [
+    ("请失主携带有效证件到武昌区中山路318号认领，逾期将依法处理。", "中山路318号"),
+    ("因累积记分达到12分，请于30日内到思明区湖滨北路9号参加学习。", "湖滨北路9号"),
+    ("异议书面材料送达地址：某县某镇北坝路88号\n联系方式：0816-5221234", "北坝路88号"),
+])
+def test_where_the_reader_is_to_go_is_an_office(body, place):
+    assert_not_found(body, "address", fragment=place)
+
+
+def test_a_service_address_still_reports_the_addressees_home():
+    body = "本决定书已邮寄至你家（某市某小区3栋2单元401室），请到某路9号窗口领取。"
+    f = [x for x in findings(review(body), "address") if "401" in x.text]
+    assert f, "收件人的住址应报出"
