@@ -55,13 +55,16 @@ LIVES_AFTER = frozenset("者人户主（(，, ")
 ("当事人：某某，住…")."""
 HOME_LABELS = tuple(words("address.HOME_LABELS"))
 """Labels that give a person's home: what follows them is an address even with no house number."""
+VILLAGE_LABELS = tuple(w for w in words("address.VILLAGE_LABELS") if w not in HOME_LABELS)
+"""Labels of any address ("联系地址", "地址", "迁出地"): what follows them is a home when it is a village group — no
+office sits at one."""
 VILLAGE_GROUP_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木))*"
                               r"[\u4e00-\u9fff]{1,8}?村(?:委会|民委员会)?[\u4e00-\u9fff]{0,4}?"
                               r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:组|队|社)")
 """A rural address down to its village group ("某镇双龙村六组", "燕鸽村四队")."""
 LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组|^某")
 """The village itself left out ("某村5组"): no address remains."""
-VILLAGE_END = "，,。；;）)\n\t｜| \u3000（("
+VILLAGE_END = "，,。；;、）)\n\t｜| \u3000（("
 HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}$")
 """A house number or a flat, not only a building ("民心佳园5栋")."""
 HOME_VALUE_RE = re.compile(r"[^，,。；;）)\n\t｜| \u3000（(：:]{4,40}")
@@ -88,7 +91,7 @@ class AddressRecognizer(Recognizer):
     SHAPES = ("house", "number")
     CONTEXT = PRIVATE_CUES + PRIVATE_RIGHT_CUES
     NEGATIVE_CONTEXT = OFFICE_CUES
-    TRIGGERS = HOME_LABELS
+    TRIGGERS = HOME_LABELS + VILLAGE_LABELS
 
     def __init__(self, lexicon, settings, second_reading=None):
         super().__init__(lexicon, settings)
@@ -125,6 +128,8 @@ class AddressRecognizer(Recognizer):
                 and not self._org_seat(fld, p)):
             yield self.result(fld, p, m.end(), 0.8, "私人住址语境（村组）")
             return
+        if hit.term in VILLAGE_LABELS:
+            return  # an address label that is no home label: only a village group is a home after it
         # a home with no house number: a building and its unit ("中天花园F栋11-3", "某社区9号楼3单元"), or a
         # natural village under its village committee ("长田村委会大塘村") — the house-number reading misses both
         v = HOME_VALUE_RE.match(t, p, min(len(t), p + 40))

@@ -145,3 +145,17 @@ def test_a_service_address_still_reports_the_addressees_home():
     body = "本决定书已邮寄至你家（某市某小区3栋2单元401室），请到某路9号窗口领取。"
     f = [x for x in findings(review(body), "address") if "401" in x.text]
     assert f, "收件人的住址应报出"
+
+
+# ---- homes given as a village group after any address label ------------------------------------
+@pytest.mark.parametrize("body, place", [
+    ("流出方联系地址：青禾市秀水镇保寿村三社，手机13904316628。", "青禾市秀水镇保寿村三社"),
+    ("你提供的家庭住址青禾县土桥镇团结村五社、电话17793012654仅用于本事项联系。", "青禾县土桥镇团结村五社"),
+    ("申请户韦某，拟建地址青禾县玉屏街道水甫村五组（原旧宅拆除重建）。", "青禾县玉屏街道水甫村五组"),
+])
+def test_a_village_group_after_an_address_label_is_a_home(body, place):
+    assert_span(body, "address", place)
+
+
+def test_an_office_address_label_without_a_village_group_stays():
+    assert_not_found("联系地址：某市某区人民路100号政务服务中心", "address")
