@@ -367,3 +367,14 @@ def test_a_courtesy_word_between_a_name_and_its_private_bracket():
     body = "在区人民医院，看望了于洪波同志（因尿毒症每周透析三次），为其送去慰问金。"
     result = review(body)
     assert [f.text for f in findings(result, "person_name")] == ["于洪波"] and findings(result, "health")
+
+
+@pytest.mark.parametrize("body, name", [
+    ("经调查，彭俊锋于2024年5月实名举报某民营医院挂床住院。", "彭俊锋"),
+    ("案件来源：龚晓敏于2024年9月12日通过12315平台举报。", "龚晓敏"),
+    ("近期，群众彭晓辉（实名举报）反映某小区顶层住户违规搭建。", "彭晓辉"),
+    ("曾志强（该公司前驾驶员）向我局举报该公司超时用工。", "曾志强"),
+])
+def test_a_reporter_named_before_when_and_how_the_report_was_made(body, name):
+    f = [x for x in findings(review(body), "whistleblower") if x.text == name]
+    assert f, [(x.type, x.text) for x in review(body).findings]

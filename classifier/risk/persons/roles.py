@@ -18,11 +18,12 @@ UNIT_LAST = frozenset("股科室局处所站队厅委办司院")
 """A reading after a role word that ends so is a unit ("儿童福利股"), not a name."""
 NOT_NAME_LAST = frozenset("人村镇乡区县市省街路组队科室局院所站")
 """A reading after a comma that ends so is a description ("李村人"), not the next name."""
-REPORT_WAY_RE = re.compile(r"(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14}$")
-"""Between a name opening its clause and 举报: the way the report was made ("通过12345热线", "向我局")."""
+REPORT_WAY_RE = re.compile(r"(?:[（(][^（()）\n]{0,30}[）)])?(?:于[^，。；（()）]{2,14}?)?"
+                           r"(?:(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14})?$")
+"""Between a name opening its clause and 举报: who the reporter is, when and the way the report was made
+("（该公司前驾驶员，电话…）向我局", "于2024年5月", "于3月12日通过电话", "通过12345热线")."""
 QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
 """"万余人举报", "多名举报": a count of people before 举报, not a name."""
-"""What separates the names of one enumeration ("社区矫正对象张三、李四、王五", "张秀英 李国强")."""
 
 
 KIN_CHARS = frozenset("父母子女妻夫兄弟姐妹亲")
@@ -109,6 +110,8 @@ def reporter_before(cues, fld, hit, mentions) -> None:
         if o < 0:
             return
         k = o
+    elif k > 0 and t[k - 1] in "（(":
+        k -= 1  # "群众某某（实名举报）反映…": the report is said in brackets after the name
     for p in range(max(0, k - 4), k - 1):
         got = cues.reader.read(t, p, allow_masked=True)
         g = p + (2 if t[p:p + 2] in cues.reader.double else 1)
@@ -119,6 +122,10 @@ def reporter_before(cues, fld, hit, mentions) -> None:
             return
     # "寇某某通过12345热线举报…": the clause opens with the name, the report is made through something
     cl, _ = fld.segments.clause(hit.start)
+    if cl > 0 and t[cl - 1] in "）)":  # "某某（该公司前驾驶员）向我局举报": the clause of the name, before its bracket
+        o = max(t.rfind("（", max(0, cl - 40), cl), t.rfind("(", max(0, cl - 40), cl))
+        if o > 0:
+            cl = fld.segments.clause(o - 1)[0]
     p = cl
     while p < hit.start and t[p] in " \t\u3000":
         p += 1
