@@ -16,11 +16,11 @@ PERSONAL_WORDS = words("bank.PERSONAL_WORDS")
 BRANCH_WORDS = words("bank.BRANCH_WORDS")
 COMPANY_WORDS = words("bank.COMPANY_WORDS")
 COMPANY_ACCOUNT_LABELS = words("bank.COMPANY_ACCOUNT_LABELS")
+"""Labels that say the account is an organisation's ("企业基本户", "对公账户")."""
 INVALID_WORDS = words("bank.INVALID_WORDS")
 INVALID_REACH = 30
 """A card number that fails the Luhn check, or has no card's length, is none where its sentence says so this near
 ("位数错误", "卡号有误", "录入错误") — not "户名不符": the card is real, its holder's name was mistyped."""
-"""Labels that say the account is an organisation's ("企业基本户", "对公账户")."""
 
 
 LANDLINE_SHAPE_RE = re.compile(r"[(（]?0[0-9]{2,3}[)）]?[ \-]?[0-9]{7,8}")

@@ -102,7 +102,6 @@ class MobileRecognizer(Recognizer):
                 score = max(score, 0.85)
             yield self.result(fld, c.start, c.end, score, "号段有效")
 
-
     def _listed_after_other(self, fld, start: int) -> bool:
         """"执法证号15372301002、15372301017": the number follows one its label names as another kind of number (the
         list shares the label)."""

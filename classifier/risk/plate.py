@@ -91,9 +91,10 @@ class PlateRecognizer(Recognizer):
     @staticmethod
     def _private_owner(t: str, start: int, end: int) -> bool:
         """The plate's line names a private person beside it ("原号牌辽A·G3725，竞得人邵某某，身份证号…")."""
-        lo = t.rfind("\n", max(0, start - OWNER_REACH), start) + 1
+        lo = max(t.rfind("\n", max(0, start - OWNER_REACH), start) + 1, start - OWNER_REACH, 0)
         hi = t.find("\n", end, end + OWNER_REACH)
-        return PRIVATE_OWNER_RE.search(t, max(lo, start - OWNER_REACH), min(len(t), end + OWNER_REACH) if hi < 0 else hi) is not None
+        hi = min(len(t), end + OWNER_REACH) if hi < 0 else hi
+        return PRIVATE_OWNER_RE.search(t, lo, hi) is not None
 
     @staticmethod
     def _said_plate(fld, start: int, end: int) -> bool:
