@@ -1,6 +1,6 @@
 """Benchmark of the risk review on the labelled dev set (../shared/data/risk/dev.jsonl).
 
-    python bench/risk.py [--data PATH] [--verbose]
+    python bench/risk.py [--data PATH [PATH ...]] [--per-set] [--figures-only] [--verbose]
 
 Prints per-type recall/precision, overall figures, verdict accuracy and confusion, must_not_flag
 hits (any finding overlapping such a span) and redactions among them (must be zero), every miss
@@ -23,6 +23,7 @@ import os
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,74 @@ def hostile_inputs() -> dict[str, str]:
         "1 MB 单行长文本": (PROSE * (mb // len(PROSE) + 1))[:mb],
         "1 MB 单行（每 50 字 3 个标识符）": (DENSE * (mb // len(DENSE) + 1))[:mb],
     }
+
+
+@dataclass
+class Stats:
+    """What one scoring pass counts; sets score separately and pool by adding up."""
+
+    n: int = 0
+    gold_n: Counter = field(default_factory=Counter)
+    found_n: Counter = field(default_factory=Counter)
+    gold_hit: Counter = field(default_factory=Counter)
+    found_hit: Counter = field(default_factory=Counter)
+    confusion: Counter = field(default_factory=Counter)
+    verdict_ok: int = 0
+    ground_alarms: int = 0  # the data README's reading: a false alarm overlaps no gold finding of its ground
+    misses: list = field(default_factory=list)
+    false_alarms: list = field(default_factory=list)
+    mnf_hits: list = field(default_factory=list)
+    mnf_redactions: list = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return sum(self.gold_hit.values()) / max(1, sum(self.gold_n.values()))
+
+    @property
+    def precision(self) -> float:
+        return sum(self.found_hit.values()) / max(1, sum(self.found_n.values()))
+
+    @classmethod
+    def pooled(cls, parts) -> "Stats":
+        total = cls()
+        for part in parts:
+            for f in fields(cls):
+                setattr(total, f.name, getattr(total, f.name) + getattr(part, f.name))
+        return total
+
+
+def score(reviewer, records: list[dict]) -> Stats:
+    st = Stats(n=len(records))
+    for rec in records:
+        res = reviewer.review(rec.get("title", ""), rec.get("body", rec.get("text", "")))
+        found = [f.to_dict() for f in res.findings]
+        gold = rec.get("findings", [])
+        for g in gold:
+            key = (g["ground"], g["type"])
+            st.gold_n[key] += 1
+            if any(f["ground"] == g["ground"] and f["type"] == g["type"] and overlaps(f, g) for f in found):
+                st.gold_hit[key] += 1
+            else:
+                st.misses.append((rec["id"], g))
+        for f in found:
+            key = (f["ground"], f["type"])
+            st.found_n[key] += 1
+            if any(f["ground"] == g["ground"] and f["type"] == g["type"] and overlaps(f, g) for g in gold):
+                st.found_hit[key] += 1
+            else:
+                st.false_alarms.append((rec["id"], f))
+                if not any(f["ground"] == g["ground"] and overlaps(f, g) for g in gold):
+                    st.ground_alarms += 1
+        for m in rec.get("must_not_flag", []):
+            for f in found:
+                if overlaps(f, m):
+                    st.mnf_hits.append((rec["id"], m, f))
+                    if f["action"] == "redact" or f["replacement"] is not None:
+                        st.mnf_redactions.append((rec["id"], m, f))
+        expected = rec.get("expect_verdict")
+        st.confusion[(expected, res.verdict)] += 1
+        st.verdict_ok += expected == res.verdict
+    return st
 
 
 def _shipped_reviewer():
@@ -121,7 +190,12 @@ def clean_prose(reviewer, examples: int = 5) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled JSONL (default ../shared/data/risk/dev.jsonl)")
+    ap.add_argument("--data", type=Path, nargs="+", default=[DEFAULT_DATA],
+                    help="labelled JSONL, one or more files scored as one pool (default ../shared/data/risk/dev.jsonl)")
+    ap.add_argument("--per-set", action="store_true", help="also print recall, precision, verdict and must-stay per file")
+    ap.add_argument("--figures-only", action="store_true",
+                    help="print figures only, no text of the data (no listing of misses, false alarms or must-stay "
+                         "spans) and stop there, skipping timing, clean prose and hostile input: for sets whose texts must stay unread")
     ap.add_argument("--verbose", action="store_true", help="also print the text around each miss/false alarm")
     ap.add_argument("--no-hostile", action="store_true", help="skip the 1 MB hostile inputs")
     ap.add_argument("--no-clean", action="store_true", help="skip the clean-prose section")
@@ -130,50 +204,32 @@ def main(argv: list[str] | None = None) -> int:
                     help="review with the shipped bundle's learned models (person-name model and second-reading model), "
                          "as Analyzer.load does")
     args = ap.parse_args(argv)
-    if not args.data.is_file():
-        print(f"找不到评估数据：{args.data}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
+    missing = [p for p in args.data if not p.is_file()]
+    if missing:
+        print(f"找不到评估数据：{missing[0]}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
         return 2
-    records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sets = [[json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()] for p in args.data]
+    records = [r for recs in sets for r in recs]
 
     reviewer = _shipped_reviewer() if args.name_model else RiskReviewer()
     print("学习模型：" + ("使用模型包中的姓名模型" + ("和二次判读模型" if reviewer.second_reading else "")
                           if args.name_model else "不使用（仅规则）"))
-    gold_n, found_n, gold_hit, found_hit = Counter(), Counter(), Counter(), Counter()
-    misses, false_alarms, mnf_hits, mnf_redactions = [], [], [], []
-    confusion = Counter()
-    verdict_ok = 0
-    ground_alarms = 0  # the data README's reading: a false alarm overlaps no gold finding of its ground
-    for rec in records:
-        res = reviewer.review(rec.get("title", ""), rec.get("body", rec.get("text", "")))
-        found = [f.to_dict() for f in res.findings]
-        gold = rec.get("findings", [])
-        for g in gold:
-            key = (g["ground"], g["type"])
-            gold_n[key] += 1
-            if any(f["ground"] == g["ground"] and f["type"] == g["type"] and overlaps(f, g) for f in found):
-                gold_hit[key] += 1
-            else:
-                misses.append((rec["id"], g))
-        for f in found:
-            key = (f["ground"], f["type"])
-            found_n[key] += 1
-            if any(f["ground"] == g["ground"] and f["type"] == g["type"] and overlaps(f, g) for g in gold):
-                found_hit[key] += 1
-            else:
-                false_alarms.append((rec["id"], f))
-                if not any(f["ground"] == g["ground"] and overlaps(f, g) for g in gold):
-                    ground_alarms += 1
-        for m in rec.get("must_not_flag", []):
-            for f in found:
-                if overlaps(f, m):
-                    mnf_hits.append((rec["id"], m, f))
-                    if f["action"] == "redact" or f["replacement"] is not None:
-                        mnf_redactions.append((rec["id"], m, f))
-        expected = rec.get("expect_verdict")
-        confusion[(expected, res.verdict)] += 1
-        verdict_ok += expected == res.verdict
-
-    print(f"数据：{args.data}（{len(records)} 条）\n")
+    per_set = []
+    for path, recs in zip(args.data, sets):
+        st = score(reviewer, recs)
+        per_set.append((path, st))
+    st = Stats.pooled(s for _, s in per_set)
+    gold_n, found_n, gold_hit, found_hit = st.gold_n, st.found_n, st.gold_hit, st.found_hit
+    misses, false_alarms, mnf_hits, mnf_redactions = st.misses, st.false_alarms, st.mnf_hits, st.mnf_redactions
+    confusion, verdict_ok, ground_alarms = st.confusion, st.verdict_ok, st.ground_alarms
+    if args.per_set and len(per_set) > 1:
+        print(f"{'set':40} {'recall':>7} {'prec':>6} {'verdict':>8} {'must-stay':>10}")
+        for path, s1 in per_set:
+            print(f"{path.name:40} {s1.recall:7.3f} {s1.precision:6.3f} {s1.verdict_ok / max(1, s1.n):8.3f} "
+                  f"{len(s1.mnf_redactions):10d}")
+        print()
+    names = "、".join(str(p) for p in args.data) if len(args.data) <= 3 else f"{args.data[0]} 等 {len(args.data)} 个文件"
+    print(f"数据：{names}（{len(records)} 条）\n")
     print(f"{'ground/type':42} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} {'prec':>6}")
     for key in sorted(set(gold_n) | set(found_n)):
         g, f, gh, fh = gold_n[key], found_n[key], gold_hit[key], found_hit[key]
@@ -195,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{e:10}" + "".join(f"{confusion[(e, a)]:>10}" for a in labels))
     total_mnf = sum(len(r.get("must_not_flag", [])) for r in records)
     print(f"\nmust_not_flag：{total_mnf} 个片段，被任一发现覆盖 {len(mnf_hits)} 次，其中遮盖/去标识化 {len(mnf_redactions)} 次（必须为 0）")
+    if mnf_redactions:
+        by_type = Counter(f["type"] for _, _, f in mnf_redactions)
+        print("  遮盖/去标识化按发现类型：" + "，".join(f"{t} {n}" for t, n in by_type.most_common()))
+    if args.figures_only:
+        return 0
     for rid, m, f in mnf_hits:
         tag = "遮盖" if (rid, m, f) in mnf_redactions else "覆盖"
         print(f"  [{tag}] {rid} {m['field']} “{m['text']}”（{m['why']}）← {f['type']} “{f['text']}”")
