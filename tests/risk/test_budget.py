@@ -51,9 +51,9 @@ def test_repeated_cue_words_stop_at_the_budget(unit):
 
 
 def test_the_name_models_windows_are_counted():
-    # a statement every 8 characters: the rules' work fits their allowance, but the model would read
+    # a statement every 6 characters: the rules' work just fits their allowance, but the model would read
     # nearly every character, more than a model's allowance
-    text = fill("，乙丙丁尿毒症")
+    text = fill("，乙丙尿毒症")
     registry = WITH_MODEL.registry
     fld = FieldText("body", text)
     registry.scan(fld)
@@ -116,6 +116,21 @@ def test_a_long_relief_list_is_reviewed_whole(reviewer):
         assert len(findings(result, kind)) == sum(len(findings(r, kind)) for r in parts) > 1900
     # a name repeated in another part of the whole list is one more mention, never one less
     assert len(findings(result, "person_name")) >= sum(len(findings(r, "person_name")) for r in parts) > 1900
+
+
+@pytest.mark.parametrize("reviewer", [WITH_MODEL, RULES_ONLY], ids=["model", "rules"])
+def test_a_relief_list_of_any_length_fits_the_allowance_per_character(reviewer):
+    # the fixed 20,000 units carry a short list; a list of any length must fit by its cost per character,
+    # untitled (the title that names the list lets the rules tie statements to names more cheaply)
+    title, body = FieldText("title", ""), FieldText("body", relief_rows(2000, seed=11))
+    registry = reviewer.registry
+    registry.scan(title)
+    registry.scan(body)
+    n = len(body.text)
+    rules = sum(w for _, w in budget.spending(body, registry.weight, candidate_weight=registry.candidate_weight))
+    work = sum(w for _, w in registry.work(body, title)) if registry.work_per_char else 0
+    assert rules / n <= 0.9 * budget.UNITS_PER_CHAR
+    assert (rules + work) / n <= 0.92 * (budget.UNITS_PER_CHAR + registry.work_per_char)
 
 
 @pytest.mark.parametrize("reviewer", [WITH_MODEL, RULES_ONLY], ids=["model", "rules"])
