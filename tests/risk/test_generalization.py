@@ -166,6 +166,8 @@ from tests.assertions import assert_found, findings, make_card, make_id, review
     ("二、卓玛拉姆（14岁，初二学生）经常随母亲参加转经活动。", "minor", "卓玛拉姆（14岁，初二学生）", ""),
     ("参加聚会人员中包括吴雨晴（吴建华之女，15岁）。", "minor", "吴雨晴（吴建华之女，15岁）", ""),
     ("2024年困境儿童新增公示：\n1. 吴欣然，女，2016年出生，父母一方重残。", "minor", "吴欣然，女，2016年出生", ""),
+    # the title dates the document
+    ("1. 吴欣然，女，2016年出生，父母一方重残。", "minor", "吴欣然，女，2016年出生", "2024年困境儿童新增公示"),
     # a price breakdown announced in a table's rows, in brackets, or after 其中
     ("成交供应商报价明细：\n| 分项 | 金额（万元） |\n| 木结构修缮 | 72.4 |\n| 石板路铺设 | 41.8 |\n| 给排水改造 | 38.6 |",
      "bid_price_breakdown", "木结构修缮", ""),
@@ -238,6 +240,9 @@ def test_found(text, type_, part, title):
     ("村民鲍一鸣参加了村里的结核病防控工作宣传。", "health", ""),
     # an adult's birth year
     ("2024年困境儿童新增公示：\n2. 杨俊峰，男，1978年出生，系监护人。", "minor", ""),
+    # another adult's birth year does not date the document: the appointee born two years earlier is no child
+    ("拟调任：\n邝立群，男，1990年5月生，现任镇党政办科员；\n聂晓燕，女，1992年8月生，拟调任县财政局科员。", "minor", ""),
+    ("新增高龄津贴人员：\n阎桂芝，女，1937年生；\n甘茂林，男，1935年生，住东风中路226号。", "minor", ""),
     # meeting the conditions of a scheme is no status yet
     ("经核实，郝建平家庭医疗支出超过家庭收入，符合临时救助条件。", "social_assistance", ""),
     # a neighbour "living in the same unit" is no address

@@ -39,6 +39,8 @@ BIRTH_AFTER_RE = re.compile(r"[（(，,、 \t\u3000|｜]*(?:(?:男|女|[\u4e00-\
 """After a name, its birth year ("吴某某，女，2016年出生", "（2017年出生）"): a child if the document is dated less
 than eighteen years later."""
 YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}(?=年)")
+BORN_AFTER_YEAR_RE = re.compile(r"年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?出?生(?![效产活态])")
+"""After a year: it is someone's birth date ("1990年5月生", "1937年生", "2016年8月出生"), not the document's time."""
 GRADE_NEXT_RE = re.compile(rf"[，,、 \t\u3000]+((?:{_SCHOOL})?{_GRADE}{_PUPIL}?)")
 """A school and grade right after the age in a child's profile."""
 AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?(" + AGE_NUMBER + r")周?岁(的)[\u4e00-\u9fff]{0,4}$")
@@ -119,10 +121,11 @@ def _add_age(mentions, mention: PersonMention) -> None:
         mentions.put(mention)
 
 
-def minor_statements(fld, mention) -> list[tuple[int, int]]:
+def minor_statements(fld, mention, title=None) -> list[tuple[int, int]]:
     """Where the text states that a named person is a minor: the age (under 18) or grade after the name
     ("（9岁）" -> "9岁", "，高一学生") and the pupil or grade word right before it ("小学四年级学生甘子墨").
-    Empty when nothing next to the name says so (a list of children, a 未满 statement elsewhere)."""
+    Empty when nothing next to the name says so (a list of children, a 未满 statement elsewhere). ``title``: the
+    title's field when ``fld`` is the body (its year dates the document too)."""
     t = fld.text
     name_start, name_end = mention.name_span or (mention.start, mention.end)
     out = []
@@ -136,7 +139,7 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
                 out.append((g.start(1), g.end(1)))
     if not out:
         b = BIRTH_AFTER_RE.match(t, name_end, min(len(t), name_end + 30))
-        if b and b.group().endswith("生") and 0 < _latest_year(fld) - int(b.group(1)) < ADULT:
+        if b and b.group().endswith("生") and 0 < document_year(fld, title) - int(b.group(1)) < ADULT:
             out.append((b.start(1), b.end()))  # "2016年出生" in a notice of 2024
     m = AGE_BEFORE_RE.search(t, max(0, name_start - 14), name_start)
     if m and cn_number(m.group(1)) < ADULT:
@@ -152,11 +155,18 @@ def minor_statements(fld, mention) -> list[tuple[int, int]]:
     return out
 
 
+def document_year(fld, title=None) -> int:
+    """The year the document is of: the latest year the field (and the title) mentions that is not someone's
+    birth date ("2024年度", "2024年5月16日"; not "1992年8月生" in a list of adults); 0 if none."""
+    return max(_latest_year(fld), _latest_year(title) if title is not None else 0)
+
+
 def _latest_year(fld) -> int:
-    """The latest year the field mentions (its date, most often), once per review; 0 if none."""
+    """The latest year ``fld`` mentions, birth dates left out, once per review; 0 if none."""
     y = fld.memo.get("latest_year")
     if y is None:
-        years = [int(m.group()) for m in YEAR_RE.finditer(fld.text)]
+        t = fld.text
+        years = [int(m.group()) for m in YEAR_RE.finditer(t) if not BORN_AFTER_YEAR_RE.match(t, m.end())]
         y = fld.memo["latest_year"] = max(years, default=0)
     return y
 

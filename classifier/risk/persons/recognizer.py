@@ -124,8 +124,8 @@ class PersonNameRecognizer(Recognizer):
             d = decide(doc, p, ctx)
             if d.type == "minor" and p.cue == "repeat":
                 d = MINOR_NAME  # a child named again: a private name (the age or grade was stated where it was read)
-            fld = doc.title if p.field == "title" else doc.body
-            said = age.minor_statements(fld, p) if not p.masked and d.ground == "privacy" else []
+            fld, title = (doc.title, None) if p.field == "title" else (doc.body, doc.title)
+            said = age.minor_statements(fld, p, title) if not p.masked and d.ground == "privacy" else []
             if not d.private:
                 honour_notice = ctx[2]
                 if not said or honour_notice or p.cue in NOT_A_CHILD or self.cues.official_before(fld, p.start):
