@@ -343,11 +343,13 @@ class FieldText:
 
 @dataclass
 class Document:
-    """The draft under review: its two fields, and the persons stage 1 found (set by the engine only)."""
+    """The draft under review: its two fields, what stage 0 reported and the persons stage 1 found (both set by
+    the engine only, for the stages after them)."""
 
     title: FieldText
     body: FieldText
     persons: PersonIndex = field(default_factory=PersonIndex)
+    found: tuple = ()
 
     @property
     def fields(self) -> tuple[FieldText, FieldText]:

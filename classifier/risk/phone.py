@@ -168,6 +168,12 @@ LOCAL_NUMBER_RE = re.compile(r"[2-9][0-9]{6,7}")
 LABEL_GAP_RE = re.compile(r"(?:号码)?[：:]?[ \t\u3000]{0,2}")
 
 
+PRIVATE_VALUES = frozenset(("address", "id_card", "mobile"))
+"""What stage 0 reports of a private person that makes a landline after it in its sentence theirs."""
+VALUE_REACH = 60
+OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:为|是)?[：:]?[ \t\u3000]*$")
+"""Right before a number: its label — not an invitation to call ("如有疑问请拨打…": an office's)."""
+
 PERSON_REACH = 24
 """A private person's name this close before a landline, in its clause, makes it theirs."""
 
@@ -302,6 +308,19 @@ class LandlineRecognizer(Recognizer):
             for h in fld.hits_between(lo, start))  # the word with its number, not "携带身份证明"
         return private and terms.isdisjoint(self.negative_context)
 
+    def _private_value_before(self, doc, fld, start: int) -> bool:
+        """"申请人住某镇金峰村9组7号，联系电话0731-…", "身份证号…，电话…", a table row's next cell: a private
+        address, ID number or mobile reported earlier in the number's sentence and line is the same person's when
+        the number is labelled as a phone or follows the value directly, with no office word between."""
+        t = fld.text
+        sl, _ = fld.segments.sentence(start)
+        lo = max(sl, t.rfind("\n", 0, start) + 1, start - VALUE_REACH)
+        labelled = OWN_LABEL_RE.search(t, max(lo, start - 12), start) is not None
+        return any(r.field == fld.name and r.type in PRIVATE_VALUES and lo <= r.start and r.end <= start
+                   and (labelled or not t[r.end:start].strip(LIST_SEPARATORS + " \t\u3000"))
+                   and ORG_ON_LINE_RE.search(t, r.end, start) is None
+                   and fld.terms_between(r.end, start).isdisjoint(self.negative_context) for r in doc.found)
+
     def _home_after(self, fld, start: int, end: int) -> bool:
         """"0898-66547213（住宅电话）", "(0415) 2156 738为住宅电话": the number is called a home phone — also
         a contact person's ("联系人固定电话0954-…（本人住宅）")."""
@@ -349,7 +368,8 @@ class LandlineRecognizer(Recognizer):
                     or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)
                     or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)
                     or self._line_of_person(fld, c.start) or self._home_label_before(fld, c.start)
-                    or self._addressees_own(fld, c.start) or self._person_before(doc, fld, c.start)):
+                    or self._addressees_own(fld, c.start) or self._person_before(doc, fld, c.start)
+                    or self._private_value_before(doc, fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -259,6 +259,9 @@ class RecognizerRegistry:
                     else:
                         for hit in fld.by_tag.get(tag, ()):
                             results.extend(rec.analyze_trigger(doc, fld, hit))
+            if stage == 0:
+                # what the identifiers and markings reported, read-only for the later stages
+                doc.found = tuple(results)
             if stage == 1:
                 # the typed hand-off: stage 1's mentions become the read-only persons of stage 2
                 doc.persons = PersonIndex(p for rec in self._person_finders for p in rec.find_persons(doc, results))

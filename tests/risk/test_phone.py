@@ -119,3 +119,22 @@ def test_a_spaced_mobile_listed_after_a_labelled_number():
 
 def test_a_roles_landline_labelled_home_in_brackets():
     assert [f.text for f in findings(review("业主限期整改，拆除隔断。业主联系电话（住宅）0731-84427316。"), "landline")] == ["0731-84427316"]
+
+
+@pytest.mark.parametrize("body, number", [
+    ("经核实，申请人住浏阳市集里街道金峰村9组7号，联系电话0731-88620145。", "0731-88620145"),
+    ("来信人居住于某小区3号楼1单元802室，固定电话(0471)4956213，要求答复。", "(0471)4956213"),
+    ("申请人身份证号" + make_id() + "，电话0351-7623518。", "0351-7623518"),
+])
+def test_a_landline_labelled_after_a_private_address_or_id_in_its_sentence_is_theirs(body, number):
+    assert [f.text for f in findings(review(body), "landline")] == [number]
+
+
+@pytest.mark.parametrize("body", [
+    # an invitation to call is an office's number, whatever private number the sentence gave before
+    "原登记联系电话139 4315 2287已停机，如有疑问请拨打0431-88791256。",
+    # an office named between the home and the number
+    "申请人住金峰村9组7号，镇政府联系电话0731-88620145。",
+])
+def test_an_office_number_after_a_private_value_stays(body):
+    assert not findings(review(body), "landline")
