@@ -378,3 +378,17 @@ def test_a_courtesy_word_between_a_name_and_its_private_bracket():
 def test_a_reporter_named_before_when_and_how_the_report_was_made(body, name):
     f = [x for x in findings(review(body), "whistleblower") if x.text == name]
     assert f, [(x.type, x.text) for x in review(body).findings]
+
+
+@pytest.mark.parametrize("body, names", [
+    ("经查，某公司涉嫌非法吸收公众资金。举报人为该公司投资人骆建华、汤美芹。", ["骆建华", "汤美芹"]),
+    ("经查，食堂供应商以次充好。举报人系该校教职工钟文萱，其提交了采购单据复印件。", ["钟文萱"]),
+    ("反映物业违规收取运费等问题。举报人为该小区业主邝伟民，联系电话13926158801。", ["邝伟民"]),
+])
+def test_a_reporter_named_after_who_they_are(body, names):
+    assert [f.text for f in findings(review(body), "whistleblower")] == names
+
+
+@pytest.mark.parametrize("body", ["举报人为实名举报，已答复。", "举报人为本公司员工，已对其信息保密。"])
+def test_a_reporters_description_without_a_name_names_nobody(body):
+    assert not findings(review(body), "whistleblower") and not findings(review(body), "person_name")

@@ -22,6 +22,11 @@ REPORT_WAY_RE = re.compile(r"(?:[（(][^（()）\n]{0,30}[）)])?(?:于[^，。�
                            r"(?:(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14})?$")
 """Between a name opening its clause and 举报: who the reporter is, when and the way the report was made
 ("（该公司前驾驶员，电话…）向我局", "于2024年5月", "于3月12日通过电话", "通过12345热线")."""
+REPORTER_DESCRIBED_RE = re.compile(r"[为系是]?(?:该|本|同|原|其)?[\u4e00-\u9fff]{0,6}?(?:人|民|主|工|员|长|众|者|生|师|属|户)")
+"""After 举报人, who the reporter is before the name ("为该公司投资人", "系该校教职工", "同村村民"): the name follows
+one of these descriptions (the shortest after which a name reads)."""
+NAME_ENDS_BEFORE = frozenset("、，,。；;（( \t\u3000\n于通向等提反举实")
+"""Right after a reporter's name read after its description: the clause goes on ("于…", "通过…", "等3人")."""
 QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
 """"万余人举报", "多名举报": a count of people before 举报, not a name."""
 
@@ -78,6 +83,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         got = None  # "转入其妻子银行卡": a word (银行), not a relative's name
     if not got and not kin and (hit.term in cues.sensitive_roles or hit.term in cues.party_cues):
         got = reader.read_unknown(t, p)  # "证人阿木拉哈、…", "患者拉毛措，": a name no surname list knows
+    if not got and hit.term == "举报人":
+        got, p = described_reporter(reader, t, p)  # "举报人为该公司投资人尹建华、汤美琴"
     while got and not cues.official_after(fld, got[0]) and t[got[0] - 1] not in UNIT_LAST:
         end, masked = got
         mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,
@@ -97,6 +104,18 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
             break  # the enumeration ended: what follows is prose, not another name
         if got and ("，" in t[end:q] or "," in t[end:q]) and (t[got[0] - 1] in NOT_NAME_LAST or got[1]):
             break  # after a comma, "李村人", "王某": a description goes on, not a list of names
+
+
+def described_reporter(reader, t: str, p: int):
+    """``(reading, start)`` of the name after a reporter's description at ``p`` ("为该小区业主邝伟明，…",
+    "系该校教职工钟文琪"), or ``(None, p)``."""
+    for e in range(p + 1, min(len(t), p + 12)):
+        if not REPORTER_DESCRIBED_RE.fullmatch(t, p, e):
+            continue
+        got = reader.read_bounded(t, e, strict=False, allow_masked=True, after_word=True)
+        if got and (got[0] == len(t) or t[got[0]] in NAME_ENDS_BEFORE):
+            return got, e
+    return None, p
 
 
 def reporter_before(cues, fld, hit, mentions) -> None:
