@@ -94,3 +94,11 @@ def test_a_record_named_in_the_title_and_again_in_the_body_is_marked_once_in_the
 def test_a_record_named_only_in_the_title_is_marked_there():
     got = findings(review("检查时间：2024年3月5日\n检查情况：货架上有过期食品3袋。", "某超市现场检查笔录"), "enforcement_record")
     assert [(f.field, f.text) for f in got] == [("title", "现场检查笔录")]
+
+
+@pytest.mark.parametrize("body, record", [
+    ("执法人员对该汽修厂进行了现场检查，并制作了现场检查（勘察）笔录。", "现场检查（勘察）笔录"),
+    ("现场检查(勘验)笔录\n检查时间：2024年5月8日\n检查地点：某副食店", "现场检查(勘验)笔录"),
+])
+def test_the_inspection_record_forms_with_their_bracketed_kind(body, record):
+    assert [f.text for f in findings(review(body), "enforcement_record")] == [record]
