@@ -171,8 +171,14 @@ LABEL_GAP_RE = re.compile(r"(?:号码)?[：:]?[ \t\u3000]{0,2}")
 PRIVATE_VALUES = frozenset(("address", "id_card", "mobile"))
 """What stage 0 reports of a private person that makes a landline after it in its sentence theirs."""
 VALUE_REACH = 60
-OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:为|是)?[：:]?[ \t\u3000]*$")
+OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:[（(][\u4e00-\u9fff]{1,3}[）)])?(?:为|是)?[：:]?[ \t\u3000]*$")
 """Right before a number: its label — not an invitation to call ("如有疑问请拨打…": an office's)."""
+
+PHONE_HEADER_RE = re.compile(r"电话|座机|固话|联系方式|宅电")
+OFFICE_HEADER_RE = re.compile(r"办公|单位|值班|传真|部门|科室|机关|窗口|服务")
+"""A phone column of an office ("办公电话", "单位电话", "值班电话"): its numbers are published."""
+ITEM_LEAD = 12
+"""A numbered item is a person's when a person is named this close after its number ("2. 大溪沟街道 冉某某，…")."""
 
 PERSON_REACH = 24
 """A private person's name this close before a landline, in its clause, makes it theirs."""
@@ -202,6 +208,7 @@ class LandlineRecognizer(Recognizer):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
         self._reader = NameReader.from_lexicon(lexicon)
+        self.home_columns = frozenset(("宅电", "住宅", "家庭", "家中", "家长"))
         self.roles = (lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("kin_roles")) - {"姓名"}
 
     def _private_role(self, fld, start: int) -> bool:
@@ -321,6 +328,32 @@ class LandlineRecognizer(Recognizer):
                    and ORG_ON_LINE_RE.search(t, r.end, start) is None
                    and fld.terms_between(r.end, start).isdisjoint(self.negative_context) for r in doc.found)
 
+    def _private_column(self, doc, fld, start: int) -> bool:
+        """The number's table column is a phone column, not an office's ("宅电", "家长联系电话", "联系电话" — not
+        "办公电话"), and the column is a home phone's or its row names a person and no business or office (a 低保
+        list's "户主姓名…联系电话")."""
+        header = fld.column_header(start)
+        if not header or not PHONE_HEADER_RE.search(header) or OFFICE_HEADER_RE.search(header):
+            return False
+        if any(w in header for w in self.home_columns):
+            return True
+        t = fld.text
+        line = t.rfind("\n", 0, start) + 1
+        row_end = t.find("\n", start)
+        row = t[line:row_end if row_end >= 0 else len(t)]
+        return ORG_IN_ROW_RE.search(row) is None and bool(doc.persons.between(fld.name, line, start))
+
+    def _item_of_person(self, doc, fld, start: int) -> bool:
+        """"1. 上清寺街道 陈某某，患尿毒症…；联系电话（宅）023-…", "2. 段某某，…给予临时救助3,000元。联系电话：…": a
+        numbered item that names a person first is about that person, and the phone it labels as one is theirs."""
+        t = fld.text
+        line = t.rfind("\n", 0, start) + 1
+        lead = ITEM_NUMBERING_RE.match(t, line).end()
+        if lead == line or OWN_LABEL_RE.search(t, max(lead, start - 12), start) is None:
+            return False
+        return (any(p.start < lead + ITEM_LEAD and not p.masked for p in doc.persons.between(fld.name, lead, lead + ITEM_LEAD))
+                and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
+
     def _home_after(self, fld, start: int, end: int) -> bool:
         """"0898-66547213（住宅电话）", "(0415) 2156 738为住宅电话": the number is called a home phone — also
         a contact person's ("联系人固定电话0954-…（本人住宅）")."""
@@ -352,13 +385,18 @@ class LandlineRecognizer(Recognizer):
 
     def analyze_candidate(self, doc, fld, cand):
         t = fld.text
-        if LOCAL_NUMBER_RE.fullmatch(cand.compact) and self._home_label_before(fld, cand.start):
-            # "住宅电话2036518": a local number without its area code, called a home phone right before it
-            yield self.result(fld, cand.start, cand.end, 0.75, "标为住宅电话的本地号码")
+        if LOCAL_NUMBER_RE.fullmatch(cand.compact) and (
+                self._home_label_before(fld, cand.start) or self._private_column(doc, fld, cand.start)
+                or self._item_of_person(doc, fld, cand.start)):
+            # "住宅电话2036518", a 低保 list's phone column, a recipient's item: a local number without its area code
+            yield self.result(fld, cand.start, cand.end, 0.75, "私人语境中的本地号码")
             return
         for c in variants(cand, (10, 11, 12)):
             if not self.match_pattern(c.compact) or labelled_other(fld, c.start, self.context):
                 continue  # "用户号：0103228140": a customer number that looks like a Beijing landline
+            header = fld.column_header(c.start)
+            if PHONE_HEADER_RE.search(header) and OFFICE_HEADER_RE.search(header):
+                continue  # the "办公电话" column, whatever the column beside it says ("…｜办公电话｜宅电")
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
             if score < self.settings.min_score and self._home_after(fld, c.start, c.end):
                 score = 0.75  # "…研究院，联系电话0431-…（住宅）": called a home phone, whatever office is named before
@@ -369,7 +407,8 @@ class LandlineRecognizer(Recognizer):
                     or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)
                     or self._line_of_person(fld, c.start) or self._home_label_before(fld, c.start)
                     or self._addressees_own(fld, c.start) or self._person_before(doc, fld, c.start)
-                    or self._private_value_before(doc, fld, c.start)):
+                    or self._private_value_before(doc, fld, c.start) or self._private_column(doc, fld, c.start)
+                    or self._item_of_person(doc, fld, c.start)):
                 score = 0.75
             if score >= self.settings.min_score:
                 end = c.end

@@ -138,3 +138,27 @@ def test_a_landline_labelled_after_a_private_address_or_id_in_its_sentence_is_th
 ])
 def test_an_office_number_after_a_private_value_stays(body):
     assert not findings(review(body), "landline")
+
+
+def test_the_phone_column_of_a_list_of_recipients():
+    body = ("下列家庭拟纳入城市最低生活保障，现予公示。\n户主姓名　家庭人口　月保障金（元）　联系电话\n"
+            "马秀芝　　3　　　　 1460　　　　　 0931-8456 7213\n李广才　　1　　　　 760　　　　　　8461 9035\n"
+            "公示期7天。街道社会事务办公室电话：0931-8826 1135")
+    assert [f.text for f in findings(review(body), "landline")] == ["0931-8456 7213", "8461 9035"]
+
+
+def test_a_home_phone_column_of_officials_and_their_office_column():
+    body = "职务｜姓名｜办公电话｜宅电\n区长｜赵国兴｜0452-2415 101｜0452-2738 516\n副区长｜孙立为｜0452-2415 102｜2785 033"
+    assert [f.text for f in findings(review(body), "landline")] == ["0452-2738 516", "2785 033"]
+
+
+def test_a_phone_column_of_offices_stays():
+    body = "单位｜联系人｜联系电话\n县民政局｜王科长｜0452-2415 101\n县财政局｜李科长｜2415 102"
+    assert not findings(review(body), "landline")
+
+
+def test_the_phone_a_numbered_item_of_a_person_labels():
+    body = ("现公示如下：\n1. 杨永禄，关上社区居民，因突发脑溢血住院，给予临时救助4,800元。联系电话：0871－6543 2198。\n"
+            "2. 段春莉，云秀社区居民，家中房屋失火，给予临时救助3,000元。联系电话：6718 2045。\n"
+            "公示期为5个工作日。联系电话：0871-6717 3609（街道民政办）")
+    assert [f.text for f in findings(review(body), "landline")] == ["0871－6543 2198", "6718 2045"]
