@@ -59,11 +59,16 @@ VILLAGE_LABELS = tuple(w for w in words("address.VILLAGE_LABELS") if w not in HO
 """Labels of any address ("联系地址", "地址", "迁出地"): what follows them is a home when it is a village group — no
 office sits at one."""
 VILLAGE_GROUP_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木))*"
-                              r"[\u4e00-\u9fff]{1,8}?村(?:委会|民委员会)?[\u4e00-\u9fff]{0,4}?"
-                              r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:组|队|社)")
-"""A rural address down to its village group ("某镇双龙村六组", "燕鸽村四队")."""
+                              r"[\u4e00-\u9fff]{1,8}?(?:村|嘎查)(?:委会|民委员会)?(?:[\u4e00-\u9fff]{0,4}?"
+                              r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:组|队|社)|第[一二三四五六七八九十0-9]{1,3}村民小组"
+                              r"|(?!工作|领导|专案|调查|检查|督导|帮扶|服务)[\u4e00-\u9fff]{1,3}?(?:组|屯)"
+                              r"|[\u4e00-\u9fff]{1,4}?自然村)")
+"""A rural address down to its village group, numbered or named ("某镇双龙村六组", "燕鸽村四队", "透滩村第三村民小组",
+"凉水村营盘组", "德力格尔村东屯", "坪洋村下围自然村", "沙图沟嘎查二社"; not "驻村工作组")."""
 LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组|^某")
 """The village itself left out ("某村5组"): no address remains."""
+SITE_LEADS = frozenset(words("address.SITE_LEADS"))
+"""Right before an address label: the address is of a plot, a project or a business ("拟建地址", "经营地址")."""
 VILLAGE_END = "，,。；;、）)\n\t｜| \u3000（("
 HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}$")
 """A house number or a flat, not only a building ("民心佳园5栋")."""
@@ -120,6 +125,8 @@ class AddressRecognizer(Recognizer):
                 if m and not t[m.end():b].strip(" \t\u3000") and not LEFT_OUT_RE.search(m.group()):
                     yield self.result(fld, a, m.end(), 0.8, f"“{hit.term}”列中的村组住址")
             return
+        if hit.term in VILLAGE_LABELS and t[max(0, hit.start - 2):hit.start] in SITE_LEADS:
+            return  # "拟建地址某村新寨组", "项目地址": a plot or a site, nobody's home
         p = hit.end
         while p < len(t) and p < hit.end + 3 and t[p] in "：:为在 \u3000":
             p += 1

@@ -105,3 +105,23 @@ def test_a_home_after_zhu_of_an_owner():
 ])
 def test_a_village_group_after_zhu(body, home):
     assert [f.text for f in findings(review(body), "address")] == [home]
+
+
+@pytest.mark.parametrize("body, home", [
+    ("朱某英家庭住址：塘房镇凉水村营盘组。", "塘房镇凉水村营盘组"),
+    ("王某琪，女，2014年6月出生，住巴彦查干乡德力格尔村东屯，由伯父抚养。", "巴彦查干乡德力格尔村东屯"),
+    ("迁出地以古镇新田村大寨组，迁入地县城安置点。", "以古镇新田村大寨组"),
+    ("住址：张渚镇省庄村上湾自然村", "张渚镇省庄村上湾自然村"),
+    ("住址：博厚镇透滩村第三村民小组", "博厚镇透滩村第三村民小组"),
+    ("联系地址：美岱召镇沙图沟嘎查二社", "美岱召镇沙图沟嘎查二社"),
+])
+def test_a_named_village_group_after_a_home_label(body, home):
+    assert [f.text for f in findings(review(body), "address")] == [home]
+
+
+@pytest.mark.parametrize("body", [
+    "申请人罗某，家庭人口3人，拟建地址谷远村新寨组，占地面积96平方米。",
+    "地址：县驻村工作组办公室",
+])
+def test_a_plot_or_a_work_team_is_no_village_home(body):
+    assert not findings(review(body), "address")
