@@ -63,6 +63,7 @@ def test_criticism_in_general_is_not_an_evaluation(text):
     ("考察组认为：该同志政治立场坚定，但开拓创新意识不足，在推进改革中存在畏难情绪。", "开拓创新意识不足"),
     ("附：基本合格人员考核情况：孙丽华同志业务不熟练，全年出现差错3次，服务态度较差。", "业务不熟练"),
     ("一、基本情况。该同志1978年出生，现任某局副局长。\n四、存在的不足。理论学习系统性不够，抓队伍建设办法不多。\n五、考察结论。", "办法不多"),
+    ("主管领导评语：该同志工作责任心有待加强，全年考勤存在多次迟到现象。", "责任心有待加强"),
 ])
 def test_shortcomings_of_a_person_by_meaning(text, part):
     found = [f.text for f in findings(review(text), "personal_evaluation")]
@@ -73,6 +74,7 @@ def test_shortcomings_of_a_person_by_meaning(text, part):
     "受资金不足影响，部分项目推进较慢，村民防火意识不强的问题仍然存在。",   # no one person: funds, villagers
     "全区共有基层网格员312名，业务培训覆盖率不高。",
     "由于有些同志对于调整产品结构的必要性认识不足，行动迟缓，这种倾向正在纠正。",   # a group's shortcoming
+    "部分乡镇食品安全监管能力有待加强，基层执法力量有待增强。",   # bodies, not a person
 ])
 def test_shortcomings_not_of_one_person(text):
     assert not findings(review(text), "personal_evaluation")
