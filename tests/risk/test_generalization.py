@@ -1308,3 +1308,24 @@ def test_a_reading_ending_like_a_number_label_is_no_name():
 def test_a_class_before_padding_is_no_name():
     body = "学生\u3000班级\u3000类别\n陈小禾\u3000三年级（2）班\u3000建档立卡脱贫户"
     assert [f.text for f in findings(review(body, "寄宿生生活补助公示"), "person_name")] == ["陈小禾"]
+
+
+@pytest.mark.parametrize("title, body, dates", [
+    ("2024年困境儿童公示", "1.黄某涵，出生日期2014年8月3日，监护人黄某勇。\n2.农某杰，出生日期1971年12月19日。", ["2014年8月3日"]),
+    ("", "班级｜姓名｜出生日期｜资助金额\n初一（3）班｜陈某涵｜2012年2月17日｜625\n八年级｜王某远｜2011年6月3日｜625\n2024年9月20日",
+     ["2012年2月17日", "2011年6月3日"]),
+    ("", "2024年5月，执法人员发现未成年人林某（2009年11月出生）在店内购买卷烟。", ["2009年11月出生"]),
+    ("", "经核实，该儿童出生于2018年9月，2024年起由祖母抚养。", ["2018年9月"]),
+])
+def test_a_childs_birth_date_by_its_label_column_or_bracket(title, body, dates):
+    found = [f.text for f in findings(review(body, title), "minor")]
+    assert all(d in found for d in dates) and not any("1971" in f for f in found), found
+
+
+@pytest.mark.parametrize("body", [
+    "2024年，2016年1月1日以后出生的儿童均可接种。",   # a cohort, nobody's birth
+    "2024年5月，张某，男，出生于1990年3月。",          # an adult's
+    "出生日期：2014年8月3日。",                          # the document gives no year of its own
+])
+def test_no_childs_birth_date(body):
+    assert not findings(review(body), "minor")

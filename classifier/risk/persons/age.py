@@ -155,6 +155,39 @@ def minor_statements(fld, mention, title=None) -> list[tuple[int, int]]:
     return out
 
 
+BIRTH_VALUE_RE = re.compile(r"[：:]?[ \t\u3000]*((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
+"""After a birth date's label ("出生日期：2012年2月17日", "出生于2018年9月"): the date."""
+BRACKETED_BIRTH_RE = re.compile(r"[（(]((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?$")
+"""Before 出生, a date opening a bracket ("林某（2009年11月出生）"): a person's birth, said of them."""
+
+
+def child_birth_dates(fld, hit, title=None) -> list[tuple[int, int]]:
+    """The birth dates at ``hit`` that are a child's: the value of a birth label ("出生日期：…", "出生于…"), every
+    cell of a birth-date column, or a bracket's "（…出生"; a child's where the document (``document_year``) is less
+    than eighteen years later."""
+    t = fld.text
+    year = document_year(fld, title)
+    if not year:
+        return []
+    child = lambda y: 0 < year - int(y) < ADULT  # noqa: E731
+    if hit.term == "出生":
+        m = BRACKETED_BIRTH_RE.search(t, max(0, hit.start - 13), hit.start)
+        return [(m.start() + 1, hit.end)] if m and child(m.group(1)) else []
+    cells = fld.column_cells(hit.start) if hit.term != "出生于" else []
+    if cells:
+        out = []
+        for a, b in cells:
+            m = BIRTH_VALUE_RE.match(t, a, b)
+            while m is None and a < b and t[a] in " \t\u3000":
+                a += 1
+                m = BIRTH_VALUE_RE.match(t, a, b)
+            if m and child(m.group(1)):
+                out.append((m.start(1), m.end()))
+        return out
+    m = BIRTH_VALUE_RE.match(t, hit.end, min(len(t), hit.end + 16))
+    return [(m.start(1), m.end())] if m and child(m.group(1)) else []
+
+
 def document_year(fld, title=None) -> int:
     """The year the document is of: the latest year the field (and the title) mentions that is not someone's
     birth date ("2024年度", "2024年5月16日"; not "1992年8月生" in a list of adults); 0 if none."""

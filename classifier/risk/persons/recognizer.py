@@ -26,6 +26,8 @@ CHILDREN = frozenset(words("persons.recognizer.CHILDREN"))
 NOT_A_CHILD = frozenset(("tagger",))
 """Readings too weak to make a child of a name on their own (the model's spans)."""
 REPORTED_BY_NAME = frozenset(words("persons.recognizer.REPORTED_BY_NAME"))
+BIRTH_LABELS = frozenset(words("persons.recognizer.BIRTH_LABELS"))
+"""A birth date's label, or 出生 after it: a child's where the document is dated less than eighteen years later."""
 
 
 class PersonNameRecognizer(Recognizer):
@@ -33,7 +35,8 @@ class PersonNameRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "私人姓名"
     STAGE = 1
-    TRIGGERS = tuple(dict.fromkeys(("举报人", "岁", *sorted(UNDER_AGE), *sorted(CHILDREN), *sorted(REPORTED_BY_NAME))))
+    TRIGGERS = tuple(dict.fromkeys(("举报人", "岁", *sorted(UNDER_AGE), *sorted(CHILDREN), *sorted(REPORTED_BY_NAME),
+                                    *sorted(BIRTH_LABELS))))
     """The words this recognizer reads around itself (its role words come from the lexicon's lists)."""
     TRIGGER_LISTS = ("sensitive_roles", "kin_roles", "neutral_roles", "party_cues", "minor_cues")
 
@@ -74,6 +77,11 @@ class PersonNameRecognizer(Recognizer):
             span = age.under_age(self.cues, fld, hit)
             if span:
                 yield self.result(fld, span[0], span[1], 0.75, "未满十八周岁", type="minor", label="未成年人", mask=False)
+            return
+        if hit.term in BIRTH_LABELS:
+            for a, b in age.child_birth_dates(fld, hit, doc.title if fld is doc.body else None):
+                yield self.result(fld, a, b, 0.75, "未成年人的出生日期", type="minor", label="未成年人", mask=False,
+                                  value=False)
 
     def find_persons(self, doc, found=()) -> tuple[PersonMention, ...]:
         cues = self.cues
@@ -86,7 +94,7 @@ class PersonNameRecognizer(Recognizer):
                     age.by_age(cues, fld, hit, mentions)
                 elif hit.term in REPORTED_BY_NAME:
                     roles.reporter_before(cues, fld, hit, mentions)
-                elif hit.term not in UNDER_AGE:
+                elif hit.term not in UNDER_AGE and hit.term not in BIRTH_LABELS:
                     if starts is None:
                         starts = roles.role_starts(fld, self.cue_words)
                     roles.after_role(cues, doc, fld, hit, mentions, self.cue_words, starts)
