@@ -341,6 +341,32 @@ class FieldText:
         return None
 
 
+class FoundIndex:
+    """Stage 0's results by field and start, for the later stages: ``within`` costs the results it returns, not
+    the document's (a megabyte of rows has tens of thousands of them)."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, results=()):
+        index: dict[str, tuple[list[int], list]] = {}
+        for r in sorted(results, key=lambda r: (r.field, r.start)):
+            starts, items = index.setdefault(r.field, ([], []))
+            starts.append(r.start)
+            items.append(r)
+        self._index = index
+
+    def within(self, fld: str, lo: int, hi: int) -> list:
+        """Results of field ``fld`` lying inside ``[lo, hi)``."""
+        starts, items = self._index.get(fld, ([], []))
+        i = bisect.bisect_left(starts, lo)
+        out = []
+        while i < len(starts) and starts[i] < hi:
+            if items[i].end <= hi:
+                out.append(items[i])
+            i += 1
+        return out
+
+
 @dataclass
 class Document:
     """The draft under review: its two fields, what stage 0 reported and the persons stage 1 found (both set by
@@ -349,7 +375,7 @@ class Document:
     title: FieldText
     body: FieldText
     persons: PersonIndex = field(default_factory=PersonIndex)
-    found: tuple = ()
+    found: FoundIndex = field(default_factory=FoundIndex)
 
     @property
     def fields(self) -> tuple[FieldText, FieldText]:

@@ -323,10 +323,11 @@ class LandlineRecognizer(Recognizer):
         sl, _ = fld.segments.sentence(start)
         lo = max(sl, t.rfind("\n", 0, start) + 1, start - VALUE_REACH)
         labelled = OWN_LABEL_RE.search(t, max(lo, start - 12), start) is not None
-        return any(r.field == fld.name and r.type in PRIVATE_VALUES and lo <= r.start and r.end <= start
+        return any(r.type in PRIVATE_VALUES
                    and (labelled or not t[r.end:start].strip(LIST_SEPARATORS + " \t\u3000"))
                    and ORG_ON_LINE_RE.search(t, r.end, start) is None
-                   and fld.terms_between(r.end, start).isdisjoint(self.negative_context) for r in doc.found)
+                   and fld.terms_between(r.end, start).isdisjoint(self.negative_context)
+                   for r in doc.found.within(fld.name, lo, start))
 
     def _private_column(self, doc, fld, start: int) -> bool:
         """The number's table column is a phone column, not an office's ("宅电", "家长联系电话", "联系电话" — not

@@ -17,7 +17,7 @@ from . import budget
 from .address import AddressRecognizer
 from .bank import BankAccountRecognizer, BankCardRecognizer
 from .base import Candidate, Recognizer, Result
-from .document import Document, FieldText, Hit
+from .document import Document, FieldText, FoundIndex, Hit
 from .email import EmailRecognizer
 from .enforcement import EnforcementRecordRecognizer
 from .evaluation import PersonalEvaluationRecognizer
@@ -261,7 +261,7 @@ class RecognizerRegistry:
                             results.extend(rec.analyze_trigger(doc, fld, hit))
             if stage == 0:
                 # what the identifiers and markings reported, read-only for the later stages
-                doc.found = tuple(results)
+                doc.found = FoundIndex(results)
             if stage == 1:
                 # the typed hand-off: stage 1's mentions become the read-only persons of stage 2
                 doc.persons = PersonIndex(p for rec in self._person_finders for p in rec.find_persons(doc, results))
