@@ -121,6 +121,8 @@ def test_a_named_village_group_after_a_home_label(body, home):
 
 @pytest.mark.parametrize("body", [
     "申请人罗某，家庭人口3人，拟建地址谷远村新寨组，占地面积96平方米。",
+    # a homestead approval notice publishes where the house will stand (the plot), even where the old house stood
+    "申请户韦某，拟建地址青禾县玉屏街道水甫村五组（原旧宅拆除重建）。",
     "地址：县驻村工作组办公室",
 ])
 def test_a_plot_or_a_work_team_is_no_village_home(body):

@@ -151,7 +151,6 @@ def test_a_service_address_still_reports_the_addressees_home():
 @pytest.mark.parametrize("body, place", [
     ("流出方联系地址：青禾市秀水镇保寿村三社，手机13904316628。", "青禾市秀水镇保寿村三社"),
     ("你提供的家庭住址青禾县土桥镇团结村五社、电话17793012654仅用于本事项联系。", "青禾县土桥镇团结村五社"),
-    ("申请户韦某，拟建地址青禾县玉屏街道水甫村五组（原旧宅拆除重建）。", "青禾县玉屏街道水甫村五组"),
 ])
 def test_a_village_group_after_an_address_label_is_a_home(body, place):
     assert_span(body, "address", place)
