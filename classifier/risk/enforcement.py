@@ -41,12 +41,20 @@ class EnforcementRecordRecognizer(Recognizer):
     TRIGGERS = words("enforcement.EnforcementRecordRecognizer.TRIGGERS")
     tag = f"trigger:{TYPE}"
 
+    def _inside_longer(self, fld, hit) -> bool:
+        """现场检查笔录 contains 检查笔录: the longer record name is the one read."""
+        s, e = hit.start, hit.end
+        return any(h.start <= s and h.end >= e and (h.end - h.start) > (e - s) for h in fld.hits_between(s - 4, e + 2)
+                   if h.term in self.TRIGGERS)
+
+    def rereads(self, fld, hit) -> bool:
+        """The second reading reads a record name once, as the rules do: the longest."""
+        return not self._inside_longer(fld, hit)
+
     def analyze_trigger(self, doc, fld, hit):
         t = fld.text
         s, e = hit.start, hit.end
-        # 现场检查笔录 contains 检查笔录: report the longest only.
-        if any(h.start <= s and h.end >= e and (h.end - h.start) > (e - s) for h in fld.hits_between(s - 4, e + 2)
-               if h.term in self.TRIGGERS):
+        if self._inside_longer(fld, hit):
             return
         inside_title_quotes = in_title_quotes(t, s, e)
         if fld.name == "title":

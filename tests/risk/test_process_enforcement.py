@@ -102,3 +102,15 @@ def test_a_record_named_only_in_the_title_is_marked_there():
 ])
 def test_the_inspection_record_forms_with_their_bracketed_kind(body, record):
     assert [f.text for f in findings(review(body), "enforcement_record")] == [record]
+
+
+def test_the_second_reading_reads_a_record_name_once_as_the_rules_do():
+    from classifier.risk import RiskReviewer
+    from classifier.risk.document import FieldText
+
+    registry = RiskReviewer().registry
+    rec = registry.get("enforcement_record")
+    fld = FieldText("body", "以上事实有《现场检查笔录》《询问笔录》等证据证实。")
+    registry.scan(fld)
+    read = [h.term for h in fld.tagged("trigger:enforcement_record") if rec.rereads(fld, h)]
+    assert read == ["现场检查笔录", "询问笔录"]
