@@ -110,7 +110,7 @@ def test_the_second_reading_reads_a_record_name_once_as_the_rules_do():
 
     registry = RiskReviewer().registry
     rec = registry.get("enforcement_record")
-    fld = FieldText("body", "以上事实有《现场检查笔录》《询问笔录》等证据证实。")
+    fld = FieldText("body", "该违法行为另有《现场检查笔录》和《询问笔录》为证。")
     registry.scan(fld)
     read = [h.term for h in fld.tagged("trigger:enforcement_record") if rec.rereads(fld, h)]
     assert read == ["现场检查笔录", "询问笔录"]
