@@ -177,6 +177,8 @@ OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:[
 PHONE_HEADER_RE = re.compile(r"电话|座机|固话|联系方式|宅电")
 OFFICE_HEADER_RE = re.compile(r"办公|单位|值班|传真|部门|科室|机关|窗口|服务")
 """A phone column of an office ("办公电话", "单位电话", "值班电话"): its numbers are published."""
+ROW_REACH = 200
+"""A table row or numbered item is read this far around its number (its line may be a megabyte long)."""
 ITEM_LEAD = 12
 """A numbered item is a person's when a person is named this close after its number ("2. 大溪沟街道 冉某某，…")."""
 
@@ -321,7 +323,7 @@ class LandlineRecognizer(Recognizer):
         the number is labelled as a phone or follows the value directly, with no office word between."""
         t = fld.text
         sl, _ = fld.segments.sentence(start)
-        lo = max(sl, t.rfind("\n", 0, start) + 1, start - VALUE_REACH)
+        lo = max(sl, t.rfind("\n", max(0, start - VALUE_REACH), start) + 1, start - VALUE_REACH)
         labelled = OWN_LABEL_RE.search(t, max(lo, start - 12), start) is not None
         return any(r.type in PRIVATE_VALUES
                    and (labelled or not t[r.end:start].strip(LIST_SEPARATORS + " \t\u3000"))
@@ -339,18 +341,18 @@ class LandlineRecognizer(Recognizer):
         if any(w in header for w in self.home_columns):
             return True
         t = fld.text
-        line = t.rfind("\n", 0, start) + 1
-        row_end = t.find("\n", start)
-        row = t[line:row_end if row_end >= 0 else len(t)]
+        line = max(t.rfind("\n", max(0, start - ROW_REACH), start) + 1, start - ROW_REACH)
+        row_end = t.find("\n", start, start + ROW_REACH)
+        row = t[line:row_end if row_end >= 0 else min(len(t), start + ROW_REACH)]
         return ORG_IN_ROW_RE.search(row) is None and bool(doc.persons.between(fld.name, line, start))
 
     def _item_of_person(self, doc, fld, start: int) -> bool:
         """"1. 上清寺街道 陈某某，患尿毒症…；联系电话（宅）023-…", "2. 段某某，…给予临时救助3,000元。联系电话：…": a
         numbered item that names a person first is about that person, and the phone it labels as one is theirs."""
         t = fld.text
-        line = t.rfind("\n", 0, start) + 1
+        line = t.rfind("\n", max(0, start - ROW_REACH), start) + 1
         lead = ITEM_NUMBERING_RE.match(t, line).end()
-        if lead == line or OWN_LABEL_RE.search(t, max(lead, start - 12), start) is None:
+        if lead == line or (line == 0 and start > ROW_REACH) or OWN_LABEL_RE.search(t, max(lead, start - 12), start) is None:
             return False
         return (any(p.start < lead + ITEM_LEAD and not p.masked for p in doc.persons.between(fld.name, lead, lead + ITEM_LEAD))
                 and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
