@@ -6,6 +6,7 @@ Aho-Corasick pass for every lexicon and context word — and hands each recogniz
 
 - the candidates of the shapes it declared in ``SHAPES`` (``analyze_candidate``);
 - the occurrences of the words it declared in ``TRIGGERS``/``TRIGGER_LISTS`` (``analyze_trigger``);
+- after stage 0: what it reported, as the read-only ``doc.found`` (identifiers and markings, by place);
 - stage 1 only: the document, to read person mentions (``find_persons``), which the engine hands to
   stage 2 as the read-only ``doc.persons``;
 - at the end, the document and everything found so far (``finish``), for document-level rules.
@@ -171,9 +172,9 @@ class Recognizer:
         for which the field's budget grows by :attr:`work_per_char` per character; ``title`` is the title's field when ``fld`` is the body."""
         return ()
 
-    def find_persons(self, doc: "Document", found: Iterable[Result] = ()) -> Iterable:
-        """Stage 1 only: the person mentions this recognizer reads (the engine hands them all to stage 2);
-        ``found``: stage 0's results (identifiers and markings)."""
+    def find_persons(self, doc: "Document") -> Iterable:
+        """Stage 1 only: the person mentions this recognizer reads (the engine hands them all to stage 2); stage 0's
+        results are ``doc.found``."""
         return ()
 
     def finish(self, doc: "Document", results: list[Result]) -> Iterable[Result]:

@@ -355,6 +355,9 @@ class FoundIndex:
             items.append(r)
         self._index = index
 
+    def __iter__(self):
+        return (r for _, (_, items) in sorted(self._index.items()) for r in items)
+
     def within(self, fld: str, lo: int, hi: int) -> list:
         """Results of field ``fld`` lying inside ``[lo, hi)``."""
         starts, items = self._index.get(fld, ([], []))

@@ -177,6 +177,12 @@ OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:[
 PHONE_HEADER_RE = re.compile(r"电话|座机|固话|联系方式|宅电")
 OFFICE_HEADER_RE = re.compile(r"办公|单位|值班|传真|部门|科室|机关|窗口|服务")
 """A phone column of an office ("办公电话", "单位电话", "值班电话"): its numbers are published."""
+HOME_COLUMNS = ("宅电", "住宅", "家庭", "家中", "家长")
+"""A phone column of homes ("宅电", "家长联系电话"): its numbers are private whoever the row names."""
+
+
+def office_column(header: str) -> bool:
+    return PHONE_HEADER_RE.search(header) is not None and OFFICE_HEADER_RE.search(header) is not None
 ROW_REACH = 200
 """A table row or numbered item is read this far around its number (its line may be a megabyte long)."""
 ITEM_LEAD = 12
@@ -210,7 +216,6 @@ class LandlineRecognizer(Recognizer):
         super().__init__(lexicon, settings)
         self._mobile = re.compile(MobileRecognizer.PATTERNS[0].regex)
         self._reader = NameReader.from_lexicon(lexicon)
-        self.home_columns = frozenset(("宅电", "住宅", "家庭", "家中", "家长"))
         self.roles = (lexicon.words("neutral_roles") | lexicon.words("sensitive_roles") | lexicon.words("kin_roles")) - {"姓名"}
 
     def _private_role(self, fld, start: int) -> bool:
@@ -336,9 +341,9 @@ class LandlineRecognizer(Recognizer):
         "办公电话"), and the column is a home phone's or its row names a person and no business or office (a 低保
         list's "户主姓名…联系电话")."""
         header = fld.column_header(start)
-        if not header or not PHONE_HEADER_RE.search(header) or OFFICE_HEADER_RE.search(header):
+        if not PHONE_HEADER_RE.search(header) or office_column(header):
             return False
-        if any(w in header for w in self.home_columns):
+        if any(w in header for w in HOME_COLUMNS):
             return True
         t = fld.text
         line = max(t.rfind("\n", max(0, start - ROW_REACH), start) + 1, start - ROW_REACH)
@@ -397,16 +402,14 @@ class LandlineRecognizer(Recognizer):
         for c in variants(cand, (10, 11, 12)):
             if not self.match_pattern(c.compact) or labelled_other(fld, c.start, self.context):
                 continue  # "用户号：0103228140": a customer number that looks like a Beijing landline
-            header = fld.column_header(c.start)
-            if PHONE_HEADER_RE.search(header) and OFFICE_HEADER_RE.search(header):
+            if office_column(fld.column_header(c.start)):
                 continue  # the "办公电话" column, whatever the column beside it says ("…｜办公电话｜宅电")
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
             if score < self.settings.min_score and self._home_after(fld, c.start, c.end):
                 score = 0.75  # "…研究院，联系电话0431-…（住宅）": called a home phone, whatever office is named before
             if score < self.settings.min_score and not self._office_label(fld, c.start) and (
                     self._after_private_mobile(fld, c.start) or self._before_private_mobile(fld, c.start, c.end)
-                    or self._home_sentence(fld, c.start)
-                    or self._home_after(fld, c.start, c.end) or self._named_owner(fld, c.start)
+                    or self._home_sentence(fld, c.start) or self._named_owner(fld, c.start)
                     or self._private_role(fld, c.start) or self._row_with_id(fld, c.start)
                     or self._line_of_person(fld, c.start) or self._home_label_before(fld, c.start)
                     or self._addressees_own(fld, c.start) or self._person_before(doc, fld, c.start)

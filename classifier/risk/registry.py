@@ -264,7 +264,7 @@ class RecognizerRegistry:
                 doc.found = FoundIndex(results)
             if stage == 1:
                 # the typed hand-off: stage 1's mentions become the read-only persons of stage 2
-                doc.persons = PersonIndex(p for rec in self._person_finders for p in rec.find_persons(doc, results))
+                doc.persons = PersonIndex(p for rec in self._person_finders for p in rec.find_persons(doc))
         for rec in self._finishing:
             results.extend(rec.finish(doc, results))
         return results

@@ -3,7 +3,7 @@
 "· 马振华 612727197604052190 24,300元", "当事人：孙立新；护照号码：E86302174", "经营者王玉兰，经营者身份证号
 6201…", "韩建军（男，6101…）": a person's ID, passport, permit, bank card or mobile written beside a name
 says who holds it, so the name identifies a private person as much as the number does (条例 §15). The
-identifiers are stage 0's findings; this finder reads a name in the few characters before each one
+identifiers are stage 0's findings (``doc.found``); this finder reads a name in the few characters before each one
 where no other finder read one, and :func:`holders` tells the decision which mention holds which
 identifier (the nearest before it, on its line, in its sentence, after the identifier before it).
 """
@@ -32,10 +32,10 @@ def identifiers(found) -> list:
                    and not r.shield), key=lambda r: (r.field, r.start))
 
 
-def windows(doc, found):
+def windows(doc):
     """``(field, left, identifier)``: where the holder of each identifier is written (``[left, start)``)."""
     prev: tuple[str, int] = ("", 0)
-    for r in identifiers(found):
+    for r in identifiers(doc.found):
         fld = doc.get(r.field)
         t = fld.text
         left = max(t.rfind("\n", 0, r.start) + 1, fld.segments.sentence(r.start)[0], r.start - REACH,
@@ -45,11 +45,11 @@ def windows(doc, found):
             yield fld, left, r
 
 
-def beside_identifiers(cues, doc, mentions, found) -> None:
+def beside_identifiers(cues, doc, mentions) -> None:
     """The first name read in the window before each identifier where no finder read one."""
     reader = cues.reader
     words = reader.words
-    for fld, left, r in windows(doc, found):
+    for fld, left, r in windows(doc):
         t = fld.text
         if any((fld.name, k) in mentions for k in range(left, r.start)):
             continue
@@ -71,11 +71,11 @@ def beside_identifiers(cues, doc, mentions, found) -> None:
                 break
 
 
-def holders(doc, found) -> dict[tuple[str, int], str]:
+def holders(doc) -> dict[tuple[str, int], str]:
     """``{mention key: what it holds}``: the mention nearest before each identifier in its window."""
     out: dict[tuple[str, int], str] = {}
     persons = doc.persons
-    for fld, left, r in windows(doc, found):
+    for fld, left, r in windows(doc):
         near = persons.nearest(fld.name, r.start, left, r.start, 1, keep=lambda p: p.end <= r.start and p.start >= left)
         if near:
             out.setdefault(near[0].key, IDENTITY_TYPES[r.type])

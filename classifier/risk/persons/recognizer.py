@@ -83,7 +83,7 @@ class PersonNameRecognizer(Recognizer):
                 yield self.result(fld, a, b, 0.75, "未成年人的出生日期", type="minor", label="未成年人", mask=False,
                                   value=False)
 
-    def find_persons(self, doc, found=()) -> tuple[PersonMention, ...]:
+    def find_persons(self, doc) -> tuple[PersonMention, ...]:
         cues = self.cues
         mentions = Mentions(cues.reader.plausible)
         tag = f"trigger:{self.TYPE}"
@@ -107,7 +107,7 @@ class PersonNameRecognizer(Recognizer):
             profiles.addressee(cues, fld, mentions)
             profiles.profiles(cues, fld, mentions)
         profiles.title_subject(cues, doc, mentions)
-        identity.beside_identifiers(cues, doc, mentions, found)
+        identity.beside_identifiers(cues, doc, mentions)
         if self.name_tagger is not None:
             tagger.tagged_names(self.name_tagger, cues, doc, mentions)
         context.repeats(cues, doc, mentions)
