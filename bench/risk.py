@@ -192,10 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, nargs="+", default=[DEFAULT_DATA],
                     help="labelled JSONL, one or more files scored as one pool (default ../shared/data/risk/dev.jsonl)")
-    ap.add_argument("--per-set", action="store_true", help="also print recall, precision, verdict and must-stay per file")
+    ap.add_argument("--per-set", action="store_true",
+                    help="also print recall, precision, verdict and must-stay per file")
     ap.add_argument("--figures-only", action="store_true",
                     help="print figures only, no text of the data (no listing of misses, false alarms or must-stay "
-                         "spans) and stop there, skipping timing, clean prose and hostile input: for sets whose texts must stay unread")
+                         "spans) and stop there, skipping timing, clean prose and hostile input: for sets whose "
+                         "texts must stay unread")
     ap.add_argument("--verbose", action="store_true", help="also print the text around each miss/false alarm")
     ap.add_argument("--no-hostile", action="store_true", help="skip the 1 MB hostile inputs")
     ap.add_argument("--no-clean", action="store_true", help="skip the clean-prose section")
@@ -208,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"找不到评估数据：{missing[0]}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
         return 2
-    sets = [[json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()] for p in args.data]
+    sets = [[json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for path in args.data]
     records = [r for recs in sets for r in recs]
 
     reviewer = _shipped_reviewer() if args.name_model else RiskReviewer()

@@ -357,9 +357,12 @@ class LandlineRecognizer(Recognizer):
         t = fld.text
         line = t.rfind("\n", max(0, start - ROW_REACH), start) + 1
         lead = ITEM_NUMBERING_RE.match(t, line).end()
-        if lead == line or (line == 0 and start > ROW_REACH) or OWN_LABEL_RE.search(t, max(lead, start - 12), start) is None:
+        if lead == line or (line == 0 and start > ROW_REACH):
+            return False  # no numbered item, or its line began further back than a row is read
+        if OWN_LABEL_RE.search(t, max(lead, start - 12), start) is None:
             return False
-        return (any(p.start < lead + ITEM_LEAD and not p.masked for p in doc.persons.between(fld.name, lead, lead + ITEM_LEAD))
+        named = doc.persons.between(fld.name, lead, lead + ITEM_LEAD)
+        return (any(p.start < lead + ITEM_LEAD and not p.masked for p in named)
                 and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
 
     def _home_after(self, fld, start: int, end: int) -> bool:

@@ -169,7 +169,10 @@ def child_birth_dates(fld, hit, title=None) -> list[tuple[int, int]]:
     year = document_year(fld, title)
     if not year:
         return []
-    child = lambda y: 0 < year - int(y) < ADULT  # noqa: E731
+
+    def child(born: str) -> bool:
+        return 0 < year - int(born) < ADULT
+
     if hit.term == "出生":
         m = BRACKETED_BIRTH_RE.search(t, max(0, hit.start - 13), hit.start)
         return [(m.start() + 1, hit.end)] if m and child(m.group(1)) else []
