@@ -160,6 +160,42 @@ def test_a_reported_marking_is_withdrawn_only_when_the_model_is_sure():
     assert [f for f in secret.findings if f.type == "secrecy_marking"] and secret.verdict == "withhold"
 
 
+# a villager named with no private cue: the rules leave the name (a report may name anyone)
+UNTIED_NAME = "村民王建国反映，邻居占用其宅基地。"
+PRIVATE_NAME = "低保对象张秀英，因患肺癌住院治疗。"
+
+
+def test_a_name_the_rules_leave_is_reported_only_through_the_model():
+    names = lambda result: [f for f in result.findings if f.type == "person_name"]  # noqa: E731
+    assert not names(RiskReviewer().review("", UNTIED_NAME))
+    assert not names(RiskReviewer(second_reading=always(0.7)).review("", UNTIED_NAME))  # below the threshold
+    found = names(RiskReviewer(second_reading=always()).review("", UNTIED_NAME))
+    assert [UNTIED_NAME[f.start:f.end] for f in found] == ["王建国"]
+    f = found[0]
+    assert f.action == "review" and f.replacement is not None  # masked like any private name
+    assert "模型判断" in f.reason and "请核实" in f.reason and f.score == pytest.approx(0.9)
+
+
+def test_a_private_name_is_withdrawn_only_when_the_model_is_sure():
+    names = lambda text, model: [text[f.start:f.end] for f in RiskReviewer(second_reading=model).review("", text).findings  # noqa: E731
+                                 if f.type == "person_name"]
+    assert names(PRIVATE_NAME, None) == names(PRIVATE_NAME, always(0.5)) == ["张秀英"]  # unsure: the rules stand
+    withdrawn = RiskReviewer(second_reading=always(0.02)).review("", PRIVATE_NAME).findings
+    assert not [f for f in withdrawn if f.type == "person_name"]
+    assert [f for f in withdrawn if f.type == "health"]  # the statement itself stays ("add" only)
+    # a child's name is never withdrawn: the age said of it makes it one
+    child = "学生王小明（9岁）在校外溺水。"
+    assert names(child, always(0.02)) == ["王小明"]
+
+
+def test_the_person_rules_name_their_cues_to_the_model():
+    spy = Spy()
+    RiskReviewer(second_reading=spy).review("", PRIVATE_NAME)
+    asked = [(r, e) for k, r, e, _ in spy.asked if k == "person_name"]
+    assert len(asked) == 1 and asked[0][0] is True  # reported by the rules, asked all the same (it may withdraw)
+    assert {"pn.cue=低保对象", "pn.sensitive", "pn.linked"} <= set(asked[0][1])
+
+
 def test_a_trigger_the_model_reads_every_time_costs_more_budget():
     from classifier.risk import budget
 

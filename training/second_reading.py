@@ -2,7 +2,8 @@
 
 The model reads again the triggers of the recognizers that take part (``Recognizer.SECOND_READING``:
 private statements, markings, process and enforcement records, price breakdowns, evaluations, minors' ages and
-grades) and the addresses the rules do not take for a home (``classifier/risk/second_reading.py``). Its examples are
+grades), the addresses the rules do not take for a home and the names the person rules decide
+(``classifier/risk/second_reading.py``). Its examples are
 every such trigger in the project's labelled review sets (``bench/data/risk_independent*.jsonl``, ind1–179,
 ind188–195 and ind204–209, written for this project from the labelling conventions; see ``bench/data/README.md``): the
 shipped review (rules and the bundle's name model, no second reading) reads each draft, and every trigger it
@@ -157,9 +158,11 @@ def check(rows) -> dict:
 
 
 def withdrawing_types() -> set[str]:
+    from classifier.risk.persons import PersonNameRecognizer
     from classifier.risk.registry import DEFAULT_RECOGNIZERS
 
-    return {c.TYPE for c in DEFAULT_RECOGNIZERS if c.SECOND_READING == "both"}
+    # (and the person names: their decision is read again whichever way the rules decided)
+    return {c.TYPE for c in DEFAULT_RECOGNIZERS if c.SECOND_READING == "both"} | {PersonNameRecognizer.TYPE}
 
 
 def data_hash(sets=TRAIN_SETS) -> str:

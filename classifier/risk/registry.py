@@ -83,7 +83,7 @@ class RecognizerRegistry:
         and the addresses the address rules leave."""
         def build(c):
             if c is PersonNameRecognizer:
-                return c(lexicon, settings, name_tagger=name_tagger)
+                return c(lexicon, settings, name_tagger=name_tagger, second_reading=second_reading)
             if c is AddressRecognizer:
                 return c(lexicon, settings, second_reading=second_reading)
             return c(lexicon, settings)

@@ -14,6 +14,10 @@ character pairs, and what the rules decided.
   finding the rules report is withdrawn when the model is sure it is nothing (``drop_below``).
 - The address recognizer asks it about an address its rules do not take for a home (a
   :class:`Place`, with the rules' cues as extra features).
+- The person recognizer (persons/recognizer.py) asks it about every name its finders read, once the rules have
+  decided it (a :class:`Place` over the name, the rules' cues and decision as extra features, in a feature space of
+  its own): a name the rules leave is reported as a private name where the model reads one, a private name they
+  report is withdrawn where it is sure it is none (a child's or a whistleblower's name is never asked about).
 - The minor recognizer (persons/minors.py) has no rules of its own: the ages and grades it reads are reported
   when the model reads them as a child's (``"add"``, in a feature space of its own: :data:`OWN_FEATURES`).
 
@@ -43,9 +47,10 @@ Every reach is bounded: the features of one trigger cost the same whatever the l
 SENTENCE_REACH = 100
 """The sentence and clause are read this far on either side (a text without punctuation is no sentence)."""
 TITLE_REACH = 100
-OWN_FEATURES = frozenset({"minor"})
+OWN_FEATURES = frozenset({"minor", "person_name"})
 """Kinds whose features are their own ("minor:L0=4"): an age or a grade says nothing of what a word means for
-the other kinds, and sharing their weights moved the others' decisions (held-out ind100–123: fewer right)."""
+the other kinds, and sharing their weights moved the others' decisions (held-out ind100–123: fewer right); a
+name's neighbourhood is not a trigger word's either."""
 TABLE_RE = re.compile(r"[|｜\t]")
 NUMBERED_RE = re.compile(r"[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,4}[、.．]")
 """A numbered line: "3、", "12．"."""

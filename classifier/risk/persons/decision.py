@@ -31,6 +31,7 @@ class Decision:
     label: str = "私人姓名"
     detail: str = ""  # which protected context (for the reason)
     score: float = 0.7
+    learned: bool = False  # the second reading decided it (its reason asks a person to confirm)
 
 
 NOT_PRIVATE = Decision(False)
@@ -103,6 +104,25 @@ class PersonDecision:
                              or (p.cue in cues.neutral_roles and _case_nearby(doc, fld, p))):
             return _decision(True, "person_name", "privacy", "私人姓名", private_case, 0.75)
         return NOT_PRIVATE
+
+    def features(self, doc, p: PersonMention, d: Decision, ctx) -> list[str]:
+        """What the rules weighed for ``p``, named to a second reading (second_reading.py) as its features."""
+        enforcement, penalty, honour_notice, links, private_case, held = ctx
+        fld = doc.get(p.field)
+        out = [f"pn.cue={p.cue or '-'}", f"pn.detail={d.detail[:8] or '-'}", f"pn.len={len(p.name_text)}"]
+        flags = (("sensitive", p.sensitive), ("linked", p.key in links), ("honour", honour_notice),
+                 ("enforcement", enforcement), ("penalty", penalty), ("case", bool(private_case)), ("held", p.key in held),
+                 ("official", self.cues.official_before(fld, p.start)), ("company", self.cues.company_after(fld, p.end)))
+        out += [f"pn.{name}" for name, on in flags if on]
+        if p.cue == "tagger":
+            out.append(f"pn.tagger={min(int(p.score * 10), 9)}")
+        return out
+
+    @staticmethod
+    def learned(p: float) -> Decision:
+        """A name the rules leave that a second reading reads as a private person's."""
+        return _decision(True, "person_name", "privacy", "私人姓名", f"模型判断（概率 {p:.2f}），请核实",
+                         round(p, 2), True)
 
 
 HONOREE_LINE_RE = re.compile(ITEM_NUMBERING + r"(?:([\u4e00-\u9fff“”\"]{1,12})[：:][ \t\u3000]*)?")

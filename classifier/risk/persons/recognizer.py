@@ -15,10 +15,11 @@ import ahocorasick_rs
 
 from .. import budget
 from ..base import Recognizer
+from ..second_reading import Place
 from ..wordlists import words
 from . import age, context, identity, lists, profiles, roles, tagger
 from .cues import PersonCues
-from .decision import MINOR_NAME, PersonDecision
+from .decision import MINOR_NAME, NOT_PRIVATE, PersonDecision
 from .mention import Mentions, PersonMention
 
 UNDER_AGE = frozenset(words("persons.recognizer.UNDER_AGE"))
@@ -40,11 +41,12 @@ class PersonNameRecognizer(Recognizer):
     """The words this recognizer reads around itself (its role words come from the lexicon's lists)."""
     TRIGGER_LISTS = ("sensitive_roles", "kin_roles", "neutral_roles", "party_cues", "minor_cues")
 
-    def __init__(self, lexicon, settings, name_tagger=None):
+    def __init__(self, lexicon, settings, name_tagger=None, second_reading=None):
         super().__init__(lexicon, settings)
         self.cues = PersonCues(lexicon)
         self.decision = PersonDecision(self.cues)
         self.name_tagger = name_tagger
+        self.second_reading = second_reading  # decides again the names the rules decide (second_reading.py)
         self.work_per_char = budget.MODEL_UNITS_PER_CHAR if name_tagger is not None else 0
         self.cue_words = frozenset(self.TRIGGERS) | self.cues.roles | self.cues.minor_cues
 
@@ -130,6 +132,8 @@ class PersonNameRecognizer(Recognizer):
                 continue
             seen.add(place)
             d = decide(doc, p, ctx)
+            if self.second_reading is not None and not p.masked and (d.type == "person_name" or not d.private):
+                d = self._read_again(doc, p, d, ctx)
             if d.type == "minor" and p.cue == "repeat":
                 d = MINOR_NAME  # a child named again: a private name (the age or grade was stated where it was read)
             fld, title = (doc.title, None) if p.field == "title" else (doc.body, doc.title)
@@ -144,7 +148,8 @@ class PersonNameRecognizer(Recognizer):
                 if d.type == "minor":
                     d = MINOR_NAME
                 a, b = p.name_span or (p.start, p.end)
-                out.append(self.result(fld, a, b, d.score, d.detail, type=d.type, ground=d.ground, label=d.label))
+                out.append(self.result(fld, a, b, d.score, d.detail, type=d.type, ground=d.ground, label=d.label,
+                                       learned=d.learned))
                 # one minor finding from the first statement to the last, the name inside it
                 x, y = min(a, *(x for x, _ in said)), max(b, *(y for _, y in said))
                 if fld.text[y:y + 1] in ("）", ")") and ("（" in fld.text[b:y] or "(" in fld.text[b:y]):
@@ -155,12 +160,26 @@ class PersonNameRecognizer(Recognizer):
                 if d.type == "minor" and p.name_span is None and not p.masked:
                     d = MINOR_NAME  # "学生陈某轩、何某航": the second child's name; the statement stands before the first
                 out.append(self.result(fld, p.start, p.end, d.score, d.detail, type=d.type, ground=d.ground,
-                                       label=d.label, mask=not p.masked))
+                                       label=d.label, mask=not p.masked, learned=d.learned))
             if not p.masked and len(p.name_text) >= 2:
                 # a child named again is a private name (the age or grade is stated where it was read)
                 private.setdefault(p.name_text, MINOR_NAME if d.type == "minor" else d)
         out.extend(self._other_occurrences(doc, private, {(r.field, r.start) for r in out}))
         return out
+
+    def _read_again(self, doc, p, d, ctx):
+        """The second reading of a decided name: a private name it is sure is none is withdrawn, a name the
+        rules leave is reported where it reads a private person (the reason asks a person to confirm)."""
+        model = self.second_reading
+        prob = model.read(self.TYPE, doc, doc.get(p.field), Place(p.start, p.end, p.cue or "-"), d.private,
+                          self.decision.features(doc, p, d, ctx))
+        if prob is None:
+            return d
+        if d.private and prob < model.drop_below:
+            return NOT_PRIVATE
+        if not d.private and prob >= model.threshold:
+            return self.decision.learned(prob)
+        return d
 
     def _other_occurrences(self, doc, private, taken):
         """Every other occurrence of a private name is private too (one automaton pass per field)."""
@@ -175,5 +194,6 @@ class PersonNameRecognizer(Recognizer):
                     continue
                 taken.add((fld.name, k))
                 d = private[words[index]]
-                out.append(self.result(fld, k, end, 0.7, "同一人再次出现", type=d.type, ground=d.ground, label=d.label))
+                out.append(self.result(fld, k, end, 0.7, "同一人再次出现", type=d.type, ground=d.ground, label=d.label,
+                                       learned=d.learned))
         return out
