@@ -137,6 +137,10 @@ class NameReader:
         # "其中欧阳小宇": 中欧 is a word, but so is 其中, which ends right before: the text may break here
         return not any(t[a:pos] in w for a in range(max(0, pos - 4), pos - 1))
 
+    def runs_on(self, t: str, end: int) -> bool:
+        """A reading ending at ``end`` runs into the words after it ("曾宴(请)": 宴请)."""
+        return self._word_from(t, end - 1)
+
     def _word_from(self, t: str, pos: int) -> bool:
         """``t[pos]`` begins a common word of two to four characters."""
         w = self.words

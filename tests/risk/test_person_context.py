@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assertions import assert_found, assert_not_found, findings, review
+from tests.assertions import assert_found, assert_not_found, findings, make_id, review
 
 
 @pytest.mark.parametrize("text, name, type_", [
@@ -71,6 +71,49 @@ def test_name_at_start_and_end_of_text():
 def test_parties_of_a_labour_dispute_are_private(title, body, name):
     found = {f.text: f for f in findings(review(body, title), "person_name")}
     assert name in found and "劳动争议" in found[name].reason, list(found)
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("关于邻里纠纷的调处情况", "经调解，业主邵建平同意于8月底前拆除违建部分。", "邵建平"),
+    ("人民调解协议书", "当事人甲：钱慧兰，女，住某小区8号楼。\n当事人乙：某物业服务有限公司。\n经调解，双方自愿达成如下协议。", "钱慧兰"),
+    ("关于来信反映问题的答复", "信访事项受理后，我局约见房东童建新（电话另告），其同意退还押金。", "童建新"),
+])
+def test_parties_of_a_mediated_dispute_or_a_petition_are_private(title, body, name):
+    found = {f.text: f for f in findings(review(body, title), "person_name")}
+    assert name in found and "纠纷调处或信访事项" in found[name].reason, list(found)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("社区座谈会纪要", "业主邵建平参加了座谈会并发言。"),  # an owner, but no dispute
+    ("某某法院公告", "原告李明诉被告王刚民间借贷纠纷一案，本院依法公告送达起诉状副本。"),  # a court names its parties
+    ("关于邻里纠纷的调处情况", "经调解，职工花名册核实无误。"),  # no name after the role: a word read short
+])
+def test_no_private_party_without_a_mediated_dispute_or_a_name(title, body):
+    assert not findings(review(body, title), "person_name")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("你反映其胞弟罗德明在两家宅基地之间砌墙一事，经核实如下。", "罗德明"),
+    ("老人由其侄子叶长海照料起居。", "叶长海"),
+])
+def test_more_relatives_name_a_private_person(text, name):
+    assert name in [f.text for f in findings(review(text), "person_name")]
+
+
+def test_the_sign_off_of_a_private_list_names_no_private_person():
+    result = review("经民主评议，拟纳入最低生活保障：\n1. 何秀兰，北关村，因病致贫\n2. 冯大林，南关村，残疾\n"
+                    "评议小组成员：白光明、李美芝、杨福生\n审核：庞建华", "低保对象公示")
+    names = {f.text for f in findings(result, "person_name")}
+    assert {"何秀兰", "冯大林"} <= names
+    assert not names & {"白光明", "李美芝", "杨福生", "庞建华"}, names
+
+
+def test_a_roster_with_duties_keeps_names_and_masks_ids():
+    id1, id2 = make_id("500101", "19800512"), make_id("500101", "19850907")
+    body = f"困难群众走访慰问工作组名单：\n姓名｜职务｜身份证号\n向红英｜民政办主任｜{id1}\n牟德明｜社工｜{id2}"
+    result = review(body, "困难群众临时救助工作安排")
+    assert not findings(result, "person_name")
+    assert len(findings(result, "id_card")) == 2
 
 
 def test_an_applicant_in_an_approval_notice_stays_unreported():

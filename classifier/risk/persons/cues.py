@@ -30,6 +30,8 @@ class PersonCues:
         self.company_suffixes = tuple(sorted(lexicon.words("company_suffixes"), key=len, reverse=True))
         self.name_columns = tuple(lexicon.words("name_columns"))
         self.org_columns = tuple(lexicon.words("org_columns"))
+        self.role_columns = tuple(lexicon.words("role_columns"))
+        self.signoff_labels = tuple(lexicon.words("signoff_labels"))
         self.column_kinds: dict[str, bool] = {}  # header -> is a name column (lists.name_column)
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
         self.role_and_minor_words = self.roles | self.minor_cues

@@ -17,8 +17,10 @@ from functools import lru_cache
 
 from ..text import ITEM_NUMBERING
 
+from ..names import name_boundary
+from .context import common_word
 from .identity import holders
-from .lists import list_topic_start
+from .lists import list_topic_start, roster_row
 from .mention import PersonMention
 from .profiles import ADDRESSEE_CUES
 
@@ -59,7 +61,8 @@ class PersonDecision:
         enforcement = any(r.type == "enforcement_record" for r in results)
         penalty = doc.has_tag("list:penalty_cues")
         private_case = ("婚姻家庭案件的当事人" if doc.has_tag("list:family_case_words")
-                  else "劳动争议案件的当事人" if doc.has_tag("list:labour_case_words") else "")
+                        else "劳动争议案件的当事人" if doc.has_tag("list:labour_case_words")
+                        else "纠纷调处或信访事项的当事人" if doc.has_tag("list:dispute_case_words") else "")
         honour_notice = bool(doc.title.tagged("list:honour_words"))
         links: dict[tuple[str, int], set[str]] = {}
         for r in results:
@@ -91,6 +94,8 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", f"与{what}同句", 0.75)
         if honour_notice:
             return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
+        if not p.sensitive and roster_row(cues, fld, p.start):
+            return NOT_PRIVATE  # a row of a table with a duties column: someone at work (their ID stays private)
 
         if p.sensitive:
             return _decision(True, "person_name", "privacy", "私人姓名", p.cue, 0.8)
@@ -100,8 +105,8 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
             return _decision(True, "person_name", "privacy", "私人姓名", f"执法案卷或处罚决定中的{p.cue}", 0.7)
-        if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES
-                             or (p.cue in cues.neutral_roles and _case_nearby(doc, fld, p))):
+        if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES or p.cue == "profile"
+                             or (p.cue in cues.neutral_roles and _case_nearby(doc, fld, p) and not _loose(cues, fld, p))):
             return _decision(True, "person_name", "privacy", "私人姓名", private_case, 0.75)
         return NOT_PRIVATE
 
@@ -161,7 +166,15 @@ def _honoree(fld, p) -> bool:
     return False
 
 
-CASE_TAGS = ("list:family_case_words", "list:labour_case_words")
+def _loose(cues, fld, p) -> bool:
+    """A neutral role's reading that may be no name: no name ends there ("候选人曾宴请…", "职工花名册核实",
+    "村民冯春来" read short), or its given name is a common word."""
+    t = fld.text
+    return p.name_span is None and (not name_boundary(t, p.end) or cues.reader.runs_on(t, p.end)
+                                    or common_word(cues.reader.words, cues, t[p.start + 1:p.end]))
+
+
+CASE_TAGS = ("list:family_case_words", "list:labour_case_words", "list:dispute_case_words")
 
 
 def _case_nearby(doc, fld, p) -> bool:

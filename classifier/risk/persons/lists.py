@@ -86,6 +86,22 @@ def _whole_cell_name(cues, t: str, p: int, b: int):
     return None
 
 
+SIGNOFF_REACH = 16
+"""A sign-off line's label is short ("民主评议小组成员：")."""
+
+
+def signed_off(cues, t: str, k: int) -> bool:
+    """The item starting at ``k`` stands on a line labelled as a sign-off ("评议小组成员：…", "填报人：…")."""
+    line = t.rfind("\n", max(0, k - 200), k) + 1
+    colon = next((c for c in (t.find("：", line, k + 1), t.find(":", line, k + 1)) if c >= 0), -1)
+    return 0 <= colon - line <= SIGNOFF_REACH and any(w in t[line:colon] for w in cues.signoff_labels)
+
+
+def roster_row(cues, fld, pos: int) -> bool:
+    """``pos`` lies in a table row whose table has a column of duties ("职务"): a roster of people at work."""
+    return any(w in h for h in fld.table_header_of(pos) for w in cues.role_columns)
+
+
 def list_items(cues, doc, mentions) -> None:
     """The names heading the items of a private list, and the name column of its tables."""
     begin = list_topic_start(doc)
@@ -96,6 +112,8 @@ def list_items(cues, doc, mentions) -> None:
     table_names(cues, body, mentions, "list")
     reader = cues.reader
     for m in ITEM_START_RE.finditer(t, begin):
+        if signed_off(cues, t, m.start()):
+            continue  # "评议小组成员：白光荣、李美仙", "审核：庞建军": the people who did the work, not the list's
         i = NUMBERING_RE.match(t, m.end()).end()
         pm = PLACE_RE.match(t, i, min(len(t), i + 20))
         starts = [skip_spaces(t, pm.end()), i] if pm else [i]

@@ -55,6 +55,7 @@ class PersonNameRecognizer(Recognizer):
         w["list:penalty_cues"] = self.lexicon.words("penalty_cues")
         w["list:family_case_words"] = self.lexicon.words("family_case_words")
         w["list:labour_case_words"] = self.lexicon.words("labour_case_words")
+        w["list:dispute_case_words"] = self.lexicon.words("dispute_case_words")
         w["list:official_cues"] = self.cues.official
         w["list:list_triggers"] = self.cues.list_triggers
         w["list:honour_words"] = self.cues.honour_words

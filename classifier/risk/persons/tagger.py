@@ -19,7 +19,7 @@ from ..names import TITLES
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
-from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column, not_a_name_cell
+from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column, not_a_name_cell, signed_off
 from .mention import PersonMention
 
 MIN_SCORE = 0.8
@@ -149,6 +149,8 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
     if begin is not None and (doc.title.tagged("list:list_triggers") or body.text[begin + 1:begin + 2] == "\n"):
         t = body.text
         for m in ITEM_START_RE.finditer(t, begin):
+            if signed_off(cues, t, m.start()):
+                continue  # as list_items: a sign-off line names the people who did the work
             i = NUMBERING_RE.match(t, m.end()).end()
             if ITEM_START_RE.match(t, i):
                 continue  # an empty item ("；" before a new line): the next start heads the item
