@@ -1316,6 +1316,10 @@ def test_a_class_before_padding_is_no_name():
      ["2012年2月17日", "2011年6月3日"]),
     ("", "2024年5月，执法人员发现未成年人林某（2009年11月出生）在店内购买卷烟。", ["2009年11月出生"]),
     ("", "经核实，该儿童出生于2018年9月，2024年起由祖母抚养。", ["2018年9月"]),
+    ("2024年辍学劝返名单", "姓名\t出生年月\t劝返责任人\n阮小杰\t2009.04\t校长\n孟小涵\t2011-09-12\t校长", ["2009.04", "2011-09-12"]),
+    ("2024年秋季转学安排", "刘小睿　2018年5月出生　安排学校：第十三小学　一年级\n王小涵　2012年9月出生　安排学校：第八中学",
+     ["2018年5月出生", "2012年9月出生"]),
+    ("", "新生儿姓名：苏小桐，出生日期：2024年2月19日（2024年3月补发证明）。", ["2024年2月19日"]),  # a newborn
 ])
 def test_a_childs_birth_date_by_its_label_column_or_bracket(title, body, dates):
     found = [f.text for f in findings(review(body, title), "minor")]
@@ -1326,6 +1330,8 @@ def test_a_childs_birth_date_by_its_label_column_or_bracket(title, body, dates):
     "2024年，2016年1月1日以后出生的儿童均可接种。",   # a cohort, nobody's birth
     "2024年5月，张某，男，出生于1990年3月。",          # an adult's
     "出生日期：2014年8月3日。",                          # the document gives no year of its own
+    "2024年招生：2018年9月1日至2019年8月31日出生的适龄儿童可报名。",  # a rule's range, nobody's birth
+    "2024年人员名单：张三　1980年5月出生　科员",         # an adult listed
 ])
 def test_no_childs_birth_date(body):
     assert not findings(review(body), "minor")

@@ -155,10 +155,15 @@ def minor_statements(fld, mention, title=None) -> list[tuple[int, int]]:
     return out
 
 
-BIRTH_VALUE_RE = re.compile(r"[：:]?[ \t\u3000]*((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?")
-"""After a birth date's label ("出生日期：2012年2月17日", "出生于2018年9月"): the date."""
+BIRTH_VALUE_RE = re.compile(r"[：:]?[ \t\u3000]*((?:19|20)[0-9]{2})(?:年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?"
+                            r"|([.\-/])[0-9]{1,2}(?:\2[0-9]{1,2})?(?![0-9]))")
+"""After a birth date's label ("出生日期：2012年2月17日", "出生于2018年9月") or in its column ("2012.03",
+"2018-02-11"): the date."""
 BRACKETED_BIRTH_RE = re.compile(r"[（(]((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?$")
 """Before 出生, a date opening a bracket ("林某（2009年11月出生）"): a person's birth, said of them."""
+LISTED_BIRTH_RE = re.compile(r"(?:^|(?<=[ \t\u3000，,、；;｜|]))((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?$", re.M)
+"""Before 出生, a date standing in a row or list item of its own ("刘某　2018年5月出生　安排学校…"): the row's
+person's birth (not a rule's range: "2018年9月1日至2019年8月31日出生的" has 至 before and 的 after)."""
 
 
 def child_birth_dates(fld, hit, title=None) -> list[tuple[int, int]]:
@@ -171,10 +176,15 @@ def child_birth_dates(fld, hit, title=None) -> list[tuple[int, int]]:
         return []
 
     def child(born: str) -> bool:
-        return 0 < year - int(born) < ADULT
+        age = year - int(born)
+        # a newborn is born in the document's year: only when that year is said apart from the date itself
+        return 0 < age < ADULT or (age == 0 and t.count(born) + (title.text.count(born) if title is not None else 0) > 1)
 
     if hit.term == "出生":
         m = BRACKETED_BIRTH_RE.search(t, max(0, hit.start - 13), hit.start)
+        if m is None and t[hit.end:hit.end + 1] not in ("的", "后", "前", "以", "之"):
+            m = LISTED_BIRTH_RE.search(t, max(0, hit.start - 12), hit.start)
+            return [(m.start(1), hit.end)] if m and child(m.group(1)) else []
         return [(m.start() + 1, hit.end)] if m and child(m.group(1)) else []
     cells = fld.column_cells(hit.start) if hit.term != "出生于" else []
     if cells:
