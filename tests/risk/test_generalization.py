@@ -1335,3 +1335,10 @@ def test_a_childs_birth_date_by_its_label_column_or_bracket(title, body, dates):
 ])
 def test_no_childs_birth_date(body):
     assert not findings(review(body), "minor")
+
+
+def test_a_guardian_in_the_cell_after_a_grade_is_no_child():
+    body = "姓名 | 出生日期 | 就读学校 | 监护人\n谢小军 | 2013年11月4日 | 禾丰中学七年级 | 谢发根（祖父）"
+    result = review(body, "2024年事实无人抚养儿童名单")
+    assert not [f for f in findings(result, "minor") if "谢发根" in f.text]
+    assert {"谢小军", "谢发根"} <= {f.text for f in findings(result, "person_name")}

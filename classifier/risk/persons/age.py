@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..wordlists import words
 from .context import ORG_LAST
 from .mention import PersonMention
 
@@ -121,6 +122,10 @@ def _add_age(mentions, mention: PersonMention) -> None:
         mentions.put(mention)
 
 
+ADULT_KIN_AFTER_RE = re.compile(r"[ \t\u3000]*[（(](?:" + "|".join(words("persons.age.ADULT_KIN")) + r")[）)]")
+"""After a name, the relation that makes it a child's adult ("钟某英（祖母）" in the guardian's cell)."""
+
+
 def minor_statements(fld, mention, title=None) -> list[tuple[int, int]]:
     """Where the text states that a named person is a minor: the age (under 18) or grade after the name
     ("（9岁）" -> "9岁", "，高一学生") and the pupil or grade word right before it ("小学四年级学生甘子墨").
@@ -128,6 +133,8 @@ def minor_statements(fld, mention, title=None) -> list[tuple[int, int]]:
     title's field when ``fld`` is the body (its year dates the document too)."""
     t = fld.text
     name_start, name_end = mention.name_span or (mention.start, mention.end)
+    if ADULT_KIN_AFTER_RE.match(t, name_end):
+        return []  # "小学三年级 | 钟某英（祖母）": the child's grandmother, named in the next cell
     out = []
     m = MINOR_AFTER_RE.match(t, name_end, min(len(t), max(mention.end, name_end) + 40))
     if m:
