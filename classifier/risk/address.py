@@ -214,7 +214,8 @@ class AddressRecognizer(Recognizer):
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = (not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)) and (
             right_terms.isdisjoint(PRIVATE_RIGHT_CUES))  # "房源一：某路67号502户，出租人联系电话…": a landlord's
-        if t[start] == "住" and start >= 1 and t[start - 1] in LIVES_AFTER:  # "该患者住某街道…", "张三（住…"
+        lives = t[start] == "住" and start >= 1 and t[start - 1] in LIVES_AFTER  # "该患者住某街道…", "张三（住…"
+        if lives:
             start += 1
             private = True  # "患者张三，男，42岁，住某县某镇某路36号"
         if private and right_terms.isdisjoint(PRIVATE_RIGHT_CUES) and self._office_contact(fld, start, left_terms):
@@ -237,7 +238,8 @@ class AddressRecognizer(Recognizer):
             return None, cues, start  # "某大道88号政务服务中心二楼": the address of an office
         if not addressee and SERVICE_AFTER_RE.match(t, end) and GO_TO.intersection(t[max(0, start - 16):end]):
             return None, cues, start  # "请失主到某路318号认领": where the reader is to go, an office
-        if office and not (private and (self._closest_is_private(fld, start) or addressee)):
+        if office and not (private and (lives or self._closest_is_private(fld, start) or addressee)):
+            # ("…公司职员（单位地址：…），住某街214号": the 住 right before it is the closest cue)
             return None, cues, start
         if not private and (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):
             return None, cues, start  # a 不动产登记/征收 notice: the law requires the property's location to be published
@@ -306,7 +308,9 @@ class AddressRecognizer(Recognizer):
                 return True  # (not an individual business whose record gives the 经营者's ID or 经营者住所: a home)
         lo = max(0, cue.start - 40)
         ls = max(t.rfind("\n", lo, cue.start), t.rfind("。", lo, cue.start), cue.start - 40) + 1
-        return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None
+        line = max(t.rfind("\n", max(0, cue.start - 120), cue.start) + 1, cue.start - 120)
+        # (not in a person's record: "马某，公民身份号码…，服务单位：某公司，住址：…" is the person's home)
+        return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None and not fld.id_between(line, cue.start)
 
     def _closest_is_private(self, fld, start: int) -> bool:
         hits = [h for h in fld.hits_between(start - 30, start + 2) if h.term in PRIVATE_CUES or h.term in OFFICE_CUES]

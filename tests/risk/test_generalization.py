@@ -1342,3 +1342,19 @@ def test_a_guardian_in_the_cell_after_a_grade_is_no_child():
     result = review(body, "2024年事实无人抚养儿童名单")
     assert not [f for f in findings(result, "minor") if "谢发根" in f.text]
     assert {"谢小军", "谢发根"} <= {f.text for f in findings(result, "person_name")}
+
+
+@pytest.mark.parametrize("title, body, home", [
+    # a person's record: the employer before 住址 is no organisation's seat
+    ("关于准予校车驾驶资格许可的公告", f"一、马某江，公民身份号码 {make_id('622922', '19790815')}，服务单位：某县某校车服务有限公司，"
+                                     "住址：康乐县附城镇上湾村四社27号。", "康乐县附城镇上湾村四社27号"),
+    # 住 right before the address is its closest cue, whatever office address stands before
+    ("关于拟任命人民陪审员人选的公示", "陈某远，男，现为某石材有限公司职员（单位地址：某市水头镇五里桥工业区），住南安市柳城街道美林社区成功街214号。",
+     "南安市柳城街道美林社区成功街214号"),
+])
+def test_a_home_after_an_employer(title, body, home):
+    assert home in [f.text for f in findings(review(body, title), "address")]
+
+
+def test_a_companys_seat_stays():
+    assert not findings(review("某某建材有限公司，住所：某县某镇工业路8号。"), "address")
