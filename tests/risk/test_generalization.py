@@ -1358,3 +1358,14 @@ def test_a_home_after_an_employer(title, body, home):
 
 def test_a_companys_seat_stays():
     assert not findings(review("某某建材有限公司，住所：某县某镇工业路8号。"), "address")
+
+
+def test_the_names_of_a_row_stating_a_childs_birth_are_private():
+    body = ("学生姓名  出生日期  监护人  分配学校\n叶小墨  2018-02-11  叶国华  坪山区竹坑学校\n"
+            "钟小馨  2017-11-30  赖美玲  坪山区六联小学")
+    found = {f.text: f for f in findings(review(body, "2024年入学安排通知"), "person_name")}
+    assert {"叶小墨", "叶国华", "钟小馨", "赖美玲"} <= set(found), list(found)
+    assert "未成年人信息" in found["叶小墨"].reason
+    # a staff table with adults' birth dates states no child: its names stay
+    staff = "姓名  出生年月  职务\n王某华  1980.05  科长\n李某明  1975.11  科员\n（2024年9月）"
+    assert not findings(review(staff, "2024年干部名册"), "person_name")

@@ -47,7 +47,9 @@ def _decision(*args) -> Decision:
     return Decision(*args)
 
 ATTRIBUTE_NAMES = {"health": "健康信息", "social_assistance": "社会救助", "criminal_record": "违法犯罪记录",
-                   "religion": "宗教信仰"}
+                   "religion": "宗教信仰", "minor": "未成年人信息"}
+ROW_REACH = 200
+"""How far back a row's start is looked for (a line without end is not read to its start)."""
 
 
 class PersonDecision:
@@ -68,6 +70,8 @@ class PersonDecision:
         for r in results:
             for p in r.about:
                 links.setdefault((p.field, p.start), set()).add(r.type)  # PersonMention.key
+        for key in _child_rows(doc, results):
+            links.setdefault(key, set()).add("minor")
         # an identifier says who a name is only where the document's matter is private (a benefit, a case, a
         # penalty): the IDs of recruits, honorees and officials are private, their names are published
         private_matter = (enforcement or penalty or private_case or bool(links) or list_topic_start(doc) is not None)
@@ -128,6 +132,31 @@ class PersonDecision:
         """A name the rules leave that a second reading reads as a private person's."""
         return _decision(True, "person_name", "privacy", "私人姓名", f"模型判断（概率 {p:.2f}），请核实",
                          round(p, 2), True)
+
+
+def _row_start(t: str, pos: int) -> int:
+    return max(t.rfind("\n", max(0, pos - ROW_REACH), pos) + 1, pos - ROW_REACH)
+
+
+def _child_rows(doc, results):
+    """The keys of the names heading a table row or a line that also states a child's age, grade or birth date
+    ("叶某墨  2018-02-11  叶某华  4414…  某小学": the child and the guardian of the row)."""
+    rows = {(r.field, _row_start(doc.get(r.field).text, r.start)) for r in results if r.type == "minor"}
+    if not rows:
+        return []
+    out = []
+    for p in doc.persons:
+        fld = doc.get(p.field)
+        t = fld.text
+        row = _row_start(t, p.start)
+        if (p.field, row) in rows and not p.masked and (
+                fld.table_header_of(p.start) or ITEM_HEAD_RE.fullmatch(t, row, p.start) is not None):
+            out.append(p.key)
+    return out
+
+
+ITEM_HEAD_RE = re.compile(ITEM_NUMBERING)
+"""What may stand before the name that heads its line ("1. ", "（2）")."""
 
 
 HONOREE_LINE_RE = re.compile(ITEM_NUMBERING + r"(?:([\u4e00-\u9fff“”\"]{1,12})[：:][ \t\u3000]*)?")
