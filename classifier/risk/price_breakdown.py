@@ -33,6 +33,8 @@ ANNOUNCED = frozenset(words("price_breakdown.ANNOUNCED")) | frozenset(
 breakdown word ("报价明细", "价格组成", "成本分析", "单价表", "分项报价：…")."""
 
 
+HEAD_REACH = 160
+"""An announcing heading this close before the first item (a table's header row between) is part of the finding."""
 PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价|中标价|成交价|中标金额|成交金额)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,；;]?[ \t\u3000]*\n?[ \t\u3000]*$")
 """Before 其中: a price and its amount ("投标总价568万元，其中…"): what follows breaks that price down."""
 SECRET_CLAIMS = frozenset(words("price_breakdown.SECRET_CLAIMS"))
@@ -99,7 +101,8 @@ class BidPriceBreakdownRecognizer(Recognizer):
         # one, its items need no cost word ("分项报价：土建工程842.10万元、安装工程98.55万元、…")
         # ("报价明细见附件。" lists nothing after it here: then, as after any other trigger, the items need cost words)
         announced = hit.term in ANNOUNCED and INTRODUCES_RE.match(t, hit.end) is not None
-        yield from self._run(fld, hit.start, min(len(t), hit.end + 400), any_label=announced)
+        yield from self._run(fld, hit.start, min(len(t), hit.end + 400), any_label=announced,
+                             head=hit.start if announced else None)
 
     @staticmethod
     def _label(t: str, lo: int, k: int) -> int:
@@ -126,7 +129,9 @@ class BidPriceBreakdownRecognizer(Recognizer):
         k = bisect.bisect_right(ends, lo)
         return ends[k] if k < len(ends) and ends[k] <= hi else None
 
-    def _run(self, fld, lo: int, hi: int, need_times: int = 0, any_label: bool = False):
+    def _run(self, fld, lo: int, hi: int, need_times: int = 0, any_label: bool = False, head: int | None = None):
+        """The longest run of cost items in ``[lo, hi)``; ``head``: where the heading that announces it starts
+        ("分项报价明细：⏎序号｜项目｜…"): the finding begins there when the run follows it closely."""
         t = fld.text
         items = []
         times = 0
@@ -159,4 +164,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
                 chain.append(cur)
         best = max(best, chain, key=len)
         if len(best) >= self.MIN_ITEMS:
-            yield self.result(fld, best[0][0], best[-1][1], 0.8, f"{len(best)} 项成本/报价明细")
+            start = best[0][0]
+            if head is not None and start - head <= HEAD_REACH and "。" not in t[head:start]:
+                start = head  # the heading and its table are one breakdown
+            yield self.result(fld, start, best[-1][1], 0.8, f"{len(best)} 项成本/报价明细")

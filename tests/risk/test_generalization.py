@@ -1369,3 +1369,11 @@ def test_the_names_of_a_row_stating_a_childs_birth_are_private():
     # a staff table with adults' birth dates states no child: its names stay
     staff = "姓名  出生年月  职务\n王某华  1980.05  科长\n李某明  1975.11  科员\n（2024年9月）"
     assert not findings(review(staff, "2024年干部名册"), "person_name")
+
+
+def test_a_breakdown_begins_at_its_heading():
+    body = ("供应商：某某数字科技有限公司\n分项报价明细：\n序号\t项目\t综合单价（元）\t成本构成说明\n"
+            "1\t受理模块\t186,000\t人工费142,000元、管理费24,000元、利润20,000元\n"
+            "2\t调解小程序\t98,500\t人工费76,300元、接口费9,200元、利润13,000元\n")
+    found = findings(review(body, "某项目报价单"), "bid_price_breakdown")
+    assert len(found) == 1 and found[0].text.startswith("分项报价明细") and "利润13,000元" in found[0].text, found
