@@ -22,9 +22,10 @@ REPORT_WAY_RE = re.compile(r"(?:[（(][^（()）\n]{0,30}[）)])?(?:于[^，。�
                            r"(?:(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14})?$")
 """Between a name opening its clause and 举报: who the reporter is, when and the way the report was made
 ("（该公司前驾驶员，电话…）向我局", "于2024年5月", "于3月12日通过电话", "通过12345热线")."""
-REPORTER_DESCRIBED_RE = re.compile(r"[为系是]?(?:该|本|同|原|其)?[\u4e00-\u9fff]{0,6}?(?:人|民|主|工|员|长|众|者|生|师|属|户)")
+REPORTER_DESCRIBED_RE = re.compile(r"[为系是]?(?:该|本|同|原|其)?[\u4e00-\u9fff]{0,12}?(?:人|民|主|工|员|长|众|者|生|师|属|户)")
 """After 举报人, who the reporter is before the name ("为该公司投资人", "系该校教职工", "同村村民"): the name follows
-one of these descriptions (the shortest after which a name reads)."""
+one of these descriptions (the shortest after which a name reads; a place may open it: "为某区某镇某村村民")."""
+DESCRIPTION_REACH = 18
 NAME_ENDS_BEFORE = frozenset("、，,。；;（( \t\u3000\n于通向等提反举实")
 """Right after a reporter's name read after its description: the clause goes on ("于…", "通过…", "等3人")."""
 QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
@@ -109,7 +110,7 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
 def described_reporter(reader, t: str, p: int):
     """``(reading, start)`` of the name after a reporter's description at ``p`` ("为该小区业主邝伟明，…",
     "系该校教职工钟文琪"), or ``(None, p)``."""
-    for e in range(p + 1, min(len(t), p + 12)):
+    for e in range(p + 1, min(len(t), p + DESCRIPTION_REACH)):
         if not REPORTER_DESCRIBED_RE.fullmatch(t, p, e):
             continue
         got = reader.read_bounded(t, e, strict=False, allow_masked=True, after_word=True)
