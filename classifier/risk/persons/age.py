@@ -185,7 +185,7 @@ def child_birth_dates(fld, hit, title=None) -> list[tuple[int, int]]:
     def child(born: str) -> bool:
         age = year - int(born)
         # a newborn is born in the document's year: only when that year is said apart from the date itself
-        return 0 < age < ADULT or (age == 0 and t.count(born) + (title.text.count(born) if title is not None else 0) > 1)
+        return 0 < age < ADULT or (age == 0 and _said_twice(fld, title, born))
 
     if hit.term == "出生":
         m = BRACKETED_BIRTH_RE.search(t, max(0, hit.start - 13), hit.start)
@@ -206,6 +206,15 @@ def child_birth_dates(fld, hit, title=None) -> list[tuple[int, int]]:
         return out
     m = BIRTH_VALUE_RE.match(t, hit.end, min(len(t), hit.end + 16))
     return [(m.start(1), m.end())] if m and child(m.group(1)) else []
+
+
+def _said_twice(fld, title, year: str) -> bool:
+    """``year`` stands in the field and the title more than once (counted once per review: a table of a thousand
+    newborns' dates reads the text once, not once per date)."""
+    counts = fld.memo.setdefault("year_counts", {})
+    if year not in counts:
+        counts[year] = fld.text.count(year) + (title.text.count(year) if title is not None else 0)
+    return counts[year] > 1
 
 
 def document_year(fld, title=None) -> int:

@@ -2,11 +2,13 @@
 
 Private (reported, the reason says which): a minor; a 举报人; a person named with a sensitive role
 (患者, 低保对象, 社区矫正对象, 申请人…); an item of a 公示 list whose topic is private; a person an
-attribute statement (health, social assistance, criminal record, religion) is about; the party or
-witness of an enforcement file or penalty decision. Not reported: an official in role (局长张三,
+attribute statement (health, social assistance, criminal record, religion) or a child's row (age, grade,
+birth date) is about; the party or witness of an enforcement file or penalty decision; the party of a family
+case, a labour dispute, a mediated dispute or a petition. Not reported: an official in role (局长张三,
 张三同志, 联系人：张三), a company (张三丰农业合作社), an honoree, appointee or recruit in a notice
-that law or practice requires to name them (表彰, 拟任, 拟聘用, 中标…), a masked name (张某某) —
-unless a child, and anyone with no protected context at all.
+that law or practice requires to name them (表彰, 拟任, 拟聘用, 中标…), a row of a roster with duties, a
+masked name (张某某) — unless a child, and anyone with no protected context at all. A second reading
+(second_reading.py) may decide a name again (``PersonNameRecognizer._read_again``).
 """
 
 from __future__ import annotations
@@ -15,9 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import ITEM_NUMBERING
-
 from ..names import name_boundary
+from ..text import ITEM_NUMBERING
 from .context import common_word
 from .identity import holders
 from .lists import list_topic_start, roster_row
