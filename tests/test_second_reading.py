@@ -196,6 +196,19 @@ def test_the_person_rules_name_their_cues_to_the_model():
     assert {"pn.cue=低保对象", "pn.sensitive", "pn.linked"} <= set(asked[0][1])
 
 
+def test_the_names_read_again_are_bounded_by_the_drafts_length():
+    from classifier.risk import budget
+
+    text = "患者张三，" * 4000  # a name every five characters: far more names than a real list holds
+    spy = Spy()
+    RiskReviewer(second_reading=spy).review("", text)
+    asked = sum(1 for k, *_ in spy.asked if k == "person_name")
+    assert asked == budget.person_readings(len(text)) < 4000
+    short = Spy()
+    RiskReviewer(second_reading=short).review("", "患者张三，患者李四。")
+    assert sum(1 for k, *_ in short.asked if k == "person_name") == 2  # every name of an ordinary draft
+
+
 def test_a_trigger_the_model_reads_every_time_costs_more_budget():
     from classifier.risk import budget
 

@@ -45,6 +45,18 @@ SECOND_READING_WEIGHT = 25
 ``candidate_work``) and the trigger of a marking, record or evaluation — its features and their weights, 15–25
 µs measured. (A private statement needs none: its person-cue weight bounds the reading, and in a real list
 almost every statement is tied to someone by the rules and never read again.)"""
+PERSON_READINGS = 50
+PERSON_READING_CHARS = 40
+"""The second reading of person names (persons/recognizer.py) decides again at most ``PERSON_READINGS`` names plus
+one per ``PERSON_READING_CHARS`` characters of the draft (a real list names one person in 60–80 characters; a
+text that is nothing but names is decided by the rules alone past that: about 40 µs a reading)."""
+
+
+def person_readings(length: int) -> int:
+    """How many person names a second reading may decide again in a draft of ``length`` characters."""
+    return PERSON_READINGS + length // PERSON_READING_CHARS
+
+
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""
 

@@ -127,13 +127,15 @@ class PersonNameRecognizer(Recognizer):
         # a name read twice (by role and by age) counts with its strongest reading
         ordered = sorted(doc.persons, key=lambda p: (not p.minor, not p.whistleblower, not p.sensitive, p.masked))
         decide = self.decision.decide
+        readings = budget.person_readings(len(doc.title.text) + len(doc.body.text)) if self.second_reading else 0
         for p in ordered:
             place = (p.field, p.start, p.end)
             if place in seen:
                 continue
             seen.add(place)
             d = decide(doc, p, ctx)
-            if self.second_reading is not None and not p.masked and (d.type == "person_name" or not d.private):
+            if readings and not p.masked and (d.type == "person_name" or not d.private):
+                readings -= 1  # (bounded: past the allowance the rules' decision stands)
                 d = self._read_again(doc, p, d, ctx)
             if d.type == "minor" and p.cue == "repeat":
                 d = MINOR_NAME  # a child named again: a private name (the age or grade was stated where it was read)
