@@ -10,7 +10,7 @@ from .persons.cues import PersonCues
 from .persons.lists import name_column
 from .persons.profiles import YOU_RE
 from .second_reading import Place
-from .text import is_cjk
+from .text import is_cjk, line_start
 from .wordlists import words
 
 PRIVATE_CUES = words("address.PRIVATE_CUES")
@@ -272,7 +272,7 @@ class AddressRecognizer(Recognizer):
     def _line_has_id(fld, start: int) -> bool:
         """A valid ID number earlier on the address's line (at most 120 characters back)."""
         t = fld.text
-        line = max(t.rfind("\n", max(0, start - 120), start) + 1, start - 120)  # bounded, whatever the line
+        line = line_start(t, start, 120)  # bounded, whatever the line
         return fld.id_between(line, start)
 
 
@@ -308,7 +308,7 @@ class AddressRecognizer(Recognizer):
                 return True  # (not an individual business whose record gives the 经营者's ID or 经营者住所: a home)
         lo = max(0, cue.start - 40)
         ls = max(t.rfind("\n", lo, cue.start), t.rfind("。", lo, cue.start), cue.start - 40) + 1
-        line = max(t.rfind("\n", max(0, cue.start - 120), cue.start) + 1, cue.start - 120)
+        line = line_start(t, cue.start, 120)
         # (not in a person's record: "马某，公民身份号码…，服务单位：某公司，住址：…" is the person's home)
         return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None and not fld.id_between(line, cue.start)
 

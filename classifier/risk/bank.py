@@ -9,6 +9,7 @@ from .checksums import id_card_parts_valid, luhn_ok
 from .numbers import GROUP_RE, variants
 from .persons.profiles import YOU_RE
 from .text import ITEM_NUMBER, ITEM_NUMBERING, MASKED_NAME, PERSON_RECORD_RE
+from .text import line_start as bounded_line_start
 from .wordlists import words
 
 CARD_WORDS = words("bank.CARD_WORDS")
@@ -272,7 +273,7 @@ def company_account(fld, s: int) -> bool:
         return False  # a UnionPay debit card's number beside a person ("户名 某某\n账号 6217…", "职工：刘**…账号：6212…")
     if holder_is_org(fld, s):
         return True
-    line_start = max(t.rfind("\n", max(0, s - 80), s) + 1, s - 80)
+    line_start = bounded_line_start(t, s, 80)
     if PERSON_ITEM_RE.match(t, line_start, s) and not COMPANY_END_RE.search(t, line_start, s):
         return False  # "1．赵某某，原账号…": the item is a person's, whatever body the lead-in names
     sent_l = fld.segments.sentence(s)[0]

@@ -7,6 +7,7 @@ import re
 from .base import Recognizer
 from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in_title_position, is_marking,
                                on_banner, self_referential)
+from .text import line_start
 from .wordlists import words
 
 NOT_SECRET_BEFORE = words("markings.NOT_SECRET_BEFORE")
@@ -377,7 +378,7 @@ class InternalMarkingRecognizer(Recognizer):
     def _with_secrecy_marking(fld, start: int) -> bool:
         """A secrecy level stands earlier on the restriction's line, at most 40 characters before it."""
         t = fld.text
-        lo = max(t.rfind("\n", max(0, start - 40), start) + 1, start - 40)
+        lo = line_start(t, start, 40)
         return bool(fld.tagged_between("trigger:secrecy_marking", lo, start)) and SECRECY_LEVEL_RE.search(t, lo, start) is not None
 
     @staticmethod

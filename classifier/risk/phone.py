@@ -7,7 +7,7 @@ import re
 from .base import Pattern, Recognizer
 from .names import NameReader
 from .numbers import GROUP_RE, variants
-from .text import ITEM_NUMBERING_RE, MASKED_NAME
+from .text import ITEM_NUMBERING_RE, MASKED_NAME, line_start
 from .wordlists import words
 
 # Numbers that are labelled as something else: the closest label before the number decides.
@@ -182,7 +182,10 @@ HOME_COLUMNS = ("宅电", "住宅", "家庭", "家中", "家长")
 
 
 def office_column(header: str) -> bool:
+    """The column is an office's phone column ("办公电话", "单位电话")."""
     return PHONE_HEADER_RE.search(header) is not None and OFFICE_HEADER_RE.search(header) is not None
+
+
 ROW_REACH = 200
 """A table row or numbered item is read this far around its number (its line may be a megabyte long)."""
 ITEM_LEAD = 12
@@ -346,7 +349,7 @@ class LandlineRecognizer(Recognizer):
         if any(w in header for w in HOME_COLUMNS):
             return True
         t = fld.text
-        line = max(t.rfind("\n", max(0, start - ROW_REACH), start) + 1, start - ROW_REACH)
+        line = line_start(t, start, ROW_REACH)
         row_end = t.find("\n", start, start + ROW_REACH)
         row = t[line:row_end if row_end >= 0 else min(len(t), start + ROW_REACH)]
         return ORG_IN_ROW_RE.search(row) is None and bool(doc.persons.between(fld.name, line, start))

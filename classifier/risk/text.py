@@ -171,6 +171,12 @@ def _inside_record(text: str, i: int) -> bool:
     return RECORD_LINE_RE.match(text, ls, min(i, ls + 16)) is not None
 
 
+def line_start(text: str, pos: int, reach: int) -> int:
+    """Where the line holding ``pos`` starts, looked for at most ``reach`` characters back (a line without end is
+    not read to its start: ``pos - reach`` then)."""
+    return max(text.rfind("\n", max(0, pos - reach), pos) + 1, pos - reach)
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 

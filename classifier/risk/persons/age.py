@@ -189,10 +189,12 @@ def child_birth_dates(fld, hit, title=None) -> list[tuple[int, int]]:
 
     if hit.term == "出生":
         m = BRACKETED_BIRTH_RE.search(t, max(0, hit.start - 13), hit.start)
-        if m is None and t[hit.end:hit.end + 1] not in ("的", "后", "前", "以", "之"):
-            m = LISTED_BIRTH_RE.search(t, max(0, hit.start - 12), hit.start)
-            return [(m.start(1), hit.end)] if m and child(m.group(1)) else []
-        return [(m.start() + 1, hit.end)] if m and child(m.group(1)) else []
+        if m is not None:
+            return [(m.start() + 1, hit.end)] if child(m.group(1)) else []
+        if t[hit.end:hit.end + 1] in ("的", "后", "前", "以", "之"):
+            return []  # "…以后出生的": a rule's cohort, nobody's birth
+        m = LISTED_BIRTH_RE.search(t, max(0, hit.start - 12), hit.start)
+        return [(m.start(1), hit.end)] if m and child(m.group(1)) else []
     cells = fld.column_cells(hit.start) if hit.term != "出生于" else []
     if cells:
         out = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..names import name_boundary
-from ..text import ITEM_NUMBERING
+from ..text import ITEM_NUMBERING, line_start
 from .context import common_word
 from .identity import holders
 from .lists import list_topic_start, roster_row
@@ -135,21 +135,17 @@ class PersonDecision:
                          round(p, 2), True)
 
 
-def _row_start(t: str, pos: int) -> int:
-    return max(t.rfind("\n", max(0, pos - ROW_REACH), pos) + 1, pos - ROW_REACH)
-
-
 def _child_rows(doc, results):
     """The keys of the names heading a table row or a line that also states a child's age, grade or birth date
     ("叶某墨  2018-02-11  叶某华  4414…  某小学": the child and the guardian of the row)."""
-    rows = {(r.field, _row_start(doc.get(r.field).text, r.start)) for r in results if r.type == "minor"}
+    rows = {(r.field, line_start(doc.get(r.field).text, r.start, ROW_REACH)) for r in results if r.type == "minor"}
     if not rows:
         return []
     out = []
     for p in doc.persons:
         fld = doc.get(p.field)
         t = fld.text
-        row = _row_start(t, p.start)
+        row = line_start(t, p.start, ROW_REACH)
         if (p.field, row) in rows and not p.masked and (
                 fld.table_header_of(p.start) or ITEM_HEAD_RE.fullmatch(t, row, p.start) is not None):
             out.append(p.key)
