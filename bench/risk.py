@@ -1,6 +1,7 @@
 """Benchmark of the risk review on the labelled dev set (../shared/data/risk/dev.jsonl).
 
     python bench/risk.py [--data PATH [PATH ...]] [--per-set] [--figures-only] [--verbose]
+    python bench/risk.py --data A.jsonl … --labels B.jsonl …    (two labellers' agreement)
 
 Prints per-type recall/precision, overall figures, verdict accuracy and confusion, must_not_flag
 hits (any finding overlapping such a span) and redactions among them (must be zero), every miss
@@ -13,6 +14,11 @@ Scoring (../shared/data/risk/README.md): a finding matches a gold finding when g
 agree and the spans overlap. Recall = matched gold / gold; precision = matched findings / findings
 (strict: ground and type must agree). The data README counts as a false alarm only a finding that
 overlaps no gold finding of its ground; that reading is printed too.
+
+``--labels`` scores a second labelling of the same drafts (written by another labeller from the same
+conventions, without seeing the first) in the review's place: the figures say how far two labellers
+agree, which is the most a review can score against either of them. A labelled finding of a type the
+review de-identifies counts as a redaction for the must-stay figure.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from classifier.risk import RiskReviewer  # noqa: E402
+from classifier.risk.settings import DEFAULT_STYLES  # noqa: E402
 
 # ../shared/data next to the repository, or GONGKAI_EVAL_DATA (as in bench/common.py)
 SHARED = Path(os.environ.get("GONGKAI_EVAL_DATA") or Path(__file__).resolve().parents[1].parent / "shared/data")
@@ -127,6 +134,40 @@ def score(reviewer, records: list[dict]) -> Stats:
     return st
 
 
+@dataclass(frozen=True)
+class _Labelled:
+    """A labelled finding in the review's place (``to_dict`` as ``Finding``)."""
+
+    data: dict
+
+    def to_dict(self) -> dict:
+        return self.data
+
+
+@dataclass(frozen=True)
+class _LabelledResult:
+    findings: list
+    verdict: str
+
+
+class Labelling:
+    """A second labelling of the drafts, answering ``review`` with its own labels (``--labels``)."""
+
+    second_reading = None
+
+    def __init__(self, records: list[dict]):
+        self.by_text = {(r.get("title", ""), r.get("body", "")): r for r in records}
+
+    def review(self, title: str, body: str) -> _LabelledResult:
+        rec = self.by_text.get((title, body))
+        if rec is None:
+            raise LookupError(f"第二份标注中没有这篇草稿：{title[:30]!r}")
+        return _LabelledResult([_Labelled({**f, "action": "redact" if f["type"] in DEFAULT_STYLES else "review",
+                                           "replacement": "" if f["type"] in DEFAULT_STYLES else None,
+                                           "reason": "第二份标注"})
+                                for f in rec.get("findings", [])], rec.get("expect_verdict"))
+
+
 def _shipped_reviewer():
     """The review with the shipped bundle's learned models (name model, second-reading model), verified with
     the bundle, as ``Analyzer.load`` does."""
@@ -202,11 +243,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-hostile", action="store_true", help="skip the 1 MB hostile inputs")
     ap.add_argument("--no-clean", action="store_true", help="skip the clean-prose section")
     ap.add_argument("--examples", type=int, default=5, help="examples printed per clean-prose set")
+    ap.add_argument("--labels", type=Path, nargs="+", default=None,
+                    help="score a second labelling of the same drafts (JSONL, same titles and bodies) in the review's "
+                         "place: the agreement of two labellers; stops after the figures and listings")
     ap.add_argument("--name-model", action="store_true",
                     help="review with the shipped bundle's learned models (person-name model and second-reading model), "
                          "as Analyzer.load does")
     args = ap.parse_args(argv)
-    missing = [p for p in args.data if not p.is_file()]
+    missing = [p for p in [*args.data, *(args.labels or [])] if not p.is_file()]
     if missing:
         print(f"找不到评估数据：{missing[0]}\n请用 --data 指定 dev.jsonl 的路径（默认位于仓库旁的 ../shared/data/risk/）。", file=sys.stderr)
         return 2
@@ -214,9 +258,18 @@ def main(argv: list[str] | None = None) -> int:
             for path in args.data]
     records = [r for recs in sets for r in recs]
 
-    reviewer = _shipped_reviewer() if args.name_model else RiskReviewer()
-    print("学习模型：" + ("使用模型包中的姓名模型" + ("和二次判读模型" if reviewer.second_reading else "")
-                          if args.name_model else "不使用（仅规则）"))
+    if args.labels:
+        reviewer = Labelling([json.loads(line) for path in args.labels
+                              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
+        absent = [r["id"] for r in records if (r.get("title", ""), r.get("body", "")) not in reviewer.by_text]
+        if absent:
+            print(f"第二份标注缺少 {len(absent)} 篇草稿（如 {absent[0]}）：两份标注须是同一批草稿。", file=sys.stderr)
+            return 2
+        print("对照：第二份标注（" + "、".join(p.name for p in args.labels) + "）代替审查结果")
+    else:
+        reviewer = _shipped_reviewer() if args.name_model else RiskReviewer()
+        print("学习模型：" + ("使用模型包中的姓名模型" + ("和二次判读模型" if reviewer.second_reading else "")
+                              if args.name_model else "不使用（仅规则）"))
     per_set = []
     for path, recs in zip(args.data, sets):
         st = score(reviewer, recs)
@@ -278,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
             ctx = f"  …{t[max(0, f['start'] - 15):f['end'] + 15]}…"
         print(f"  {rid} {f['ground']}/{f['type']} {f['field']}[{f['start']}:{f['end']}] “{f['text']}” — {f['reason']}{ctx}")
 
+    if args.labels:
+        return 0
     # ---- timing ----
     bodies = [(r.get("title", ""), r.get("body", "")) for r in records]
     reviewer.review(*bodies[0])
