@@ -31,6 +31,8 @@ GO_TO = frozenset("到至赴往")
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
+OFFICE_RECORD_WORDS = frozenset(words("address.OFFICE_RECORD_WORDS"))
+"""An office's contact words ("联系人", "咨询电话", "传真"): the record they stand in is an office's."""
 DEMONSTRATIVES = frozenset("该本此同")
 CUE_WORDS = frozenset(PRIVATE_CUES) | frozenset(OFFICE_CUES) | CONTACT_CUES | SEAT_CUES
 RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
@@ -47,6 +49,8 @@ UNIT_RE = re.compile(
     r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区)|[东西南北中]户)"
 )
 INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
+INSTITUTION_IN_ADDRESS_RE = re.compile("(?:" + "|".join(map(re.escape, INSTITUTION_IN_ADDRESS)) + ")(?![街路巷道村])")
+"""A body named inside the address ("…88号区政府大楼") — not a street named after one ("中心街42号", "政府路3号")."""
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)$")
@@ -78,7 +82,10 @@ HOUSE_NUMBER_RE = re.compile(r"[0-9]号(?!楼)")
 """A house number: the value is read from it (``analyze_candidate``)."""
 BUILDING_RE = re.compile(r"[0-9A-Za-z]{1,4}(?:栋|幢|号楼|座|单元)|[0-9]{1,4}(?:室|房)")
 NATURAL_VILLAGE_RE = re.compile(r"村(?:委会|民委员会)[\u4e00-\u9fff]{1,6}?(?:村|屯|寨|庄)$")
-ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)$")
+ORG_IN_ROW_RE = re.compile(r"有限公司|有限责任公司|股份公司|合作社|集团|事务所|经营部|协会")
+"""A table row naming an organisation before its address cell: the row is the organisation's."""
+ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)$|^(?:原|所购)?(?:房屋|住房)?(?:坐落|门牌)$")
+"""A column of homes: "住址", "家庭住址", or the house of a list's person ("原房屋门牌", "所购住房坐落")."""
 """A column of homes ("地址", "家庭住址"), not of a property or an office ("房屋坐落", "单位地址")."""
 
 
@@ -110,6 +117,7 @@ class AddressRecognizer(Recognizer):
     def words(self):
         w = super().words()
         w["list:public_address_notices"] = self.lexicon.words("public_address_notices")
+        w["list:office_record_words"] = set(OFFICE_RECORD_WORDS)
         return w
 
     def analyze_trigger(self, doc, fld, hit):
@@ -212,7 +220,7 @@ class AddressRecognizer(Recognizer):
         left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
-        office = (not left_terms.isdisjoint(OFFICE_CUES) or any(w in span for w in INSTITUTION_IN_ADDRESS)) and (
+        office = (not left_terms.isdisjoint(OFFICE_CUES) or INSTITUTION_IN_ADDRESS_RE.search(span) is not None) and (
             right_terms.isdisjoint(PRIVATE_RIGHT_CUES))  # "房源一：某路67号502户，出租人联系电话…": a landlord's
         lives = t[start] == "住" and start >= 1 and t[start - 1] in LIVES_AFTER  # "该患者住某街道…", "张三（住…"
         if lives:
@@ -223,8 +231,8 @@ class AddressRecognizer(Recognizer):
         addressee = self._addressees(fld, start, ROOM_LEVEL_RE.search(span) is not None)
         if addressee:
             private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
-        if not private and self._address_column(fld, s):
-            private = True  # "户主 | 地址 | 补助金额": the home of the row's person
+        if not private and self._address_column(doc, fld, s):
+            private, office = True, False  # "户主 | 地址 | 补助金额": the home of the row's person, whatever its header says
         if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and fld.opens_with_person(start, 120))):
             private = True  # "张某  1501…  某小区2-3-401", "1. 收件人宋**，电话…，地址…": a person's row gives their home
         cues = (private, office, addressee, left_terms, right_terms)
@@ -245,8 +253,9 @@ class AddressRecognizer(Recognizer):
             return None, cues, start  # a 不动产登记/征收 notice: the law requires the property's location to be published
         if private:
             return self.result(fld, start, end, 0.85, "私人住址语境"), cues, start
-        if ROOM_LEVEL_RE.search(span):
-            # no cue: only a flat (室/房/户, "3楼2号"), not a building or entrance ("7号院5栋3单元")
+        if ROOM_LEVEL_RE.search(span) and not self._office_record(fld, start, OFFICE_RECORD_WORDS):
+            # no cue: only a flat (室/房/户, "3楼2号"), not a building or entrance ("7号院5栋3单元"), nor the
+            # office of a contact block ("联系人：…⏎联系电话：…⏎地址：某路1785号4号楼1207室")
             return self.result(fld, start, end, 0.7, "含楼栋/单元/房号"), cues, start
         return None, cues, start
 
@@ -261,11 +270,16 @@ class AddressRecognizer(Recognizer):
         return MAILED_RE.search(t, max(sent, start - 8), start) is not None and (
             flat or YOU_RE.search(t, sent, start) is not None)
 
-    def _address_column(self, fld, pos: int) -> bool:
-        """The address stands under an address column of a table that also has a person column."""
+    def _address_column(self, doc, fld, pos: int) -> bool:
+        """The address stands under an address column of a table that also has a person column, in a row that names
+        no organisation before it."""
         header = fld.column_header(pos)
         if not header or not ADDRESS_HEADER_RE.search(header):
             return False
+        if ("坐落" in header or "门牌" in header) and doc.title.tagged("list:public_address_notices"):
+            return False  # a 不动产登记 notice's "坐落" column: the law requires the property's location
+        if ORG_IN_ROW_RE.search(fld.text, line_start(fld.text, pos, 120), pos):
+            return False  # "某人才咨询有限公司｜许可证编号｜法定代表人｜住所": a licensed body's seat
         return any(name_column(self.person_cues, h) for h in fld.table_header_of(pos) if h != header)
 
     @staticmethod
@@ -279,8 +293,11 @@ class AddressRecognizer(Recognizer):
     def _office_contact(self, fld, start: int, left_terms) -> bool:
         """The only private cues are contact cues, and the record they stand in names no person's role."""
         cues = left_terms.intersection(PRIVATE_CUES)
-        if not cues or not cues <= CONTACT_CUES:
-            return False
+        return bool(cues) and cues <= CONTACT_CUES and self._office_record(fld, start)
+
+    def _office_record(self, fld, start: int, needs=frozenset()) -> bool:
+        """The record the address stands in (its sentence or line, or the bracket it is in) names no person's
+        role, identity number or addressee — and holds one of ``needs`` when given."""
         t = fld.text
         sl, _ = fld.segments.sentence(start)
         lo = min(sl, max(t.rfind("\n", max(0, start - 160), start) + 1, start - 160))  # the record, or its line
@@ -288,18 +305,22 @@ class AddressRecognizer(Recognizer):
         if 0 <= k < lo and "）" not in t[k:start] and ")" not in t[k:start]:
             lo = k  # "（申请人身份证号：…；联系电话：…\n…；通讯地址：…）": the record is the whole bracket
         terms = fld.terms_between(lo, start)
-        return (terms.isdisjoint(self.person_labels) and terms.isdisjoint(PRIVATE_RIGHT_CUES)
+        return ((not needs or not terms.isdisjoint(needs))
+                and terms.isdisjoint(self.person_labels) and terms.isdisjoint(PRIVATE_RIGHT_CUES)
                 and YOU_RE.search(t, lo, start) is None and not fld.id_between(lo, start)
                 and PERSON_ID_RE.search(t, lo, start) is None)
 
     def _org_seat(self, fld, start: int) -> bool:
         """The cue closest before the address follows an organisation's name (its seat, not a home), or is a
-        seat cue in an organisation's record ("统一社会信用代码：…\n法定代表人：…\n住所：…")."""
+        seat cue in an organisation's record ("统一社会信用代码：…\n法定代表人：…\n住所：…"), or the address stands
+        in a seat column ("住所") of an organisation's row."""
+        t = fld.text
+        if fld.column_header(start) in SEAT_CUES and ORG_IN_ROW_RE.search(t, line_start(t, start, 120), start):
+            return True  # a "住所" column, in the row of a company
         cues = [h for h in fld.hits_between(start - 24, start + 2) if h.term in PRIVATE_CUES]
         if not cues:
             return False
         cue = max(cues, key=lambda h: h.end)
-        t = fld.text
         if cue.term in SEAT_CUES:
             sl, _ = fld.segments.sentence(cue.start)
             lo = max(sl, cue.start - 120)

@@ -6,7 +6,7 @@ import re
 
 from .base import Pattern, Recognizer
 from .checksums import id_card_parts_valid, luhn_ok
-from .numbers import GROUP_RE, variants
+from .numbers import GROUP_RE, OTHER_HEADER_RE, variants
 from .persons.profiles import YOU_RE
 from .text import ITEM_NUMBER, ITEM_NUMBERING, MASKED_NAME, PERSON_RECORD_RE
 from .text import line_start as bounded_line_start
@@ -85,6 +85,9 @@ class BankCardRecognizer(Recognizer):
             header = fld.column_header(c.start)
             if header and any(w in header for w in CARD_HEADER_WORDS):
                 score = max(score, 0.75)
+            elif OTHER_HEADER_RE.search(header) and not fld.text[fld.cell_span(c.start)[0]:c.start].strip():
+                continue  # the "证书号码" column: a certificate's number that passes Luhn by chance, no card
+                # (unless the cell labels it itself: "…｜收款卡号：6222…" under a row of "label：value" cells)
             detail = "Luhn 校验通过" if luhn else "Luhn 校验未通过，按语境识别"
             found = True
             yield self.result(fld, c.start, c.end, score, detail)
@@ -151,13 +154,17 @@ ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:�
 """A list item whose subject is a company ("1. 某水利水电工程有限公司，保证金20万元，退至账号…")."""
 
 
-PUBLIC_ACCOUNT_RE = re.compile(r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|执行款专户)[^，。；;\n]{0,8}$")
-"""The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户："): published for payers."""
-PUBLIC_BODY = r"(?:交易中心|财政局|财政所|人民法院|人民检察院|人民政府|管理局|管理中心|保障局|税务局|事务中心|公积金中心)"
-PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|收款单位|收款人)[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
+PUBLIC_FUNDS = r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|执行款专户|资金专户|零余额账户)"
+PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"[^，。；;\n]{0,8}$")
+"""The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户：", "征收补偿资金专户（账号："), or
+as an agency's budget account ("零余额账户"): published for payers."""
+PUBLIC_BODY = r"(?:交易中心|财政所|人民法院|人民检察院|人民政府|管理中心|事务中心|公积金中心|储备中心|办事处|局)"
+PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|收款单位|收款人|付款单位|付款人|付款账户)[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
                               + r"|" + PUBLIC_BODY + r"[^，。；;\n]{0,16}?(?:开立|专户|专用账户|结算户)")
-"""The account's holder is a public body: "户名：某县人民法院执行款专户", "收款单位：某区医疗保障局",
+"""The account's holder is a public body: "户名：某县人民法院执行款专户", "收款单位：某区医疗保障局", "付款账户：某区教育局…",
 "某市公共资源交易中心在某银行支行开立的专用账户", "县财政局非税收入汇缴专户（开户行：…，账号：…）"."""
+PUBLIC_BRACKET_RE = re.compile(PUBLIC_FUNDS + r"[（(]$")
+"""A public fund's account described in brackets after its name: "征收补偿资金专户（开户行：…，账号：…）"."""
 PUBLIC_AFTER_RE = re.compile(r"[ \t\u3000]*[（(][^）)\n]{0,8}(?:专户|财政|国库)")
 """Right after the number: "1302 0166 0900 0012（县财政专户）"."""
 PUBLIC_RECORD_LINES = 3
@@ -168,13 +175,17 @@ PUBLIC_REACH = 150
 
 def public_account(fld, s: int, e: int | None = None) -> bool:
     """A public fund's or body's account: so labelled before the number on its line, or in brackets right after it,
-    or its holder is a public body named in its record (its sentence, within its line and the two before)."""
+    or described in the brackets after the fund's name, or its holder is a public body named in its record (its sentence, within its line and the two before)."""
     t = fld.text
     lo = max(0, s - PUBLIC_REACH)
     this_line = max(t.rfind("\n", lo, s) + 1, lo)
     if PUBLIC_ACCOUNT_RE.search(t, max(this_line, s - 30), s) is not None:
         return True
     if e is not None and PUBLIC_AFTER_RE.match(t, e) is not None:
+        return True
+    opened = max(t.rfind("（", this_line, s), t.rfind("(", this_line, s))
+    if (opened > this_line and max(t.rfind("）", opened, s), t.rfind(")", opened, s)) < 0
+            and PUBLIC_BRACKET_RE.search(t, max(0, opened - 8), opened + 1) is not None):
         return True
     record = this_line
     for _ in range(PUBLIC_RECORD_LINES - 1):

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .base import Candidate
 from .checksums import id_card_valid
 from .persons.mention import PersonIndex
-from .text import PERSON_RECORD_RE, Normalised, Segments, is_cjk, semicolon_row
+from .text import PERSON_RECORD_RE, Normalised, Segments, csv_row, is_cjk, semicolon_row
 
 
 _SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
@@ -21,10 +21,12 @@ _SPACE_RUN = re.compile("\u3000+|\t+| {2,}")
 def _cells(line: str) -> list[tuple[int, int]] | None:
     """Cell spans of a table line, or ``None`` if the line is not one (at least three cells)."""
     if ("|" not in line and "｜" not in line and "\t" not in line and "\u3000" not in line and "  " not in line
-            and "；" not in line):
+            and "；" not in line and "," not in line):
         return None  # most lines of prose: no separator at all
-    for sep in ("｜", "|", "；"):
-        if line.count(sep) >= 2 and (sep != "；" or semicolon_row(line)):
+    for sep in ("｜", "|", "；", ","):
+        if sep == "," and ("\t" in line or "\u3000" in line or "  " in line):
+            break  # "1,268,430.00    6222…": figures with thousands separators in a row parted by spaces or tabs
+        if line.count(sep) >= 2 and (sep not in "；," or (semicolon_row(line) if sep == "；" else csv_row(line))):
             out, a = [], 0
             for i, ch in enumerate(line):
                 if ch == sep:
@@ -164,7 +166,8 @@ class FieldText:
     # ---- tables ("序号｜姓名｜联系方式" then rows; also tab- or 　-separated) -------------------------
     def _table_blocks(self) -> list[tuple[int, int, list[str], list[tuple[int, list[tuple[int, int]]]]]]:
         """Blocks of consecutive table lines: ``(start, end, header cells, rows)``; a row is
-        ``(line start, cell spans)``. Cells are split at ｜, |, tabs or runs of ideographic spaces."""
+        ``(line start, cell spans)``. Cells are split at ｜, |, tabs or runs of ideographic spaces, or at the ；
+        or the ASCII commas of a row of short cells ("姓名；住址；…", "1,张三,某某大学,…")."""
         if self._tables is None:
             blocks = []
             cur = None

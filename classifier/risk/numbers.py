@@ -9,6 +9,8 @@ from typing import Iterator
 from .base import Candidate
 
 GROUP_RE = re.compile(r"[0-9]+[Xx]?")
+OTHER_HEADER_RE = re.compile(r"准考证|考号|学号|工号|编号|代码|序号|证号|证书|档案|工单")
+"""A table column of numbers that are something else ("准考证号", "证书号码", "档案编号"): no phone or card."""
 MAX_GROUPS = 5
 """An identifier is written in at most five groups (a card: 4-4-4-4-3)."""
 MIN_INNER_GROUP = 3

@@ -6,14 +6,13 @@ import re
 
 from .base import Pattern, Recognizer
 from .names import NameReader
-from .numbers import GROUP_RE, variants
+from .numbers import GROUP_RE, OTHER_HEADER_RE, variants
 from .text import ITEM_NUMBERING_RE, MASKED_NAME, line_start
 from .wordlists import words
 
 # Numbers that are labelled as something else: the closest label before the number decides.
 OTHER_NUMBER_WORDS = words("phone.OTHER_NUMBER_WORDS")
 PHONE_HEADER_RE = re.compile(r"电话|手机|联系方式|号码")
-OTHER_HEADER_RE = re.compile(r"准考证|考号|学号|工号|编号|代码|序号|证号|档案|工单")
 MOBILE_GROUPS = ((3, 4, 4), (3, 8), (7, 4))
 
 
@@ -144,6 +143,8 @@ PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
 OWNER_BEFORE = frozenset("\n，,、；;：:（( \t\u3000")
 HOME_AFTER_RE = re.compile(r"[ \t\u3000]*[（(，,]?[ \t\u3000]*(?:为|系|是)?(?:" + "|".join(map(re.escape, HOME_AFTER)) + ")")
 """Right after the number, what it is: "0898-66547213（住宅电话）", "…为住宅电话", "…，住宅"."""
+OFFICE_AFTER_RE = re.compile(r"[ \t\u3000]*[（(](?:" + "|".join(map(re.escape, words("phone.LandlineRecognizer.OFFICE_AFTER"))) + ")")
+"""Right after the number, a business's or an office's desk: "0898-86232317（前台）", "（总机）", "（值班室）"."""
 PERSON_ID_WORDS = words("id_card.ID_WORDS")
 ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 """A landline given in the same sentence as a person's identity number is that person's phone."""
@@ -161,6 +162,9 @@ ORG_IN_ROW_RE = re.compile(r"公司|超市|[商药酒饭]店|门市|合作社|�
 MASKED_CELL_RE = re.compile(r"(?:^|[\t｜|]|[ \u3000]{2})[ \u3000]*" + MASKED_NAME + r"[ \u3000]*(?=[\t｜|]|[ \u3000]{2})")
 """A table cell holding a masked person's name."""
 ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
+OFFICE_LINE_RE = re.compile(r"公司|单位|政府|大厅|窗口|办公室|[局委]")
+"""A line of a record that names an office ("异议送达地址：…不动产登记大厅"): the record is the office's from there
+(narrower than ``ORG_ON_LINE_RE``: a home's line may hold "118号院" or "某所宿舍")."""
 
 
 LOCAL_NUMBER_RE = re.compile(r"[2-9][0-9]{6,7}")
@@ -237,7 +241,10 @@ class LandlineRecognizer(Recognizer):
             if h.start == lead and h.term in self.roles and t[h.end:h.end + 1] in ("：", ":", " ", "\u3000"):
                 line_end = t.find("\n", h.end, start)
                 owner = t[h.end:line_end if line_end >= 0 else start]
+                own_line = line_start(t, start, ROW_REACH)
+                # (the record ends at a line naming an office: "异议送达地址：…登记大厅⏎联系电话：…" is the office's)
                 return (ORG_ON_LINE_RE.search(owner[:24]) is None
+                        and (line_end < 0 or OFFICE_LINE_RE.search(t, line_end, max(line_end, own_line)) is None)
                         and fld.terms_between(sl, start).isdisjoint(self.negative_context))
         return False
 
@@ -410,6 +417,8 @@ class LandlineRecognizer(Recognizer):
                 continue  # "用户号：0103228140": a customer number that looks like a Beijing landline
             if office_column(fld.column_header(c.start)):
                 continue  # the "办公电话" column, whatever the column beside it says ("…｜办公电话｜宅电")
+            if OFFICE_AFTER_RE.match(t, c.end, min(len(t), c.end + 8)):
+                continue  # "…（前台）": a desk's number, whoever the record names
             score = self.context_score(fld, c.start, c.end, 0.3, left=10, right=0)
             if score < self.settings.min_score and self._home_after(fld, c.start, c.end):
                 score = 0.75  # "…研究院，联系电话0431-…（住宅）": called a home phone, whatever office is named before

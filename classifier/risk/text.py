@@ -136,6 +136,15 @@ def semicolon_row(line: str) -> bool:
     return len(cells) >= 3 and "。" not in line and all(0 < len(c.strip()) <= SEMICOLON_CELL for c in cells)
 
 
+def csv_row(line: str) -> bool:
+    """The line is a row of comma-separated values ("1,张静兰,清华大学自动化系,1201…"): at least three short cells,
+    words in one of them (not "1,234,567"), no Chinese punctuation (prose written with ASCII commas has 。 and ，)."""
+    if len(line) > SEMICOLON_ROW or "，" in line or "。" in line:
+        return False
+    cells = line.rstrip(", \t").split(",")
+    return len(cells) >= 3 and all(len(c.strip()) <= SEMICOLON_CELL for c in cells) and any(map(is_cjk, line))
+
+
 def _row_semicolons(text: str) -> set[int]:
     """Positions of the ； that separate cells of table rows (one pass over the lines holding a ；)."""
     out: set[int] = set()

@@ -1,0 +1,137 @@
+"""Private data in rows of comma-separated values; accounts, certificates, meetings, addresses and phones of
+offices beside the private ones the same notices give (invented values)."""
+
+import pytest
+
+from tests.assertions import assert_found, assert_not_found, assert_span, findings, make_card, make_id, review
+
+ID = make_id("110102", "19800715", "236")
+CARD = make_card("622202", 19)
+CARD2 = make_card("621700", 19)
+
+
+# ---- rows of comma-separated values --------------------------------------------------------------
+def test_identifiers_in_a_csv_row_are_found():
+    body = (f"序号,姓名,工作单位,身份证号,开户银行,银行卡号,评审天数,劳务费(元)\n"
+            f"1,程某某,某某大学自动化系,{ID},某某银行海淀支行,{CARD},3,3600")
+    res = review(body)
+    assert [f.text for f in findings(res, "id_card")] == [ID]
+    assert [f.text for f in findings(res, "bank_card")] == [CARD]
+
+
+@pytest.mark.parametrize("body", [
+    "2024年全区地区生产总值1,234,567万元，同比增长5.1%。",
+    "合计金额 12,345,678.00 元，其中财政资金 8,765,432.10 元。",
+])
+def test_figures_with_thousands_separators_stay(body):
+    assert not review(body).findings
+
+
+def test_a_row_parted_by_spaces_keeps_its_figures_whole():
+    body = f"户主      补偿金额（元）    收款卡号\n宋某某    1,268,430.00    {CARD}\n"
+    assert_span(body, "bank_card", CARD)
+
+
+# ---- public accounts -----------------------------------------------------------------------------
+@pytest.mark.parametrize("body, number", [
+    ("体检费用由我局单位零余额账户（账号：15330101040016882）支付。", "15330101040016882"),
+    ("补偿款由某区土地储备中心补偿资金专户（账号：1060 5201 0400 2213 8）支付至被征收企业账户。",
+     "1060 5201 0400 2213 8"),
+    ("资金来源：某区房屋征收服务中心征收补偿资金专户（开户行：某农村商业银行某支行，账号：0301010120010547826）。",
+     "0301010120010547826"),
+    ("付款账户：某区教育局零余额账户，开户行：某银行某支行，账号：13600101040019064", "13600101040019064"),
+])
+def test_an_agencys_budget_or_fund_account_is_published(body, number):
+    assert_not_found(body, "bank_account", fragment=number)
+    assert_not_found(body, "bank_card", fragment=number)
+
+
+@pytest.mark.parametrize("body, number", [
+    ("服务费由某区财政局零余额账户支付至乙方指定账户（开户行：某银行某分行，账号：1920 4168 8832）。", "1920 4168 8832"),
+    ("拟拨付补助资金36万元。\n收款单位：某区康馨托养服务中心\n开户行：某银行某支行\n账　号：10200114500087316",
+     "10200114500087316"),
+])
+def test_the_payees_account_beside_a_public_one_is_still_a_trade_secret(body, number):
+    assert_span(body, "bank_account", number)
+
+
+# ---- other numbers in a table --------------------------------------------------------------------
+def test_a_certificate_number_that_passes_luhn_is_no_card():
+    cert = make_card("202444", 17)  # a certificate's number that happens to pass the Luhn check
+    body = f"序号\t姓名\t资格种类\t证书号码\n1\t雷某某\t初级中学教师资格\t{cert}\n"
+    assert_not_found(body, "bank_card", fragment=cert)
+
+
+def test_a_card_labelled_in_its_own_cell_under_another_column_is_a_card():
+    body = (f"购机者：高某某｜乡镇：某镇｜机具：轮式拖拉机｜补贴额：9600元｜出厂编号：LT2504188031756\n"
+            f"购机者：巩某某｜乡镇：某镇｜机具：谷物联合收割机｜补贴额：34000元｜收款卡号：{CARD}\n")
+    assert_span(body, "bank_card", CARD)
+
+
+# ---- meeting attendance --------------------------------------------------------------------------
+def test_the_attendees_of_a_meeting_are_officials_at_work():
+    body = ("一、关于城乡低保提标问题\n会议同意将城乡低保标准提高至每人每月780元：\n1. 区民政局抓好落实。\n\n"
+            "出席：宋志远、乔丽华、魏东升\n列席：区政府办公室、区民政局")
+    res = review(body, title="某区人民政府区长办公会议纪要")
+    assert not [f for f in findings(res, "person_name") if f.text in ("宋志远", "乔丽华", "魏东升")]
+
+
+# ---- addresses of offices and companies ----------------------------------------------------------
+def test_the_address_of_a_contact_block_is_the_offices():
+    body = ("如有异议，请以书面形式向区人才工作领导小组办公室反映。\n联系人：钱老师\n联系电话：0571-87702965\n"
+            "地址：某市滨江区江汉路1785号双城国际4号楼1207室")
+    assert_not_found(body, "address")
+
+
+def test_a_flat_in_a_persons_record_stays_private():
+    body = f"申请人：钱某某\n身份证号码：{ID}\n地址：某市滨江区江汉路1785号双城国际4号楼1207室"
+    assert_found(body, "address", "1207室")
+
+
+def test_the_seat_column_of_a_company_row_is_published():
+    body = ("机构名称　　　　　　许可证编号　　　　法定代表人　　住所\n"
+            "苏州某人才咨询有限公司　　320508991332017　　钱永昌　　苏州市姑苏区人民路3118号\n")
+    assert_not_found(body, "address")
+
+
+def test_a_street_named_after_a_centre_is_still_a_home():
+    body = ("户主  住址  设备类型  补贴金额（元）\n"
+            "齐**  某区某镇纪庄子村东街17号  空气源热泵  3,600\n"
+            "刁**  某区某镇吕官屯村中心街42号  空气源热泵  2,850\n")
+    assert_found(body, "address", "中心街42号")
+
+
+@pytest.mark.parametrize("header", ["原房屋门牌", "所购住房坐落"])
+def test_the_house_column_of_a_list_of_persons_is_private(header):
+    body = f"顺序号    被征收人    {header}    安置面积（㎡）\n1    冯**    某市某街道东湖路41号    95\n"
+    assert_found(body, "address", "东湖路41号", title="某街道旧城改造安置房选房顺序号公示")
+
+
+def test_the_property_column_of_a_real_estate_notice_is_published():
+    body = "权利人    不动产坐落    不动产权证号\n冯**    某市某街道东湖路41号    0315426\n"
+    assert_not_found(body, "address", title="某市不动产首次登记公告")
+
+
+# ---- office phones in private records ------------------------------------------------------------
+def test_the_phone_of_the_official_handling_a_petition_is_the_offices():
+    body = (f"信访人身份证号码：{ID}\n信访人联系电话：13974925816\n承办人：谢卫东　　联系电话：0739-8231642")
+    assert_not_found(body, "landline", fragment="0739-8231642")
+    assert_span(body, "mobile", "13974925816")
+
+
+def test_a_record_ends_at_the_line_that_names_an_office():
+    body = ("权利人：邵某某\n联系方式：024-86247713（宅）、15692154266\n不动产坐落：某市某区昆山中路五段45-3号\n"
+            "异议送达地址：某市某区黄河北大街96号不动产登记大厅\n联系电话：024-86240091")
+    assert_not_found(body, "landline", fragment="024-86240091")
+    assert_span(body, "landline", "024-86247713")
+
+
+def test_a_home_record_whose_address_holds_a_courtyard_stays_private():
+    body = "信访人：赵某\n联系地址：某区坞城南路118号院5号楼3单元202室\n联系电话：0351 7248136"
+    assert_span(body, "landline", "0351 7248136")
+
+
+def test_a_front_desk_number_is_the_businesss():
+    body = ("民宿名称：云栖茶舍　经营者：王某某　经营者户籍地址：某省某市某区华阳路17号2单元501室　"
+            "联系电话：0898-86232317（前台）　客房数：6间")
+    assert_not_found(body, "landline", fragment="0898-86232317")
