@@ -135,3 +135,25 @@ def test_a_front_desk_number_is_the_businesss():
     body = ("民宿名称：云栖茶舍　经营者：王某某　经营者户籍地址：某省某市某区华阳路17号2单元501室　"
             "联系电话：0898-86232317（前台）　客房数：6间")
     assert_not_found(body, "landline", fragment="0898-86232317")
+
+
+# ---- persons a letter or a record names ----------------------------------------------------------
+@pytest.mark.parametrize("body, name", [
+    ("某县医疗保障局\n关于群众来信反映大病救助报销问题的复函\n\n宋玉珍同志：\n　　来信收悉。你反映你女儿术后长期服药，报销比例偏低。",
+     "宋玉珍"),
+    ("某区教育体育局\n关于家长反映学生校内受伤问题的答复\n\n熊立新先生：\n　　您于10月9日来电反映，您的孩子在课间摔倒。", "熊立新"),
+    ("雨教依复〔2025〕23号\n\n周建华：\n　　本机关于2025年3月10日收到您以信函方式提交的政府信息公开申请。", "周建华"),
+    ("海财依复〔2024〕112号\n罗佳琪：\n本机关于2024年10月9日收到你通过互联网提交的政府信息公开申请。", "罗佳琪"),
+])
+def test_the_addressee_of_a_reply_below_its_letterhead_is_private(body, name):
+    assert_found(body, "person_name", name)
+
+
+def test_a_name_a_label_opens_and_a_profile_closes_is_read_however_wordlike():
+    body = f"当事人：黄金根，男，1966年3月出生，身份证号码：{ID}\n住址：某市象湖镇沙洲坝村下肖组46号"
+    assert_found(body, "person_name", "黄金根", title="行政处罚决定书（某卫医罚〔2024〕23号）")
+
+
+def test_a_framed_reading_needs_its_label_or_line():
+    body = "据了解，种植黄金根，男女老少都来帮忙。"
+    assert_not_found(body, "person_name")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import MASK_CHARS
 from ..text import is_cjk
 from .lists import skip_spaces
 from .mention import PersonMention
@@ -22,13 +23,16 @@ ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人", "申请人"))
 SALUTATION_RE = re.compile(rf"(?:{HONORIFICS})?[：:][ \t\u3000]*\n")
 """After the addressee's name, alone on one of the first lines of a letter."""
 ADDRESSEE_REACH = 300
-ADDRESSEE_LINES = 3
-"""The salutation stands on one of the first lines (a 文号 line may come first)."""
+ADDRESSEE_LINES = 4
+"""The salutation stands on one of the first lines that are not blank (the agency, the letter's title and its 文号
+may come first), within ``ADDRESSEE_REACH`` characters."""
 ADDRESSEE_LINE_REACH = 80
 PETITION_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉)")
 """The letter answers the addressee's petition."""
-APPLICATION_RE = re.compile(r"[你您](?:二人|两人|俩)?(?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?|为[^。\n]{0,40}?)?(?:提交|提出|递交|申请)")
-"""The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请", "你为子女…提交的入学申请")."""
+APPLICATION_RE = re.compile(r"[你您](?:二人|两人|俩)?(?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?|为[^。\n]{0,40}?|"
+                            r"(?:以|通过)[^。\n，,]{0,12}?)?(?:提交|提出|递交|申请)")
+"""The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请", "你为子女…提交的入学申请",
+"收到您以信函方式提交的…", "你通过互联网提交的…")."""
 UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3}")
 """A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
 NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民|代表|委员")
@@ -48,9 +52,13 @@ def addressee(cues, fld, mentions) -> None:
     if fld.name != "body":
         return
     line = 0
-    for _ in range(ADDRESSEE_LINES):
-        if _addressee_on_line(cues, fld, mentions, skip_spaces(t, line)):
-            return
+    read = 0
+    while read < ADDRESSEE_LINES and line < ADDRESSEE_REACH:
+        lead = skip_spaces(t, line)
+        if t[lead:lead + 1] != "\n":  # a blank line is no line of the letterhead
+            if _addressee_on_line(cues, fld, mentions, lead):
+                return
+            read += 1
         line = t.find("\n", line, line + ADDRESSEE_LINE_REACH) + 1
         if line <= 0:
             return
@@ -120,6 +128,14 @@ def profiles(cues, fld, mentions) -> None:
     roles = cues.roles
     for m in PROFILE_AFTER_NAME.finditer(t):
         name_end = m.start()
+        framed = _framed_name(cues, t, name_end)
+        if framed is not None:
+            # "当事人：黄金根，男，…": a label or the line opens it, the profile closes it — however word-like
+            if (fld.name, framed) not in mentions and not cues.official_before(fld, framed):
+                got = cues.reader.read(t, framed)
+                mentions.add(PersonMention(fld.name, framed, name_end, t[framed:name_end], cue="profile",
+                                           masked=bool(got and got[1]), framed=True))
+            continue
         for p in range(max(0, name_end - 4), name_end - 1):
             got = cues.reader.read(t, p)
             if not got or got[0] != name_end:
@@ -129,6 +145,20 @@ def profiles(cues, fld, mentions) -> None:
                 break
             mentions.add(PersonMention(fld.name, p, name_end, t[p:name_end], cue="profile", masked=got[1]))
             break
+
+
+FRAME_BEFORE = frozenset("：:\n \t\u3000")
+"""What may stand right before a name a label or a line opens ("当事人：黄金根，男，…")."""
+
+
+def _framed_name(cues, t: str, end: int) -> int | None:
+    """The start of a surname and a one- or two-character given name that a label or a line opens and the holder's
+    profile closes ("当事人：黄金根，男，1966年…"): a name however word-like its characters ("黄金"), or ``None``."""
+    for p in (end - 3, end - 2):
+        if (p >= 0 and (p == 0 or t[p - 1] in FRAME_BEFORE) and t[p] in cues.reader.single
+                and all(is_cjk(ch) or ch in MASK_CHARS for ch in t[p + 1:end]) and t[p:end] not in cues.roles):
+            return p
+    return None
 
 
 def title_subject(cues, doc, mentions) -> None:
