@@ -8,6 +8,7 @@ occurrence is kept (no per-word cap): the work is bounded in total instead (``bu
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterable
 
@@ -39,6 +40,12 @@ from .process import MeetingMinutesRecognizer, RequestReportRecognizer
 from .settings import RiskSettings
 from .shapes import combined
 from .travel_documents import HkMacauPermitRecognizer, PassportRecognizer
+
+SPACES = frozenset(" \t\u3000")
+SPACED_LINE_RE = re.compile(r"(?m)^[ \t\u3000]*(?:[\u4e00-\u9fff][ \u3000]{1,3}){2,20}[\u4e00-\u9fff][ \t\u3000]*$")
+"""A line of single characters parted by spaces, as a heading is printed ("询 问 笔 录", "公　　告")."""
+SPACED_LINES = 50
+"""Headings are few: a text of nothing but spaced lines has this many read again (the work stays bounded)."""
 
 DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
     # identifiers (candidates of the combined regex)
@@ -209,8 +216,25 @@ class RecognizerRegistry:
                     stop = at if stop is None else min(stop, at)
                     break
                 hits.append(new_hit(Hit, (start, end, term, tags)))
+            if stop is None:
+                hits.extend(self._spaced_line_hits(t, hits))
         fld.set_hits(hits)
         return stop
+
+    def _spaced_line_hits(self, t: str, hits: list[Hit]) -> list[Hit]:
+        """The words of a heading printed with spaces between its characters ("询 问 笔 录", "立 案 审 批 表"):
+        the line is read again without its spaces, and each word found spans its spaced characters."""
+        if " " not in t and "\u3000" not in t:
+            return []
+        out: list[Hit] = []
+        words = self._words
+        for m in itertools.islice(SPACED_LINE_RE.finditer(t), SPACED_LINES):
+            at = [k for k in range(m.start(), m.end()) if t[k] not in SPACES]
+            compact = "".join(t[k] for k in at)
+            for index, start, end in self._automaton.find_matches_as_indexes(compact, overlapping=True):
+                term, tags = words[index]
+                out.append(Hit(at[start], at[end - 1] + 1, term, tags))
+        return out
 
     # ---- analysis ------------------------------------------------------------------------------
     def _reread(self, rec: Recognizer, doc: Document, fld: FieldText, hit: Hit, found) -> list[Result]:

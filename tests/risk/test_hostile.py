@@ -68,7 +68,10 @@ def test_one_megabyte_under_bound(name, text):
                                   "形如C12345678，", "示例：", "户名：某县财政局\n", "财政局汇缴专户（开户行：",
                                   "账号：12345678901（县财政专户）", "执法证号15372301002、", "某局，电话：0513-6831511，",
                                   "到某路9号认领，", "孝老爱亲模范：张三（照顾瘫痪母亲）\n", "张三家庭、",
-                                  "卡号6217000012345678（位数错误）"])
+                                  "卡号6217000012345678（位数错误）",
+                                  # rows of comma-separated values, spaced headings, public fund accounts, addressees
+                                  "1,张三,", "张三,110105194912310021,", "询 问 笔 录\n", "字 ", "资金专户（开户行：",
+                                  "零余额账户（账号：1", "某局\n\n张三：\n", "当事人：黄金根，男，"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

@@ -157,3 +157,19 @@ def test_a_name_a_label_opens_and_a_profile_closes_is_read_however_wordlike():
 def test_a_framed_reading_needs_its_label_or_line():
     body = "据了解，种植黄金根，男女老少都来帮忙。"
     assert_not_found(body, "person_name")
+
+
+# ---- headings printed with spaces ----------------------------------------------------------------
+@pytest.mark.parametrize("heading", ["询 问 笔 录", "立　案　审　批　表"])
+def test_a_spaced_heading_names_the_record(heading):
+    body = f"{heading}\n时间：2024年3月1日\n地点：某区市场监管局\n被询问人：某某\n问：你是否知道……"
+    assert [f.text for f in findings(review(body), "enforcement_record")] == [heading]
+
+
+def test_a_text_of_spaced_lines_reads_only_its_first_ones_again():
+    res = review("询 问 笔 录\n" * 2000)
+    assert len(findings(res, "enforcement_record")) <= 50
+
+
+def test_a_spaced_prose_line_is_no_heading():
+    assert_not_found("请 大 家 注 意 安 全", "enforcement_record")
