@@ -79,8 +79,9 @@ class PlateRecognizer(Recognizer):
             return  # "沧州某物流有限公司 | 冀J·B2760": a company's vehicle, right after its name
         if doc.title.tagged(FLEET_TAG) and not self._private_owner(t, cand.start, cand.end):
             return  # "公务用车拍卖成交结果", "城管执法车辆清单": the notice is about official vehicles
-        # an enumeration shares its predicate: "贵A·G1738、贵A·D82106为执法执勤用车"
-        score = self.context_score(fld, cand.start, cand.end, 0.65, left=12, right=18)
+        # an enumeration shares its predicate ("贵A·G1738、贵A·D82106为执法执勤用车") and its label ("公务用车号牌：
+        # 云A·8G352、云A·8G357"): the words before it are read from the list's first plate
+        score = self.context_score(fld, fld.list_head(cand.start), cand.end, 0.65, left=12, right=18)
         if loose and score < 0.65:
             return  # a loose shape with a negative word near (校车, 公务用车): nobody's private car
         if score >= self.settings.min_score:

@@ -173,3 +173,20 @@ def test_a_text_of_spaced_lines_reads_only_its_first_ones_again():
 
 def test_a_spaced_prose_line_is_no_heading():
     assert_not_found("请 大 家 注 意 安 全", "enforcement_record")
+
+
+# ---- plates --------------------------------------------------------------------------------------
+def test_a_list_of_plates_shares_its_label():
+    body = "办公室现有车辆两台（公务用车号牌：云A·8G352、云A·8G357）。"
+    assert_not_found(body, "plate")
+
+
+def test_a_list_of_private_plates_shares_its_label_too():
+    body = "当事人名下车辆：云A·5L29C、云A·8G357。"
+    res = review(body)
+    assert [f.text for f in findings(res, "plate")] == ["云A·5L29C", "云A·8G357"]
+
+
+def test_plates_kept_out_of_a_number_pool_are_nobodys():
+    body = "上述号段中，粤B·D90000、粤B·D99999等号牌不纳入互联网选号号池。"
+    assert_not_found(body, "plate")
