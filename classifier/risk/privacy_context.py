@@ -27,7 +27,7 @@ GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)?[�
 HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者|住院|入院")
 KIN = words("privacy_context.KIN")
 DIAGNOSIS_LEADS = frozenset(words("privacy_context.DIAGNOSIS_LEADS") + tuple(f"{k}患" for k in KIN))
-DIAGNOSIS_END = "，,。；;（(\n：:|｜\t"
+DIAGNOSIS_END = "，,。；;（(\n：:|｜\t\u3000"
 NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)$")
 RELIGIONS = words("privacy_context.RELIGIONS")
 SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
@@ -228,7 +228,8 @@ class HealthRecognizer(_AttributeRecognizer):
         if (lead is not None and lead.term in DIAGNOSIS_LEADS) or hit.term in DIAGNOSIS_LEADS:
             # "诊断为右手示指、中指创伤性离断": the diagnosis runs to the end of the clause (、 included)
             stop = end
-            while stop < len(t) and stop < end + 30 and t[stop] not in DIAGNOSIS_END:
+            while (stop < len(t) and stop < end + 30 and t[stop] not in DIAGNOSIS_END
+                   and t[stop:stop + 2] != "  "):  # (nor past a table's cell gap: "患尿毒症长期透析    1384…")
                 stop += 1
             end = stop
         if end - start <= len(hit.term) and hit.term in DIAGNOSIS_LEADS:

@@ -190,3 +190,11 @@ def test_a_list_of_private_plates_shares_its_label_too():
 def test_plates_kept_out_of_a_number_pool_are_nobodys():
     body = "上述号段中，粤B·D90000、粤B·D99999等号牌不纳入互联网选号号池。"
     assert_not_found(body, "plate")
+
+
+def test_a_diagnosis_ends_at_its_table_cell():
+    body = ("班级          姓名     困难情况                 家长联系电话\n"
+            "高二（7）班   张宇航   父亲患尿毒症长期透析    13847185269\n")
+    res = review(body, title="某中学2024年秋季学期家庭经济困难学生资助名单公示")
+    assert "父亲患尿毒症长期透析" in [f.text for f in findings(res, "health")]
+    assert_span(body, "mobile", "13847185269")
