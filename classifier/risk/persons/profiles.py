@@ -32,7 +32,7 @@ PETITION_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:反�
 APPLICATION_RE = re.compile(r"[你您](?:二人|两人|俩)?(?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?|为[^。\n]{0,40}?|"
                             r"(?:以|通过)[^。\n，,]{0,12}?)?(?:提交|提出|递交|申请)")
 """The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请", "你为子女…提交的入学申请",
-"收到您以信函方式提交的…", "你通过互联网提交的…")."""
+"收到您以信函形式递交的…", "你通过网上平台提出的…")."""
 UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3}")
 """A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
 NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民|代表|委员")
