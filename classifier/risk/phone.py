@@ -123,7 +123,12 @@ def listed_before(fld, end: int, reach: int):
     j = end
     while j > 0 and end - j < reach and t[j - 1] in LIST_SEPARATORS:
         j -= 1
-    return fld.candidate_ending_at(j) if j < end else None
+    if j == end:
+        return None
+    cell = fld.cell_span(end)
+    if cell is not None and j <= cell[0]:
+        return None  # "…,3209…,1524…": a row's cells, not a list (the comma parts the cells of a CSV row)
+    return fld.candidate_ending_at(j)
 
 
 EXTENSION_RE = re.compile(r"(?:转|分机|-|ext\.? ?)[0-9]{1,6}(?![0-9])")

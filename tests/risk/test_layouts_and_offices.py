@@ -198,3 +198,24 @@ def test_a_diagnosis_ends_at_its_table_cell():
     res = review(body, title="某中学2024年秋季学期家庭经济困难学生资助名单公示")
     assert "父亲患尿毒症长期透析" in [f.text for f in findings(res, "health")]
     assert_span(body, "mobile", "13847185269")
+
+
+def test_phones_and_ids_in_a_csv_row_after_other_numbers_are_found():
+    body = ("序号,职位代码,招录机关,姓名,性别,准考证号,身份证号,联系电话,毕业院校\n"
+            f"1,0701001,某市某区财政局,顾某阳,男,2407010215,{ID},15246130856,某某大学\n")
+    res = review(body)
+    assert [f.text for f in findings(res, "id_card")] == [ID]
+    assert [f.text for f in findings(res, "mobile")] == ["15246130856"]
+
+
+def test_a_name_column_headed_by_a_role_gives_every_row_that_role():
+    body = ("收件编号,收到日期,申请人,联系电话,申请内容\n"
+            "YSQ2024-0311,2024-07-02,叶海燕,19931959364,本人房屋征收补偿安置方案\n"
+            "YSQ2024-0318,2024-07-15,某某电气有限公司,0577-62578810,工业用地出让结果\n")
+    res = review(body, title="某市2024年第三季度政府信息公开申请登记台账")
+    assert [f.text for f in findings(res, "person_name")] == ["叶海燕"]
+
+
+def test_a_plain_name_column_decides_as_before():
+    body = "姓名｜职务｜分工\n王建林｜副局长｜分管财务\n"
+    assert_not_found(body, "person_name")
