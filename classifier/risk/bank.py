@@ -159,10 +159,13 @@ PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"[^，。；;\n]{0,8}$")
 """The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户：", "征收补偿资金专户（账号："), or
 as an agency's budget account ("零余额账户"): published for payers."""
 PUBLIC_BODY = r"(?:交易中心|财政所|人民法院|人民检察院|人民政府|管理中心|事务中心|公积金中心|储备中心|办事处|局)"
-PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|收款单位|收款人|付款单位|付款人|付款账户)[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
+PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|收款单位|收款人)[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
                               + r"|" + PUBLIC_BODY + r"[^，。；;\n]{0,16}?(?:开立|专户|专用账户|结算户)")
-"""The account's holder is a public body: "户名：某县人民法院执行款专户", "收款单位：某区医疗保障局", "付款账户：某区教育局…",
+"""The account's holder is a public body: "户名：某县人民法院执行款专户", "收款单位：某区医疗保障局",
 "某市公共资源交易中心在某银行支行开立的专用账户", "县财政局非税收入汇缴专户（开户行：…，账号：…）"."""
+PAYER_BODY_RE = re.compile(r"付款(?:账户|单位|人)[：:][ \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY)
+"""The payer's account on the number's own line is a public body's ("付款账户：某区教育局零余额账户，开户行：…，账号：…");
+a payee's account on a later line is the payee's."""
 PUBLIC_BRACKET_RE = re.compile(PUBLIC_FUNDS + r"[（(]$")
 """A public fund's account described in brackets after its name: "征收补偿资金专户（开户行：…，账号：…）"."""
 PUBLIC_AFTER_RE = re.compile(r"[ \t\u3000]*[（(][^）)\n]{0,8}(?:专户|财政|国库)")
@@ -182,6 +185,8 @@ def public_account(fld, s: int, e: int | None = None) -> bool:
     if PUBLIC_ACCOUNT_RE.search(t, max(this_line, s - 30), s) is not None:
         return True
     if e is not None and PUBLIC_AFTER_RE.match(t, e) is not None:
+        return True
+    if PAYER_BODY_RE.search(t, this_line, s) is not None:
         return True
     opened = max(t.rfind("（", this_line, s), t.rfind("(", this_line, s))
     if (opened > this_line and max(t.rfind("）", opened, s), t.rfind(")", opened, s)) < 0

@@ -69,6 +69,11 @@ table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters th
 padding a two-character label to the width of a form's longer ones ("账　　号：", "住  址:")."""
 
 
+_LABEL_EQUALS = re.compile(f"(?m)^([ \t\u3000]*[{_CJK}（）()]{{1,12}})=(?!=)")
+"""The = after the label that opens a "label=value" line a system exports ("举报人=某某", "收款账号=…"): read as
+the label's colon (not the = of a sum: "6天×1500元＝9000元")."""
+
+
 def _translate_run(match: re.Match) -> str:
     return match.group().translate(_table())
 
@@ -85,6 +90,8 @@ class Normalised:
     def __init__(self, original: str):
         self.original = original
         text = _needs_table().sub(_translate_run, original)  # one to one: same offsets
+        if "=" in text:
+            text = _LABEL_EQUALS.sub(r"\1：", text)  # "救助对象=孟某某" exported from a system: a label and its value
         self.index: list[int] | None = None
         if _REMOVE.search(text) is not None:
             pieces, index, pos = [], [], 0

@@ -219,3 +219,19 @@ def test_a_name_column_headed_by_a_role_gives_every_row_that_role():
 def test_a_plain_name_column_decides_as_before():
     body = "姓名｜职务｜分工\n王建林｜副局长｜分管财务\n"
     assert_not_found(body, "person_name")
+
+
+# ---- records exported as label=value lines -------------------------------------------------------
+def test_label_equals_value_lines_read_as_labels():
+    body = f"案件来源=群众举报\n举报人=俞晓峰\n当事人=沈国良\n当事人证件号={ID}\n"
+    res = review(body, title="某区市场监督管理局立案审批表（系统导出）")
+    assert [f.text for f in findings(res, "whistleblower")] == ["俞晓峰"]
+    assert "沈国良" in [f.text for f in findings(res, "person_name")]
+    assert findings(res, "whistleblower")[0].text == body[body.index("俞"):body.index("俞") + 3]
+
+
+def test_the_payees_account_below_a_public_payer_is_the_payees():
+    body = ("供应商=某某物业管理有限公司\n付款账户=某区财政局零余额账户 11050188360000000317\n"
+            "收款开户行=某银行某支行\n收款账号=0200 0043 0920 0186 512\n")
+    assert_span(body, "bank_account", "0200 0043 0920 0186 512")
+    assert_not_found(body, "bank_account", fragment="11050188360000000317")
