@@ -235,3 +235,17 @@ def test_the_payees_account_below_a_public_payer_is_the_payees():
             "收款开户行=某银行某支行\n收款账号=0200 0043 0920 0186 512\n")
     assert_span(body, "bank_account", "0200 0043 0920 0186 512")
     assert_not_found(body, "bank_account", fragment="11050188360000000317")
+
+
+def test_a_private_person_addressed_as_tongzhi_is_reported_everywhere():
+    title = "关于胡志强同志来信反映就业安置问题的回复"
+    body = ("某区司法局\n关于胡志强同志来信反映就业安置问题的回复\n\n胡志强同志：\n"
+            "您在信中反映，您于2023年11月刑满释放后回到街道居住，因有前科在求职中多次被拒。")
+    res = review(body, title=title)
+    assert [f.text for f in findings(res, "person_name", field="title")] == ["胡志强"]
+    assert [f.start for f in findings(res, "person_name", field="body")][:1] == [body.index("胡志强")]
+
+
+def test_an_official_addressed_as_tongzhi_stays():
+    assert_not_found("经研究，决定任命胡志强同志为区司法局副局长。", "person_name",
+                     title="关于胡志强同志任职的通知")

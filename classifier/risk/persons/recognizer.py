@@ -193,8 +193,9 @@ class PersonNameRecognizer(Recognizer):
         out = []
         for fld in doc.fields:
             for index, k, end in automaton.find_matches_as_indexes(fld.text):
-                if (fld.name, k) in taken or self.cues.official_after(fld, end) or self.cues.official_before(fld, k):
-                    continue
+                if (fld.name, k) in taken or self.cues.official_before(fld, k) or (
+                        self.cues.official_after(fld, end) and not fld.text.startswith("同志", end)):
+                    continue  # (a private person addressed as 同志 is still that person: "关于某某同志来信的答复")
                 taken.add((fld.name, k))
                 d = private[words[index]]
                 out.append(self.result(fld, k, end, 0.7, "同一人再次出现", type=d.type, ground=d.ground, label=d.label,
