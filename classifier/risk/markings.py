@@ -158,6 +158,8 @@ SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
 OPEN_BRACKETS, CLOSE_BRACKETS = "（(【[", "）)】]"
 MARK_TAIL_RE = re.compile(r"[ 　，,、·]*(?:未经[\u4e00-\u9fff]{0,4}?(?:许可|同意|授权))?(?:请勿外传|请勿公开|不得外传|严禁外传|严禁外泄|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
 QUOTES = frozenset("'‘“\"「『")
+NOTE_CLAIM_RE = re.compile(r"[（(【\[](?:涉及|含有?|属于?|系|内含)$")
+"""A bracketed note that opens by claiming what the item before it holds: "（涉及商业秘密）", "（含商业秘密）"."""
 CLOSE_QUOTE_RE = re.compile("['’”\"」』]")
 QUOTED_END_RE = re.compile("[·・ 　]?[\u4e00-\u9fff]{0,8}['’”\"」』]")
 """The rest of a short quoted marking, to its closing quote ("·技术资料”")."""
@@ -218,6 +220,11 @@ class TradeSecretMarkingRecognizer(Recognizer):
             s, e = s - 1, e + 1
         tail = MARK_TAIL_RE.match(t, e)
         noted = t[s - 1:s] in OPEN_BRACKETS and tail is not None and t[tail.end():tail.end() + 1] in CLOSE_BRACKETS
+        claim = NOTE_CLAIM_RE.search(t, max(0, s - 4), s)
+        if claim and t[(tail.end() if tail else e):][:1] in CLOSE_BRACKETS:
+            # "附件2　报价构成（涉及商业秘密）", "…说明1份（涉及商业秘密，仅供办案使用）": a note on the item before it
+            yield self.result(fld, claim.start() + 1, tail.end() if tail else e, 0.85, "文件或企业标注为商业秘密")
+            return
         if (bracketed(t, s, e) or quoted or starred or noted  # "（商业秘密，仅供绩效评价使用）"
                 or (heading and (e >= len(t) or t[e] in " \u3000\n" or tail))):
             # a marking: "（商业秘密）" after an item, or "商业秘密　请勿外传" heading the document

@@ -72,7 +72,7 @@ def test_one_megabyte_under_bound(name, text):
                                   # rows of comma-separated values, spaced headings, public fund accounts, addressees
                                   "1,张三,", "张三,110105194912310021,", "询 问 笔 录\n", "字 ", "资金专户（开户行：",
                                   "零余额账户（账号：1", "某局\n\n张三：\n", "当事人：黄金根，男，",
-                                  "举报人=张三\n", "张三张三张三张三张三张三="])
+                                  "举报人=张三\n", "张三张三张三张三张三张三=", "（涉及商业秘密）", "（涉及"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

@@ -249,3 +249,16 @@ def test_a_private_person_addressed_as_tongzhi_is_reported_everywhere():
 def test_an_official_addressed_as_tongzhi_stays():
     assert_not_found("经研究，决定任命胡志强同志为区司法局副局长。", "person_name",
                      title="关于胡志强同志任职的通知")
+
+
+# ---- notes on an item ----------------------------------------------------------------------------
+@pytest.mark.parametrize("body, marked", [
+    ("附件2　报价构成（涉及商业秘密）\n每剂次配送单价1.85元。", "涉及商业秘密"),
+    ("证据5：当事人生产工艺流程及原料配比说明1份（涉及商业秘密，仅供办案使用）；", "涉及商业秘密，仅供办案使用"),
+])
+def test_a_bracketed_note_claiming_a_trade_secret_marks_its_item(body, marked):
+    assert [f.text for f in findings(review(body), "trade_secret_marking")] == [marked]
+
+
+def test_a_law_on_trade_secrets_in_brackets_is_no_marking():
+    assert_not_found("依法保护企业合法权益（涉及商业秘密的案件依法不公开审理的除外）。", "trade_secret_marking")
