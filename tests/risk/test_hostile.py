@@ -28,7 +28,22 @@ def timed(text: str) -> float:
     ("invisible", "1\u200b" * (MB // 2)),
 ])
 def test_one_megabyte_under_bound(name, text):
-    assert timed(text) < 5.0, name
+    # 5 s on a quiet machine; a busy shared one slows everything alike, so the bound grows with the time of a
+    # megabyte of plain prose reviewed in the same process (about 0.1 s quiet: 50x that is the same 5 s)
+    limit = max(5.0, 50 * prose_megabyte())
+    assert timed(text) < limit, (name, limit)
+
+
+_PROSE_TIME: list[float] = []
+
+
+def prose_megabyte() -> float:
+    """CPU seconds of a megabyte of plain prose, measured once (the best of two runs)."""
+    if not _PROSE_TIME:
+        prose = "为进一步做好城乡环境整治工作，区政府于近日召开专题会议，研究部署下一阶段重点任务。"
+        text = (prose * (MB // len(prose) + 1))[:MB]
+        _PROSE_TIME.append(min(timed(text), timed(text)))
+    return _PROSE_TIME[0]
 
 
 @pytest.mark.parametrize("unit", ["9", "★", "秘密", LINE, "1 2-3 4", "a@" * 3, "京A", "1 ", "1.", "1\u200b", "13\n",
