@@ -85,9 +85,11 @@ class BankCardRecognizer(Recognizer):
             header = fld.column_header(c.start)
             if header and any(w in header for w in CARD_HEADER_WORDS):
                 score = max(score, 0.75)
-            elif OTHER_HEADER_RE.search(header) and not fld.text[fld.cell_span(c.start)[0]:c.start].strip():
-                continue  # the "证书号码" column: a certificate's number that passes Luhn by chance, no card
-                # (unless the cell labels it itself: "…｜收款卡号：6222…" under a row of "label：value" cells)
+            elif OTHER_HEADER_RE.search(header):
+                cell_start = (fld.cell_span(c.start) or (c.start,))[0]
+                if not fld.text[cell_start:c.start].strip():
+                    continue  # the "证书号码" column: a certificate's number that passes Luhn by chance, no card
+                    # (unless the cell labels it itself: "…｜收款卡号：6222…" under a row of "label：value" cells)
             detail = "Luhn 校验通过" if luhn else "Luhn 校验未通过，按语境识别"
             found = True
             yield self.result(fld, c.start, c.end, score, detail)

@@ -221,9 +221,10 @@ class TradeSecretMarkingRecognizer(Recognizer):
         tail = MARK_TAIL_RE.match(t, e)
         noted = t[s - 1:s] in OPEN_BRACKETS and tail is not None and t[tail.end():tail.end() + 1] in CLOSE_BRACKETS
         claim = NOTE_CLAIM_RE.search(t, max(0, s - 4), s)
-        if claim and t[(tail.end() if tail else e):][:1] in CLOSE_BRACKETS:
+        note_end = tail.end() if tail else e
+        if claim and t[note_end:note_end + 1] in CLOSE_BRACKETS:
             # "附件2　报价构成（涉及商业秘密）", "…说明1份（涉及商业秘密，仅供办案使用）": a note on the item before it
-            yield self.result(fld, claim.start() + 1, tail.end() if tail else e, 0.85, "文件或企业标注为商业秘密")
+            yield self.result(fld, claim.start() + 1, note_end, 0.85, "文件或企业标注为商业秘密")
             return
         if (bracketed(t, s, e) or quoted or starred or noted  # "（商业秘密，仅供绩效评价使用）"
                 or (heading and (e >= len(t) or t[e] in " \u3000\n" or tail))):

@@ -217,11 +217,11 @@ class RecognizerRegistry:
                     break
                 hits.append(new_hit(Hit, (start, end, term, tags)))
             if stop is None:
-                hits.extend(self._spaced_line_hits(t, hits))
+                hits.extend(self._spaced_line_hits(t))
         fld.set_hits(hits)
         return stop
 
-    def _spaced_line_hits(self, t: str, hits: list[Hit]) -> list[Hit]:
+    def _spaced_line_hits(self, t: str) -> list[Hit]:
         """The words of a heading printed with spaces between its characters ("询 问 笔 录", "立 案 审 批 表"):
         the line is read again without its spaces, and each word found spans its spaced characters."""
         if " " not in t and "\u3000" not in t:
