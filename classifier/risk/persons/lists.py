@@ -72,18 +72,21 @@ def table_names(cues, fld, mentions, cue: str) -> None:
             if not got or t[got[0]:b].strip() != "":
                 got = _whole_cell_name(cues, t, p, b)
             if got:
+                # "信访人｜…", "申请人姓名｜…": the column names the role of every row's person
                 role = column_role(cues, header[i])
-                if role:  # "信访人｜…", "申请人姓名｜…": the column names the role of every row's person
-                    mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=role, masked=got[1],
-                                               sensitive=role in cues.sensitive_roles or role == "申请人"))
-                else:
-                    mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=cue, masked=got[1]))
+                mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=role or cue, masked=got[1],
+                                           sensitive=role in cues.sensitive_roles or role == "申请人"))
+
+
+COLUMN_ROLES = frozenset(("申请人", "当事人"))
+"""Neutral roles that name a column's persons as parties of their own matter (a 申请人 column is as private as a
+sensitive role's; a 当事人 column is decided as a party's)."""
 
 
 def column_role(cues, header: str) -> str:
     """The role a name column's header names ("信访人", "申请人姓名", "患者"), or "" ("姓名", "户主")."""
     role = header[:-2] if header.endswith("姓名") else header
-    return role if role in cues.sensitive_roles or role in ("申请人", "当事人") else ""
+    return role if role in cues.sensitive_roles or role in COLUMN_ROLES else ""
 
 
 def _whole_cell_name(cues, t: str, p: int, b: int):

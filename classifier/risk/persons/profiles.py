@@ -132,9 +132,9 @@ def profiles(cues, fld, mentions) -> None:
         if framed is not None:
             # "当事人：黄金根，男，…": a label or the line opens it, the profile closes it — however word-like
             if (fld.name, framed) not in mentions and not cues.official_before(fld, framed):
-                got = cues.reader.read(t, framed)
+                masked = any(ch in MASK_CHARS for ch in t[framed:name_end])
                 mentions.add(PersonMention(fld.name, framed, name_end, t[framed:name_end], cue="profile",
-                                           masked=bool(got and got[1]), framed=True))
+                                           masked=masked, framed=True))
             continue
         for p in range(max(0, name_end - 4), name_end - 1):
             got = cues.reader.read(t, p)
