@@ -47,7 +47,10 @@ CHECK_SPLIT = 100
 THRESHOLD = 0.8
 DROP_BELOW = 0.1
 C = 1.0
-MIN_WEIGHT = 1e-4
+MIN_WEIGHT = 2e-3
+"""Weights smaller than this are left out of the table (they move no decision by more than a rounding; the
+bundle stays under its 25 MB)."""
+DIGITS = 4
 
 
 class _Recorder:
@@ -123,7 +126,7 @@ def fit(rows) -> SecondReading:
     x = vec.fit_transform([dict.fromkeys(f, 1) for _, f, _, _ in rows])
     y = [label for _, _, label, _ in rows]
     clf = LogisticRegression(C=C, max_iter=5000).fit(x, y)
-    weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
+    weights = {name: round(float(w), DIGITS) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) >= MIN_WEIGHT}
     return SecondReading(weights, round(float(clf.intercept_[0]), 5), THRESHOLD, DROP_BELOW)
 
