@@ -49,6 +49,17 @@ PADDED_FOLLOW = frozenset("因系患于在是的被已曾现今经等")
 """Characters that may follow a padded name directly: the start of its predicate."""
 """One space of either width between the characters of a name lined up in a list ("王　芳", "鲁 欣 怡")."""
 
+def lined_up(name: str) -> list[str]:
+    """The ways a two- or three-character name is written lined up in a list, where it is written without the
+    spaces elsewhere: after the surname ("江  涛", "王　秀英") or between every character ("李 小 雨")."""
+    if not 2 <= len(name) <= 3 or any(c in PADDING for c in name):
+        return []
+    out = [name[0] + gap + name[1:] for gap in (" ", "  ", "\u3000")]
+    if len(name) == 3:
+        out.extend(gap.join(name) for gap in (" ", "  ", "\u3000"))
+    return out
+
+
 DOTS = frozenset("·•・‧")
 """The middle dot between the parts of a transliterated name ("买买提江·阿不都热依木")."""
 DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为和与及之向对从由将")

@@ -7,8 +7,9 @@ The review matches on a normalised copy of each field (docs/design.md section 2)
   because the recognizers read them;
 - invisible characters (zero-width space U+200B, soft hyphen U+00AD, word joiner U+2060, BOM
   U+FEFF…) removed, so "1380\u200b0138000" is a mobile number;
-- an ideographic space padding a two-character name ("王　芳") removed, and the spaces padding a
-  two-character label ("账　　号：", "住　　址：").
+- an ideographic space padding a two-character name ("王　芳") removed, the spaces that line up a name
+  opening with a surname ("王  秀英", "符  英", "李 小 雨"), and the spaces padding a two-character label
+  ("账　　号：", "住　　址：").
 
 Every character of the copy keeps the offset of the original character it came from
 (:attr:`Normalised.index`), so a span found on the copy maps back to a span of the original that
@@ -74,6 +75,38 @@ _LABEL_EQUALS = re.compile(f"(?m)^([ \t\u3000]*[{_CJK}（）()]{{1,12}})=(?!=)")
 the label's colon (not the = of a sum: "6天×1500元＝9000元")."""
 
 
+@lru_cache(maxsize=1)
+def _padded_name() -> re.Pattern:
+    """A name whose characters a list spaces apart to line it up ("王  秀英", "符  英", "李 小 雨"): a surname
+    standing alone (not after a digit or letter: "1班\u3000\u3000吴" is two cells; not inside a run of spaced
+    characters: "郜 海 波" is read from 郜), then one or two characters, one or two spaces or one ideographic space
+    before each (the spaces are removed; two ideographic spaces part cells)."""
+    from .name_tagger import surnames
+
+    single = "".join(sorted(surnames()[0]))
+    gap = "(?: {1,2}|\u3000)"
+    return re.compile(f"(?<![{_CJK}0-9A-Za-z])(?<![{_CJK}][ \u3000])(?<![{_CJK}]  )[{single}]{gap}[{_CJK}]"
+                      f"(?:{gap}?[{_CJK}])?(?![{_CJK}])")
+
+
+def _removed(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` the normalised copy leaves out, in order and apart."""
+    spans = [m.span() for m in _REMOVE.finditer(text)]
+    for m in _padded_name().finditer(text):
+        spans.extend(s.span() for s in _SPACES.finditer(text, m.start(), m.end()))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+_SPACES = re.compile("[ \u3000]+")
+
+
 def _translate_run(match: re.Match) -> str:
     return match.group().translate(_table())
 
@@ -93,12 +126,13 @@ class Normalised:
         if "=" in text:
             text = _LABEL_EQUALS.sub(r"\1：", text)  # "救助对象=孟某某" exported from a system: a label and its value
         self.index: list[int] | None = None
-        if _REMOVE.search(text) is not None:
+        removed = _removed(text)
+        if removed:
             pieces, index, pos = [], [], 0
-            for m in _REMOVE.finditer(text):
-                pieces.append(text[pos:m.start()])
-                index.extend(range(pos, m.start()))
-                pos = m.end()
+            for a, b in removed:
+                pieces.append(text[pos:a])
+                index.extend(range(pos, a))
+                pos = b
             pieces.append(text[pos:])
             index.extend(range(pos, len(text)))
             text = "".join(pieces)

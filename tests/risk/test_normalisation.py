@@ -69,6 +69,48 @@ def test_name_padded_with_an_ideographic_space_in_a_list():
     assert "王*" in result.redacted["body"] and "王　芳" not in result.redacted["body"]
 
 
+@pytest.mark.parametrize("original, normalised", [
+    ("4. 钱  秀兰，女，87岁", "4. 钱秀兰，女，87岁"),   # two spaces after the surname of a three-character name
+    ("蒯  英      女      1931", "蒯英      女      1931"),
+    ("柏 晓 雯    女", "柏晓雯    女"),                 # a space between every character
+    ("戚  春 生,", "戚春生,"),
+    ("高 二班\u3000\u3000谈  波\u3000\u30002009年", "高二班\u3000\u3000谈波\u3000\u30002009年"),
+    ("7班\u3000\u3000谈  波", "7班\u3000\u3000谈波"),   # two ideographic spaces after 班 part cells
+    ("农民工滕 海 波等", "农民工滕 海 波等"),             # 海 is inside a spaced run that starts at 滕
+    ("1  男  汉  25", "1  男  汉  25"),                 # no surname
+    ("柯  楠在住所内", "柯  楠在住所内"),                 # a predicate follows: left to the name reader
+])
+def test_spaces_lining_up_a_name_are_removed(original, normalised):
+    n = Normalised(original)
+    assert n.text == normalised
+    if n.index is not None:
+        assert "".join(original[i] for i in n.index) == normalised
+
+
+def test_lined_up_name_is_one_name_and_found_where_written_without_spaces():
+    body = ("特困人员救助供养对象公示：\n1. 钱  秀兰，女，87岁，东关街道\n2. 蒯  英，女，90岁，西关街道\n"
+            "钱秀兰老人由其侄子代为领取。")
+    result = review(body, "特困人员救助供养对象公示")
+    names = [(f.text, f.start) for f in findings(result, "person_name")]
+    assert ("钱  秀兰", body.index("钱  秀兰")) in names and ("蒯  英", body.index("蒯  英")) in names
+    assert ("钱秀兰", body.index("钱秀兰老人")) in names
+    red = result.redacted["body"]
+    assert "秀兰" not in red and "蒯  英" not in red
+
+
+def test_a_name_written_lined_up_elsewhere_is_the_same_person():
+    body = "社区矫正对象名单：\n1. 滕晓涛，男，判处缓刑二年\n报到情况：滕  晓涛于3月12日按时报到。"
+    result = review(body, "关于社区矫正对象报到情况的通报")
+    assert "滕  晓涛" in [f.text for f in findings(result, "person_name")]
+
+
+def test_a_private_name_before_a_place_word_is_the_place():
+    body = "建房审批公示：\n申请人｜村别｜人口\n金  华｜蒋堂村｜4\n骆  敏｜塘雅村｜3\n金华市某区某镇人民政府"
+    result = review(body, "农村村民建房审批结果公示")
+    names = [f.text for f in findings(result, "person_name")]
+    assert "金  华" in names and "骆  敏" in names and "金华" not in names
+
+
 def test_offsets_map_back_through_removed_characters():
     n = Normalised("a\u200bb\u00adc１２")
     assert n.text == "abc12" and n.to_original(1, 3) == (2, 5) and n.kept(3, 5) == "１２"

@@ -12,7 +12,7 @@ import re
 
 import ahocorasick_rs
 
-from ..names import name_boundary
+from ..names import PLACE_LAST, lined_up, name_boundary
 from .mention import PersonMention
 
 ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion", "trigger:social_assistance")
@@ -182,12 +182,15 @@ def _ends_name(t: str, end: int, attribute_starts) -> bool:
 
 def repeats(cues, doc, mentions) -> None:
     """Every other occurrence of a mentioned name is a mention too, so that "周某某今年82岁，患有…"
-    links to the 周某某 introduced a sentence earlier. One automaton pass per field, whatever the
+    links to the 周某某 introduced a sentence earlier; written lined up or not ("江涛" and "江  涛"), but not as a
+    place's name ("金华" in "金华市"). One automaton pass per field, whatever the
     number of names."""
     names: dict[str, PersonMention] = {}
     for p in list(mentions):
         if len(p.name_text) >= 2:
             names.setdefault(p.name_text, p)
+            for written in lined_up(p.name_text):
+                names.setdefault(written, p)
     if not names:
         return
     words = list(names)
@@ -197,6 +200,7 @@ def repeats(cues, doc, mentions) -> None:
         for index, k, end in automaton.find_matches_as_indexes(t):
             src = names[words[index]]
             if ((fld.name, k) not in mentions and (end - k >= 3 or name_boundary(t, end))
+                    and t[end:end + 1] not in PLACE_LAST
                     and not cues.official_before(fld, k) and not cues.official_after(fld, end)):
                 mentions.add(PersonMention(fld.name, k, end, t[k:end], cue="repeat",
                                            minor=src.minor and not src.masked, masked=src.masked))

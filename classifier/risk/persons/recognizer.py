@@ -15,6 +15,7 @@ import ahocorasick_rs
 
 from .. import budget
 from ..base import Recognizer
+from ..names import PLACE_LAST, lined_up
 from ..second_reading import Place
 from ..wordlists import words
 from . import age, context, identity, lists, profiles, roles, tagger
@@ -185,19 +186,25 @@ class PersonNameRecognizer(Recognizer):
         return d
 
     def _other_occurrences(self, doc, private, taken):
-        """Every other occurrence of a private name is private too (one automaton pass per field)."""
+        """Every other occurrence of a private name is private too, written lined up or not ("江涛", "江  涛"; one
+        automaton pass per field)."""
         if not private:
             return []
-        words = list(private)
+        forms = dict(private)
+        for name, d in private.items():
+            for written in lined_up(name):
+                forms.setdefault(written, d)
+        words = list(forms)
         automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
         out = []
         for fld in doc.fields:
             for index, k, end in automaton.find_matches_as_indexes(fld.text):
-                if (fld.name, k) in taken or self.cues.official_before(fld, k) or (
-                        self.cues.official_after(fld, end) and not fld.text.startswith("同志", end)):
-                    continue  # (a private person addressed as 同志 is still that person: "关于某某同志来信的答复")
+                if ((fld.name, k) in taken or self.cues.official_before(fld, k) or fld.text[end:end + 1] in PLACE_LAST
+                        or (self.cues.official_after(fld, end) and not fld.text.startswith("同志", end))):
+                    continue  # (a private person addressed as 同志 is still that person: "关于某某同志来信的答复";
+                    # a name before 市, 县, 村… is a place's: "金华市")
                 taken.add((fld.name, k))
-                d = private[words[index]]
+                d = forms[words[index]]
                 out.append(self.result(fld, k, end, 0.7, "同一人再次出现", type=d.type, ground=d.ground, label=d.label,
                                        learned=d.learned))
         return out
