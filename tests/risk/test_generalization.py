@@ -1377,3 +1377,20 @@ def test_a_breakdown_begins_at_its_heading():
             "2\t调解小程序\t98,500\t人工费76,300元、接口费9,200元、利润13,000元\n")
     found = findings(review(body, "某项目报价单"), "bid_price_breakdown")
     assert len(found) == 1 and found[0].text.startswith("分项报价明细") and "利润13,000元" in found[0].text, found
+
+
+def test_the_names_under_a_failed_check_heading_are_private_and_the_recruits_stay():
+    body = ("经笔试、面试、体检和考察，拟聘用人员名单公示如下：\n苗晓东、戚宇航、韩雪薇\n"
+            "二、体检不合格人员（1人）：\n裘文斌（准考证号240812036），经复检不合格。\n"
+            "考察不合格（1人）：\n邝立新\n监督电话：0931-8123456")
+    names = [f.text for f in findings(review(body, "2024年事业单位公开招聘体检和考察结果公示"), "person_name")]
+    assert "裘文斌" in names and "邝立新" in names
+    assert not {"苗晓东", "戚宇航", "韩雪薇"} & set(names)
+    # (a title that announces the appointments names everyone the notice lists: left as published)
+
+
+def test_a_candidate_named_in_a_misconduct_notice_is_private():
+    body = ("现将考试违纪违规考生处理如下：\n1. 考生滕浩然（准考证号3402052001），在考试中携带手机进入考场，"
+            "给予其当次考试成绩无效的处理。\n联系电话：0551-63123456")
+    names = [f.text for f in findings(review(body, "关于考试违纪违规行为处理情况的通报"), "person_name")]
+    assert names == ["滕浩然"]
