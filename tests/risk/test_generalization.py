@@ -1394,3 +1394,21 @@ def test_a_candidate_named_in_a_misconduct_notice_is_private():
             "给予其当次考试成绩无效的处理。\n联系电话：0551-63123456")
     names = [f.text for f in findings(review(body, "关于考试违纪违规行为处理情况的通报"), "person_name")]
     assert names == ["滕浩然"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("3月12日，县疾控中心接报，县第三中学教师滕志远经县人民医院确诊为活动性肺结核，已居家治疗。", "滕志远"),
+    ("高一（2）班英语教师蓝晓岚因确诊抑郁症，需住院治疗，课程由他人代课。", "蓝晓岚"),
+    ("检查发现，某聚会点负责人卫约翰（基督教信徒）未按规定报备。", "卫约翰"),
+])
+def test_an_officials_own_private_statement_makes_the_name_private(body, name):
+    assert name in [f.text for f in findings(review(body, "情况通报"), "person_name")]
+
+
+@pytest.mark.parametrize("body", [
+    "县卫健局局长滕建国介绍，今年共救治肺结核患者120人。",
+    "被告人徐某豪被判处缓刑一年。承办法官卢晓岚在判后回访中了解到其患有多动障碍，协调学校安排心理辅导。",
+    "患儿出现哭闹症状，经接种门诊医生蓝建华现场处置后转县人民医院，诊断为过敏反应。",
+])
+def test_an_official_acting_on_someone_elses_matter_stays(body):
+    assert not findings(review(body, "情况通报"), "person_name")

@@ -64,7 +64,8 @@ def test_names_listed_with_spaces_after_a_role():
 
 
 @pytest.mark.parametrize("body", [
-    "局长王建国因患感冒未出席会议。",                     # official in role
+    "局长王建国介绍了全县传染病防治情况。",               # official in role (an official's own illness is
+                                                        # private: test_an_officials_own_private_statement…)
     "张三丰农业专业合作社因患病牲畜处置不当被通报。",        # a company, not a person
     "尚不够刑事处罚的，依法给予行政处分。",                  # a word, not a name
     "加强对常见病、传染病的防治。",                          # policy language

@@ -13,6 +13,7 @@ import re
 import ahocorasick_rs
 
 from ..names import PLACE_LAST, lined_up, name_boundary
+from .cues import OFFICIAL
 from .mention import PersonMention
 
 ATTRIBUTE_TAGS = ("trigger:health", "trigger:criminal_record", "trigger:religion", "trigger:social_assistance")
@@ -93,6 +94,10 @@ def in_private_sentences(cues, doc, mentions) -> None:
         # after a place ("沙坪乡罗某") or a kind of person ("保育员戚某", "务工人员马某", "村民桂某")
         places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)} | {m.end() for m in PERSON_KIND_RE.finditer(t, sl, sr)}
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
+        # after an official's title, where the statement is the name's own predicate ("县第二中学教师陈某经医院确诊为…",
+        # "负责人杨某（基督教信徒）"): an official's illness or faith is theirs (not so "医生王某现场处置后…诊断为…")
+        in_role = {h.end for h in fld.tagged_between(OFFICIAL, sl, sr)} - leads - places
+        leads |= in_role
         # after 的, as after a word ("你乡上报的刘建国（…）", "住在您楼上的赵国庆一家")
         after_de = set()
         k = t.find("的", sl, sr)
@@ -132,9 +137,11 @@ def in_private_sentences(cues, doc, mentions) -> None:
                     or words.get(t[p:g + 1], 0) >= BARE_WORD_OPENING):
                 continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement;
                 # "公民有…", "宣传栏": the surname and the next character are a frequent word
-            if cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end):
+            if cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
-            mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
+            if (not _own_statement(t, end, ordered, k)) if p in in_role else cues.official_before(fld, p):
+                continue
+            mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role else "context"))
 
 
 HONORIFIC_BEFORE_BRACKET_RE = re.compile(r"(?:同志|老人|女士|先生)?$")
@@ -168,6 +175,24 @@ def before_brackets(cues, doc, mentions) -> None:
                     # (after 同志/老人 too: "看望了某某同志（因尿毒症每周透析三次）" — an official's illness is private)
                     mentions.add(PersonMention(fld.name, p, n, t[p:n], cue="context"))
                     break
+
+
+OWN_STATEMENT = "own"
+"""The cue of an official's name whose own private statement follows it (decided private where it is linked)."""
+OWN_STATEMENT_GAP = 10
+"""An official's own private statement starts this close after the name ("教师陈某经县医院确诊为…")."""
+
+
+def _own_statement(t: str, end: int, ordered: list[int], k: int) -> bool:
+    """The private statement after the name at ``end`` is the name's predicate: it opens with a predicate word, a
+    bracket or a comma and the statement starts within :data:`OWN_STATEMENT_GAP`, in the same clause, and is not of
+    someone else ("法官卢某在回访中了解到其患有…")."""
+    if k == len(ordered) or ordered[k] - end > OWN_STATEMENT_GAP or t[end:end + 1] not in OWN_OPENERS:
+        return False
+    return not any(c in "。；;\n其" for c in t[end:ordered[k]])  # (其: the statement is of someone else)
+
+
+OWN_OPENERS = PREDICATE | frozenset("（(，,")
 
 
 def common_word(words, cues, given: str) -> bool:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..names import name_boundary
 from ..text import ITEM_NUMBERING, line_start
-from .context import common_word
+from .context import OWN_STATEMENT, common_word
 from .identity import holders
 from .lists import list_topic_start, roster_row
 from .mention import PersonMention
@@ -85,15 +85,15 @@ class PersonDecision:
         fld = doc.get(p.field)
         if p.masked and not p.minor:
             return NOT_PRIVATE  # already de-identified
-        if cues.official_before(fld, p.start) and not p.sensitive:
-            return NOT_PRIVATE  # an official in role
+        linked = links.get(p.key)
+        if cues.official_before(fld, p.start) and not p.sensitive and not (p.cue == OWN_STATEMENT and linked):
+            return NOT_PRIVATE  # an official in role (unless what the sentence says of them is their illness, faith…)
         if p.minor:
             return _decision(True, "minor", "privacy", "未成年人", "可识别的未成年人", 0.8)
         if p.whistleblower:
             return _decision(True, "whistleblower", "enforcement_file", "举报人身份", "举报人姓名", 0.8)
         if cues.company_after(fld, p.end):
             return NOT_PRIVATE  # the name of a company, shop or cooperative
-        linked = links.get(p.key)
         if linked and not (honour_notice and _honoree(fld, p)):
             what = "、".join(ATTRIBUTE_NAMES.get(t, t) for t in sorted(linked))
             return _decision(True, "person_name", "privacy", "私人姓名", f"与{what}同句", 0.75)

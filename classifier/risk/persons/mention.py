@@ -12,7 +12,8 @@ class PersonMention:
     """A name of a person in one field (before deciding whether it is private).
 
     ``cue`` says how it was found: the role word before it ("患者", "举报人"…), or "list", "table",
-    "age", "profile", "addressee", "place", "context", "repeat", "tagger".
+    "age", "profile", "addressee", "place", "context", "own" (after an official's title, before the official's
+    own private statement), "repeat", "tagger".
     """
 
     field: str
