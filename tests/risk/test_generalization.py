@@ -1412,3 +1412,18 @@ def test_an_officials_own_private_statement_makes_the_name_private(body, name):
 ])
 def test_an_official_acting_on_someone_elses_matter_stays(body):
     assert not findings(review(body, "情况通报"), "person_name")
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("关于病假申请的批复", "区环卫中心：\n你单位《关于鲍振国同志延长病假的报告》收悉。经研究，同意其延长病假三个月。", "鲍振国"),
+    ("关于某某同志问题线索初核情况的报告", "一、关于阙晓光同志问题线索初核情况\n经初核，反映的部分问题属实。", "阙晓光"),
+    ("关于瞿晓峰同志年度考核情况的说明", "经单位考核小组研究，现将有关情况说明如下。", "瞿晓峰"),
+    ("信访联席会议纪要", "会议议定事项如下：\n一、关于仝国权反映安置房产权证办理问题\n由区住建局牵头办理。", "仝国权"),
+])
+def test_a_person_whose_own_matter_a_title_or_item_names_is_private(title, body, name):
+    assert name in [f.text for f in findings(review(body, title), "person_name")]
+
+
+def test_an_appointment_named_the_same_way_stays():
+    body = "各科室：\n《关于阙晓光同志任职的通知》已印发，请遵照执行。\n一、关于瞿晓峰同志任职的有关事项\n按程序办理。"
+    assert not findings(review(body, "关于转发任职通知的通知"), "person_name")

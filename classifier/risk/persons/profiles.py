@@ -37,8 +37,10 @@ UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3
 """A salutation the name reader does not know (扎西卓玛, 阿依古丽·买买提): any short run of characters…"""
 NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民|代表|委员")
 """…that names no body, group or audience ("各学校", "区城投集团", "网友您好")."""
-TITLE_MATTER_RE = re.compile(r"(?:同志|女士|先生)?(?:的|本人|家庭|一家|户)?(?:申请|反映|提出的?|所提)?(?:信访|上访|举报|投诉|"
-                             r"低保|最低生活保障|临时救助|医疗救助|特困|救助|病假|工伤|伤残|残疾|劳动争议|欠薪|拖欠工资|来信|来访|来电)")
+TITLE_MATTER_RE = re.compile(r"(?:等[0-9一二三四五六七八九十]{0,3}[人户名])?(?:同志|女士|先生)?(?:的|本人|家庭|家属|一家|户)?"
+                             r"(?:申请|反映|提出的?|所提|请|延长)?(?:信访|上访|举报|投诉|"
+                             r"低保|最低生活保障|临时救助|医疗救助|特困|救助|病假|工伤|伤残|残疾|劳动争议|欠薪|拖欠工资|来信|来访|来电|"
+                             r"违纪|违法违纪|问题线索|年度考核|考核情况|处分|诫勉|反映)")
 """After the name a title is about ("关于刘某某同志申请临时救助的审批意见", "关于赵某某信访事项的复查意见"): the
 person's own private matter — not an appointment or an award ("关于张三同志任职的通知")."""
 PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
@@ -165,11 +167,28 @@ def title_subject(cues, doc, mentions) -> None:
     """"关于罗某某同志低保资格的调查回复": the title is about a private person's own matter (a petition, a report,
     social assistance, sick leave, a work injury), so the person it names is private — and so is every other
     occurrence of the name."""
-    fld = doc.title
+    for fld, k in _about_openings(doc):
+        _title_subject_at(cues, fld, k, mentions)
+
+
+BODY_ABOUT_RE = re.compile(r"(?m)《关于|^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])?关于")
+"""Where the body names a matter the way a title does: a quoted title ("你单位《关于某某同志延长病假的报告》收悉"), a
+minutes item ("一、关于某某反映安置房产权证办理问题")."""
+
+
+def _about_openings(doc):
+    """``(field, position of 关于)``: the title's, and the body's quoted titles and items."""
+    k = doc.title.text.find("关于")
+    if k >= 0:
+        yield doc.title, k
+    t = doc.body.text
+    if "关于" in t:
+        for m in BODY_ABOUT_RE.finditer(t):
+            yield doc.body, m.end() - 2
+
+
+def _title_subject_at(cues, fld, k: int, mentions) -> None:
     t = fld.text
-    k = t.find("关于")
-    if k < 0:
-        return
     p = k + 2
     if t[p:p + 1] == "对":
         p += 1  # "关于对刘某某申请临时救助的审批意见"
