@@ -1427,3 +1427,17 @@ def test_a_person_whose_own_matter_a_title_or_item_names_is_private(title, body,
 def test_an_appointment_named_the_same_way_stays():
     body = "各科室：\n《关于阙晓光同志任职的通知》已印发，请遵照执行。\n一、关于瞿晓峰同志任职的有关事项\n按程序办理。"
     assert not findings(review(body, "关于转发任职通知的通知"), "person_name")
+
+
+@pytest.mark.parametrize("body, names", [
+    ("阿依努尔女士：\n您反映的孩子因户籍不在本地无法入学的问题收悉。经核实，已协调解决。", ["阿依努尔"]),
+    ("郜建军等12户村民：\n你们反映的流转土地租金拖欠问题，镇政府已调查核实。", ["郜建军"]),
+    ("滕国庆、宓丽华等12户业主：\n你们于7月2日反映的屋面渗漏问题收悉。", ["滕国庆", "宓丽华"]),
+    ("蔺建英同志：\n您寄给市长的信已转我委办理。", ["蔺建英"]),
+])
+def test_the_addressee_of_a_reply_to_a_petition_is_private(body, names):
+    assert [f.text for f in findings(review(body, "关于来信反映问题的答复"), "person_name")] == names
+
+
+def test_a_letter_to_a_group_names_no_one():
+    assert not findings(review("尊敬的家长：\n你们好！现将寒假安全事项告知如下。", "致家长的一封信"), "person_name")

@@ -11,9 +11,11 @@ from ..text import is_cjk
 from .lists import skip_spaces
 from .mention import PersonMention
 
-HONORIFICS = "女士|先生|老人|同志|家长"
+HONORIFICS = ("(?:等[0-9一二三四五六七八九十]{1,3}[户人名])?(?:女士|先生|老人|同志|同学家长|同学|家长|村民|居民|业主|群众|职工)"
+              "|等[0-9一二三四五六七八九十]{1,3}[户人名]")
+"""After the addressee's name in a letter's salutation: a courtesy title ("闫某女士：", "郇某同志：", "王某同学家长："), or the
+group the named person heads ("郝某等12户村民：", "陈某、张某等12户业主：")."""
 HONORIFIC_RE = re.compile(HONORIFICS)
-"""After the addressee's name in a letter's salutation ("闫某女士：", "郇某同志：" answering a petition, "王某家长：")."""
 REPORTED_BY_YOU_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
@@ -27,8 +29,8 @@ ADDRESSEE_LINES = 4
 """The salutation stands on one of the first lines that are not blank (the agency, the letter's title and its 文号
 may come first), within ``ADDRESSEE_REACH`` characters."""
 ADDRESSEE_LINE_REACH = 80
-PETITION_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉)")
-"""The letter answers the addressee's petition."""
+PETITION_RE = re.compile(r"[你您](?:们|二人|两人|俩)?[^。\n]{0,40}?(?:反映|信访|来信|来访|来电|投诉|的信(?![息用任心]))")
+"""The letter answers the addressee's petition ("您寄给市长的信已转我委办理")."""
 APPLICATION_RE = re.compile(r"[你您](?:二人|两人|俩)?(?:于[^。\n]{0,20}?)?(?:向[^。\n]{0,16}?|为[^。\n]{0,40}?|"
                             r"(?:以|通过)[^。\n，,]{0,12}?)?(?:提交|提出|递交|申请)")
 """The letter answers the addressee's own application ("你于5月6日向本机关提出的政府信息公开申请", "你为子女…提交的入学申请",
@@ -75,8 +77,8 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
     if not got or (t[got[0]:got[0] + 1] not in ("：", ":", "（", "(") and not HONORIFIC_RE.match(t, got[0])
                    and not cues.official_after(fld, got[0])):
         got = _unread_name(cues, t, lead) or got  # "阿依古丽：": the reader's reading stops short of the colon
-    if not got:
-        return False
+    if not got or t[got[0] - 1] == "的":
+        return False  # (no name ends in 的: "尊敬的家长：")
     if t[lead:got[0]] in cues.roles:
         got = (got[0], True)  # "来信人：": a role addressed — the letter's person, with no name to report
     k = got[0]
@@ -116,11 +118,19 @@ def _unread_name(cues, t: str, lead: int):
     """``(end, False)`` for a salutation the name reader does not know ("扎西卓玛：" alone on its line,
     then a letter to 你/您), or ``None``."""
     m = UNREAD_NAME_RE.match(t, lead, min(len(t), lead + 30))
-    if (not m or t[m.end():m.end() + 1] not in ("：", ":") or t[m.end() + 1:m.end() + 2] != "\n"
-            or NOT_A_PERSON_RE.search(m.group()) or any(m.group().startswith(r) for r in cues.roles)
-            or YOU_RE.search(t, m.end(), min(len(t), m.end() + 40)) is None):
+    if not m:
         return None
-    return m.end(), False
+    name_end = m.end()
+    for h in HONORIFIC_RE.finditer(m.group()):  # "阿依古丽女士：": the courtesy title ends the run
+        if m.start() + h.end() == m.end():
+            name_end = m.start() + h.start()
+            break
+    colon = m.end()
+    if (name_end - lead < 2 or t[colon:colon + 1] not in ("：", ":") or t[colon + 1:colon + 2] != "\n"
+            or NOT_A_PERSON_RE.search(t[lead:name_end]) or any(t[lead:name_end].startswith(r) for r in cues.roles)
+            or YOU_RE.search(t, colon, min(len(t), colon + 40)) is None):
+        return None
+    return name_end, False
 
 
 def profiles(cues, fld, mentions) -> None:
