@@ -322,9 +322,10 @@ class AddressRecognizer(Recognizer):
             return False
         cue = max(cues, key=lambda h: h.end)
         if cue.term in SEAT_CUES:
-            sl, _ = fld.segments.sentence(cue.start)
-            lo = max(sl, cue.start - 120)
-            if (any(w in t[lo:cue.start] for w in ORG_RECORD_WORDS) and not fld.id_between(lo, cue.start)
+            # the record's lines before the cue: back to a sentence's end or a blank line (its labels may be long:
+            # "法定代表人身份证号码：")
+            lo = max(cue.start - 120, t.rfind("。", 0, cue.start) + 1, t.rfind("\n\n", 0, cue.start) + 2)
+            if (any(w in t[lo:cue.start] for w in ORG_RECORD_WORDS) and not _holder_id_between(fld, lo, cue.start)
                     and not any(t.endswith(r, max(0, cue.start - 4), cue.start) for r in self.person_labels)):
                 return True  # (not an individual business whose record gives the 经营者's ID or 经营者住所: a home)
         lo = max(0, cue.start - 40)
@@ -342,6 +343,18 @@ class AddressRecognizer(Recognizer):
             return True
         # "名下坐落于…": the office-sounding word belongs to a private cue right before it
         return any(h.term in PRIVATE_CUES and closest.start - 2 <= h.end <= closest.start for h in hits)
+
+
+REPRESENTATIVE_ID_RE = re.compile(r"(?:法定代表人|负责人)[^\n，,；;。]{0,8}$")
+"""What labels an organisation record's representative's ID ("法定代表人身份证号码：", "法定代表人证件号="): the record
+stays the organisation's."""
+
+
+def _holder_id_between(fld, lo: int, hi: int) -> bool:
+    """An ID number in ``[lo, hi)`` that is not labelled as an organisation's representative's: the record is a
+    person's (an individual business whose 经营者 gives an ID)."""
+    t = fld.text
+    return any(not REPRESENTATIVE_ID_RE.search(t, max(0, k - 16), k) for k in fld.ids_between(lo, hi))
 
 
 def _cue_features(private, office, addressee, left_terms, right_terms) -> list[str]:

@@ -102,15 +102,18 @@ class FieldText:
         self.memo: dict = {}  # per-field scratch of one review, keyed by recognizer ("address_end")
 
     def id_between(self, lo: int, hi: int) -> bool:
-        """A valid 18-digit ID number starts in ``[lo, hi)``. The field's ID numbers are found once, from its
-        digit candidates, and looked up by bisection."""
+        """A valid 18-digit ID number starts in ``[lo, hi)``."""
+        return bool(self.ids_between(lo, hi))
+
+    def ids_between(self, lo: int, hi: int) -> list[int]:
+        """Where the valid 18-digit ID numbers that start in ``[lo, hi)`` start. The field's ID numbers are found
+        once, from its digit candidates, and looked up by bisection."""
         ids = self.memo.get("id_starts")
         if ids is None:
             ids = sorted(c.start for c in self.candidates
                          if c.shape == "number" and len(c.compact) == 18 and id_card_valid(c.compact))
             self.memo["id_starts"] = ids
-        k = bisect.bisect_left(ids, lo)
-        return k < len(ids) and ids[k] < hi
+        return ids[bisect.bisect_left(ids, lo):bisect.bisect_left(ids, hi)]
 
     def opens_with_person(self, start: int, reach: int) -> bool:
         """The line of ``start`` (at most ``reach`` characters back) opens with a masked person, in the same

@@ -1441,3 +1441,13 @@ def test_the_addressee_of_a_reply_to_a_petition_is_private(body, names):
 
 def test_a_letter_to_a_group_names_no_one():
     assert not findings(review("尊敬的家长：\n你们好！现将寒假安全事项告知如下。", "致家长的一封信"), "person_name")
+
+
+def test_a_companys_seat_stays_when_its_record_gives_the_representatives_id():
+    body = ("当事人：某某办公设备有限公司\n统一社会信用代码：912201025380986288\n法定代表人：甄立成\n"
+            f"法定代表人身份证号码：{make_id('220102', '19700830', '783')}\n住所：长春市南关区某某大街3218号\n经查，当事人…")
+    result = review(body, "行政处罚决定书")
+    assert findings(result, "id_card") and not findings(result, "address")
+    # an individual business whose operator gives an ID: the 住所 is a home
+    home = f"经营者：甄立成\n身份证号码：{make_id('220102', '19700830', '783')}\n住所：长春市南关区某某大街3218号"
+    assert findings(review(home, "行政处罚决定书"), "address")
