@@ -69,24 +69,6 @@ def test_name_padded_with_an_ideographic_space_in_a_list():
     assert "王*" in result.redacted["body"] and "王　芳" not in result.redacted["body"]
 
 
-@pytest.mark.parametrize("original, normalised", [
-    ("4. 钱  秀兰，女，87岁", "4. 钱秀兰，女，87岁"),   # two spaces after the surname of a three-character name
-    ("蒯  英      女      1931", "蒯英      女      1931"),
-    ("柏 晓 雯    女", "柏晓雯    女"),                 # a space between every character
-    ("戚  春 生,", "戚春生,"),
-    ("高 二班\u3000\u3000谈  波\u3000\u30002009年", "高二班\u3000\u3000谈波\u3000\u30002009年"),
-    ("7班\u3000\u3000谈  波", "7班\u3000\u3000谈波"),   # two ideographic spaces after 班 part cells
-    ("农民工滕 海 波等", "农民工滕 海 波等"),             # 海 is inside a spaced run that starts at 滕
-    ("1  男  汉  25", "1  男  汉  25"),                 # no surname
-    ("柯  楠在住所内", "柯  楠在住所内"),                 # a predicate follows: left to the name reader
-])
-def test_spaces_lining_up_a_name_are_removed(original, normalised):
-    n = Normalised(original)
-    assert n.text == normalised
-    if n.index is not None:
-        assert "".join(original[i] for i in n.index) == normalised
-
-
 def test_lined_up_name_is_one_name_and_found_where_written_without_spaces():
     body = ("特困人员救助供养对象公示：\n1. 钱  秀兰，女，87岁，东关街道\n2. 蒯  英，女，90岁，西关街道\n"
             "钱秀兰老人由其侄子代为领取。")
@@ -124,8 +106,18 @@ def test_offsets_map_back_through_removed_characters():
     ("1. 项　目：", "1. 项目："),
     ("男  汉族", "男  汉族"),           # not a label: no colon follows
     ("序号 1 2：", "序号 1 2："),        # digits, not a label
+    # the spaces that line up a name in a list
+    ("4. 钱  秀兰，女，87岁", "4. 钱秀兰，女，87岁"),   # two spaces after the surname of a three-character name
+    ("蒯  英      女      1931", "蒯英      女      1931"),
+    ("柏 晓 雯    女", "柏晓雯    女"),                 # a space between every character
+    ("戚  春 生,", "戚春生,"),
+    ("高 二班\u3000\u3000谈  波\u3000\u30002009年", "高二班\u3000\u3000谈波\u3000\u30002009年"),
+    ("7班\u3000\u3000谈  波", "7班\u3000\u3000谈波"),   # two ideographic spaces after 班 part cells
+    ("农民工滕 海 波等", "农民工滕 海 波等"),             # 海 is inside a spaced run that starts at 滕
+    ("1  男  汉  25", "1  男  汉  25"),                 # no surname
+    ("柯  楠在住所内", "柯  楠在住所内"),                 # a predicate follows: left to the name reader
 ])
-def test_spaces_padding_a_label_are_removed(original, normalised):
+def test_spaces_padding_a_label_or_lining_up_a_name_are_removed(original, normalised):
     n = Normalised(original)
     assert n.text == normalised
     if n.index is not None:
