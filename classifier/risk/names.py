@@ -49,6 +49,7 @@ PADDED_FOLLOW = frozenset("因系患于在是的被已曾现今经等")
 """Characters that may follow a padded name directly: the start of its predicate."""
 """One space of either width between the characters of a name lined up in a list ("王　芳", "鲁 欣 怡")."""
 
+
 def lined_up(name: str) -> list[str]:
     """The ways a two- or three-character name is written lined up in a list, where it is written without the
     spaces elsewhere: after the surname ("江  涛", "王　秀英") or between every character ("李 小 雨")."""
