@@ -1451,3 +1451,11 @@ def test_a_companys_seat_stays_when_its_record_gives_the_representatives_id():
     # an individual business whose operator gives an ID: the 住所 is a home
     home = f"经营者：甄立成\n身份证号码：{make_id('220102', '19700830', '783')}\n住所：长春市南关区某某大街3218号"
     assert findings(review(home, "行政处罚决定书"), "address")
+
+
+def test_a_nodule_or_mass_found_in_a_check_up_is_health_information():
+    body = "体检结果反馈，请以下同志及时复诊：\n办公室：瞿志军（肺部磨玻璃结节8mm，建议3个月后复查CT）\n财务科：蔺丽（乳腺肿物，建议复查）"
+    result = review(body, "关于职工体检结果的通知")
+    assert [f.text for f in findings(result, "person_name")] == ["瞿志军", "蔺丽"]
+    assert len(findings(result, "health")) == 2
+    assert not findings(review("甲状腺结节的防治知识讲座将于周五举行。", "健康讲座通知"), "health")
