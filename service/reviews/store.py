@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from time import sleep
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from importlib.resources import files
@@ -38,6 +39,10 @@ LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a SQLite writer waits for another one before giving up."""
+LOCK_RETRIES = (0.25, 0.5, 1.0, 2.0)
+"""Pauses (seconds) before a SQLite write or migration that found the database locked is tried again: SQLite answers
+"database is locked" at once, without its busy wait, in a few races (two processes creating and switching a new file
+to WAL, a read that must become a write); the request waits a few seconds more instead of answering 503."""
 
 MAX_NOTE_CHARS = 2_000
 MAX_PAGE = 500
@@ -194,30 +199,46 @@ class ReviewStore:
 
     def current(self) -> str | None:
         """The revision the database is at (None when empty)."""
+        with self._unavailable():
+            return self._current()
+
+    def _current(self) -> str | None:
         from alembic.migration import MigrationContext
 
-        with self._unavailable():
-            with self.engine.connect() as connection:
-                return MigrationContext.configure(connection).get_current_revision()
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
 
     def migrate(self, revision: str = "head") -> None:
         """Create or upgrade the tables to ``revision``, once, even with several processes starting together."""
-        from alembic import command
-
         config = self.alembic_config()
         with self._unavailable():
-            if revision == "head" and self.current() == self.head():
-                self._migrated = True
-                return
-            with self.engine.connect() as connection:
-                if self.dialect == "sqlite":
-                    connection.execution_options(sqlite_begin="EXCLUSIVE")
-                with connection.begin():
-                    if self.dialect == "postgresql":
-                        connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
-                    config.attributes["connection"] = connection
-                    command.upgrade(config, revision)
+            self._again(lambda: self._migrate(config, revision))
         self._migrated = revision == "head"
+
+    def _migrate(self, config, revision: str) -> None:
+        from alembic import command
+
+        if revision == "head" and self._current() == self.head():
+            return
+        with self.engine.connect() as connection:
+            if self.dialect == "sqlite":
+                connection.execution_options(sqlite_begin="EXCLUSIVE")
+            with connection.begin():
+                if self.dialect == "postgresql":
+                    connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+
+    def _again(self, attempt):
+        """``attempt()``, tried again after each pause of :data:`LOCK_RETRIES` while SQLite says the database is locked
+        (each attempt is one whole transaction: a failed one wrote nothing)."""
+        for pause in (*LOCK_RETRIES, None):
+            try:
+                return attempt()
+            except OperationalError as exc:
+                if pause is None or self.dialect != "sqlite" or "locked" not in str(exc):
+                    raise
+                sleep(pause)
 
     def _ensure_migrated(self) -> None:
         if not self._migrated:
@@ -319,11 +340,14 @@ class ReviewStore:
         self._ensure_migrated()
         with self._unavailable():
             if self.dialect == "sqlite":
-                with self.engine.connect() as connection:
-                    connection.execution_options(sqlite_begin="IMMEDIATE")
-                    with connection.begin():
-                        return connection.execute(statement).one()
+                return self._again(lambda: self._insert_immediate(statement))
             with self._autocommit.connect() as connection:
+                return connection.execute(statement).one()
+
+    def _insert_immediate(self, statement):
+        with self.engine.connect() as connection:
+            connection.execution_options(sqlite_begin="IMMEDIATE")
+            with connection.begin():
                 return connection.execute(statement).one()
 
     # --- reading ---------------------------------------------------------------------------

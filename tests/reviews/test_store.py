@@ -245,3 +245,37 @@ def test_default_database_is_a_file_in_the_user_data_folder(tmp_path, monkeypatc
     assert (tmp_path / "data" / "gongkai" / "reviews.db").is_file()
     with open_store().engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_a_write_that_finds_sqlite_locked_is_tried_again(tmp_path, draft_analysis, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    import service.reviews.store as store_module
+
+    record, analysis = draft_analysis
+    store = open_store(f"sqlite:///{tmp_path / 'reviews.db'}")
+    pauses = []
+    monkeypatch.setattr(store_module, "sleep", pauses.append)
+    real = store._insert_immediate
+    failures = iter([True, True])  # SQLite says "locked" at once twice (a race its busy wait does not cover)
+
+    def flaky(statement):
+        if next(failures, False):
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+        return real(statement)
+
+    monkeypatch.setattr(store, "_insert_immediate", flaky)
+    review = store.create(analysis, record, "王编辑")
+    assert pauses == list(store_module.LOCK_RETRIES[:2])
+    assert store.get(review["review_id"])["created_by"] == "王编辑"  # written once, nothing lost
+    assert len(store.list(Filters())["reviews"]) == 1
+
+    def always(statement):
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(store, "_insert_immediate", always)
+    with pytest.raises(ReviewError) as err:
+        store.create(analysis, record, "王编辑")
+    assert err.value.status == 503 and "数据库忙" in str(err.value)
+    assert len(store.list(Filters())["reviews"]) == 1
+    store.close()
