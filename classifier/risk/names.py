@@ -50,6 +50,15 @@ PADDED_FOLLOW = frozenset("因系患于在是的被已曾现今经等")
 """One space of either width between the characters of a name lined up in a list ("王　芳", "鲁 欣 怡")."""
 
 
+def with_lined_up(by_name: dict) -> dict:
+    """``by_name`` with each name's lined-up forms (:func:`lined_up`) added, mapped to the same value."""
+    out = dict(by_name)
+    for name, value in by_name.items():
+        for written in lined_up(name):
+            out.setdefault(written, value)
+    return out
+
+
 def lined_up(name: str) -> list[str]:
     """The ways a two- or three-character name is written lined up in a list, where it is written without the
     spaces elsewhere: after the surname ("江  涛", "王　秀英") or between every character ("李 小 雨")."""

@@ -12,7 +12,7 @@ import re
 
 import ahocorasick_rs
 
-from ..names import PLACE_LAST, lined_up, name_boundary
+from ..names import PLACE_LAST, name_boundary, with_lined_up
 from .cues import OFFICIAL
 from .mention import PersonMention
 
@@ -139,7 +139,10 @@ def in_private_sentences(cues, doc, mentions) -> None:
                 # "公民有…", "宣传栏": the surname and the next character are a frequent word
             if cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
-            if (not _own_statement(t, end, ordered, k)) if p in in_role else cues.official_before(fld, p):
+            if p in in_role:
+                if not _own_statement(t, end, ordered, k):
+                    continue
+            elif cues.official_before(fld, p):
                 continue
             mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role else "context"))
 
@@ -181,6 +184,8 @@ OWN_STATEMENT = "own"
 """The cue of an official's name whose own private statement follows it (decided private where it is linked)."""
 OWN_STATEMENT_GAP = 10
 """An official's own private statement starts this close after the name ("教师陈某经县医院确诊为…")."""
+OWN_OPENERS = PREDICATE | frozenset("（(，,")
+"""What follows the name where the statement is its own: a predicate word, a bracket or a comma."""
 
 
 def _own_statement(t: str, end: int, ordered: list[int], k: int) -> bool:
@@ -190,9 +195,6 @@ def _own_statement(t: str, end: int, ordered: list[int], k: int) -> bool:
     if k == len(ordered) or ordered[k] - end > OWN_STATEMENT_GAP or t[end:end + 1] not in OWN_OPENERS:
         return False
     return not any(c in "。；;\n其" for c in t[end:ordered[k]])  # (其: the statement is of someone else)
-
-
-OWN_OPENERS = PREDICATE | frozenset("（(，,")
 
 
 def common_word(words, cues, given: str) -> bool:
@@ -214,8 +216,7 @@ def repeats(cues, doc, mentions) -> None:
     for p in list(mentions):
         if len(p.name_text) >= 2:
             names.setdefault(p.name_text, p)
-            for written in lined_up(p.name_text):
-                names.setdefault(written, p)
+    names = with_lined_up(names)
     if not names:
         return
     words = list(names)

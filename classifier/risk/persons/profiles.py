@@ -16,6 +16,7 @@ HONORIFICS = ("(?:等[0-9一二三四五六七八九十]{1,3}[户人名])?(?:女
 """After the addressee's name in a letter's salutation: a courtesy title ("闫某女士：", "郇某同志：", "王某同学家长："), or the
 group the named person heads ("郝某等12户村民：", "陈某、张某等12户业主：")."""
 HONORIFIC_RE = re.compile(HONORIFICS)
+HONORIFIC_END_RE = re.compile(f"(?:{HONORIFICS})$")
 REPORTED_BY_YOU_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
@@ -40,7 +41,7 @@ UNREAD_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{1,6}){0,3
 NOT_A_PERSON_RE = re.compile(r"^[各全诸]|[们等]|[局委办院所司厅部处科股队站校园会社馆]|中心|公司|政府|单位|街道|社区|[村镇乡区县市省]$|你|您|某|[*＊×]|女士|先生|同志|老师|同学|网友|朋友|群众|家长|居民|村民|代表|委员")
 """…that names no body, group or audience ("各学校", "区城投集团", "网友您好")."""
 TITLE_MATTER_RE = re.compile(r"(?:等[0-9一二三四五六七八九十]{0,3}[人户名])?(?:同志|女士|先生)?(?:的|本人|家庭|家属|一家|户)?"
-                             r"(?:申请|反映|提出的?|所提|请|延长)?(?:信访|上访|举报|投诉|"
+                             r"(?:申请|提出的?|所提|请|延长)?(?:信访|上访|举报|投诉|"
                              r"低保|最低生活保障|临时救助|医疗救助|特困|救助|病假|工伤|伤残|残疾|劳动争议|欠薪|拖欠工资|来信|来访|来电|"
                              r"违纪|违法违纪|问题线索|年度考核|考核情况|处分|诫勉|反映)")
 """After the name a title is about ("关于刘某某同志申请临时救助的审批意见", "关于赵某某信访事项的复查意见"): the
@@ -120,11 +121,8 @@ def _unread_name(cues, t: str, lead: int):
     m = UNREAD_NAME_RE.match(t, lead, min(len(t), lead + 30))
     if not m:
         return None
-    name_end = m.end()
-    for h in HONORIFIC_RE.finditer(m.group()):  # "阿依古丽女士：": the courtesy title ends the run
-        if m.start() + h.end() == m.end():
-            name_end = m.start() + h.start()
-            break
+    title = HONORIFIC_END_RE.search(m.group())  # "阿依古丽女士：": the courtesy title ends the run
+    name_end = m.start() + title.start() if title else m.end()
     colon = m.end()
     if (name_end - lead < 2 or t[colon:colon + 1] not in ("：", ":") or t[colon + 1:colon + 2] != "\n"
             or NOT_A_PERSON_RE.search(t[lead:name_end]) or any(t[lead:name_end].startswith(r) for r in cues.roles)

@@ -15,7 +15,7 @@ import ahocorasick_rs
 
 from .. import budget
 from ..base import Recognizer
-from ..names import PLACE_LAST, lined_up
+from ..names import PLACE_LAST, with_lined_up
 from ..second_reading import Place
 from ..wordlists import words
 from . import age, context, identity, lists, profiles, roles, tagger
@@ -190,10 +190,7 @@ class PersonNameRecognizer(Recognizer):
         automaton pass per field)."""
         if not private:
             return []
-        forms = dict(private)
-        for name, d in private.items():
-            for written in lined_up(name):
-                forms.setdefault(written, d)
+        forms = with_lined_up(private)
         words = list(forms)
         automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
         out = []
