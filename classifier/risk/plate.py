@@ -10,14 +10,25 @@ from .wordlists import words
 
 RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]{{0,2}}[·・•. ]?[A-HJ-NP-Z0-9]{{4,6}}")
 SAMPLE_RE = re.compile(r"示例|样例|样式|格式|例如")
-ORG_OWNER_RE = re.compile(r"(?:有限公司|有限责任公司|公司|合作社|集团|车队|运输站)[ \t\u3000|｜，,：:]{0,4}$")
+ORG_END = r"(?:有限公司|有限责任公司|公司|合作社|集团|车队|运输站|厂)"
+ORG_OWNER_RE = re.compile(ORG_END + r"(?:[（(][0-9A-Z]{18}[）)])?[ \t\u3000|｜，,：:]{0,4}(?:车辆号牌|车牌号码?|号牌号码?)?[：:为]?[ ]?$")
+"""Right before the plate, the company's name (and its credit code): "沧州某物流有限公司 | 冀J·B2760"."""
+ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})")
+"""On a table row, a cell that is a company's name: the row's vehicle is the company's."""
+ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|使用单位|所属单位|承运单位)[：:][ \u3000]?[^\n，,。；;|｜：:]{1,30}?"
+                             + ORG_END + r"(?![\u4e00-\u9fff])")
+"""On the plate's line, its owner or operator is a company: "车牌号 甘A·T3261，经营者：兰州某出租汽车有限公司"."""
+CELL_END_RE = re.compile(r"[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2}")
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
+RANGE_COLUMN_RE = re.compile(r"号段|起始|终止|起号|止号|起讫")
+"""A column of a 号段 table ("起始号码 | 终止号码"): its plates are the bounds of a range."""
 
 
 FLEET_TAG = "list:plate_fleet"
 PRIVATE_OWNER_RE = re.compile(r"竞得人|买受人|竞买人|车主|所有人|驾驶员|驾驶人|当事人|身份证")
 """On a plate's line in a notice about official vehicles: a private person has it now, or drives it."""
 OWNER_REACH = 40
+ROW_REACH = 80
 PLATE_WORDS_RE = re.compile(r"号牌|车牌|牌照|新能源|车辆|轿车|货车|客车")
 """What says a run of characters is a car's plate."""
 
@@ -75,8 +86,12 @@ class PlateRecognizer(Recognizer):
         t = fld.text
         if RANGE_AFTER_RE.match(t, cand.end) or RANGE_BEFORE_RE.search(t, max(0, cand.start - 3), cand.start):
             return  # "宁A·D00001至宁A·D99999": a range of plates in a 号段 notice, nobody's car
-        if ORG_OWNER_RE.search(t, max(0, cand.start - 24), cand.start):
+        if RANGE_COLUMN_RE.search(fld.column_header(cand.start)):
+            return  # "起始号码 | 终止号码" then "皖KD50001 | 皖KD99999": the bounds of a range
+        if ORG_OWNER_RE.search(t, max(0, cand.start - 44), cand.start):
             return  # "沧州某物流有限公司 | 冀J·B2760": a company's vehicle, right after its name
+        if self._company_vehicle(t, cand.start, cand.end):
+            return  # "冀H·0K573 | 重型半挂牵引车 | 某物流有限公司": the row or line says a company has it
         if doc.title.tagged(FLEET_TAG) and not self._private_owner(t, cand.start, cand.end):
             return  # "公务用车拍卖成交结果", "城管执法车辆清单": the notice is about official vehicles
         # an enumeration shares its predicate ("贵A·G1738、贵A·D82106为执法执勤用车") and its label ("公务用车号牌：
@@ -96,6 +111,19 @@ class PlateRecognizer(Recognizer):
         hi = t.find("\n", end, end + OWNER_REACH)
         hi = min(len(t), end + OWNER_REACH) if hi < 0 else hi
         return PRIVATE_OWNER_RE.search(t, lo, hi) is not None
+
+    @classmethod
+    def _company_vehicle(cls, t: str, start: int, end: int) -> bool:
+        """The plate's line says a company owns or runs the vehicle: a cell of the plate's table row is a
+        company's name, or the clause after it labels a company its 经营者/所有人; not when the line names a private
+        person's part in it (竞得人, 驾驶员, 身份证…)."""
+        lo = max(t.rfind("\n", max(0, start - ROW_REACH), start) + 1, start - ROW_REACH, 0)
+        hi = t.find("\n", end, end + ROW_REACH)
+        hi = min(len(t), end + ROW_REACH) if hi < 0 else hi
+        clause = min((k for k in (t.find("。", end, hi), t.find("；", end, hi)) if k >= 0), default=hi)
+        company = (ORG_LABELLED_RE.search(t, end, clause) is not None
+                   or (CELL_END_RE.match(t, end, hi) is not None and ORG_CELL_RE.search(t, lo, hi) is not None))
+        return company and not cls._private_owner(t, start, end)
 
     @staticmethod
     def _said_plate(fld, start: int, end: int) -> bool:

@@ -1161,6 +1161,13 @@ def test_a_name_column_vouches_for_a_name_opening_with_a_word():
     assert "黄金妹" in [f.text for f in findings(review(body, "残疾人两项补贴名单"), "person_name")]
 
 
+@pytest.mark.parametrize("header", ["来电人", "诉求人", "来访人"])
+def test_a_column_of_callers_petitioners_or_claimants_names_private_persons(header):
+    body = f"工单编号\t{header}\t联系电话\t事项\n1\t王女士\t13812345678\t路灯不亮\n2\t赵国梁\t13912345678\t噪声扰民"
+    names = [f.text for f in findings(review(body, "热线工单办理情况"), "person_name")]
+    assert names == ["赵国梁"]  # (a surname and a courtesy title say who nobody is)
+
+
 @pytest.mark.parametrize("body", [
     "经核实，你丈夫已在系统中登记，可申领严重精神障碍患者监护补助。",
     "你家系城市低保家庭，可向街道申请残疾儿童康复救助。",

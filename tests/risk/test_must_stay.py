@@ -54,6 +54,33 @@ def test_a_taxi_drivers_plate_stays_private():
     assert_span(body, "plate", "宁A·T8312", title="关于注销部分出租汽车驾驶员从业资格证的公告")
 
 
+# ---- vehicles of companies ----------------------------------------------------------------------
+@pytest.mark.parametrize("body, plate", [
+    ("序号｜号牌号码｜车辆类型｜所有人\n1｜黑A·3K6N2｜小型轿车｜赵*\n2｜黑A·C8172｜重型货车｜哈尔滨某运输有限公司", "黑A·C8172"),
+    ("号牌号码      车辆类型    所有人\n蒙B 7X3K6      轻型货车    包头某建材厂  \n蒙B·6Q1M3      小型轿车    钱*", "蒙B 7X3K6"),
+    ("车牌号｜所属单位｜违规情形\n沪D·F2871｜上海某运输有限公司｜未密闭运输", "沪D·F2871"),
+    ("经营权证号 NCZ-0418，车牌号 赣A·T7261，经营者：南昌某出租汽车有限公司；", "赣A·T7261"),
+    ("1. 宏远客运有限公司（91520100214698352F），车辆号牌贵A·B1751等42台；", "贵A·B1751"),
+])
+def test_a_companys_vehicle_on_its_row_or_clause_stays(body, plate):
+    assert_not_found(body, "plate", fragment=plate)
+
+
+@pytest.mark.parametrize("plate", ["皖MD10001", "皖MD49999", "皖MF20001"])
+def test_the_bounds_of_a_range_in_a_table_stay(plate):
+    body = "号段类别 | 起始号码 | 终止号码 | 数量\n纯电动（D） | 皖MD10001 | 皖MD49999 | 40000\n非纯电动（F） | 皖MF20001 | 皖MF29999 | 10000"
+    assert_not_found(body, "plate", fragment=plate)
+
+
+@pytest.mark.parametrize("body, plate", [
+    ("序号｜号牌号码｜车辆类型｜所有人\n1｜黑A·3K6N2｜小型轿车｜赵*\n2｜黑A·C8172｜重型货车｜哈尔滨某运输有限公司", "黑A·3K6N2"),
+    ("被投诉经营者：某汽车销售服务有限公司；投诉6件。其中一位消费者所购车辆（号牌湘A·D82K6）有维修记录。", "湘A·D82K6"),
+    ("车牌号｜所属单位｜备注\n沪D·F2871｜上海某运输有限公司｜挂靠，实际车主孔某某", "沪D·F2871"),
+])
+def test_a_private_persons_vehicle_beside_a_company_is_still_private(body, plate):
+    assert_span(body, "plate", plate)
+
+
 # ---- samples of a format -------------------------------------------------------------------------
 @pytest.mark.parametrize("body, value", [
     ("港澳通行证签注可在自助机办理，通行证号码形如C12345678。", "C12345678"),
