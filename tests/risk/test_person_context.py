@@ -174,3 +174,26 @@ def test_items_numbered_with_a_closing_bracket():
     body = "精神障碍患者监护补助新增对象通知如下：\n1）廖春明，精神分裂症，监护人为其母亲；\n2）骆小刚，双相情感障碍。"
     result = review(body, "关于精神障碍患者监护补助新增对象的通知")
     assert [f.text for f in findings(result, "person_name")] == ["廖春明", "骆小刚"]
+
+
+# ---- the subject of a petition, complaint or call for help ----------------------------------------
+@pytest.mark.parametrize("body, names", [
+    ("二、重点人员\n1. 戚永平，因征地补偿问题长期信访，由城关镇负责包保；\n2. 骆淑芳，因企业改制问题多次越级上访。",
+     ["戚永平", "骆淑芳"]),
+    ("未化解的6件中，“尉兴旺反映林权纠纷”一案，因涉及两个乡镇交界处山林权属，已提请研究。", ["尉兴旺"]),
+    ("1. 五龙街道韩立新、曹玉蓉夫妇因房屋征收补偿问题多次到市上访。包保领导：刘志强。", ["韩立新", "曹玉蓉"]),
+    ("窗口接待来访群众。覃丽萍反映，丈夫近两年沉迷赌博。3月回访，覃丽萍称丈夫未再动手。", ["覃丽萍", "覃丽萍"]),
+])
+def test_the_subject_of_a_petition_is_a_party_of_their_own_matter(body, names):
+    assert [f.text for f in findings(review(body), "person_name")] == names
+
+
+@pytest.mark.parametrize("body", [
+    "谈话人：县纪委常委李晓明\n谈话内容：\n李晓明：根据群众反映和初步核实，你在任职期间监管不力。",  # a speaker in minutes
+    "调解人员：周芳、李航\n全国12315平台投诉编号：20265201000873166",  # the act is on another line
+    "推行“网格员”先行调处机制，噪声类工单重复投诉率下降31%；施工方赔偿已到位。",  # everyday phrases
+    "某校校长因管理不力、师生反映强烈，会议决定对其进行诫勉谈话。",
+    "据群众反映，该路段路灯损坏。县长王明反映了相关情况。",  # an official in role
+])
+def test_no_petitioner_where_nobody_petitions(body):
+    assert not findings(review(body), "person_name"), [f.text for f in review(body).findings]

@@ -26,13 +26,17 @@ OPENING = frozenset("、，,：:；;（( \t\u3000\n“\"·•●▪")
 OPENING_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(OPENING)) + "]")
 ITEM_MARK_RE = re.compile(r"[（(][0-9一二三四五六七八九十]{1,3}[）)]|(?<![0-9.．])[0-9]{1,3}[.．](?=[\u4e00-\u9fff])")
 """An item's number: a name may open the item ("（1）向某某，默戎镇，肢体二级残疾", "1．周某某，2021年因吸毒…")."""
+KIND_LAST = frozenset("员民工户者众生")
+"""The last character of a two-character word for a group of people ("师生", "信众", "农户"), read as a surname and a
+given name."""
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
 PREDICATE = frozenset("反因系患家是于在的现曾今已经被为每等均并给申享纳")
 """Characters that may follow a name and start its predicate ("何志远因患…", "张三系…", "段某为佛教居士")."""
 DATE_AFTER_RE = re.compile(r"(?:19|20)[0-9]{2}年|[0-9]{1,2}月[0-9]{1,2}日")
 """A date right after a name opens its predicate: "其中，覃德军2023年3月解除强制隔离戒毒"."""
-HOUSEHOLD_RE = re.compile(r"户(?:[，,、；;（(]|主|儿子|女儿|妻子|丈夫|家)")
-"""After a name, its household: "彭堡镇海某某户，户主患…" (not the "单人户" of a scheme)."""
+HOUSEHOLD_RE = re.compile(r"户(?:[，,、；;（(]|主|儿子|女儿|妻子|丈夫|家)|夫妇|夫妻|一家|母子|母女|父子|父女")
+"""After a name, its household or the couple or family it heads: "彭堡镇海某某户，户主患…" (not the "单人户" of a
+scheme), "韩某、曹某夫妇因…上访"."""
 COMMON_GIVEN = 2000
 BARE_WORD_OPENING = 1000
 """With no role word, a reading whose surname and first given character make a word this frequent ("公民",
@@ -78,29 +82,47 @@ def merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def in_private_sentences(cues, doc, mentions) -> None:
     """A name opening a clause (or after 给予/同意/经核实…) and ending at punctuation, a verb that
-    starts a predicate (因, 系, 患…) or the private statement itself."""
-    if not any(fld.tagged(tag) for fld in doc.fields for tag in ATTRIBUTE_TAGS):
-        return  # nothing private is stated anywhere
+    starts a predicate (因, 系, 患…) or the private statement itself; then, the same way, the subject of a
+    petition, complaint or call for help ("柴建平，因征地补偿问题长期上访", "韩某、曹某夫妇…多次到市上访",
+    "杜兴旺反映林权纠纷"), cue ``"petition"``: the person whose own matter it is."""
+    if any(fld.tagged(tag) for fld in doc.fields for tag in ATTRIBUTE_TAGS):
+        _subjects(cues, doc, mentions, ATTRIBUTE_TAGS + ("list:health_lead",), attribute_sentences(doc), "context")
+    if any(fld.tagged(PETITION) for fld in doc.fields):
+        sentences = [(fld, span) for fld in doc.fields
+                     for span in merge([fld.segments.sentence(h.start) for h in fld.tagged(PETITION)])]
+        _subjects(cues, doc, mentions, (PETITION,), sentences, PETITION_CUE)
+
+
+PETITION = "list:petition_acts"
+PETITION_CUE = "petition"
+"""The cue of a name whose sentence goes on to say the person petitioned, complained or called for help."""
+
+
+def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
+    """Names that open a clause of ``sentences`` and end where the statement (a hit of ``tags``) follows closely."""
     attribute = {}
     for fld in doc.fields:
-        spans = [(h.start, h.end) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
-        spans += [(h.start, h.end) for h in fld.tagged("list:health_lead")]
-        spans.sort()
+        spans = sorted((h.start, h.end) for tag in tags for h in fld.tagged(tag))
         attribute[fld.name] = ({a for a, _ in spans}, spans, sorted({a for a, _ in spans}))
     words = cues.reader.words
-    for fld, (sl, sr) in attribute_sentences(doc):
+    petition = cue == PETITION_CUE
+    for fld, (sl, sr) in sentences:
         t = fld.text
         starts, spans, ordered = attribute[fld.name]
-        # after a place ("沙坪乡罗某") or a kind of person ("保育员戚某", "务工人员马某", "村民桂某")
-        places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)} | {m.end() for m in PERSON_KIND_RE.finditer(t, sl, sr)}
+        # after a place ("沙坪乡罗某") or a kind of person ("保育员戚某", "务工人员马某", "村民桂某"); before a petition
+        # act, after a place only, where the words of a kind open everyday phrases ("工单重复投诉", "施工方赔偿")
+        places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)}
+        if not petition:
+            places |= {m.end() for m in PERSON_KIND_RE.finditer(t, sl, sr)}
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
         # after an official's title, where the statement is the name's own predicate ("县第二中学教师陈某经医院确诊为…",
         # "负责人杨某（基督教信徒）"): an official's illness or faith is theirs (not so "医生王某现场处置后…诊断为…")
         in_role = {h.end for h in fld.tagged_between(OFFICIAL, sl, sr)} - leads - places
-        leads |= in_role
+        if not petition:  # (an official who 反映 something does so in role)
+            leads |= in_role
         # after 的, as after a word ("你乡上报的刘建国（…）", "住在您楼上的赵国庆一家")
         after_de = set()
-        k = t.find("的", sl, sr)
+        k = -1 if petition else t.find("的", sl, sr)
         while k >= 0:
             after_de.add(k + 1)
             k = t.find("的", k + 1, sr)
@@ -139,12 +161,16 @@ def in_private_sentences(cues, doc, mentions) -> None:
                 # "公民有…", "宣传栏": the surname and the next character are a frequent word
             if cues.official_after(fld, end) or cues.company_after(fld, end):
                 continue
+            if petition and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP
+                             or t[end:end + 1] in ("：", ":") or "\n" in t[end:ordered[k]]
+                             or (end - p == 2 and (t[p + 1] in KIND_LAST or p in places))):
+                continue  # "李某：根据群众反映…" (a speaker in minutes), an act on another line, "师生反映强烈", "某村祖屋"
             if p in in_role:
-                if not _own_statement(t, end, ordered, k):
+                if petition or not _own_statement(t, end, ordered, k):
                     continue
             elif cues.official_before(fld, p):
                 continue
-            mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role else "context"))
+            mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role else cue))
 
 
 HONORIFIC_BEFORE_BRACKET_RE = re.compile(r"(?:同志|老人|女士|先生)?$")

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..names import name_boundary
 from ..text import ITEM_NUMBERING, line_start
-from .context import OWN_STATEMENT, common_word
+from .context import OWN_STATEMENT, PETITION_CUE, common_word
 from .identity import holders
 from .lists import list_topic_start, roster_row
 from .mention import PersonMention
@@ -99,6 +99,8 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", f"与{what}同句", 0.75)
         if honour_notice:
             return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
+        if p.cue == PETITION_CUE:
+            return _decision(True, "person_name", "privacy", "私人姓名", "信访、投诉或求助事项的当事人", 0.75)
         if not p.sensitive and roster_row(cues, fld, p.start):
             return NOT_PRIVATE  # a row of a table with a duties column: someone at work (their ID stays private)
 
