@@ -197,3 +197,10 @@ def test_the_subject_of_a_petition_is_a_party_of_their_own_matter(body, names):
 ])
 def test_no_petitioner_where_nobody_petitions(body):
     assert not findings(review(body), "person_name"), [f.text for f in review(body).findings]
+
+
+def test_names_separated_by_spaces_on_a_private_lists_line_are_all_read():
+    body = ("以下家庭拟纳入农村最低生活保障，现予公示：\n北岗村：王金宝 李翠萍 张二柱\n西桥村：郝润田 任改英\n"
+            "新庄村：薛存良 白内障手术后恢复中")
+    names = [f.text for f in findings(review(body, "城乡低保新增对象公示"), "person_name")]
+    assert names == ["王金宝", "李翠萍", "张二柱", "郝润田", "任改英", "薛存良"]

@@ -155,4 +155,28 @@ def list_items(cues, doc, mentions) -> None:
                     mentions.put(known.with_cue("list"))
                 break
             mentions.add(PersonMention(body.name, p, end, t[p:end], cue="list", masked=masked))
+            _spaced_names(cues, body, end, mentions)
             break
+
+
+SPACED_NAMES = 12
+"""At most this many names stand on one item's line separated by spaces only."""
+
+
+def _spaced_names(cues, fld, end: int, mentions) -> None:
+    """The names after an item's name on its line, separated by spaces only ("北格村：王金锁 李翠兰 张二虎"): each a name
+    of the list, as long as every token read is a name ending at a space, a separator or the line's end."""
+    t = fld.text
+    for _ in range(SPACED_NAMES):
+        p = end
+        while p < len(t) and p - end < 2 and t[p] in " \u3000":
+            p += 1
+        if p == end or p - end > 2 or p >= len(t) or (fld.name, p) in mentions:
+            return
+        got = cues.reader.read_bounded(t, p, allow_masked=True)
+        if not got:
+            return
+        end, masked = got
+        if (end < len(t) and t[end] not in FOLLOW) or t[end - 1] in PLACE_LAST or fld.hits_between(p, end):
+            return  # "张三 城关镇", "李四 白内障": another column, not a name
+        mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="list", masked=masked))
