@@ -204,3 +204,14 @@ def test_names_separated_by_spaces_on_a_private_lists_line_are_all_read():
             "新庄村：薛存良 白内障手术后恢复中")
     names = [f.text for f in findings(review(body, "城乡低保新增对象公示"), "person_name")]
     assert names == ["王金宝", "李翠萍", "张二柱", "郝润田", "任改英", "薛存良"]
+
+
+def test_a_name_read_short_grows_where_every_occurrence_goes_on_with_the_same_character():
+    body = "经调查，申请人与邻居邝永顺家宅基地界址不清，邝永顺建房时越界约0.5米。经调解，邝永顺同意在原围墙内侧重建。"
+    assert [f.text for f in findings(review(body, "邻里纠纷调解情况"), "person_name")] == ["邝永顺"] * 3
+
+
+def test_two_names_sharing_two_characters_are_not_grown():
+    body = "经调查，申请人邝永福与邻居邝永顺家宅基地界址不清，邝永顺建房时越界约0.5米。"
+    names = [f.text for f in findings(review(body, "邻里纠纷调解情况"), "person_name")]
+    assert "邝永福" in names and all(n in ("邝永福", "邝永", "邝永顺") for n in names), names

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 import ahocorasick_rs
 
-from ..names import PLACE_LAST, name_boundary, with_lined_up
+from ..names import PLACE_LAST, STOP_SECOND, name_boundary, with_lined_up
+from ..text import is_cjk
 from .cues import OFFICIAL
 from .mention import PersonMention
 
@@ -231,6 +233,35 @@ def common_word(words, cues, given: str) -> bool:
 def _ends_name(t: str, end: int, attribute_starts) -> bool:
     return (end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
             or HOUSEHOLD_RE.match(t, end) is not None or DATE_AFTER_RE.match(t, end) is not None)
+
+
+def cut_short(doc, mentions) -> None:
+    """A two-character reading is a three-character name read short where the same third character follows it
+    wherever the document writes it, with different words after ("邝永安家宅基地…，邝永安建房时…，邝永安同意…"): the
+    rules cut "邝永安家" to "邝永" as "安家" is a word. It grows by that character (one automaton pass per field,
+    whatever the number of names), so that no occurrence leaves a character of the name unmasked."""
+    short = {}
+    for p in mentions:
+        if not p.masked and p.name_span is None and p.end - p.start == 2:
+            short.setdefault(p.name, []).append(p)
+    if not short:
+        return
+    words = list(short)
+    automaton = ahocorasick_rs.AhoCorasick(words)
+    after: dict[str, set] = {}  # name -> {(third character, fourth)}
+    for fld in doc.fields:
+        t = fld.text
+        for index, k, end in automaton.find_matches_as_indexes(t):
+            after.setdefault(words[index], set()).add((t[end:end + 1], t[end + 1:end + 2]))
+    for name, seen in after.items():
+        thirds = {c for c, _ in seen}
+        if len(thirds) != 1 or len(seen) < 2:
+            continue
+        c = next(iter(thirds))
+        if not c or not is_cjk(c) or c in STOP_SECOND or c in PREDICATE or c in PLACE_LAST:
+            continue  # "王磊在…王磊在…": a word follows the name each time
+        for p in short[name]:
+            mentions.put(replace(p, end=p.end + 1, name=name + c))
 
 
 def repeats(cues, doc, mentions) -> None:
