@@ -10,7 +10,7 @@ from .persons.cues import PersonCues
 from .persons.lists import name_column
 from .persons.profiles import YOU_RE
 from .second_reading import Place
-from .text import is_cjk, line_start
+from .text import MASKED_NAME, is_cjk, line_start
 from .wordlists import words
 
 PRIVATE_CUES = words("address.PRIVATE_CUES")
@@ -37,6 +37,8 @@ DEMONSTRATIVES = frozenset("该本此同")
 CUE_WORDS = frozenset(PRIVATE_CUES) | frozenset(OFFICE_CUES) | CONTACT_CUES | SEAT_CUES
 RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
 """The cues the rules weigh, named to a second reading as its features (:func:`_cue_features`)."""
+SUBJECT_LEAD_RE = re.compile(MASKED_NAME + r"(?:在|承租|租住|居住于|住在|家住)(?=[\u4e00-\u9fff])")
+"""A masked person and the verb that places them ("王某某在夏津县…", "冯某某承租闵行区…"): the address starts after."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?$")
 MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
@@ -185,6 +187,7 @@ class AddressRecognizer(Recognizer):
         lead = LEAD_WORDS_RE.match(t[start:s])
         if lead:
             start += lead.end()
+        subject = SUBJECT_LEAD_RE.match(t, start, s)
         lives = t.rfind("住", start, s)
         if lives > start and t[lives - 1] in LIVES_AFTER and LOCALITY.search(t, lives + 1, s):
             start = lives  # "该患者住某街道…": the address starts after 住 (read as a cue below)
@@ -198,6 +201,10 @@ class AddressRecognizer(Recognizer):
             end = m.end()
         read.append((start, end))
         found, cues, start = self._decide(doc, fld, s, clause_l, start, end)
+        # decided (and read again) with its subject, reported without: the masked name is not the address
+        shown = subject.end() if subject is not None and start < subject.end() else start
+        if found is not None:
+            found.start = shown
         model = self.second_reading
         if model is None or (found and not model.READS_REPORTED):
             if found:
@@ -210,7 +217,7 @@ class AddressRecognizer(Recognizer):
         elif p is not None and p >= model.threshold:
             # the rules found no private cue; the model reads the neighbourhood as a person's home (redacted like
             # any home address, the reason asks to check it)
-            yield self.result(fld, start, end, round(p, 2), f"模型判断为个人住址（概率 {p:.2f}），请核实", learned=True)
+            yield self.result(fld, shown, end, round(p, 2), f"模型判断为个人住址（概率 {p:.2f}），请核实", learned=True)
 
     def _decide(self, doc, fld, s: int, clause_l: int, start: int, end: int):
         """The rules' reading of the address ``[start, end)`` read from the house number at ``s``: its result

@@ -127,3 +127,12 @@ def test_a_named_village_group_after_a_home_label(body, home):
 ])
 def test_a_plot_or_a_work_team_is_no_village_home(body):
     assert not findings(review(body), "address")
+
+
+@pytest.mark.parametrize("body, address", [
+    ("二房东转租案。冯某某承租闵行区梅陇镇春申路2888弄16号402室后改建为胶囊房转租。", "闵行区梅陇镇春申路2888弄16号402室"),
+    ("经网格巡查，李**住在白云区同和街道蟾蜍石东路9号1栋602房，长期堆放杂物。", "白云区同和街道蟾蜍石东路9号1栋602房"),
+])
+def test_the_masked_subject_placed_at_an_address_is_not_part_of_it(body, address):
+    found = [f.text for f in review(body).findings if f.type == "address"]
+    assert found == [address]
