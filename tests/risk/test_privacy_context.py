@@ -59,6 +59,10 @@ def test_subtype_without_a_person_is_not_a_status():
 @pytest.mark.parametrize("text, span", [
     ("申请人车德华因股骨头坏死长期卧床，申请医疗救助。", "股骨头坏死"),
     ("救助对象伍桂珍患重症肌无力多年。", "肌无力"),
+    # conditions named by what they do to the body (THUOCL words ending in 缺损, 内障, 光眼, 脱位…)
+    ("1. 孙浩然，男，3岁，诊断：室间隔缺损，家庭类别：城市低保。", "室间隔缺损"),
+    ("申请人葛秀珍，双眼老年性白内障，视力仅0.1，申请临时救助。", "白内障"),
+    ("低保户喻德全，2023年因先天性髋关节脱位手术，现行走不便。", "髋关节脱位"),
 ])
 def test_health_vocabulary(text, span):
     assert any(span in f.text for f in findings(review(text), "health"))
