@@ -21,6 +21,13 @@ FOREIGN_LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2} ?$")
 FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$")
 
 
+BRACKET_NOTE = 8
+"""A passport word in the note right after the number ("E73920184（普通护照，…）") is its label too."""
+PASSAGE = 300
+"""A passage this long before a number with a passport series' exact shape says what it lists."""
+PASSPORT_WORDS = frozenset(("护照", "护照号", "护照号码", "持护照", "出入境证件"))
+
+
 class PassportRecognizer(Recognizer):
     """Chinese passports: E + 8 digits, E + letter + 7 digits, G + 8 digits, D/S/P + 7 digits."""
 
@@ -65,9 +72,13 @@ class PassportRecognizer(Recognizer):
                 yield self.result(fld, cand.start, cand.end, 0.8, "护照号码紧随“护照号”")
             return
         if pattern:
-            score = self.context_score(fld, cand.start, cand.end, pattern.score, left=16, right=0)
+            score = self.context_score(fld, cand.start, cand.end, pattern.score, left=16, right=BRACKET_NOTE)
             if score >= self.settings.min_score:
                 yield self.result(fld, cand.start, cand.end, score, "护照语境")
+            elif fld.terms_between(max(0, cand.start - PASSAGE), cand.start) & PASSPORT_WORDS:
+                # "下列因私普通护照…宣布作废：⏎  E75813620（韩某某）⏎  EH4617395（冯某）": the passage is about passports,
+                # and the number has a passport series' exact shape
+                yield self.result(fld, cand.start, cand.end, pattern.score + 0.3, "护照语境（所在段落）")
 
 
 class HkMacauPermitRecognizer(Recognizer):

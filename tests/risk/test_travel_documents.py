@@ -56,3 +56,19 @@ def test_a_passport_number_after_a_document_number_label():
 
 def test_a_passport_number_with_two_spaces_after_its_letter():
     assert [f.text for f in findings(review("你在申请表中填写的身份证件为护照，号码 E  2103 8674。"), "passport")] == ["E  2103 8674"]
+
+
+def test_passport_numbers_listed_in_a_passage_about_passports():
+    body = ("下列因私普通护照已由持证人申报遗失，现宣布作废：\n一、申报遗失作废：\n  E75813629（韩某某，男）\n"
+            "  EH4617399（冯某，女）\n因公护照号：周某 SE0473821；熊某 SE0473822")
+    found = [f.text for f in review(body).findings if f.type == "passport"]
+    assert found == ["E75813629", "EH4617399", "SE0473821", "SE0473822"]
+
+
+def test_a_passport_word_in_the_note_after_the_number_labels_it():
+    assert_span("下列证件已被宣布作废：\nE73920188（普通护照，签发日期2019年7月）", "passport", "E73920188")
+
+
+def test_a_passport_shaped_code_far_from_any_passport_word_is_not_one():
+    body = "本人护照已于2019年到期。" + "各项工作有序推进。" * 40 + "项目编号E20240001已登记。"
+    assert not [f for f in review(body).findings if f.type == "passport"]
