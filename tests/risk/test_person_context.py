@@ -215,3 +215,21 @@ def test_two_names_sharing_two_characters_are_not_grown():
     body = "经调查，申请人邝永福与邻居邝永顺家宅基地界址不清，邝永顺建房时越界约0.5米。"
     names = [f.text for f in findings(review(body, "邻里纠纷调解情况"), "person_name")]
     assert "邝永福" in names and all(n in ("邝永福", "邝永", "邝永顺") for n in names), names
+
+
+@pytest.mark.parametrize("title, body, names", [
+    ("2024年秋季学期雨露计划补助公示",
+     "以下学生符合职业教育补助条件，每人补助1,500元：\n何雨晴（2008年5月出生，某职业技术学院附属中职）\n蒲俊航（2007年11月出生，某县职业技术学校）",
+     ["何雨晴", "蒲俊航"]),
+    ("2024年秋季入学优待安排名单",
+     "名单印发如下：\n刘梓航　2018年5月出生　安排学校：某市第十三小学　一年级\n王一菡　2012年9月出生　安排学校：某市第八中学　七年级",
+     ["刘梓航", "王一菡"]),
+])
+def test_a_child_named_before_a_birth_date_that_says_so_is_private(title, body, names):
+    found = review(body, title)
+    assert [f.text for f in findings(found, "person_name")] == names
+    assert all("\n" not in f.text for f in findings(found, "minor"))  # a grade on the line before is not theirs
+
+
+def test_an_adult_named_before_a_birth_date_is_not_thereby_private():
+    assert not findings(review("张建国（1968年3月出生）任区教育局局长。", "2024年人事任免通知"), "person_name")

@@ -148,10 +148,11 @@ def minor_statements(fld, mention, title=None) -> list[tuple[int, int]]:
         b = BIRTH_AFTER_RE.match(t, name_end, min(len(t), name_end + 30))
         if b and b.group().endswith("生") and 0 < document_year(fld, title) - int(b.group(1)) < ADULT:
             out.append((b.start(1), b.end()))  # "2016年出生" in a notice of 2024
-    m = AGE_BEFORE_RE.search(t, max(0, name_start - 14), name_start)
+    line = t.rfind("\n", max(0, name_start - 18), name_start) + 1  # (what stands before the name on its own line)
+    m = AGE_BEFORE_RE.search(t, max(line, name_start - 14), name_start)
     if m and cn_number(m.group(1)) < ADULT:
         out.append((m.start(), m.end(2)))  # "年仅9岁的被害人周某某": the age, with its 的
-    m = MINOR_BEFORE_RE.search(t, max(0, name_start - 18), name_start)
+    m = MINOR_BEFORE_RE.search(t, max(line, name_start - 18), name_start)
     if m and m.group("age") and cn_number(m.group("age")) >= ADULT:
         m = None  # "20岁学生王某": the age says an adult
     if m:

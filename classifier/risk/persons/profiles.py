@@ -46,7 +46,11 @@ TITLE_MATTER_RE = re.compile(r"(?:等[0-9一二三四五六七八九十]{0,3}[�
                              r"违纪|违法违纪|问题线索|年度考核|考核情况|处分|诫勉|反映)")
 """After the name a title is about ("关于刘某某同志申请临时救助的审批意见", "关于赵某某信访事项的复查意见"): the
 person's own private matter — not an appointment or an award ("关于张三同志任职的通知")."""
-PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])")
+PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:男|女|[\u4e00-\u9fff]{1,2}族)[，,、）) ])"
+                                r"|(?<=[\u4e00-\u9fff])(?:[（(，,]|[ \t\u3000]{1,4})"
+                                r"(?=(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:出生|生))")
+"""After a name, the start of its holder's profile: the sex or nation ("张三，男，…"), or the birth date ("何某欣（2008年5月
+出生，…）", "刘某睿　2018年5月出生　…")."""
 
 
 def addressee(cues, fld, mentions) -> None:
@@ -133,7 +137,7 @@ def _unread_name(cues, t: str, lead: int):
 
 def profiles(cues, fld, mentions) -> None:
     t = fld.text
-    if "男" not in t and "女" not in t and "族" not in t:
+    if "男" not in t and "女" not in t and "族" not in t and "生" not in t:
         return  # no profile anywhere (the regex needs one of these)
     roles = cues.roles
     for m in PROFILE_AFTER_NAME.finditer(t):
