@@ -5,7 +5,8 @@
 THUOCL (THU Open Chinese Lexicon, https://github.com/thunlp/THUOCL, MIT licence) lists 18,749
 medical words with their document frequency. Kept: words of 2–10 CJK characters that name a
 condition (they end in 病, 症, 炎, 癌, 瘤, 综合征, 障碍, 衰竭, 骨折…), seen at least ``--min-freq``
-times, minus words that are not a person's condition (看病, 疾病, 流行病…, ``STOP`` below). The
+times (two-character words at least 20 times: rarer ones are mostly pieces of longer names, "毒症"),
+minus words that are not a person's condition (看病, 疾病, 流行病…, ``STOP`` below). The
 output is package data (one word a line, sorted); the runtime needs neither THUOCL nor this script.
 A health word is reported only when it is stated of an identifiable person, so a long list is safe.
 """
@@ -31,6 +32,10 @@ STOP = frozenset("""看病 治病 防病 生病 疾病 病症 炎症 毛病 通�
 电穿孔 充盈缺损 基因缺陷 早产 撕裂""".split())
 
 
+SHORT_MIN_FREQ = 20
+"""A two-character word seen less often is mostly a piece of a longer name ("毒症" of 尿毒症): it needs this many."""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path, help="THUOCL_medical.txt (word<TAB>frequency per line)")
@@ -40,8 +45,8 @@ def main() -> None:
     words = set()
     for line in args.source.read_text(encoding="utf-8").splitlines():
         word, _, freq = line.strip().partition("\t")
-        if (CONDITION.match(word) and word.endswith(SUFFIXES) and word not in STOP
-                and int(freq or 0) >= args.min_freq):
+        least = max(args.min_freq, SHORT_MIN_FREQ) if len(word) == 2 else args.min_freq
+        if CONDITION.match(word) and word.endswith(SUFFIXES) and word not in STOP and int(freq or 0) >= least:
             words.add(word)
     header = ("# 疾病、障碍与伤情名称（健康信息语境词）。由 build_health_terms.py 从 THUOCL 医学词表（MIT 许可）生成，\n"
               "# 每行一个词；机关可在词表文件的 [terms] health 中追加。仅当与可识别的个人同句时才报出。\n")
