@@ -19,6 +19,7 @@ ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|使用单位|所属
                              + ORG_END + r"(?![\u4e00-\u9fff])")
 """On the plate's line, its owner or operator is a company: "车牌号 甘A·T3261，经营者：兰州某出租汽车有限公司"."""
 CELL_END_RE = re.compile(r"[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2}")
+"""Right after the plate, the end of its cell: the plate is a table row's cell (a cell separator, two spaces, the line's end)."""
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
 RANGE_COLUMN_RE = re.compile(r"号段|起始|终止|起号|止号|起讫")
 """A column of a 号段 table ("起始号码 | 终止号码"): its plates are the bounds of a range."""

@@ -25,7 +25,8 @@ BRACKET_NOTE = 8
 """A passport word in the note right after the number ("E73920184（普通护照，…）") is its label too."""
 PASSAGE = 300
 """A passage this long before a number with a passport series' exact shape says what it lists."""
-PASSPORT_WORDS = frozenset(("护照", "护照号", "护照号码", "持护照", "出入境证件"))
+PASSAGE_WORDS = frozenset(words("travel_documents.PassportRecognizer.PASSAGE_WORDS"))
+"""The words that make a passage about passports (not 证件号码, which any certificate has)."""
 
 
 class PassportRecognizer(Recognizer):
@@ -75,7 +76,7 @@ class PassportRecognizer(Recognizer):
             score = self.context_score(fld, cand.start, cand.end, pattern.score, left=16, right=BRACKET_NOTE)
             if score >= self.settings.min_score:
                 yield self.result(fld, cand.start, cand.end, score, "护照语境")
-            elif fld.terms_between(max(0, cand.start - PASSAGE), cand.start) & PASSPORT_WORDS:
+            elif fld.terms_between(max(0, cand.start - PASSAGE), cand.start) & PASSAGE_WORDS:
                 # "下列因私普通护照…宣布作废：⏎  E75813620（韩某某）⏎  EH4617395（冯某）": the passage is about passports,
                 # and the number has a passport series' exact shape
                 yield self.result(fld, cand.start, cand.end, pattern.score + 0.3, "护照语境（所在段落）")

@@ -87,7 +87,12 @@ def prose_megabyte() -> float:
                                   # rows of comma-separated values, spaced headings, public fund accounts, addressees
                                   "1,张三,", "张三,110105194912310021,", "询 问 笔 录\n", "字 ", "资金专户（开户行：",
                                   "零余额账户（账号：1", "某局\n\n张三：\n", "当事人：黄金根，男，",
-                                  "举报人=张三\n", "张三张三张三张三张三张三=", "（涉及商业秘密）", "（涉及"])
+                                  "举报人=张三\n", "张三张三张三张三张三张三=", "（涉及商业秘密）", "（涉及",
+                                  # petitioners, spaced list names, masked subjects of an address, company plates,
+                                  # birth-date profiles, names read short, passports in a passage
+                                  "张三反映，", "低保：王金宝 李翠萍 ", "王某某在幸福路1号3室，", "粤B12345｜某物流有限公司｜",
+                                  "经营者：某某有限公司，粤B12345，", "刘某睿　2018年5月出生　", "邝永安家，邝永安建，",
+                                  "护照E12345678（普通护照）、"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

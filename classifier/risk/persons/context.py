@@ -102,15 +102,15 @@ PETITION_CUE = "petition"
 
 def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
     """Names that open a clause of ``sentences`` and end where the statement (a hit of ``tags``) follows closely."""
-    attribute = {}
+    statements = {}
     for fld in doc.fields:
         spans = sorted((h.start, h.end) for tag in tags for h in fld.tagged(tag))
-        attribute[fld.name] = ({a for a, _ in spans}, spans, sorted({a for a, _ in spans}))
+        statements[fld.name] = ({a for a, _ in spans}, spans, sorted({a for a, _ in spans}))
     words = cues.reader.words
     petition = cue == PETITION_CUE
     for fld, (sl, sr) in sentences:
         t = fld.text
-        starts, spans, ordered = attribute[fld.name]
+        starts, spans, ordered = statements[fld.name]
         # after a place ("沙坪乡罗某") or a kind of person ("保育员戚某", "务工人员马某", "村民桂某"); before a petition
         # act, after a place only, where the words of a kind open everyday phrases ("工单重复投诉", "施工方赔偿")
         places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)}
