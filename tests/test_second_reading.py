@@ -209,6 +209,22 @@ def test_the_names_read_again_are_bounded_by_the_drafts_length():
     assert sum(1 for k, *_ in short.asked if k == "person_name") == 2  # every name of an ordinary draft
 
 
+def test_the_triggers_read_again_are_bounded_by_the_fields_length(monkeypatch):
+    from classifier.risk import budget
+
+    text = "家中长期因患尿毒症需要静养休息。" * 1200  # statements no rule ties to anyone, within the work allowance
+    spy = Spy()
+    assert not [f for f in RiskReviewer(second_reading=spy).review("", text).findings if f.type == "unreviewed"]
+    asked = sum(1 for k, *_ in spy.asked if k != "person_name")  # (one allowance for every trigger of the field)
+    assert asked == budget.trigger_readings(len(text)) < 1200
+    draft = UNTIED + "另一户村民因患肺癌住院治疗。"
+    bounded, unbounded = Spy(), Spy()
+    RiskReviewer(second_reading=bounded).review("", draft)
+    monkeypatch.setattr(budget, "TRIGGER_READINGS", 10**9)
+    RiskReviewer(second_reading=unbounded).review("", draft)
+    assert len(bounded.asked) == len(unbounded.asked) > 0  # every trigger of an ordinary draft is read again
+
+
 def test_a_trigger_the_model_reads_every_time_costs_more_budget():
     from classifier.risk import budget
 

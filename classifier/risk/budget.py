@@ -57,6 +57,18 @@ def person_readings(length: int) -> int:
     return PERSON_READINGS + length // PERSON_READING_CHARS
 
 
+TRIGGER_READINGS = 50
+TRIGGER_READING_CHARS = 40
+"""The same bound for the triggers a second reading reads again in one field (registry._reread): a private statement
+no rule tied to anyone, a marking, a record. A real draft leaves a few such triggers; a text of nothing but
+statements ("患尿毒症" repeated) is decided by the rules alone past the bound (about 70 µs a reading)."""
+
+
+def trigger_readings(length: int) -> int:
+    """How many triggers a second reading may read again in a field of ``length`` characters."""
+    return TRIGGER_READINGS + length // TRIGGER_READING_CHARS
+
+
 LINE_BACK = 2000
 """The cut moves back to the start of its line when that line began at most this many characters before."""
 

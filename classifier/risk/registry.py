@@ -246,6 +246,12 @@ class RecognizerRegistry:
         mine = [r for r in found if r.type == rec.TYPE]
         if (mine and rec.SECOND_READING != "both" and not model.READS_REPORTED) or not rec.rereads(fld, hit):
             return found
+        left = fld.memo.get("trigger_readings")
+        if left is None:
+            left = budget.trigger_readings(len(fld.text))
+        if left <= 0:
+            return found  # (bounded: past the allowance the rules' reading stands)
+        fld.memo["trigger_readings"] = left - 1
         p = model.read(rec.TYPE, doc, fld, hit, bool(mine), rec.reading_features(fld, hit), found=mine)
         if p is None:
             return found
