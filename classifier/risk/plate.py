@@ -6,6 +6,7 @@ import re
 
 from .base import Recognizer
 from .shapes import PROVINCE_CHARS
+from .text import line_end, line_start
 from .wordlists import words
 
 RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]{{0,2}}[·・•. ]?[A-HJ-NP-Z0-9]{{4,6}}")
@@ -108,19 +109,14 @@ class PlateRecognizer(Recognizer):
     @staticmethod
     def _private_owner(t: str, start: int, end: int) -> bool:
         """The plate's line names a private person beside it ("原号牌辽A·G3725，竞得人邵某某，身份证号…")."""
-        lo = max(t.rfind("\n", max(0, start - OWNER_REACH), start) + 1, start - OWNER_REACH, 0)
-        hi = t.find("\n", end, end + OWNER_REACH)
-        hi = min(len(t), end + OWNER_REACH) if hi < 0 else hi
-        return PRIVATE_OWNER_RE.search(t, lo, hi) is not None
+        return PRIVATE_OWNER_RE.search(t, line_start(t, start, OWNER_REACH), line_end(t, end, OWNER_REACH)) is not None
 
     @classmethod
     def _company_vehicle(cls, t: str, start: int, end: int) -> bool:
         """The plate's line says a company owns or runs the vehicle: a cell of the plate's table row is a
         company's name, or the clause after it labels a company its 经营者/所有人; not when the line names a private
         person's part in it (竞得人, 驾驶员, 身份证…)."""
-        lo = max(t.rfind("\n", max(0, start - ROW_REACH), start) + 1, start - ROW_REACH, 0)
-        hi = t.find("\n", end, end + ROW_REACH)
-        hi = min(len(t), end + ROW_REACH) if hi < 0 else hi
+        lo, hi = line_start(t, start, ROW_REACH), line_end(t, end, ROW_REACH)
         clause = min((k for k in (t.find("。", end, hi), t.find("；", end, hi)) if k >= 0), default=hi)
         company = (ORG_LABELLED_RE.search(t, end, clause) is not None
                    or (CELL_END_RE.match(t, end, hi) is not None and ORG_CELL_RE.search(t, lo, hi) is not None))
@@ -130,7 +126,5 @@ class PlateRecognizer(Recognizer):
     def _said_plate(fld, start: int, end: int) -> bool:
         """A plate word within the plate's line (12 characters before, 18 after) or in its column's header."""
         t = fld.text
-        lo = max(t.rfind("\n", max(0, start - 12), start) + 1, start - 12)
-        hi = t.find("\n", end, end + 18)
-        hi = end + 18 if hi < 0 else hi
-        return PLATE_WORDS_RE.search(t, lo, min(len(t), hi)) is not None or PLATE_WORDS_RE.search(fld.column_header(start)) is not None
+        return (PLATE_WORDS_RE.search(t, line_start(t, start, 12), line_end(t, end, 18)) is not None
+                or PLATE_WORDS_RE.search(fld.column_header(start)) is not None)

@@ -227,6 +227,13 @@ def line_start(text: str, pos: int, reach: int) -> int:
     return max(text.rfind("\n", max(0, pos - reach), pos) + 1, pos - reach)
 
 
+def line_end(text: str, pos: int, reach: int) -> int:
+    """Where the line holding ``pos`` ends, looked for at most ``reach`` characters on (``pos + reach`` then, within
+    the text): :func:`line_start`'s other side."""
+    end = text.find("\n", pos, pos + reach)
+    return min(len(text), pos + reach) if end < 0 else end
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from time import sleep
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from importlib.resources import files
 from pathlib import Path
+from time import sleep
 from types import SimpleNamespace
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo

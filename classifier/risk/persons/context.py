@@ -85,8 +85,8 @@ def merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def in_private_sentences(cues, doc, mentions) -> None:
     """A name opening a clause (or after 给予/同意/经核实…) and ending at punctuation, a verb that
     starts a predicate (因, 系, 患…) or the private statement itself; then, the same way, the subject of a
-    petition, complaint or call for help ("柴建平，因征地补偿问题长期上访", "韩某、曹某夫妇…多次到市上访",
-    "杜兴旺反映林权纠纷"), cue ``"petition"``: the person whose own matter it is."""
+    petition, complaint or call for help ("柴某平，因征地补偿问题长期上访", "韩某、曹某夫妇…多次到市上访",
+    "杜某旺反映林权纠纷"), cue ``"petition"``: the person whose own matter it is."""
     if any(fld.tagged(tag) for fld in doc.fields for tag in ATTRIBUTE_TAGS):
         _subjects(cues, doc, mentions, ATTRIBUTE_TAGS + ("list:health_lead",), attribute_sentences(doc), "context")
     if any(fld.tagged(PETITION) for fld in doc.fields):
@@ -237,8 +237,8 @@ def _ends_name(t: str, end: int, attribute_starts) -> bool:
 
 def cut_short(doc, mentions) -> None:
     """A two-character reading is a three-character name read short where the same third character follows it
-    wherever the document writes it, with different words after ("邝永安家宅基地…，邝永安建房时…，邝永安同意…"): the
-    rules cut "邝永安家" to "邝永" as "安家" is a word. It grows by that character (one automaton pass per field,
+    wherever the document writes it, with different words after ("邝某安家宅基地…，邝某安建房时…，邝某安同意…"): the
+    rules cut "邝某安家" to "邝某" as "安家" is a word. It grows by that character (one automaton pass per field,
     whatever the number of names), so that no occurrence leaves a character of the name unmasked."""
     short = {}
     for p in mentions:

@@ -164,7 +164,7 @@ SPACED_NAMES = 12
 
 
 def _spaced_names(cues, fld, end: int, mentions) -> None:
-    """The names after an item's name on its line, separated by spaces only ("北格村：王金锁 李翠兰 张二虎"): each a name
+    """The names after an item's name on its line, separated by spaces only ("北格村：王某锁 李某兰 张某虎"): each a name
     of the list, as long as every token read is a name ending at a space, a separator or the line's end."""
     t = fld.text
     for _ in range(SPACED_NAMES):

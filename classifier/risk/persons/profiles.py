@@ -137,8 +137,8 @@ def _unread_name(cues, t: str, lead: int):
 
 def profiles(cues, fld, mentions) -> None:
     t = fld.text
-    if "男" not in t and "女" not in t and "族" not in t and "生" not in t:
-        return  # no profile anywhere (the regex needs one of these)
+    if "男" not in t and "女" not in t and "族" not in t and "出生" not in t and "月生" not in t and "日生" not in t:
+        return  # no profile anywhere (the regex needs one of these: a sex, a nation, a birth date's 出生/月生/日生)
     roles = cues.roles
     for m in PROFILE_AFTER_NAME.finditer(t):
         name_end = m.start()
