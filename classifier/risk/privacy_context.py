@@ -30,6 +30,10 @@ DIAGNOSIS_LEADS = frozenset(words("privacy_context.DIAGNOSIS_LEADS") + tuple(f"{
 DIAGNOSIS_END = "，,。；;（(\n：:|｜\t\u3000"
 NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)$")
 RELIGIONS = words("privacy_context.RELIGIONS")
+SYMPTOMS = frozenset(words("privacy_context.SYMPTOMS"))
+SYMPTOM_REACH = 150
+"""A symptom ("7月1日出现发热、寒战") this close to a diagnosis of the case is the diagnosis's history: one finding, the
+diagnosis."""
 SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
 SUBTYPE_RE = re.compile(r"[（(][^（()）\n]{1,4}型[)）]")
 SUBTYPE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}型$")
@@ -211,6 +215,9 @@ class HealthRecognizer(_AttributeRecognizer):
             return None  # "残疾人两项补贴": the name of a benefit, not a disability of someone
         if t[hit.end:hit.end + 2] in BENEFIT_AFTER or SCHEME_AFTER_RE.match(t, hit.end, min(len(t), hit.end + 10)):
             return None  # "大病保险报销", "重病医保": an insurance scheme, not an illness
+        if hit.term in SYMPTOMS and any(h.term not in SYMPTOMS for h in fld.tagged_between(
+                "trigger:health", hit.start - SYMPTOM_REACH, hit.end + SYMPTOM_REACH)):
+            return None  # "出现发热、寒战等症状后就诊，经复核确诊为恶性疟": the diagnosis states it
         if hit.term in CAUSE_WORDS and CAUSE_OF_HARDSHIP_RE.match(t, hit.end):
             return None  # "因病致贫", "风险类型：因病": the category of a household's hardship, no condition stated
         cl, cr = fld.segments.clause(hit.start, hit.end)

@@ -150,3 +150,24 @@ def test_an_order_to_a_guardian_is_the_decision_not_a_record(body):
 def test_a_places_scheme_is_no_ones_status():
     body = "刘淑芬同志：\n你反映“本村低保评定不公”的来信收悉。经核查，评定程序符合规定。"
     assert not findings(review(body), "social_assistance")
+
+
+@pytest.mark.parametrize("body, part", [
+    ("患者佟秀梅于2025年2月在县人民医院行腹腔镜胆囊切除术，术后出现胆漏。", "胆囊切除术"),     # an operation
+    ("申请人柯永亮，肝移植术后需长期服用抗排异药物，家庭负担较重。", "肝移植"),               # a transplant
+    ("学生冉子墨（8岁）3月4日在校呕吐、腹泻，已由家长接回。", "呕吐"),                        # symptoms, no diagnosis
+    ("鲍天佑在体育课中左膝半月板撕裂，已住院治疗。", "半月板撕裂"),                            # an injury
+])
+def test_operations_symptoms_and_injuries_of_a_named_person(body, part):
+    assert any(part in f.text for f in findings(review(body), "health"))
+
+
+def test_a_symptom_beside_the_diagnosis_is_the_diagnosis_history():
+    body = "患者吴海涛，男，43岁，7月1日出现发热、寒战等症状后就诊，经市疾控中心复核确诊为恶性疟。"
+    found = findings(review(body), "health")
+    assert any("恶性疟" in f.text for f in found)
+    assert not any("发热" in f.text for f in found)
+
+
+def test_symptoms_in_policy_text_state_nothing():
+    assert not findings(review("对出现发热、咳嗽等症状的人员，应及时到发热门诊就诊。"), "health")
