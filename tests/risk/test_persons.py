@@ -394,3 +394,44 @@ def test_a_reporter_named_after_who_they_are(body, names):
 @pytest.mark.parametrize("body", ["举报人为实名举报，已答复。", "举报人为本公司员工，已对其信息保密。"])
 def test_a_reporters_description_without_a_name_names_nobody(body):
     assert not findings(review(body), "whistleblower") and not findings(review(body), "person_name")
+
+
+def test_a_list_of_a_benefit_paid_to_persons_names_private_recipients():
+    title = "鼓楼区2024年第三季度新增高龄津贴发放对象公示"
+    body = ("经街道审核，以下老人符合高龄津贴发放条件，现予公示：\n序号｜姓名｜年龄｜所在街道\n1｜陶秀英｜93｜宁海路街道\n"
+            "2｜钱福生｜91｜华侨路街道\n公示期7天，电话025-83235612。")
+    names = {f.text for f in findings(review(body, title), "person_name")}
+    assert {"陶秀英", "钱福生"} <= names
+    assert not any(f.text in ("姓名", "年龄") for f in findings(review(body, title), "person_name"))
+
+
+def test_a_list_whose_intro_names_no_topic_word_is_read_from_the_title():
+    title = "渭源县2024年退耕还林补助资金兑付名单"
+    body = "会川镇补助资金兑付名单如下：\n1. 赵永红，本庄村，退耕面积4.2亩，补助金额1260元\n2. 马宗礼，卓坪村，补助金额1050元，享受农村低保"
+    names = {f.text for f in findings(review(body, title), "person_name")}
+    assert {"赵永红", "马宗礼"} <= names
+
+
+@pytest.mark.parametrize("title", ["伍家岗区2024年10月政府采购评审专家劳务补贴发放明细",
+                                   "荆州市退役军人金牌讲师授课补贴发放名单",
+                                   "关于拨付2024年度民办养老机构运营补贴资金的通知"])
+def test_fees_for_work_and_money_for_bodies_are_no_private_benefit(title):
+    body = "现将发放情况公示如下：\n姓名｜金额（元）\n秦文斌｜800\n严慧敏｜700"
+    assert not findings(review(body, title), "person_name")
+
+
+def test_a_vessel_number_before_an_owners_card_is_no_name():
+    title = "铁山港区2023年度渔业发展补助资金发放公示"
+    body = ("| 船名号 | 船东 | 补助金额(元) | 收款账号 |\n"
+            "| 桂北渔62158 | 黄*强 | 14,860 | 6217996638998007451 |")
+    assert not any("桂北渔" in f.text for f in findings(review(body, title), "person_name"))
+
+
+def test_a_role_word_heading_a_private_item_is_no_name_and_an_investigator_is_an_official():
+    title = "12345热线诉求答复：咨询低保待遇调整"
+    body = "来电人：吴翠兰　　联系电话：18585017163\n来电内容：来电人称其家庭享受城市最低生活保障。"
+    names = {f.text for f in findings(review(body, title), "person_name")}
+    assert "吴翠兰" in names and "来电人" not in names
+    record = "调查笔录\n调查人：张卫东（执法证号42100123）\n被调查人：李桂香，女，住沙市区崇文街道。"
+    names = {f.text for f in findings(review(record, "关于冒领低保金案的调查笔录"), "person_name")}
+    assert "李桂香" in names and "张卫东" not in names

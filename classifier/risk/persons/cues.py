@@ -37,8 +37,17 @@ class PersonCues:
         self.role_and_minor_words = self.roles | self.minor_cues
         """One set, built once: the cache of ``inside_longer_word`` keys on it (a new union per call was rebuilt,
         hashed and compared whole on every lookup)."""
+        self.payment_words = tuple(lexicon.words("payment_words"))
+        self.payment_list_words = tuple(lexicon.words("payment_list_words"))
+        self.payment_not_private = tuple(lexicon.words("payment_not_private"))
         self.name_leads = lexicon.words("name_leads")
         self.given_names_also_words = lexicon.words("given_names_also_words")
+
+    def payment_list(self, title: str) -> bool:
+        """The title is a list of a benefit paid to persons ("2024年第三季度新增高龄津贴发放对象公示"), not a fee for work,
+        money for a body, or the scheme's rules ("评审专家劳务补贴发放明细", "养老机构运营补贴", "补贴标准的通知")."""
+        return (any(w in title for w in self.payment_words) and any(w in title for w in self.payment_list_words)
+                and not any(w in title for w in self.payment_not_private))
 
     def official_after(self, fld, end: int) -> bool:
         """An official's title right after the name ("张三局长", "张三同志")."""

@@ -75,7 +75,7 @@ class PersonDecision:
             links.setdefault(key, set()).add("minor")
         # an identifier says who a name is only where the document's matter is private (a benefit, a case, a
         # penalty): the IDs of recruits, honorees and officials are private, their names are published
-        private_matter = (enforcement or penalty or private_case or bool(links) or list_topic_start(doc) is not None)
+        private_matter = (enforcement or penalty or private_case or bool(links) or list_topic_start(doc, self.cues) is not None)
         held = holders(doc) if private_matter and not honour_notice else {}
         return enforcement, penalty, honour_notice, links, private_case, held
 

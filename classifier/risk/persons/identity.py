@@ -22,8 +22,9 @@ REACH = 40
 """The holder's name stands this close before the identifier ("马俊杰（男，2000年2月28日出生，公民身份号码…")."""
 LEAD_RE = re.compile(r"[ \t\u3000|｜·•●▪\-—]*(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）).．、]?[ \t\u3000|｜]*)?")
 """What opens a row before its name: spaces, a table's bar, a bullet, an item's number."""
-NAME_END_RE = re.compile(r"[0-9０-９A-Za-z]|身份|公民|护照|证件|手机|电话|联系|男|女|[\u4e00-\u9fff]{0,4}(?:卡号|账号)")
-"""Besides punctuation, what may follow the holder's name: the identifier, its label, the holder's sex."""
+NAME_END_RE = re.compile(r"身份|公民|护照|证件|手机|电话|联系|男|女|[\u4e00-\u9fff]{0,4}(?:卡号|账号)")
+"""Besides punctuation or the identifier itself, what may follow the holder's name: the identifier's label, the
+holder's sex — not other digits ("桂北渔62158": a vessel's number, not a name)."""
 
 
 def identifiers(found) -> list:

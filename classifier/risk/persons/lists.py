@@ -25,22 +25,26 @@ def skip_spaces(t: str, i: int) -> int:
     return i
 
 
-def list_topic_start(doc) -> int | None:
-    """Where the private list begins (after its introduction's colon; 0 for a title topic), or ``None``."""
+def title_topic(doc, cues) -> bool:
+    """The title names a private list's topic, or lists a benefit paid to persons (``cues.payment_list``)."""
+    return bool(doc.title.tagged("list:list_triggers")) or cues.payment_list(doc.title.text)
+
+
+def list_topic_start(doc, cues) -> int | None:
+    """Where the private list begins, or ``None``: 0 for a title topic (the whole body is the list's: its intro may
+    name no topic word, "…兑付名单如下："), else after the colon of the first introduction in the body that names one."""
+    if title_topic(doc, cues):
+        return 0
     body = doc.body
     t = body.text
-    intro = bool(doc.title.tagged("list:list_triggers"))
     first_colon = None
     for h in body.tagged("list:list_triggers"):
         k = t.find("：", h.end, h.end + 40)
         if k < 0:
             k = t.find(":", h.end, h.end + 40)
         if k >= 0:
-            intro = True
             first_colon = k if first_colon is None else min(first_colon, k)
-    if not intro:
-        return None
-    return first_colon if first_colon is not None else 0
+    return first_colon
 
 
 def name_column(cues, header: str) -> bool:
@@ -121,7 +125,7 @@ def roster_row(cues, fld, pos: int) -> bool:
 
 def list_items(cues, doc, mentions) -> None:
     """The names heading the items of a private list, and the name column of its tables."""
-    begin = list_topic_start(doc)
+    begin = list_topic_start(doc, cues)
     if begin is None:
         return
     body = doc.body
@@ -134,12 +138,12 @@ def list_items(cues, doc, mentions) -> None:
         i = NUMBERING_RE.match(t, m.end()).end()
         pm = PLACE_RE.match(t, i, min(len(t), i + 20))
         starts = [skip_spaces(t, pm.end()), i] if pm else [i]
-        role = next((h for h in body.hits_between(i, i + 6) if h.start == i and h.term in cues.neutral_roles), None)
-        if role is not None:  # "1. 户主高志勇，东风社区，停保原因…": the name after the item's role word
-            starts.insert(0, skip_spaces(t, role.end + (t[role.end:role.end + 1] in "：:")))
+        role = next((h for h in body.hits_between(i, i + 6) if h.start == i and h.term in cues.roles), None)
+        if role is not None:  # "1. 户主高志勇，东风社区，停保原因…", "来电人：吴某兰": the name after the item's role word
+            starts = [skip_spaces(t, role.end + (t[role.end:role.end + 1] in "：:"))]  # (the role word is no name)
         for p in starts:
-            if not_a_name_cell(cues, body, p):
-                continue  # "街道｜姓名｜…" rows open with the street, not the name
+            if not_a_name_cell(cues, body, p) or body.column_cells(p):
+                continue  # "街道｜姓名｜…" rows open with the street, not the name; a header cell names a column
             got = reader.read_bounded(t, p, allow_masked=True) or reader.read_unknown(t, p)
             if not got:
                 continue  # (a name no surname list knows heading a private item is read too: "1. 拉毛措，…")

@@ -19,7 +19,8 @@ from ..names import TITLES
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
-from .lists import ITEM_START_RE, NUMBERING_RE, list_topic_start, name_column, not_a_name_cell, signed_off
+from .lists import (ITEM_START_RE, NUMBERING_RE, PLACE_RE, list_topic_start, name_column, not_a_name_cell, signed_off,
+                    title_topic)
 from .mention import PersonMention
 
 MIN_SCORE = 0.8
@@ -144,9 +145,9 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
                     continue
                 labels.append((fld.name, a, h.start, {"cue": "tagger", "_sure_only": True}))
             spans[fld.name].append((a, h.start))
-    begin = list_topic_start(doc)
+    begin = list_topic_start(doc, cues)
     body = doc.body
-    if begin is not None and (doc.title.tagged("list:list_triggers") or body.text[begin + 1:begin + 2] == "\n"):
+    if begin is not None and (title_topic(doc, cues) or body.text[begin + 1:begin + 2] == "\n"):
         t = body.text
         for m in ITEM_START_RE.finditer(t, begin):
             if signed_off(cues, t, m.start()):
@@ -154,6 +155,8 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
             i = NUMBERING_RE.match(t, m.end()).end()
             if ITEM_START_RE.match(t, i):
                 continue  # an empty item ("；" before a new line): the next start heads the item
+            if not_a_name_cell(cues, body, i) or body.column_cells(i):
+                continue  # as list_items: a cell of another column, or a header cell, holds no name of the list
             if empty(body, i, i + 3):
                 w = (i, min(len(t), i + NAME_REACH))
                 spans["body"].append(w)
@@ -174,7 +177,7 @@ def reach(cues, fld, title=None) -> list[tuple[int, int]]:
         spans += [(a, b) for header, cells in fld.table_rows() for i, (a, b) in enumerate(cells)
                   if i < len(header) and b - a <= NAME_REACH and name_column(cues, header[i])]
     if title is not None:
-        begin = list_topic_start(_Pair(title, fld))
+        begin = list_topic_start(_Pair(title, fld), cues)
         if begin is not None:
             for m in ITEM_START_RE.finditer(t, begin):
                 i = NUMBERING_RE.match(t, m.end()).end()
@@ -233,7 +236,10 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
             # a role's label reaches a name in its window unless a clause ends between ("由祖母抚养，基本生活费…")
             k = bisect.bisect_right(starts, start)
             found = [(a, kw) for a, b, _, kw in sorted(mine[max(0, k - LABEL_REACH):k], key=lambda m: m[2]) if a <= start < b]
-            label = next((kw for a, kw in found if not kw.get("_sure_only") and not CLAUSE_END_RE.search(t, a, start)), None)
+            head, label = next(((a, kw) for a, kw in found if not kw.get("_sure_only") and not CLAUSE_END_RE.search(t, a, start)),
+                               (start, None))
+            if label is not None and label["cue"] == "list" and not _heads_item(t, head, start):
+                label = None  # "以上资金已通过惠民惠(农)…": a list's name heads its item (after a place at most)
             if label is None and score < SURE and any(kw.get("_sure_only") for _, kw in found):
                 continue  # only a window before a statement that may be policy language asked about it
             if ((label is None or label["cue"] == "list") and score < SURE and end - start == 2
@@ -243,6 +249,15 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
             label = label or {"cue": "tagger"}
             mentions.add(PersonMention(name, start, end, t[start:end], score=score, **label))
 
+
+
+ITEM_LEAD_RE = re.compile(r"(?:" + PLACE_RE.pattern + r")?[ \t\u3000，,、│┃|｜]*")
+"""What may stand between the head of a list's item and its name: a place ("青石社区　")."""
+
+
+def _heads_item(t: str, head: int, start: int) -> bool:
+    """The name at ``start`` heads the item that begins at ``head``."""
+    return ITEM_LEAD_RE.fullmatch(t, head, start) is not None
 
 
 def surnamed(reader, t: str, start: int, end: int, score: float) -> bool:
