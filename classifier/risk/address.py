@@ -23,7 +23,8 @@ PERSON_ID_RE = re.compile(r"身份证|身份号码")
 ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
 # an organisation named just before the cue: "被申请人：某某区市场监督管理局，住所地：…" is its seat
-ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院|队|处|办)[）)]?[，,；; ]*$")
+ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院|队|处|办"
+                               r"|协会|商会|学会|促进会|联合会|基金会)[）)]?[，,；; ]*$")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
 """Right after the address: what the reader is to do there ("请失主到某路318号认领", "到某路9号参加学习"): an office."""
@@ -338,6 +339,8 @@ class AddressRecognizer(Recognizer):
         lo = max(0, cue.start - 40)
         ls = max(t.rfind("\n", lo, cue.start), t.rfind("。", lo, cue.start), cue.start - 40) + 1
         line = line_start(t, cue.start, 120)
+        if not t[ls:cue.start].strip(" \t\u3000") and ls > 0:
+            ls = line_start(t, ls - 1, 120)  # "答辩人：某区市场监督管理局⏎住所地：…": the line before names the body
         # (not in a person's record: "马某，公民身份号码…，服务单位：某公司，住址：…" is the person's home)
         return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None and not fld.id_between(line, cue.start)
 
@@ -352,16 +355,16 @@ class AddressRecognizer(Recognizer):
         return any(h.term in PRIVATE_CUES and closest.start - 2 <= h.end <= closest.start for h in hits)
 
 
-REPRESENTATIVE_ID_RE = re.compile(r"(?:法定代表人|负责人)[^\n，,；;。]{0,8}$")
+REPRESENTATIVE_ID_RE = re.compile(r"(?:法定代表人|负责人)[^\n，,；;。]{0,16}$")
 """What labels an organisation record's representative's ID ("法定代表人身份证号码：", "法定代表人证件号="): the record
-stays the organisation's."""
+stays the organisation's (also "法定代表人：周某林（公民身份号码：" with the name between)."""
 
 
 def _holder_id_between(fld, lo: int, hi: int) -> bool:
     """An ID number in ``[lo, hi)`` that is not labelled as an organisation's representative's: the record is a
     person's (an individual business whose 经营者 gives an ID)."""
     t = fld.text
-    return any(not REPRESENTATIVE_ID_RE.search(t, max(0, k - 16), k) for k in fld.ids_between(lo, hi))
+    return any(not REPRESENTATIVE_ID_RE.search(t, max(0, k - 24), k) for k in fld.ids_between(lo, hi))
 
 
 def _cue_features(private, office, addressee, left_terms, right_terms) -> list[str]:

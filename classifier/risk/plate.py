@@ -16,9 +16,14 @@ ORG_OWNER_RE = re.compile(ORG_END + r"(?:[（(][0-9A-Z]{18}[）)])?[ \t\u3000|�
 """Right before the plate, the company's name (and its credit code): "沧州某物流有限公司 | 冀J·B2760"."""
 ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})")
 """On a table row, a cell that is a company's name: the row's vehicle is the company's."""
-ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|使用单位|所属单位|承运单位)[：:][ \u3000]?[^\n，,。；;|｜：:]{1,30}?"
-                             + ORG_END + r"(?![\u4e00-\u9fff])")
+ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|受让人|使用单位|所属单位|所属企业|承运单位)[：:][ \u3000]?"
+                             r"[^\n，,。；;|｜：:]{1,30}?" + ORG_END + r"(?![\u4e00-\u9fff])")
 """On the plate's line, its owner or operator is a company: "车牌号 甘A·T3261，经营者：兰州某出租汽车有限公司"."""
+ORG_BRACKET_AFTER_RE = re.compile(r"号?[\u4e00-\u9fff]{0,6}?[（(][^（()）\n]{2,30}?" + ORG_END + r"[）)]")
+"""Right after the plate (and the kind of vehicle), its company in brackets: "豫C·T2863号出租车（洛阳某出租汽车有限公司）"."""
+SOLD_TO_RE = re.compile(r"竞得人|买受人|竞买人|挂靠|实际(?:车主|所有人)")
+"""On a company's or an office's vehicle's line: it was sold to someone, or is only registered with the company
+("挂靠，实际车主孔某某"): the car is a private person's."""
 CELL_END_RE = re.compile(r"[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2}")
 """Right after the plate, the end of its cell: the plate is a table row's cell (a cell separator, two spaces, the line's end)."""
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
@@ -114,13 +119,14 @@ class PlateRecognizer(Recognizer):
     @classmethod
     def _company_vehicle(cls, t: str, start: int, end: int) -> bool:
         """The plate's line says a company owns or runs the vehicle: a cell of the plate's table row is a
-        company's name, or the clause after it labels a company its 经营者/所有人; not when the line names a private
-        person's part in it (竞得人, 驾驶员, 身份证…)."""
+        company's name, the clause after it labels a company its 经营者/所有人/受让人, or names it in brackets right
+        after the vehicle; not when the line says a private person has it (竞得人, 买受人, 挂靠…实际车主)."""
         lo, hi = line_start(t, start, ROW_REACH), line_end(t, end, ROW_REACH)
         clause = min((k for k in (t.find("。", end, hi), t.find("；", end, hi)) if k >= 0), default=hi)
-        company = (ORG_LABELLED_RE.search(t, end, clause) is not None
+        company = (ORG_LABELLED_RE.search(t, end, clause) is not None or ORG_BRACKET_AFTER_RE.match(t, end, clause)
                    or (CELL_END_RE.match(t, end, hi) is not None and ORG_CELL_RE.search(t, lo, hi) is not None))
-        return company and not cls._private_owner(t, start, end)
+        # (its driver named on the line is the company's: the vehicle stays the company's, unless it was sold)
+        return company and SOLD_TO_RE.search(t, lo, hi) is None
 
     @staticmethod
     def _said_plate(fld, start: int, end: int) -> bool:

@@ -185,3 +185,22 @@ def test_a_village_group_after_an_address_label_is_a_home(body, place):
 
 def test_an_office_address_label_without_a_village_group_stays():
     assert_not_found("联系地址：某市某区人民路100号政务服务中心", "address")
+
+
+@pytest.mark.parametrize("body, plate", [
+    ("三、云A·B7630，重型自卸货车，暂扣日期2025年2月2日，所有人：昆明某土石方工程有限公司。", "云A·B7630"),
+    ("3．宁A·J2094，受让人：宁夏某物流有限公司，需补正：经办人授权委托书。", "宁A·J2094"),
+    ("2．驾驶人宋某宇驾驶豫C·T2863号出租车（洛阳某出租汽车有限公司）在中州中路行驶，属饮酒后驾驶。", "豫C·T2863"),
+])
+def test_a_companys_vehicle_keeps_its_plate_whoever_drives_it(body, plate):
+    assert not findings(review(body), "plate")
+
+
+@pytest.mark.parametrize("body, address", [
+    ("协会住所：呼和浩特市新城区中山东路8号新城区文化馆三楼\n登记管理机关：新城区民政局", "中山东路8号"),
+    ("答辩人：杭州市西湖区市场监督管理局\n住所地：杭州市西湖区古墩路702号\n法定代表人：沈建国，局长", "古墩路702号"),
+    ("统一社会信用代码：91320902MABG8DMA2F\n法定代表人：周建林（公民身份号码：320902197108232320）\n"
+     "住所：盐城市亭湖区黄海街道纬三路18号", "纬三路18号"),
+])
+def test_an_organisations_seat_is_no_home(body, address):
+    assert not any(address in f.text for f in findings(review(body), "address"))

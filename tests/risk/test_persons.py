@@ -435,3 +435,18 @@ def test_a_role_word_heading_a_private_item_is_no_name_and_an_investigator_is_an
     record = "调查笔录\n调查人：张卫东（执法证号42100123）\n被调查人：李桂香，女，住沙市区崇文街道。"
     names = {f.text for f in findings(review(record, "关于冒领低保金案的调查笔录"), "person_name")}
     assert "李桂香" in names and "张卫东" not in names
+
+
+def test_a_household_named_by_its_head_in_a_private_list():
+    body = ("以下家庭不再符合农村低保条件，现予公示：\n1. 程宝林户（3人）：家庭成员务工收入增加，停发低保金。\n"
+            "2. 汪翠兰户（1人）：本人死亡，停发低保金。")
+    names = {f.text for f in findings(review(body, "三河尖镇2024年第二季度农村低保退出对象公示"), "person_name")}
+    assert {"程宝林", "汪翠兰"} <= names
+
+
+@pytest.mark.parametrize("body, name", [
+    ("网民孙磊萱多次在留言板反映，其母患尿毒症长期透析，家庭生活困难。", "孙磊萱"),
+    ("从业人员韦秀梅健康证明已过期，经复检诊断患活动性肺结核，已调离接触直接入口食品岗位。", "韦秀梅"),
+])
+def test_people_named_by_what_they_do_in_a_private_statement(body, name):
+    assert any(f.text == name for f in findings(review(body), "person_name"))

@@ -10,6 +10,9 @@ from ..text import ITEM_NUMBERING_RE, is_cjk
 from .mention import PersonMention
 
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
+HOUSEHOLD_AFTER_RE = re.compile(r"户[（(：:，,、；; \t\u3000]|家庭[（(：:]")
+"""After an item's name, the household it heads: "1. 程某林户（3人）：…", "黄某英家庭（3人）：…" (not families listed
+one after another, "陈某芬家庭、谢某斌家庭", as an honour notice names them)."""
 PLACE_LAST = frozenset("村镇乡区县市省街路组社")
 """A list item reading that ends so is a place ("南山村"), not a name."""
 PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|镇|乡|村)(?:[\u4e00-\u9fff]{1,6}?(?:社区|村|组))?"
@@ -144,12 +147,12 @@ def list_items(cues, doc, mentions) -> None:
         for p in starts:
             if not_a_name_cell(cues, body, p) or body.column_cells(p):
                 continue  # "街道｜姓名｜…" rows open with the street, not the name; a header cell names a column
-            got = reader.read_bounded(t, p, allow_masked=True) or reader.read_unknown(t, p)
+            got = reader.read_bounded(t, p, allow_masked=True) or reader.read_unknown(t, p) or _household_head(reader, t, p)
             if not got:
                 continue  # (a name no surname list knows heading a private item is read too: "1. 拉毛措，…")
             end, masked = got
-            if (end < len(t) and t[end] not in FOLLOW) or t[end - 1] in PLACE_LAST:
-                continue  # "南山村": a place in the row, not a name
+            if (end < len(t) and t[end] not in FOLLOW and not HOUSEHOLD_AFTER_RE.match(t, end)) or t[end - 1] in PLACE_LAST:
+                continue  # "南山村": a place in the row, not a name ("程某林户（3人）": a household by its head's name)
             if cues.official_before(body, m.start() + 1) or cues.official_after(body, end):
                 break
             known = mentions.get((body.name, p))
@@ -161,6 +164,12 @@ def list_items(cues, doc, mentions) -> None:
             mentions.add(PersonMention(body.name, p, end, t[p:end], cue="list", masked=masked))
             _spaced_names(cues, body, end, mentions)
             break
+
+
+def _household_head(reader, t: str, p: int):
+    """"程某林户（3人）：…": the name of the head that names an item's household, or ``None``."""
+    got = reader.read(t, p, allow_masked=True)
+    return got if got and HOUSEHOLD_AFTER_RE.match(t, got[0]) else None
 
 
 SPACED_NAMES = 12
