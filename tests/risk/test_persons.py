@@ -450,3 +450,16 @@ def test_a_household_named_by_its_head_in_a_private_list():
 ])
 def test_people_named_by_what_they_do_in_a_private_statement(body, name):
     assert any(f.text == name for f in findings(review(body), "person_name"))
+
+
+def test_a_body_after_the_counterpart_of_a_role_is_no_name():
+    body = "申请人：阿不都热依木·买买提，男，1958年出生。\n被申请人：乌鲁木齐市天山区民政局\n申请人系低保对象。"
+    assert not any(f.text.startswith("乌鲁木") for f in findings(review(body), "person_name"))
+
+
+def test_two_words_cut_apart_are_no_name_and_a_notary_is_an_official():
+    body = "你提交的政府信息公开申请收悉（申请人身份证件：大韩民国护照，号码M72065561）。经查，你患有糖尿病。"
+    assert not any("护照" in f.text for f in findings(review(body), "person_name"))
+    body = "被投诉人：上海市某公证处，公证员陆思远。投诉人反映，其母顾秀芬患阿尔茨海默病，办理公证时已无行为能力。"
+    names = {f.text for f in findings(review(body), "person_name")}
+    assert "陆思远" not in names and "顾秀芬" in names

@@ -158,7 +158,7 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
                     and any(b == p - 1 for _, b in spans[max(0, j - 8):j])):
                 continue  # "肢体二级残疾（双下肢截肢）": the bracket goes on with the statement, no name opens it
             if (common_word(words, cues, t[g:end]) or inside or t[p:end] in cues.roles
-                    or words.get(t[p:g + 1], 0) >= BARE_WORD_OPENING):
+                    or words.get(t[p:g + 1], 0) >= BARE_WORD_OPENING or _split_words(words, t, p, g, end)):
                 continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement;
                 # "公民有…", "宣传栏": the surname and the next character are a frequent word
             if cues.official_after(fld, end) or cues.company_after(fld, end):
@@ -228,6 +228,16 @@ def _own_statement(t: str, end: int, ordered: list[int], k: int) -> bool:
 def common_word(words, cues, given: str) -> bool:
     """The "given name" is a common word ("尚不够", "国之间"), unless it is far more often a name (建国, 海燕)."""
     return words.get(given, 0) >= COMMON_GIVEN and given not in cues.given_names_also_words
+
+
+SPLIT_WORD = 100
+"""How frequent both words must be for a reading to be two words cut apart ("大韩民国护照" read as 国护照)."""
+
+
+def _split_words(words, t: str, p: int, g: int, end: int) -> bool:
+    """The "surname" ends the word before it and the "given name" is a word of its own ("民国|护照"): the reading
+    cuts two words apart ("镇海|宝平" is a name after a place: 宝平 is no word)."""
+    return p > 0 and words.get(t[p - 1:p + 1], 0) >= SPLIT_WORD and words.get(t[g:end], 0) >= SPLIT_WORD
 
 
 def _ends_name(t: str, end: int, attribute_starts) -> bool:

@@ -77,7 +77,10 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     kin = hit.term in cues.kin_roles
     if kin and (t[p:p + 1] in KIN_CHARS or cues.reader.words.get(t[hit.end - 1:hit.end + 1], 0) >= ROLE_RUNS_ON):
         return  # "其父母离异", "由祖父母抚养": a longer word for relatives; "14家长者食堂": 长者, no role
-    got = reader.read_bounded(t, p, strict=False, allow_initials=True, allow_masked=True, after_word=True)
+    # after the role's counterpart ("被申请人：", "被投诉人" read as 申请人, 投诉人), a body is as likely as a person: only a
+    # name that ends where a name ends ("被申请人：乌鲁木齐市某区民政局" holds none)
+    counterpart = hit.start > 0 and t[hit.start - 1] == "被" and hit.term.endswith("人") and not hit.term.startswith("被")
+    got = reader.read_bounded(t, p, strict=counterpart, allow_initials=True, allow_masked=True, after_word=True)
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
     if got and kin and not got[1] and common_word(reader.words, cues, t[p:p + 2]):
