@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .text import ITEM_NUMBERING
 from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE, YOU_RE
 from .wordlists import words
 
@@ -18,6 +19,8 @@ PRONOUNS = words("privacy_context.PRONOUNS")
 PRONOUN_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len, reverse=True)))
 """Any pronoun (one C-level search instead of one ``rfind`` per word)."""
 PRONOUN_REACH = 12
+SENTENCE_LEAD_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、)?" + ITEM_NUMBERING)
+"""What opens a sentence before its subject: an item's number ("一、", "2. ", "（3）")."""
 REFERENCE_BACK = 150
 """A pronoun points back at the person named last within this many characters before the statement."""
 """A pronoun this close before a statement ("申请人2019年突发脑梗") points back at the person named before."""
@@ -118,8 +121,9 @@ class _AttributeRecognizer(Recognizer):
     def _referred_to(self, doc, fld, sl: int, start: int, pronoun_re, reach: int):
         """The person named last before a pronoun that stands within ``reach`` before the statement ("患者…",
         "该户系…"): the one it points back at."""
-        if pronoun_re.search(fld.text, max(sl, start - reach), start) is None:
-            return []
+        if (pronoun_re.search(fld.text, max(sl, start - reach), start) is None
+                and pronoun_re.match(fld.text, SENTENCE_LEAD_RE.match(fld.text, sl).end(), start) is None):
+            return []  # (nor the subject that opens the sentence: "一、原告于2023年8月在某医院行…术，术后出现…")
         return [p for p in doc.persons.between(fld.name, start - REFERENCE_BACK, start) if self._anchor_ok(p)][-1:]
 
     def _addressee(self, doc, fld, sl: int, start: int):
@@ -202,6 +206,8 @@ class HealthRecognizer(_AttributeRecognizer):
         w["list:health_lead"] = self.lexicon.words("health_lead")
         # disability category and grade: 肢体一级, 视力二级残疾, 智力残疾
         grades = {f"{k}{g}级" for k in DISABILITY_KINDS for g in "一二三四1234"} | {f"{k}残疾" for k in DISABILITY_KINDS}
+        # a disabled serviceman's or injured worker's grade: "因战五级", "因公八级", "因病九级"
+        grades |= {f"{cause}{g}级" for cause in ("因战", "因公", "因病") for g in "一二三四五六七八九十"}
         # "妻子患尿毒症", "本人患…": an illness of a family member or of the person
         kin = {f"{k}患" for k in KIN}
         w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | grades | kin

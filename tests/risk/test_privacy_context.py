@@ -171,3 +171,26 @@ def test_a_symptom_beside_the_diagnosis_is_the_diagnosis_history():
 
 def test_symptoms_in_policy_text_state_nothing():
     assert not findings(review("对出现发热、咳嗽等症状的人员，应及时到发热门诊就诊。"), "health")
+
+
+def test_a_disabled_servicemans_grade_in_a_table_column():
+    body = ("序号｜姓名｜所属街道｜伤残性质等级｜季度金额（元）\n1｜万华晨｜中和街道｜因病九级｜3480\n"
+            "2｜熊林涛｜中和街道｜因战五级｜4120")
+    found = {f.text for f in findings(review(body, "残疾军人伤残抚恤金发放花名册"), "health")}
+    assert {"因病九级", "因战五级"} <= found
+
+
+def test_a_workers_diagnosis_in_a_table_names_the_worker():
+    body = ("用人单位｜劳动者｜诊断结论｜诊断日期\n安平县某石材加工厂｜孟庆山｜职业性矽肺壹期｜2024-06-03\n"
+            "衡水某丝网制品有限公司｜韩立伟｜职业性噪声聋（轻度）｜2024-06-11")
+    result = review(body, "关于2024年第二批职业病诊断结论的公示")
+    assert {"孟庆山", "韩立伟"} <= {f.text for f in findings(result, "person_name")}
+    assert any("矽肺" in f.text for f in findings(result, "health"))
+
+
+def test_a_complication_after_an_operation_stated_of_the_party():
+    body = ("被答辩人（原告）：贾春梅，女，1971年出生，住武汉市武昌区。\n"
+            "一、原告于2023年8月在某民营医院行右膝关节置换术，术后出现右下肢深静脉血栓。")
+    result = review(body)
+    assert any(f.text == "贾春梅" for f in findings(result, "person_name"))
+    assert any("深静脉血栓" in f.text for f in findings(result, "health"))

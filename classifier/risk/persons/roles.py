@@ -64,7 +64,9 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     if (t[hit.end:hit.end + 1] in HEADER_GAP or t[hit.end:hit.end + 2] == "  ") and fld.column_cells(hit.start):
         return  # "申请人  被申请人  仲裁庭": a table's column label; the next cell is another label
     p = hit.end
-    while p < len(t) and p < hit.end + 2 and t[p] in "：: 为\u3000":
+    if t[hit.end:hit.end + 1] in ("）", ")") and hit.start > 0 and t[hit.start - 1] in ("（", "("):
+        p += 1  # "被答辩人（原告）：贾某梅": the role in brackets after another, then the name
+    while p < len(t) and p < hit.end + 3 and t[p] in "：: 为\u3000":
         p += 1
     minor = hit.term in cues.minor_cues
     if minor:
