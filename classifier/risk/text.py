@@ -62,12 +62,18 @@ def _needs_table() -> re.Pattern:
 
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_UNITS = "号栋幢座楼室房单元门户层弄"
+_STREETS = "街路巷道村组院"
 _REMOVE = re.compile(f"[{INVISIBLE}]+"
                      f"|\u3000(?:(?<=^[{_CJK}]\u3000)|(?<=[^{_CJK}][{_CJK}]\u3000))(?=[{_CJK}](?:[^{_CJK}]|$))"
-                     f"|[ \u3000](?:(?<=^[{_CJK}][ \u3000])|(?<=[^{_CJK}][{_CJK}][ \u3000]))[ \u3000]{{0,3}}(?=[{_CJK}][：:])")
+                     f"|[ \u3000](?:(?<=^[{_CJK}][ \u3000])|(?<=[^{_CJK}][{_CJK}][ \u3000]))[ \u3000]{{0,3}}(?=[{_CJK}][：:])"
+                     f"|(?<=[0-9]) (?=[{_UNITS}])"
+                     f"|(?<=[{_UNITS}{_STREETS}]) (?=[0-9][0-9\-]{{0,7}} ?[{_UNITS}])")
 """Runs of invisible characters; an ideographic space padding a two-character name in a list or
-table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone; and the spaces
-padding a two-character label to the width of a form's longer ones ("账　　号：", "住  址:")."""
+table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone; the spaces
+padding a two-character label to the width of a form's longer ones ("账　　号：", "住  址:"); and the one space
+that sets apart the numbers of an address ("维明南大街 26 号院 11 号楼 3 单元 502 室"): between a number and its
+unit, and before a number that has its unit (not the gap before the next cell: "302 房  138 7311…")."""
 
 
 _LABEL_EQUALS = re.compile(f"(?m)^([ \t\u3000]*[{_CJK}（）()]{{1,12}})=(?!=)")

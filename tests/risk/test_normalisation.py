@@ -128,3 +128,16 @@ def test_padded_label_still_labels_its_value():
     result = review(f"姓　　名：某某\n住　　址：某市某区某路18号2单元301室\n身份证号：{ID}")
     address = _only(result, "address")
     assert address.text == "某市某区某路18号2单元301室"
+
+
+def test_an_address_whose_numbers_are_spaced_apart_is_read_and_masked_whole():
+    body = "信访人：石某珍，住桥西区维明南大街 ２６ 号院 11 号楼 3 单元 502 室，联系电话 138 7311 2233。"
+    result = review(body)
+    found = [f for f in result.findings if f.type == "address"]
+    assert found and "502 室" in found[0].text and "２６ 号院" in found[0].text
+    assert "502" not in result.redacted["body"] and "维明南大街" not in result.redacted["body"]
+
+
+def test_a_cell_gap_after_an_address_is_no_space_inside_it():
+    assert Normalised("岳麓区咸嘉湖路 518 号 7 栋 302 房        138 7311 2233").text == \
+        "岳麓区咸嘉湖路518号7栋302房        138 7311 2233"
