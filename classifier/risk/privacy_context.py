@@ -18,6 +18,8 @@ from .wordlists import words
 PRONOUNS = words("privacy_context.PRONOUNS")
 PRONOUN_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len, reverse=True)))
 """Any pronoun (one C-level search instead of one ``rfind`` per word)."""
+ROLE_SUBJECT_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len, reverse=True) if len(w) > 1 and w[0] != "该"))
+"""A role word standing for the person named before, as the subject that opens a sentence ("原告于…", "患者…")."""
 PRONOUN_REACH = 12
 SENTENCE_LEAD_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、)?" + ITEM_NUMBERING)
 """What opens a sentence before its subject: an item's number ("一、", "2. ", "（3）")."""
@@ -74,6 +76,10 @@ STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 """Punctuation between a person and the statement about them, not part of the statement."""
 
 
+STATED_RECORD_RE = re.compile(r"(?<![没])有[\u4e00-\u9fff]{0,8}$")
+"""Before a label's word, what says someone has it ("有交通肇事犯罪记录"; not "无…", "没有…", "出具…")."""
+
+
 class _AttributeRecognizer(Recognizer):
     ACTION = "review"
     STAGE = 2
@@ -87,10 +93,13 @@ class _AttributeRecognizer(Recognizer):
     IN_TITLES = True  # whether the title's words state it of the person the title names
     LABELS = ""  # the word list of record labels whose value states this attribute ("病种：…")
     CODES_SAY_NOTHING = False  # a bare class code under the label ("B类") states nothing
+    LABEL_STATES = False  # a label's word with no value after it may state the attribute ("有交通肇事犯罪记录")
 
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self.labels = frozenset(lexicon.words(self.LABELS)) if self.LABELS else frozenset()
+        self.statements = frozenset(w for name in self.TRIGGER_LISTS for w in lexicon.words(name))
+        """The words that state the attribute wherever they stand (a label may be one too: 犯罪记录)."""
 
     def words(self):
         w = super().words()
@@ -122,7 +131,7 @@ class _AttributeRecognizer(Recognizer):
         """The person named last before a pronoun that stands within ``reach`` before the statement ("患者…",
         "该户系…"): the one it points back at."""
         if (pronoun_re.search(fld.text, max(sl, start - reach), start) is None
-                and pronoun_re.match(fld.text, SENTENCE_LEAD_RE.match(fld.text, sl).end(), start) is None):
+                and ROLE_SUBJECT_RE.match(fld.text, SENTENCE_LEAD_RE.match(fld.text, sl).end(), start) is None):
             return []  # (nor the subject that opens the sentence: "一、原告于2023年8月在某医院行…术，术后出现…")
         return [p for p in doc.persons.between(fld.name, start - REFERENCE_BACK, start) if self._anchor_ok(p)][-1:]
 
@@ -157,7 +166,12 @@ class _AttributeRecognizer(Recognizer):
             return ()  # "关于某某临时救助申请的答复": the title names the matter; the name in it is what identifies
         labelled = hit.term in self.labels
         if labelled and self.labelled_value(fld, hit) is None:
-            return self.column_values(doc, fld, hit)
+            cells = self.column_values(doc, fld, hit)
+            if cells or not self.LABEL_STATES or hit.term not in self.statements or fld.column_cells(hit.start):
+                return cells
+            if not STATED_RECORD_RE.search(fld.text, max(0, hit.start - 10), hit.start):
+                return cells
+            labelled = False  # "有交通肇事犯罪记录；": a label's word said of someone, with no value after it
         # a record's label is followed by its colon: that is no list being introduced (the plain reading)
         persons = (_AttributeRecognizer.anchors(self, doc, fld, hit.start, hit.end) if labelled
                    else self.anchors(doc, fld, hit.start, hit.end))
@@ -331,6 +345,7 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
     LABEL = "违法犯罪记录"
     TRIGGER_LISTS = ("criminal",)
     LABELS = "criminal_labels"
+    LABEL_STATES = True
     PRONOUN_REFERENCE = True
     MASKED_ANCHORS = False  # "犯罪嫌疑人黄某某已被刑事拘留": masked, the record no longer points at anyone
 

@@ -194,3 +194,12 @@ def test_a_complication_after_an_operation_stated_of_the_party():
     result = review(body)
     assert any(f.text == "贾春梅" for f in findings(result, "person_name"))
     assert any("深静脉血栓" in f.text for f in findings(result, "health"))
+
+
+def test_a_numbered_item_is_about_the_person_who_heads_it():
+    body = ("下列机动车驾驶人因醉酒驾驶机动车，吊销其机动车驾驶证：\n"
+            "1. 马卫东，驾驶证号1201**********2218，因犯危险驾驶罪被判处拘役二个月；\n"
+            "2. 邱志刚，身份证号4403**********1517，有交通肇事犯罪记录。")
+    result = review(body)
+    assert {"马卫东", "邱志刚"} <= {f.text for f in findings(result, "person_name")}
+    assert any("犯罪记录" in f.text for f in findings(result, "criminal_record"))

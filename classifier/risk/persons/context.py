@@ -182,6 +182,40 @@ BRACKET_REACH = 10
 this close after the opening bracket."""
 
 
+ITEM_HEAD_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳])[ \t\u3000]*")
+"""A numbered item's number at the start of its line ("1. ", "（2）", "③")."""
+ITEM_REACH = 120
+"""A numbered item is read this far back from its statement for the name that heads it."""
+
+
+def item_subjects(cues, doc, mentions) -> None:
+    """"1. 马某东，驾驶证号1201…，因犯危险驾驶罪被判处拘役…": a numbered item that states something private
+    is about the person whose name heads it, however far into the item the statement stands."""
+    reader = cues.reader
+    for fld in doc.fields:
+        t = fld.text
+        seen = set()
+        for tag in ATTRIBUTE_TAGS:
+            for h in fld.tagged(tag):
+                line = t.rfind("\n", max(0, h.start - ITEM_REACH), h.start) + 1
+                if line in seen or (line == 0 and h.start > ITEM_REACH):
+                    continue
+                seen.add(line)
+                m = ITEM_HEAD_RE.match(t, line, h.start)
+                if m is None or (fld.name, m.end()) in mentions:
+                    continue
+                p = m.end()
+                got = reader.read_bounded(t, p, allow_masked=False)
+                if not got or got[0] >= h.start or t[got[0]:got[0] + 1] not in ("，", ",", "（", "(", " ", "\u3000"):
+                    continue
+                end = got[0]
+                g = p + (2 if t[p:p + 2] in reader.double else 1)
+                if (common_word(reader.words, cues, t[g:end]) or t[end - 1] in ORG_LAST or t[p:end] in cues.roles
+                        or cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end)):
+                    continue
+                mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
+
+
 def before_brackets(cues, doc, mentions) -> None:
     """"二是为王海涛（吸毒被强制隔离戒毒期满）联系了岗位": a name written right before a bracket that
     states something private about it, whatever stands before the name."""

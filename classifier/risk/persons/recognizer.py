@@ -108,6 +108,7 @@ class PersonNameRecognizer(Recognizer):
             lists.table_names(cues, fld, mentions, "table")  # any table's name column (private if linked)
         context.in_private_sentences(cues, doc, mentions)
         context.before_brackets(cues, doc, mentions)
+        context.item_subjects(cues, doc, mentions)
         for fld in doc.fields:
             profiles.addressee(cues, fld, mentions)
             profiles.profiles(cues, fld, mentions)
