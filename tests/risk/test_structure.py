@@ -52,3 +52,12 @@ def test_property_address_in_a_registration_notice_stays():
     assert not findings(result, "address")
     # a home address stated as such is still private in the same notice
     assert findings(review(body + "\n异议人家庭住址：某某县城关镇和平路20号1栋1单元101室。", "不动产首次登记公告"), "address")
+
+
+def test_a_table_whose_first_line_holds_numbers_has_no_header_row():
+    title = "银坑镇2024年洪灾受灾农户临时救助发放名单"
+    body = ("经镇民政所入户核查，给予急难型临时救助，现将发放名单公示：\n"
+            "管福生　窑前村　水稻绝收8亩　救助3000元\n肖春梅　平安村　大棚损毁3个　救助2000元\n"
+            "谢长发　银坑村　房屋部分倒塌　救助5000元")
+    names = {f.text for f in review(body, title).findings if f.type == "person_name"}
+    assert {"管福生", "肖春梅", "谢长发"} <= names
