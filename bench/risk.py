@@ -13,7 +13,9 @@ target ≤ 2), with the first examples.
 Scoring (../shared/data/risk/README.md): a finding matches a gold finding when ground and type
 agree and the spans overlap. Recall = matched gold / gold; precision = matched findings / findings
 (strict: ground and type must agree). The data README counts as a false alarm only a finding that
-overlaps no gold finding of its ground; that reading is printed too.
+overlaps no gold finding of its ground; that reading is printed too. So is the number of false person names that
+are another occurrence of a name the draft's labels hold (the conventions ask for at least one labelled
+occurrence; the de-identified text must hide every one), and the precision without them.
 
 ``--labels`` scores a second labelling of the same drafts (written by another labeller from the same
 conventions, without seeing the first) in the review's place: the figures say how far two labellers
@@ -78,6 +80,7 @@ class Stats:
     confusion: Counter = field(default_factory=Counter)
     verdict_ok: int = 0
     ground_alarms: int = 0  # the data README's reading: a false alarm overlaps no gold finding of its ground
+    other_occurrences: int = 0  # false person names that are another occurrence of a name the gold labels
     misses: list = field(default_factory=list)
     false_alarms: list = field(default_factory=list)
     mnf_hits: list = field(default_factory=list)
@@ -100,12 +103,21 @@ class Stats:
         return total
 
 
+NAME_TYPES = ("person_name", "minor", "whistleblower")
+
+
+def _plain(text: str) -> str:
+    """A name without the spaces that line it up ("王　芳" is 王芳)."""
+    return "".join(text.split())
+
+
 def score(reviewer, records: list[dict]) -> Stats:
     st = Stats(n=len(records))
     for rec in records:
         res = reviewer.review(rec.get("title", ""), rec.get("body", rec.get("text", "")))
         found = [f.to_dict() for f in res.findings]
         gold = rec.get("findings", [])
+        labelled_names = {_plain(g["text"]) for g in gold if g["type"] in NAME_TYPES}
         for g in gold:
             key = (g["ground"], g["type"])
             st.gold_n[key] += 1
@@ -122,6 +134,8 @@ def score(reviewer, records: list[dict]) -> Stats:
                 st.false_alarms.append((rec["id"], f))
                 if not any(f["ground"] == g["ground"] and overlaps(f, g) for g in gold):
                     st.ground_alarms += 1
+                if f["type"] == "person_name" and _plain(f["text"]) in labelled_names:
+                    st.other_occurrences += 1
         for m in rec.get("must_not_flag", []):
             for f in found:
                 if overlaps(f, m):
@@ -299,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     n_found = sum(found_n.values())
     print(f"（按数据说明的口径，误报 = 与同一 ground 的任何标注都不重叠的发现：precision = "
           f"{(n_found - ground_alarms) / max(1, n_found):.3f}，误报 {ground_alarms}；上面的 precision 要求类型也一致，更严）")
+    others = st.other_occurrences
+    print(f"（误报中有 {others} 个是同一草稿里已标注姓名的另一次出现：标注约定只要求至少标出一次，去标识化文本则须遮住每一次；"
+          f"不计这些时 precision = {(sum(found_hit.values()) + others) / max(1, n_found):.3f}）")
     print(f"verdict accuracy = {verdict_ok / len(records):.3f}（{verdict_ok}/{len(records)}）")
     labels = ("publish", "redact", "review", "withhold")
     print("verdict confusion（行 = 期望，列 = 实际）")
