@@ -463,3 +463,8 @@ def test_two_words_cut_apart_are_no_name_and_a_notary_is_an_official():
     body = "被投诉人：上海市某公证处，公证员陆思远。投诉人反映，其母顾秀芬患阿尔茨海默病，办理公证时已无行为能力。"
     names = {f.text for f in findings(review(body), "person_name")}
     assert "陆思远" not in names and "顾秀芬" in names
+
+
+def test_in_laws_and_former_spouses_are_kin():
+    body = "2009年起，婆婆李桂兰患阿尔茨海默病卧床，张秀梅每日照料。"
+    assert any(f.text == "李桂兰" for f in findings(review(body), "person_name"))
