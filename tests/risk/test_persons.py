@@ -468,3 +468,10 @@ def test_two_words_cut_apart_are_no_name_and_a_notary_is_an_official():
 def test_in_laws_and_former_spouses_are_kin():
     body = "2009年起，婆婆李桂兰患阿尔茨海默病卧床，张秀梅每日照料。"
     assert any(f.text == "李桂兰" for f in findings(review(body), "person_name"))
+
+
+def test_a_minority_name_and_a_tenants_column():
+    body = ("承租人　　　小区及房号　　　　　减免类型\n白文生　　　　如意和园8-2-301　　城市低保家庭\n"
+            "乌云其木格　　如意和园11-1-502　 城市低保家庭、重度残疾")
+    names = {f.text for f in findings(review(body, "新城区2025年上半年公共租赁住房租金减免名单"), "person_name")}
+    assert {"白文生", "乌云其木格"} <= names

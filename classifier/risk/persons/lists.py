@@ -98,14 +98,16 @@ def column_role(cues, header: str) -> str:
 
 def _whole_cell_name(cues, t: str, p: int, b: int):
     """A cell under a name column holding two to four characters after a surname is a name, even one the
-    reader would take for a word ("黄金妹": 黄金 is gold): the column says what the cell holds; not a surname with a
-    courtesy title ("王女士")."""
+    reader would take for a word ("黄金妹": 黄金 is gold): the column says what the cell holds; so are up to six after
+    a minority name's opening syllable ("乌云其木格"); not a surname with a courtesy title ("王女士")."""
     end = len(t[p:b].rstrip(" \t\u3000")) + p
     cell = t[p:end]
     surname = 2 if cell[:2] in cues.reader.double else 1 if cell[:1] in cues.reader.single else 0
     if cell[surname:] in TITLES:
         return None  # "王女士", "李师傅": a surname and a courtesy title say who nobody is
-    if surname and 2 <= len(cell) <= 4 and len(cell) > surname and all(is_cjk(c) or c in MASK_CHARS for c in cell):
+    longest = 6 if cell[:2] in cues.reader.initials else 4  # "乌云其木格", "阿依古丽": a minority name's opening syllable
+    if ((surname or cell[:2] in cues.reader.initials) and 2 <= len(cell) <= longest and len(cell) > surname
+            and all(is_cjk(c) or c in MASK_CHARS for c in cell)):
         return end, any(c in MASK_CHARS for c in cell)  # "古丽某某": masked already
     return None
 
