@@ -162,3 +162,11 @@ def test_the_phone_a_numbered_item_of_a_person_labels():
             "2. 段春莉，云秀社区居民，家中房屋失火，给予临时救助3,000元。联系电话：6718 2045。\n"
             "公示期为5个工作日。联系电话：0871-6717 3609（街道民政办）")
     assert [f.text for f in findings(review(body), "landline")] == ["0871－6543 2198", "6718 2045"]
+
+
+def test_a_consultants_or_a_fees_word_is_no_office_label():
+    body = "聘请以下同志为志愿讲师：\n谷春艳　心理咨询师　手机：13665471309"
+    assert any(f.text == "13665471309" for f in review(body).findings if f.type == "mobile")
+    body = "专家咨询费、课题咨询费：钱某某，联系电话025-84396721（住宅）；"
+    assert any(f.text == "025-84396721" for f in review(body).findings if f.type == "landline")
+    assert not any(f.type == "landline" for f in review("如有疑问请咨询：025-84396721").findings)
