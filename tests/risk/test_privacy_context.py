@@ -203,3 +203,8 @@ def test_a_numbered_item_is_about_the_person_who_heads_it():
     result = review(body)
     assert {"马卫东", "邱志刚"} <= {f.text for f in findings(result, "person_name")}
     assert any("犯罪记录" in f.text for f in findings(result, "criminal_record"))
+
+
+def test_a_monitored_household_is_a_status():
+    body = "序号 学生姓名 就读学校 家庭类型 补助金额\n2 庞晓琳 玉林市农业学校 防返贫监测家庭 1500元"
+    assert any("监测家庭" in f.text for f in findings(review(body, "雨露计划职业教育补助名单公示"), "social_assistance"))
