@@ -183,7 +183,7 @@ class FieldText:
                         header = [self.text[a:b].strip() for a, b in spans]
                         cur = (pos, header, [], spans)
                         blocks.append(cur)
-                        if header and (header[0][:1].isdigit() or any(ch.isdigit() for c in header for ch in c)):
+                        if any(ch.isdigit() for c in header for ch in c):
                             # no header row: the first line is data ("1｜…", "管某生　窑前村　救助3000元")
                             cur[1].clear()
                             cur[2].append((pos, spans))

@@ -98,8 +98,9 @@ class _AttributeRecognizer(Recognizer):
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self.labels = frozenset(lexicon.words(self.LABELS)) if self.LABELS else frozenset()
-        self.statements = frozenset(w for name in self.TRIGGER_LISTS for w in lexicon.words(name))
-        """The words that state the attribute wherever they stand (a label may be one too: 犯罪记录)."""
+        self.statements = (frozenset(w for name in self.TRIGGER_LISTS for w in lexicon.words(name))
+                           if self.LABEL_STATES else frozenset())
+        """The labels' words that state the attribute wherever they stand too (犯罪记录), where a label may."""
 
     def words(self):
         w = super().words()
@@ -167,9 +168,8 @@ class _AttributeRecognizer(Recognizer):
         labelled = hit.term in self.labels
         if labelled and self.labelled_value(fld, hit) is None:
             cells = self.column_values(doc, fld, hit)
-            if cells or not self.LABEL_STATES or hit.term not in self.statements or fld.column_cells(hit.start):
-                return cells
-            if not STATED_RECORD_RE.search(fld.text, max(0, hit.start - 10), hit.start):
+            if (cells or hit.term not in self.statements or fld.column_cells(hit.start)
+                    or not STATED_RECORD_RE.search(fld.text, max(0, hit.start - 10), hit.start)):
                 return cells
             labelled = False  # "有交通肇事犯罪记录；": a label's word said of someone, with no value after it
         # a record's label is followed by its colon: that is no list being introduced (the plain reading)

@@ -14,7 +14,7 @@ from dataclasses import replace
 import ahocorasick_rs
 
 from ..names import PLACE_LAST, STOP_SECOND, name_boundary, with_lined_up
-from ..text import is_cjk
+from ..text import ITEM_NUMBER, is_cjk
 from .cues import OFFICIAL
 from .mention import PersonMention
 
@@ -182,7 +182,7 @@ BRACKET_REACH = 10
 this close after the opening bracket."""
 
 
-ITEM_HEAD_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳])[ \t\u3000]*")
+ITEM_HEAD_RE = re.compile(r"[ \t\u3000]*" + ITEM_NUMBER + r"[ \t\u3000]*")
 """A numbered item's number at the start of its line ("1. ", "（2）", "③")."""
 ITEM_REACH = 120
 """A numbered item is read this far back from its statement for the name that heads it."""
@@ -209,11 +209,8 @@ def item_subjects(cues, doc, mentions) -> None:
                 if not got or got[0] >= h.start or t[got[0]:got[0] + 1] not in ("，", ",", "（", "(", " ", "\u3000"):
                     continue
                 end = got[0]
-                g = p + (2 if t[p:p + 2] in reader.double else 1)
-                if (common_word(reader.words, cues, t[g:end]) or t[end - 1] in ORG_LAST or t[p:end] in cues.roles
-                        or cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end)):
-                    continue
-                mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
+                if not someone_else(cues, fld, p, end):
+                    mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
 
 
 def before_brackets(cues, doc, mentions) -> None:
@@ -262,6 +259,15 @@ def _own_statement(t: str, end: int, ordered: list[int], k: int) -> bool:
 def common_word(words, cues, given: str) -> bool:
     """The "given name" is a common word ("尚不够", "国之间"), unless it is far more often a name (建国, 海燕)."""
     return words.get(given, 0) >= COMMON_GIVEN and given not in cues.given_names_also_words
+
+
+def someone_else(cues, fld, p: int, end: int) -> bool:
+    """The reading ``[p, end)`` is no private person's name: its given name is a common word, it ends as a body's name
+    does (…科, …镇), it is a role word, or an official's title or a company's name stands around it."""
+    t = fld.text
+    g = p + (2 if t[p:p + 2] in cues.reader.double else 1)
+    return (common_word(cues.reader.words, cues, t[g:end]) or t[end - 1] in ORG_LAST or t[p:end] in cues.roles
+            or cues.official_before(fld, p) or cues.official_after(fld, end) or cues.company_after(fld, end))
 
 
 SPLIT_WORD = 100

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .context import BARE_WORD_OPENING, FOLLOW, OPENING, ORG_LAST, common_word
+from .context import BARE_WORD_OPENING, FOLLOW, OPENING, someone_else
 from .mention import PersonMention
 
 IDENTITY_TYPES = {"id_card": "身份证号码", "passport": "护照号码", "hk_macau_permit": "通行证号码",
@@ -64,9 +64,7 @@ def beside_identifiers(cues, doc, mentions) -> None:
             if not (end == r.start or t[end] in FOLLOW or NAME_END_RE.match(t, end)):
                 continue
             g = p + (2 if t[p:p + 2] in reader.double else 1)
-            if (common_word(words, cues, t[g:end]) or words.get(t[p:g + 1], 0) >= BARE_WORD_OPENING
-                    or t[end - 1] in ORG_LAST or t[p:end] in cues.roles or cues.official_before(fld, p)
-                    or cues.official_after(fld, end) or cues.company_after(fld, end)):
+            if words.get(t[p:g + 1], 0) >= BARE_WORD_OPENING or someone_else(cues, fld, p, end):
                 continue
             if mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="identity")):
                 break

@@ -60,6 +60,11 @@ def name_column(cues, header: str) -> bool:
     return known
 
 
+def no_list_name_at(cues, fld, pos: int) -> bool:
+    """``pos`` stands in a header cell (it names a column) or in a cell of a column that holds no names."""
+    return not_a_name_cell(cues, fld, pos) or bool(fld.column_cells(pos))
+
+
 def not_a_name_cell(cues, fld, pos: int) -> bool:
     """``pos`` stands in a table cell whose column header names something else (a street, a school, a
     subsidy): the column says what the cell holds."""
@@ -147,7 +152,7 @@ def list_items(cues, doc, mentions) -> None:
         if role is not None:  # "1. 户主高志勇，东风社区，停保原因…", "来电人：吴某兰": the name after the item's role word
             starts = [skip_spaces(t, role.end + (t[role.end:role.end + 1] in "：:"))]  # (the role word is no name)
         for p in starts:
-            if not_a_name_cell(cues, body, p) or body.column_cells(p):
+            if no_list_name_at(cues, body, p):
                 continue  # "街道｜姓名｜…" rows open with the street, not the name; a header cell names a column
             got = reader.read_bounded(t, p, allow_masked=True) or reader.read_unknown(t, p) or _household_head(reader, t, p)
             if not got:

@@ -19,8 +19,8 @@ from ..names import TITLES
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
-from .lists import (ITEM_START_RE, NUMBERING_RE, PLACE_RE, list_topic_start, name_column, not_a_name_cell, signed_off,
-                    title_topic)
+from .lists import (ITEM_START_RE, NUMBERING_RE, PLACE_RE, list_topic_start, name_column, no_list_name_at,
+                    not_a_name_cell, signed_off, title_topic)
 from .mention import PersonMention
 
 MIN_SCORE = 0.8
@@ -155,7 +155,7 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
             i = NUMBERING_RE.match(t, m.end()).end()
             if ITEM_START_RE.match(t, i):
                 continue  # an empty item ("；" before a new line): the next start heads the item
-            if not_a_name_cell(cues, body, i) or body.column_cells(i):
+            if no_list_name_at(cues, body, i):
                 continue  # as list_items: a cell of another column, or a header cell, holds no name of the list
             if empty(body, i, i + 3):
                 w = (i, min(len(t), i + NAME_REACH))
