@@ -68,7 +68,7 @@ _REMOVE = re.compile(f"[{INVISIBLE}]+"
                      f"|\u3000(?:(?<=^[{_CJK}]\u3000)|(?<=[^{_CJK}][{_CJK}]\u3000))(?=[{_CJK}](?:[^{_CJK}]|$))"
                      f"|[ \u3000](?:(?<=^[{_CJK}][ \u3000])|(?<=[^{_CJK}][{_CJK}][ \u3000]))[ \u3000]{{0,3}}(?=[{_CJK}][：:])"
                      f"|(?<=[0-9]) (?=[{_UNITS}])"
-                     f"|(?<=[{_UNITS}{_STREETS}]) (?=[0-9][0-9\-]{{0,7}} ?[{_UNITS}])")
+                     rf"|(?<=[{_UNITS}{_STREETS}]) (?=[0-9][0-9\-]{{0,7}} ?[{_UNITS}])")
 """Runs of invisible characters; an ideographic space padding a two-character name in a list or
 table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone; the spaces
 padding a two-character label to the width of a form's longer ones ("账　　号：", "住  址:"); and the one space
