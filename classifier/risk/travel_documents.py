@@ -18,7 +18,23 @@ LETTER_PAIR_BEFORE_RE = re.compile(r"(?<![A-Za-z])C[A-HJ-NP-Z] ?$")
 PASSPORT_LETTER_RE = re.compile(r"(?:(?<![A-Z])(?:[DSP]E|E[A-HJ-NP-Z])|(?<![A-Z])[EG]) ?$")
 FOREIGN_LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2} ?$")
 """The letters of a foreign passport number written apart from its digits ("AK 7031 594")."""
-FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$")
+FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$"
+                              r"|护照[^。；;\n]{0,8}?(?:号码|证号|号)(?:为|是)?[：: \t\u3000]*$"
+                              r"|护照[ \t\u3000|｜]+$")
+"""What labels a foreign passport number right before it: "护照号码：", "护照（号码：", "大韩民国护照，号码", or
+the cell "护照" of a document-type column before it."""
+LABEL_REACH = 16
+HEADER_RE = re.compile(r"护照(?:证件)?(?:号码|号)?$")
+"""A column of passport numbers ("护照号码"; not "护照有效期")."""
+FOREIGN_MIN_DIGITS = 3
+"""A labelled foreign passport holds at least this many digits ("NXK4F28R1", "CFJ8K2M47": a German or Dutch
+number is mostly letters)."""
+
+
+def foreign_labelled(fld, start: int) -> bool:
+    """A passport's label stands right before ``start``, or heads its table column ("护照号码")."""
+    return (FOREIGN_LABEL_RE.search(fld.text, max(0, start - LABEL_REACH), start) is not None
+            or HEADER_RE.search(fld.column_header(start)) is not None)
 
 
 BRACKET_NOTE = 8
@@ -55,21 +71,21 @@ class PassportRecognizer(Recognizer):
                     and not fld.terms_between(letter.start() - 12, letter.start()).isdisjoint(self.context)):
                 yield self.result(fld, letter.start(), cand.end, 0.8, "护照语境")
             elif (not letter and 8 <= len(cand.compact) <= 10 and cand.compact.isdigit()
-                  and FOREIGN_LABEL_RE.search(t, max(0, cand.start - 8), cand.start)):
+                  and foreign_labelled(fld, cand.start)):
                 yield self.result(fld, cand.start, cand.end, 0.8, "护照号码紧随“护照号”")  # a foreign passport of digits
             elif cand.compact.isdigit() and 6 <= len(cand.compact) <= 9:
                 foreign = FOREIGN_LETTERS_RE.search(t, max(0, cand.start - 3), cand.start)
-                if foreign and FOREIGN_LABEL_RE.search(t, max(0, foreign.start() - 8), foreign.start()):
+                if foreign and foreign_labelled(fld, foreign.start()):
                     # "护照号码：AK 7031 594": a foreign number's letters apart from its digits
                     yield self.result(fld, foreign.start(), cand.end, 0.8, "护照号码紧随“护照号”")
             return
         pattern = self.match_pattern(cand.value)
         if not pattern:
             # a foreign passport (the formats of other states vary: "P7712045H", "C4J8R2T91"), right after
-            # the word 护照号: eight to twelve letters and digits, at least five of them digits (not an E/G
-            # number of the wrong length: a Chinese passport mistyped or a sample)
-            if (len(cand.value) <= 12 and sum(ch.isdigit() for ch in cand.value) >= 5 and cand.value[0] not in "EG"
-                    and FOREIGN_LABEL_RE.search(fld.text, max(0, cand.start - 8), cand.start)):
+            # its label: six to twelve letters and digits, some of them digits (not an E/G number of the wrong
+            # length: a Chinese passport mistyped or a sample)
+            if (6 <= len(cand.value) <= 12 and sum(ch.isdigit() for ch in cand.value) >= FOREIGN_MIN_DIGITS
+                    and cand.value[0] not in "EG" and foreign_labelled(fld, cand.start)):
                 yield self.result(fld, cand.start, cand.end, 0.8, "护照号码紧随“护照号”")
             return
         if pattern:

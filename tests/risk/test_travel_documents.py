@@ -72,3 +72,32 @@ def test_a_passport_word_in_the_note_after_the_number_labels_it():
 def test_a_passport_shaped_code_far_from_any_passport_word_is_not_one():
     body = "本人护照已于2019年到期。" + "各项工作有序推进。" * 40 + "项目编号E20240001已登记。"
     assert not [f for f in review(body).findings if f.type == "passport"]
+
+
+def test_a_foreign_passport_labelled_a_few_characters_before_it():
+    assert findings_text("申请时附加拿大护照（号码：QK519307）复印件一份") == ["QK519307"]
+    assert findings_text("申请人身份证件：大韩民国护照，号码M53190476），申请获取") == ["M53190476"]
+
+
+def test_a_foreign_passport_that_is_mostly_letters_after_its_label():
+    assert findings_text("国籍：德国　护照号码：KTJ3F72W8\n聘期一年") == ["KTJ3F72W8"]
+
+
+def test_foreign_passports_in_a_column_headed_by_the_passport_word():
+    body = ("嘉宾　　　　　　国籍　　护照号码　　　抵达航班\n"
+            "Dr. Lena Berg　　瑞典　　917305628　　　SK995\n"
+            "Prof. Ken Mori　　日本　　TZ6610293　　　NH957\n")
+    assert findings_text(body) == ["917305628", "TZ6610293"]
+
+
+def test_a_passport_number_after_a_document_type_cell():
+    assert findings_text("Anna Weber｜德国｜护照｜CKR7M2P41｜某机械有限公司") == ["CKR7M2P41"]
+
+
+def test_dates_in_a_passport_validity_column_are_not_passport_numbers():
+    body = "姓名｜国籍｜护照有效期\nAnna Weber｜德国｜2029-03-15\n"
+    assert findings_text(body) == []
+
+
+def findings_text(body):
+    return [f.text for f in findings(review(body), "passport")]
