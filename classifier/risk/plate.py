@@ -12,10 +12,11 @@ from .wordlists import words
 RANGE_AFTER_RE = re.compile(rf"[ ]?(?:至|到|~|～|—|－|-)[ ]?[{PROVINCE_CHARS}]?[A-HJ-NP-Z]{{0,2}}[·・•. ]?[A-HJ-NP-Z0-9]{{4,6}}")
 SAMPLE_RE = re.compile(r"示例|样例|样式|格式|例如")
 ORG_END = r"(?:有限公司|有限责任公司|公司|合作社|集团|车队|运输站|厂)"
-ORG_OWNER_RE = re.compile(ORG_END + r"(?:[（(][0-9A-Z]{18}[）)])?[ \t\u3000|｜，,：:]{0,4}(?:车辆号牌|车牌号码?|号牌号码?)?[：:为]?[ ]?$")
+ORG_OWNER_RE = re.compile(ORG_END + r"(?:[（(][0-9A-Z]{18}[）)])?[ \t\u3000|｜，,：:]{0,4}(?:车辆号牌|车牌号码?|号牌号码?)?[：:为]?[ ]?\Z")
 """Right before the plate, the company's name (and its credit code): "沧州某物流有限公司 | 冀J·B2760"."""
-ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})")
-"""On a table row, a cell that is a company's name: the row's vehicle is the company's."""
+ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})|公务用车|公务车辆|执法车辆|单位车辆|救护车")
+"""On a table row, a cell that is a company's name, or a word that says an office's vehicle ("（公务用车）"): the
+row's vehicle is not a private person's."""
 ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|受让人|使用单位|所属单位|所属企业|承运单位)[：:][ \u3000]?"
                              r"[^\n，,。；;|｜：:]{1,30}?" + ORG_END + r"(?![\u4e00-\u9fff])")
 """On the plate's line, its owner or operator is a company: "车牌号 甘A·T3261，经营者：兰州某出租汽车有限公司"."""
@@ -24,8 +25,9 @@ ORG_BRACKET_AFTER_RE = re.compile(r"号?[\u4e00-\u9fff]{0,6}?[（(][^（()）\n]
 SOLD_TO_RE = re.compile(r"竞得人|买受人|竞买人|挂靠|实际(?:车主|所有人)")
 """On a company's or an office's vehicle's line: it was sold to someone, or is only registered with the company
 ("挂靠，实际车主孔某某"): the car is a private person's."""
-CELL_END_RE = re.compile(r"[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2}")
-"""Right after the plate, the end of its cell: the plate is a table row's cell (a cell separator, two spaces, the line's end)."""
+CELL_END_RE = re.compile(r"(?:[、，,][ ]?[^、，,\s|｜]{5,10}){0,6}(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})")
+"""Right after the plate (and the plates listed with it: "浙D·21706、浙D·21738"), the end of its cell: the plate is a
+table row's cell (a cell separator, two spaces, the line's end)."""
 RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
 RANGE_COLUMN_RE = re.compile(r"号段|起始|终止|起号|止号|起讫")
 """A column of a 号段 table ("起始号码 | 终止号码"): its plates are the bounds of a range."""
@@ -103,7 +105,13 @@ class PlateRecognizer(Recognizer):
             return  # "公务用车拍卖成交结果", "城管执法车辆清单": the notice is about official vehicles
         # an enumeration shares its predicate ("贵A·G1738、贵A·D82106为执法执勤用车") and its label ("公务用车号牌：
         # 云A·8G352、云A·8G357"): the words before it are read from the list's first plate
-        score = self.context_score(fld, fld.list_head(cand.start), cand.end, 0.65, left=12, right=18)
+        head = fld.list_head(cand.start)
+        left, right = 12, 18
+        if fld.cell_span(cand.start) is not None:
+            # a table row's cell: the words around it are its own row's (and its column's header), not the row
+            # above's ("…（公务用车）⏎皖A·D16628 | …": the car above is an office's, this one is not)
+            left, right = min(left, head - line_start(t, head, left)), min(right, line_end(t, cand.end, right) - cand.end)
+        score = self.context_score(fld, head, cand.end, 0.65, left=left, right=right)
         if loose and score < 0.65:
             return  # a loose shape with a negative word near (校车, 公务用车): nobody's private car
         if score >= self.settings.min_score:

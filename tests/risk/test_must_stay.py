@@ -61,6 +61,9 @@ def test_a_taxi_drivers_plate_stays_private():
     ("车牌号｜所属单位｜违规情形\n沪D·F2871｜上海某运输有限公司｜未密闭运输", "沪D·F2871"),
     ("经营权证号 NCZ-0418，车牌号 赣A·T7261，经营者：南昌某出租汽车有限公司；", "赣A·T7261"),
     ("1. 宏远客运有限公司（91520100214698352F），车辆号牌贵A·B1751等42台；", "贵A·B1751"),
+    ("号牌 | 违法行为 | 所有人类别\n皖A·G2815 | 违反规定停放 | 某区市政园林管理所（公务用车）", "皖A·G2815"),
+    ("车牌号        欠费次数   欠费金额（元）\n贵A·G3316     22          618.00   （某区环境卫生管理站公务用车）", "贵A·G3316"),
+    ("企业名称                  未处理违法数   重点车辆\n某客运有限公司          27          浙D·21760、浙D·21783", "浙D·21783"),
 ])
 def test_a_companys_vehicle_on_its_row_or_clause_stays(body, plate):
     assert_not_found(body, "plate", fragment=plate)
@@ -76,6 +79,9 @@ def test_the_bounds_of_a_range_in_a_table_stay(plate):
     ("序号｜号牌号码｜车辆类型｜所有人\n1｜黑A·3K6N2｜小型轿车｜赵*\n2｜黑A·C8172｜重型货车｜哈尔滨某运输有限公司", "黑A·3K6N2"),
     ("被投诉经营者：某汽车销售服务有限公司；投诉6件。其中一位消费者所购车辆（号牌湘A·D82K6）有维修记录。", "湘A·D82K6"),
     ("车牌号｜所属单位｜备注\n沪D·F2871｜上海某运输有限公司｜挂靠，实际车主孔某某", "沪D·F2871"),
+    # the row above is an office's or a company's car; this row's is a private person's
+    ("车牌号        欠费次数   欠费金额（元）\n贵A·G3316     22          618.00   （公务用车）\n贵A·7Y50N     29          574.00", "贵A·7Y50N"),
+    ("号牌 | 违法行为 | 所有人类别\n皖A·T7025 | 不按规定车道行驶 | 某出租汽车有限公司\n皖A·8KL93 | 违反禁止标线指示 | 个人", "皖A·8KL93"),
 ])
 def test_a_private_persons_vehicle_beside_a_company_is_still_private(body, plate):
     assert_span(body, "plate", plate)
