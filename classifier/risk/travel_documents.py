@@ -18,9 +18,9 @@ LETTER_PAIR_BEFORE_RE = re.compile(r"(?<![A-Za-z])C[A-HJ-NP-Z] ?$")
 PASSPORT_LETTER_RE = re.compile(r"(?:(?<![A-Z])(?:[DSP]E|E[A-HJ-NP-Z])|(?<![A-Z])[EG]) ?$")
 FOREIGN_LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2} ?$")
 """The letters of a foreign passport number written apart from its digits ("AK 7031 594")."""
-FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*$"
-                              r"|护照[^。；;\n]{0,8}?(?:号码|证号|号)(?:为|是)?[：: \t\u3000]*$"
-                              r"|护照[ \t\u3000|｜]+$")
+FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*\n?\Z"
+                              r"|护照[^。；;\n]{0,8}?(?:号码|证号|号)(?:为|是)?[：: \t\u3000]*\Z"
+                              r"|护照[ \t\u3000|｜]+\Z")
 """What labels a foreign passport number right before it: "护照号码：", "护照（号码：", "大韩民国护照，号码", or
 the cell "护照" of a document-type column before it."""
 LABEL_REACH = 16
