@@ -27,21 +27,21 @@ REFERENCE_BACK = 150
 """A pronoun points back at the person named last within this many characters before the statement."""
 """A pronoun this close before a statement ("申请人2019年突发脑梗") points back at the person named before."""
 DISABILITY_KINDS = words("privacy_context.DISABILITY_KINDS")
-GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)?[一二三四1-4]级$")
+GRADE_RE = re.compile(r"(?:肢体|视力|听力|言语|智力|精神|多重)?[一二三四1-4]级\Z")
 """A grade before a disability: "肢体二级（残疾）", "二级（肢体残疾）"."""
 HEALTH_TAIL_RE = re.compile(r"晚期|早期|中期|多年|在床|患者|住院|入院")
 KIN = words("privacy_context.KIN")
 DIAGNOSIS_LEADS = frozenset(words("privacy_context.DIAGNOSIS_LEADS") + tuple(f"{k}患" for k in KIN))
 DIAGNOSIS_END = "，,。；;（(\n：:|｜\t\u3000"
-NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)$")
+NEGATION_RE = re.compile(r"(?:不予|免予|未予|未被|不得|无|没有|不属于|不构成)\Z")
 RELIGIONS = words("privacy_context.RELIGIONS")
 SYMPTOMS = frozenset(words("privacy_context.SYMPTOMS"))
 SYMPTOM_REACH = 150
 """A symptom ("7月1日出现发热、寒战") this close to a diagnosis of the case is the diagnosis's history: one finding, the
 diagnosis."""
-SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)$")
+SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)\Z")
 SUBTYPE_RE = re.compile(r"[（(][^（()）\n]{1,4}型[)）]")
-SUBTYPE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}型$")
+SUBTYPE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}型\Z")
 
 
 BELIEF_LEADS = words("privacy_context.BELIEF_LEADS")
@@ -63,20 +63,21 @@ EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否", "�
 """Values that state nothing (left out, or already de-identified)."""
 BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 """After an illness word, the name of a scheme ("大病保险")."""
-SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补|防控|防治|筛查)|科(?![学技研])|病区")
+SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补|防控|防治|筛查)|科(?![学技研])|病区"
+                             r"|(?:专科)?医?院")
 """After a condition, a scheme for all who have it ("严重精神障碍患者监护补助", "残疾儿童康复救助", "结核病防控工作"),
-or the hospital department named after it ("烧伤科"): no one's condition stated."""
+or the hospital or department named after it ("省肿瘤医院", "烧伤科"): no one's condition stated."""
 ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400
-HOUSEHOLD_RE = re.compile(r"(?:该户|该家庭|其家庭|其户|该对象)[^，,。；;\n]{0,6}$")
+HOUSEHOLD_RE = re.compile(r"(?:该户|该家庭|其家庭|其户|该对象)[^，,。；;\n]{0,6}\Z")
 """Right before a status, the household or person named just before ("该户系农村低保户", "其家庭已纳入低保")."""
 HOUSEHOLD_REACH = 10
 STATEMENT_LEAD = frozenset("，,、：:（( \t\u3000")
 """Punctuation between a person and the statement about them, not part of the statement."""
 
 
-STATED_RECORD_RE = re.compile(r"(?<![没])有[\u4e00-\u9fff]{0,8}$")
+STATED_RECORD_RE = re.compile(r"(?<![没])有[\u4e00-\u9fff]{0,8}\Z")
 """Before a label's word, what says someone has it ("有交通肇事犯罪记录"; not "无…", "没有…", "出具…")."""
 
 
@@ -265,7 +266,7 @@ class HealthRecognizer(_AttributeRecognizer):
 
 
 CAUSE_WORDS = frozenset(("因病",))
-CAUSE_OF_HARDSHIP_RE = re.compile(r"(?:致贫|致困|返贫|支出型)|[ \t\u3000]*(?:[|｜\t\n）)，,；;]|$)")
+CAUSE_OF_HARDSHIP_RE = re.compile(r"(?:致贫|致困|返贫|支出型)|[ \t\u3000]*(?:[|｜\t\n）)，,；;]|\Z)")
 """After 因病: the hardship it caused ("因病致贫"), or nothing more (a table cell "因病", "（因病）")."""
 
 
@@ -275,7 +276,7 @@ scheme and who may have it, not a status."""
 APPLICATION_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:供养|补贴|救助|保障))?的?申请(?!人)")
 """After an assistance word, 申请 ("临时救助申请", "特困人员供养申请"): the application a letter answers names the
 matter, as a title does; the decision on it states the status."""
-ADVICE_BEFORE_RE = re.compile(r"可(?:按规定|依规|依法|及时)?(?:向[^，。；\n]{0,12}?)?申请$")
+ADVICE_BEFORE_RE = re.compile(r"可(?:按规定|依规|依法|及时)?(?:向[^，。；\n]{0,12}?)?申请\Z")
 """Before it, advice to apply ("你可按规定申请医疗救助"): what a person may do, not what they receive."""
 
 
@@ -334,7 +335,7 @@ DECISION_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{0,8}?(?:局|院|司法
 """A clause opening with the deciding body's act: the enforcement decision a notice serves, not a record."""
 
 
-COLLECTIVE_BEFORE_RE = re.compile(r"(?:本|全|该|我)(?:村|社区|镇|乡|街道|县|区|市)(?:的)?$")
+COLLECTIVE_BEFORE_RE = re.compile(r"(?:本|全|该|我)(?:村|社区|镇|乡|街道|县|区|市)(?:的)?\Z")
 """Before an assistance word, the place whose scheme it is ("本村低保评定不公", "全镇临时救助工作")."""
 
 

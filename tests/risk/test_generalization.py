@@ -1173,6 +1173,8 @@ def test_a_column_of_callers_petitioners_or_claimants_names_private_persons(head
     "你家系城市低保家庭，可向街道申请残疾儿童康复救助。",
     "姓名：张某某\n病情：（略）",
     "姓名：张某某\n病情：已脱敏",
+    "序号\t参保人\t就医医院\t报销金额（元）\n1\t曾*\t省肿瘤医院\t5,069.73",  # a hospital named after a condition
+    "张三在市精神病院门诊部工作。",
 ])
 def test_schemes_for_a_condition_and_empty_values_state_no_ones_health(body):
     assert not findings(review(body), "health"), [(f.type, f.text) for f in review(body).findings]

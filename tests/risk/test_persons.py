@@ -470,6 +470,15 @@ def test_in_laws_and_former_spouses_are_kin():
     assert any(f.text == "李桂兰" for f in findings(review(body), "person_name"))
 
 
+@pytest.mark.parametrize("header, row", [
+    ("序号  受害人    事故类型    伤情                    垫付金额（元）", "1     孔祥和    肇事逃逸    多发肋骨骨折、失血性休克    48,620.00"),
+    ("序号｜经营者｜残疾类别及等级｜减免项目", "1｜孟建新｜视力残疾一级｜刻章费"),
+])
+def test_a_column_of_victims_or_shopkeepers_names_persons(header, row):
+    names = [f.text for f in findings(review(f"{header}\n{row}"), "person_name")]
+    assert names == [row.split("｜")[1] if "｜" in row else "孔祥和"]
+
+
 def test_a_minority_name_and_a_tenants_column():
     body = ("承租人　　　小区及房号　　　　　减免类型\n白文生　　　　如意和园8-2-301　　城市低保家庭\n"
             "乌云其木格　　如意和园11-1-502　 城市低保家庭、重度残疾")
