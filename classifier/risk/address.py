@@ -22,9 +22,10 @@ SEAT_CUES = frozenset(words("address.SEAT_CUES"))
 PERSON_ID_RE = re.compile(r"身份证|身份号码")
 ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
-# an organisation named just before the cue: "被申请人：某某区市场监督管理局，住所地：…" is its seat
+# an organisation named just before the cue, on its line or ending the line above: "被申请人：某某区市场监督管理局，
+# 住所地：…" and "答辩人：某某区市场监督管理局⏎住所地：…" give its seat
 ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院|队|处|办"
-                               r"|协会|商会|学会|促进会|联合会|基金会)[）)]?[，,；; ]*$")
+                               r"|协会|商会|学会|促进会|联合会|基金会)[）)]?[，,；; ]*\n?\Z")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
 """Right after the address: what the reader is to do there ("请失主到某路318号认领", "到某路9号参加学习"): an office."""
@@ -40,8 +41,8 @@ RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
 """The cues the rules weigh, named to a second reading as its features (:func:`_cue_features`)."""
 SUBJECT_LEAD_RE = re.compile(MASKED_NAME + r"(?:在|承租|租住|居住于|住在|家住)(?=[\u4e00-\u9fff])")
 """A masked person and the verb that places them ("王某某在夏津县…", "冯某某承租闵行区…"): the address starts after."""
-YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?$")
-MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?$")
+YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?\Z")
+MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?\Z")
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
 """What an address may begin with, read backwards from its 号 (matched on the reversed neighbourhood)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
@@ -56,7 +57,7 @@ INSTITUTION_IN_ADDRESS_RE = re.compile("(?:" + "|".join(map(re.escape, INSTITUTI
 """A body named inside the address ("…88号区政府大楼") — not a street named after one ("中心街42号", "政府路3号")."""
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
-COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)$")
+COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)\Z")
 LIVES_AFTER = frozenset("者人户主（(，, ")
 """Before 住 that gives a person's home: a person word ("该患者住", "车主住"), a bracket or a comma after a name
 ("当事人：某某，住…")."""
@@ -77,17 +78,17 @@ LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组
 SITE_LEADS = frozenset(words("address.SITE_LEADS"))
 """Right before an address label: the address is of a plot, a project or a business ("拟建地址", "经营地址")."""
 VILLAGE_END = "，,。；;、）)\n\t｜| \u3000（("
-HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}$")
+HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}\Z")
 """A house number or a flat, not only a building ("民心佳园5栋")."""
 HOME_VALUE_RE = re.compile(r"[^，,。；;）)\n\t｜| \u3000（(：:]{4,40}")
 """The value after a home label, to the end of its clause or cell."""
 HOUSE_NUMBER_RE = re.compile(r"[0-9]号(?!楼)")
 """A house number: the value is read from it (``analyze_candidate``)."""
 BUILDING_RE = re.compile(r"[0-9A-Za-z]{1,4}(?:栋|幢|号楼|座|单元)|[0-9]{1,4}(?:室|房)")
-NATURAL_VILLAGE_RE = re.compile(r"村(?:委会|民委员会)[\u4e00-\u9fff]{1,6}?(?:村|屯|寨|庄)$")
+NATURAL_VILLAGE_RE = re.compile(r"村(?:委会|民委员会)[\u4e00-\u9fff]{1,6}?(?:村|屯|寨|庄)\Z")
 ORG_IN_ROW_RE = re.compile(r"有限公司|有限责任公司|股份公司|合作社|集团|事务所|经营部|协会")
 """A table row naming an organisation before its address cell: the row is the organisation's."""
-ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)$|^(?:原|所购)?(?:房屋|住房)?(?:坐落|门牌)$")
+ADDRESS_HEADER_RE = re.compile(r"^(?:家庭|现|户籍|居住)?(?:住址|地址|住所|居住地)\Z|^(?:原|所购)?(?:房屋|住房)?(?:坐落|门牌)\Z")
 """A column of homes: "住址", "家庭住址", or the house of a list's person ("原房屋门牌", "所购住房坐落")."""
 """A column of homes ("地址", "家庭住址"), not of a property or an office ("房屋坐落", "单位地址")."""
 
@@ -355,7 +356,7 @@ class AddressRecognizer(Recognizer):
         return any(h.term in PRIVATE_CUES and closest.start - 2 <= h.end <= closest.start for h in hits)
 
 
-REPRESENTATIVE_ID_RE = re.compile(r"(?:法定代表人|负责人)[^\n，,；;。]{0,16}$")
+REPRESENTATIVE_ID_RE = re.compile(r"(?:法定代表人|负责人)[^\n，,；;。]{0,16}\Z")
 """What labels an organisation record's representative's ID ("法定代表人身份证号码：", "法定代表人证件号="): the record
 stays the organisation's (also "法定代表人：周某林（公民身份号码：" with the name between)."""
 

@@ -149,7 +149,7 @@ PAYEE_COMPANY_RE = re.compile(r"(?:收款单位|收款人|收款方|户名|账�
 ROW_COMPANY_RE = re.compile(r"(?:有限公司|公司|合作社|集团|事务所|经营部)(?:[ \t\u3000]*[|｜\t]|[ \t\u3000]{2})")
 """A cell of the same table row that names a company (its name ends the cell)."""
 ROLE_ACCOUNT_RE = re.compile(r"(?:供应商|中标人|中标单位|成交供应商|投标人|承包人|施工单位|收款单位)[\u4e00-\u9fff]{0,4}?"
-                             r"(?:账号|账户|帐号)[：:][ \t\u3000]*$")
+                             r"(?:账号|账户|帐号)[：:][ \t\u3000]*\Z")
 """The account labelled as a bidder's or contractor's ("供应商银行账号：…", "中标人账户：…")."""
 PAYEE_REACH = 120
 ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:有限公司|公司|集团|合作社|事务所|经营部|厂)[，,：:]")
@@ -157,7 +157,7 @@ ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:�
 
 
 PUBLIC_FUNDS = r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|执行款专户|资金专户|零余额账户)"
-PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"[^，。；;\n]{0,8}$")
+PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"[^，。；;\n]{0,8}\Z")
 """The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户：", "征收补偿资金专户（账号："), or
 as an agency's budget account ("零余额账户"): published for payers."""
 PUBLIC_BODY = r"(?:交易中心|财政所|人民法院|人民检察院|人民政府|管理中心|事务中心|公积金中心|储备中心|办事处|局)"
@@ -168,7 +168,7 @@ PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|�
 PAYER_BODY_RE = re.compile(r"付款(?:账户|单位|人)[：:][ \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY)
 """The payer's account on the number's own line is a public body's ("付款账户：某区教育局零余额账户，开户行：…，账号：…");
 a payee's account on a later line is the payee's."""
-PUBLIC_BRACKET_RE = re.compile(PUBLIC_FUNDS + r"[（(]$")
+PUBLIC_BRACKET_RE = re.compile(PUBLIC_FUNDS + r"[（(]\Z")
 """A public fund's account described in brackets after its name: "征收补偿资金专户（开户行：…，账号：…）"."""
 PUBLIC_AFTER_RE = re.compile(r"[ \t\u3000]*[（(][^）)\n]{0,8}(?:专户|财政|国库)")
 """Right after the number: "1302 0166 0900 0012（县财政专户）"."""
@@ -215,7 +215,7 @@ HOLDER_RE = re.compile(r"(?P<org>有限公司|公司|合作社|集团|事务所|
                        r"[你您](?![单公企厂社们]))")
 """Who an account may belong to: an organisation (or an account label only organisations have), or a
 person (a masked name — not a placeholder in a body's name, "某某支行" —, 本人, 农户, 你…)."""
-ACCOUNT_LABEL_RE = re.compile(r"(?:账号|帐号|账户|帐户)[：:（( \t\u3000]*$")
+ACCOUNT_LABEL_RE = re.compile(r"(?:账号|帐号|账户|帐户)[：:（( \t\u3000]*\Z")
 """An account's own label right before the number ("收款账户", "（账号：", "企业基本账户")."""
 HOLDER_REACH = 60
 
@@ -238,7 +238,7 @@ def holder_is_org(fld, s: int) -> bool:
 
 
 UNIONPAY_RE = re.compile(r"62[0-9]{2}(?:[ \-]?[0-9]){12,15}(?![0-9])")
-PERSON_HOLDER_RE = re.compile(r"(?:户名|持卡人|姓名|职工|本人|收款人)[：: \t\u3000]*[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,3}(?:[\n\t，,；; \u3000]|$)")
+PERSON_HOLDER_RE = re.compile(r"(?:户名|持卡人|姓名|职工|本人|收款人)[：: \t\u3000]*[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,3}(?:[\n\t，,；; \u3000]|\Z)")
 """The holder named as a person just before a card ("户名 孙桂兰", "职工：刘**")."""
 
 

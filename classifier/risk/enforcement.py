@@ -12,17 +12,17 @@ LEAD_OUT = words("enforcement.LEAD_OUT")
 MADE_IN = words("enforcement.MADE_IN")
 """Before a record: it was made, obtained or passed on ("制作询问笔录", "调取了现场检查笔录", "并将案件调查终结报告…移送")
 — in a report on a case the record is in the file it describes; in a penalty decision it is evidence cited."""
-MADE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(MADE_IN, key=len, reverse=True))) + r")[\u4e00-\u9fff]{0,4}?《?$")
+MADE_RE = re.compile("(?:" + "|".join(map(re.escape, sorted(MADE_IN, key=len, reverse=True))) + r")[\u4e00-\u9fff]{0,4}?《?\Z")
 """The verb, then perhaps a qualifier of the record or a title quote ("制作了现场勘验笔录", "并制作《现场检查笔录》")."""
-JOINED_RE = re.compile(r"》?[和及、与]《?$")
+JOINED_RE = re.compile(r"》?[和及、与]《?\Z")
 """Between two records named together ("现场勘验笔录和询问笔录", "《现场检查笔录》及《询问笔录》")."""
-ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附(?:件[0-9０-９一二三四五六七八九十]{0,2})?[：:．.、]?[ \t\u3000]*[\u4e00-\u9fff]{0,4}$")
+ATTACHMENT_RE = re.compile(r"(?:^|\n)[ \t\u3000]*附(?:件[0-9０-９一二三四五六七八九十]{0,2})?[：:．.、]?[ \t\u3000]*[\u4e00-\u9fff]{0,4}\Z")
 """"附件3：现场检查笔录", "附：复查调查笔录": the record is attached to the document (a line of its own)."""
-QUALIFIED_LEAD_RE = re.compile(r"(?:现将|以下为|附[：:]?)[\u4e00-\u9fff]{0,8}$")
+QUALIFIED_LEAD_RE = re.compile(r"(?:现将|以下为|附[：:]?)[\u4e00-\u9fff]{0,8}\Z")
 """A lead-in, then a few words that qualify the record ("现将消防监督检查记录", "附专项检查记录")."""
-HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*[\u4e00-\u9fff（）()]{0,16}$")
+HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*[\u4e00-\u9fff（）()]{0,16}\Z")
 """A heading line: at most a short name of the body or case before the record's name ("区市场监管局询问笔录")."""
-HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?[ \t\u3000]*(?:[：:]|\n|$)")
+HEADING_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(][^（()）\n]{0,12}[)）])?[ \t\u3000]*(?:[：:]|\n|\Z)")
 """Nothing after it on the line but a bracketed note ("（第1页）")."""
 
 

@@ -16,7 +16,7 @@ TALLY_WORDS = frozenset(words("evaluation.TALLY_WORDS"))
 """Votes, methods and sanctions ("民主测评", "得票率", "诫勉谈话"): an appraisal's procedure, about the person only
 where the sentence names them (not merely because the field is about one person)."""
 SHORTCOMINGS = frozenset(words("evaluation.SHORTCOMINGS"))
-QUALITIES_RE = re.compile("(?:" + "|".join(words("evaluation.QUALITIES")) + r")[\u4e00-\u9fff]{0,2}$")
+QUALITIES_RE = re.compile("(?:" + "|".join(words("evaluation.QUALITIES")) + r")[\u4e00-\u9fff]{0,2}\Z")
 """A shortcoming said of a personal quality ("创新意识不足", "服务态度较差", "抓队伍建设办法不多", "业务不熟练"):
 criticism by meaning, not by phrase (a shortfall of funds, "资金不足", is none)."""
 GROUP_RE = re.compile(r"(?:有些|部分|一些|少数|不少|许多|很多|有的)(?:党员|领导)?(?:干部|同志)")
@@ -26,7 +26,7 @@ PROFILE_OPENING_RE = re.compile(r"^[^\n，,]{2,8}[，,][男女][，,][\u4e00-\u9
 TALLY_AFTER_RE = re.compile(r"(?:等次)?(?:[0-9一二三四五六七八九十]{1,4}(?:人|名|票)|的)")
 """After a grade, a count ("基本称职1人", "基本称职2票") or a class of people ("基本称职等次的，…"): a tally or a
 rule, no one's appraisal."""
-AGAINST_RE = re.compile(r"(?:杜绝|防止|避免|克服|纠正|整治|严禁|反对)[\u4e00-\u9fff]{0,4}$")
+AGAINST_RE = re.compile(r"(?:杜绝|防止|避免|克服|纠正|整治|严禁|反对)[\u4e00-\u9fff]{0,4}\Z")
 """Before a fault, a rule against it ("杜绝推诿扯皮现象", "防止作风漂浮")."""
 POST_REACH = 24
 """A post and name this close before a shortcoming say whose it is ("分管副局长何明责任意识淡薄")."""

@@ -26,7 +26,7 @@ BRACKET_PERIOD_RE = re.compile(r"[（(]" + _STAR + r"?(?:[0-9]{1,2}年|长期|[�
 PERIOD_RE = re.compile(r" ?(?:[0-9]{1,2}年|长期|[一二三四五六七八九十]{1,3}年|[0-9]{1,2}个月)")
 TERM_LINE_RE = re.compile(_STAR + PERIOD_RE.pattern + r"(?=[ \t\u3000]*(?:\n|$))")
 """A term alone on its line ("★ 6个月")."""
-LINE_END_RE = re.compile(r"[】\]）)]?[ \t\u3000]{0,4}(?:\n|$)")
+LINE_END_RE = re.compile(r"[】\]）)]?[ \t\u3000]{0,4}(?:\n|\Z)")
 """Nothing but a closing bracket left on the line."""
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
@@ -151,26 +151,26 @@ GENERAL_TRADE_RE = re.compile(r"已删除|已隐去|已作删除|依法确定|�
 """A sentence about secrecy in general, or the agency's own decision on it ("经审查，本机关认为该部分确属商业秘密")."""
 SELF_CLAIM_RE = re.compile(r"(?:(?:本|此)(?!机关|局|院|单位|委|府|部门|行政机关)[\u4e00-\u9fff]{0,6}(?:文件|方案|报价|标书|材料|页|部分|内容|资料|说明|清单|报告|件|表)[^，。；\n]{0,4}(?:含有?|涉及|属于?|系|包含)"
                            r"(?:[\u4e00-\u9fff]{0,6}?(?:投标人|供应商|企业|公司|申请人))?的?"
-                           r"|以[下上][\u4e00-\u9fff]{0,6}?(?:为|系|属于?|涉及|含有?)(?:投标人|供应商)?[\u4e00-\u9fff]{0,10}?的?(?:我|本)?(?:公司|单位|企业)?)$")
+                           r"|以[下上][\u4e00-\u9fff]{0,6}?(?:为|系|属于?|涉及|含有?)(?:投标人|供应商)?[\u4e00-\u9fff]{0,10}?的?(?:我|本)?(?:公司|单位|企业)?)\Z")
 """The text claiming trade secrecy for itself ("本技术方案含商业秘密，未经…不得向第三方披露"): a marking,
 whatever rule language ("第三方", "同意") follows it."""
 SELF_CLAIM_TAIL_RE = re.compile(r"不得|未经|禁止|披露")
 OPEN_BRACKETS, CLOSE_BRACKETS = "（(【[", "）)】]"
 MARK_TAIL_RE = re.compile(r"[ 　，,、·]*(?:未经[\u4e00-\u9fff]{0,4}?(?:许可|同意|授权))?(?:请勿外传|请勿公开|不得外传|严禁外传|严禁外泄|不得公开|注意保密|(?:仅限|仅供)[\u4e00-\u9fff]{0,6}?使用)")
 QUOTES = frozenset("'‘“\"「『")
-NOTE_CLAIM_RE = re.compile(r"[（(【\[](?:涉及|含有?|属于?|系|内含)$")
+NOTE_CLAIM_RE = re.compile(r"[（(【\[](?:涉及|含有?|属于?|系|内含)\Z")
 """A bracketed note that opens by claiming what the item before it holds: "（涉及商业秘密）", "（含商业秘密）"."""
 CLOSE_QUOTE_RE = re.compile("['’”\"」』]")
 QUOTED_END_RE = re.compile("[·・ 　]?[\u4e00-\u9fff]{0,8}['’”\"」』]")
 """The rest of a short quoted marking, to its closing quote ("·技术资料”")."""
-MARKED_AS_RE = re.compile(r"(?:标注|标有|标明|注明|标记|标识|载明)(?:为|有)?[：:]?$")
+MARKED_AS_RE = re.compile(r"(?:标注|标有|标明|注明|标记|标识|载明)(?:为|有)?[：:]?\Z")
 """Before a quoted word: the text says it is marked so ("企业已标注“商业秘密”")."""
-OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供应商|投标人|申请人)$")
+OWNER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:本?企业|本?公司|供应商|投标人|申请人)\Z")
 """Who claims the secret, heading the line before "商业秘密" ("企业商业秘密　仅限审核使用")."""
 
 
-CLAIMED_BEFORE_RE = re.compile(r"(?:标注|标明|注明|声明|申明|主张)[^，。；\n]{0,14}?(?:为|属于?|系|涉及|含有?)?[^，。；\n]{0,4}$"
-                               r"|(?:本|我|其)(?:企业|公司|单位)的?(?:核心)?$")
+CLAIMED_BEFORE_RE = re.compile(r"(?:标注|标明|注明|声明|申明|主张)[^，。；\n]{0,14}?(?:为|属于?|系|涉及|含有?)?[^，。；\n]{0,4}\Z"
+                               r"|(?:本|我|其)(?:企业|公司|单位)的?(?:核心)?\Z")
 """Before the word, its owner claims it ("投标人声明本部分为商业秘密", "企业标注：涉及商业秘密", "属于本企业商业秘密"):
 the claim is a marking whatever rule language the sentence goes on with."""
 STARRED = "★☆"

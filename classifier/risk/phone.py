@@ -47,7 +47,7 @@ def labelled_other(fld, start: int, context) -> bool:
 
 
 MASKED_NAME_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?:某某?|[*＊]{1,2})[，,、：: \t\u3000]{0,2}"
-                                   r"(?:(?:手机|电话|联系电话|手机号码?)[：: \t\u3000]{0,2})?$")
+                                   r"(?:(?:手机|电话|联系电话|手机号码?)[：: \t\u3000]{0,2})?\Z")
 """A masked name right before the number ("联系人 赵某某，手机 …", "黎某某，1827…"): the number of a private
 person whose name the text already de-identified — offices do not mask their own contacts."""
 
@@ -139,10 +139,10 @@ OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电�
 """The label of a phone given after a person's name."""
 OFFICE = r"(?:局|委|办|中心|大队|中队|支队|派出所|(?<![住场])所(?![留有需在填])|站|(?<![住号])院|科|处|股|厅|政府|公司|窗口|大厅)"
 OFFICE_LABEL_RE = re.compile(OFFICE + r"(?:[\u4e00-\u9fff]{0,4}?(?:电话|座机|热线)|[\u4e00-\u9fff]{0,3}[，,（(][ \t\u3000]*"
-                             r"(?:联系)?(?:电话|座机|方式))?[：: \t\u3000]*$")
+                             r"(?:联系)?(?:电话|座机|方式))?[：: \t\u3000]*\Z")
 """The number's own label names an office: "执法大队电话：", "许可机关：某市行政审批局，电话：", "县农经站（联系电话 ",
 "本局工伤科0757-…", "联系本院：" (the office, then the number)."""
-SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|家庭电话|电话)[：:]?[ \t\u3000]*$")
+SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|家庭电话|电话)[：:]?[ \t\u3000]*\Z")
 PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
 """A "masked name" ending so is a masked address ("人民中路某号"), not a person."""
 OWNER_BEFORE = frozenset("\n，,、；;：:（( \t\u3000")
@@ -156,10 +156,10 @@ ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 
 
 ROLE_PHONE_LABEL_RE = re.compile(r"(?:提供|登记)?的?(?:联系|固定|家庭|住宅)?(?:电话|座机|固话|方式)(?:号码)?(?:[（(](?:住宅|家庭|家|本人)[)）])?"
-                                 r"(?:为|是)?[：:]?[ \t\u3000]*$")
+                                 r"(?:为|是)?[：:]?[ \t\u3000]*\Z")
 """Between a role word and its number: "出租人联系电话0532-…", "监护人固定电话…", "申请人提供的联系电话为…"."""
 YOUR_PHONE_RE = re.compile(r"(?:[你您](?!们)[^，。；\n]{0,10}?(?:所留|留下|预留|留存|登记|提供)|所留|留下|预留|留存)的?"
-                           r"[^，。；\n]{0,6}?(?:电话|座机|固话|号码)(?:为|是)?[：:]?[ \t\u3000]*$")
+                           r"[^，。；\n]{0,6}?(?:电话|座机|固话|号码)(?:为|是)?[：:]?[ \t\u3000]*\Z")
 """Before the number: the one the letter's addressee left ("因你来信所留固定电话", "您登记的联系电话"), or one
 somebody left ("家属留下的电话为", "…16号，留存固定电话"): an office publishes its number, it does not leave it."""
 ORG_IN_ROW_RE = re.compile(r"公司|超市|[商药酒饭]店|门市|合作社|中心|[厂局所站院]|单位")
@@ -180,7 +180,7 @@ LABEL_GAP_RE = re.compile(r"(?:号码)?[：:]?[ \t\u3000]{0,2}")
 PRIVATE_VALUES = frozenset(("address", "id_card", "mobile"))
 """What stage 0 reports of a private person that makes a landline after it in its sentence theirs."""
 VALUE_REACH = 60
-OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:[（(][\u4e00-\u9fff]{1,3}[）)])?(?:为|是)?[：:]?[ \t\u3000]*$")
+OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:[（(][\u4e00-\u9fff]{1,3}[）)])?(?:为|是)?[：:]?[ \t\u3000]*\Z")
 """Right before a number: its label — not an invitation to call ("如有疑问请拨打…": an office's)."""
 
 PHONE_HEADER_RE = re.compile(r"电话|座机|固话|联系方式|宅电")

@@ -28,7 +28,7 @@ SOLD_TO_RE = re.compile(r"竞得人|买受人|竞买人|挂靠|实际(?:车主|�
 CELL_END_RE = re.compile(r"(?:[、，,][ ]?[^、，,\s|｜]{5,10}){0,6}(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})")
 """Right after the plate (and the plates listed with it: "浙D·21706、浙D·21738"), the end of its cell: the plate is a
 table row's cell (a cell separator, two spaces, the line's end)."""
-RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?$")
+RANGE_BEFORE_RE = re.compile(r"(?:至|到|~|～|—|－|-)[ ]?\Z")
 RANGE_COLUMN_RE = re.compile(r"号段|起始|终止|起号|止号|起讫")
 """A column of a 号段 table ("起始号码 | 终止号码"): its plates are the bounds of a range."""
 

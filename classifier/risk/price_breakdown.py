@@ -35,7 +35,7 @@ breakdown word ("报价明细", "价格组成", "成本分析", "单价表", "�
 
 HEAD_REACH = 160
 """An announcing heading this close before the first item (a table's header row between) is part of the finding."""
-PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价|中标价|成交价|中标金额|成交金额)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,；;]?[ \t\u3000]*\n?[ \t\u3000]*$")
+PRICE_BEFORE_RE = re.compile(r"(?:报价|投标总价|投标价|总价|价格|计取|单价|合同价|中标价|成交价|中标金额|成交金额)[^。；\n]{0,24}?[0-9][0-9,.]*(?:万元|亿元|元|%)[ ]?[，,；;]?[ \t\u3000]*\n?[ \t\u3000]*\Z")
 """Before 其中: a price and its amount ("投标总价568万元，其中…"): what follows breaks that price down."""
 SECRET_CLAIMS = frozenset(words("price_breakdown.SECRET_CLAIMS"))
 """A trade-secret claim: the cost items right after it are the claimed build-up (cost words still needed)."""

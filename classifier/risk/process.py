@@ -17,9 +17,9 @@ REQUESTED_RE = re.compile(r"[，,][ \t\u3000]*(?:敬?请|望)(?:予|求)?[\u4e00
 ASKED_TAIL = 10
 CLAUSE_BREAK_RE = re.compile(r"[，,；;]")
 """After the instruction asked for, at most a short object ("…请批转各有关单位执行"), no further clause."""
-OPENING_RE = re.compile(r"以上[\u4e00-\u9fff]{0,4}$")
+OPENING_RE = re.compile(r"以上[\u4e00-\u9fff]{0,4}\Z")
 """"以上报告", "以上意见", "以上请示" before the asking word: part of the formula."""
-DRAFT_NOTE_RE = re.compile(r"[（(][^（）()]{0,8}[）)]\s*$")
+DRAFT_NOTE_RE = re.compile(r"[（(][^（）()]{0,8}[）)]\s*\Z")
 """A bracketed note after the title's last word ("…的请示（第二稿）")."""
 SUBMIT_RE = re.compile(r"报送|上报|拟报|呈报|报请|提交")
 

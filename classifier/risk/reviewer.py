@@ -44,7 +44,7 @@ _BREAK_RE = re.compile("[。；;\n）)]")
 _FIELD_PLACE = operator.attrgetter("field", "start", "end")
 _RANGE_RE = re.compile(r"[ \u3000]?(?:至|到|~|～|—{1,2}|－|-)[ \u3000]?")
 """Between the two ends of a range of numbers."""
-_SAMPLE_BEFORE_RE = re.compile(r"(?:示例|形如)[：:为是]?[ \t\u3000]*(?:[\u4e00-\u9fff]{1,4}[：:]?[ \t\u3000]*)?$")
+_SAMPLE_BEFORE_RE = re.compile(r"(?:示例|形如)[：:为是]?[ \t\u3000]*(?:[\u4e00-\u9fff]{1,4}[：:]?[ \t\u3000]*)?\Z")
 """Right before a value: it is given as a sample ("号码形如C12345678", "示例：护照E00000000")."""
 _SAMPLE_AFTER_RE = re.compile(r"[ \t\u3000]?[（(](?:示例|样例|样本|仅为示例)")
 """Right after a value: "川A·F1234（样例，非实际车辆）"."""

@@ -13,10 +13,10 @@ DIGITS_ONLY = frozenset(words("travel_documents.HkMacauPermitRecognizer.DIGITS_O
 """Permits numbered with digits only (台湾居民来往大陆通行证: 8 digits, older ones 10)."""
 LOOSE_RE = re.compile(r"[CWHMLT](?=[0-9A-HJ-NP-Z]{8}$)[0-9]*[A-HJ-NP-Z]?[0-9]*")
 """Next to its name, a permit number in a newer or mistyped series: a letter, eight characters, one more letter at most."""
-LETTER_BEFORE_RE = re.compile(r"[CWHML] ?$")
-LETTER_PAIR_BEFORE_RE = re.compile(r"(?<![A-Za-z])C[A-HJ-NP-Z] ?$")
-PASSPORT_LETTER_RE = re.compile(r"(?:(?<![A-Z])(?:[DSP]E|E[A-HJ-NP-Z])|(?<![A-Z])[EG]) ?$")
-FOREIGN_LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2} ?$")
+LETTER_BEFORE_RE = re.compile(r"[CWHML] ?\Z")
+LETTER_PAIR_BEFORE_RE = re.compile(r"(?<![A-Za-z])C[A-HJ-NP-Z] ?\Z")
+PASSPORT_LETTER_RE = re.compile(r"(?:(?<![A-Z])(?:[DSP]E|E[A-HJ-NP-Z])|(?<![A-Z])[EG]) ?\Z")
+FOREIGN_LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2} ?\Z")
 """The letters of a foreign passport number written apart from its digits ("AK 7031 594")."""
 FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]*\n?\Z"
                               r"|护照[^。；;\n]{0,8}?(?:号码|证号|号)(?:为|是)?[：: \t\u3000]*\Z"
@@ -24,7 +24,7 @@ FOREIGN_LABEL_RE = re.compile(r"护照(?:号码|号)?(?:为|是)?[：: \t\u3000]
 """What labels a foreign passport number right before it: "护照号码：", "护照（号码：", "大韩民国护照，号码", or
 the cell "护照" of a document-type column before it."""
 LABEL_REACH = 16
-HEADER_RE = re.compile(r"护照(?:证件)?(?:号码|号)?$")
+HEADER_RE = re.compile(r"护照(?:证件)?(?:号码|号)?\Z")
 """A column of passport numbers ("护照号码"; not "护照有效期")."""
 FOREIGN_MIN_DIGITS = 3
 """A labelled foreign passport holds at least this many digits ("NXK4F28R1", "CFJ8K2M47": a German or Dutch

@@ -101,3 +101,17 @@ def test_linear_time(unit):
     t_large = timed(large)
     # 8x the input may take at most ~24x the time (generous: noise, GC); quadratic would be ~64x
     assert t_large < 24 * t_small + 0.5, (unit, t_small, t_large)
+
+
+def test_no_pattern_read_before_a_value_is_anchored_with_a_dollar():
+    """A pattern read over the characters before a value ends at the value (\\Z): ``$`` also matches before a line
+    break ending the window, so a label ending the line above would label the value on this line."""
+    import pathlib
+    import re
+    root = pathlib.Path(__file__).resolve().parents[2] / "classifier" / "risk"
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r'[^\\]\$"\)?\s*$', line) and "re.M" not in line and "(?m)" not in line:
+                offenders.append(f"{path.name}:{no}")
+    assert offenders == []

@@ -19,7 +19,7 @@ import argparse
 import re
 from pathlib import Path
 
-CONDITION = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+CONDITION = re.compile(r"^[\u4e00-\u9fff]{2,10}\Z")
 SUFFIXES = ("病", "症", "炎", "癌", "瘤", "综合征", "障碍", "中毒", "衰竭", "硬化", "梗死", "梗塞", "损伤", "骨折", "畸形",
             "瘫", "痴呆", "结核", "艾滋", "白血病", "哮喘", "癫痫", "贫血", "出血", "溃疡", "结石", "囊肿", "麻痹", "狼疮",
             "疟疾", "梅毒", "麻风", "残疾", "失明", "失聪",

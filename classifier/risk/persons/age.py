@@ -11,8 +11,8 @@ from .mention import PersonMention
 _GRADE_WORD = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七八九]|[1-9])年级|初[一二三]|高[一二三])"
                r"(?:[（(][0-9]{1,2}[）)]班)?(?:学生)?")
 PROFILE_BEFORE_AGE = re.compile(rf"(?:[（(]|[，,；; \t\u3000]+)(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|{_GRADE_WORD})[，,、 \t\u3000]+)*"
-                                r"(?:今年|年仅|现年|年约)?$|(?:今年|年仅|现年|为|系)$"
-                                r"|[（(][\u4e00-\u9fff]{1,6}[，,、]$")
+                                r"(?:今年|年仅|现年|年约)?\Z|(?:今年|年仅|现年|为|系)\Z"
+                                r"|[（(][\u4e00-\u9fff]{1,6}[，,、]\Z")
 """Between a name and its age: "（男，", "，女，", "（回族，", "　男　", "今年", or one short word of profile in its
 bracket ("（孤儿，", "（同班同学，")."""
 _CN_AGE = "一二三四五六七八九十两"
@@ -26,7 +26,7 @@ _GRADE = (r"(?:(?:小学|初中|高中|中学)?(?:[一二三四五六1-6]|[七�
 _SCHOOL = r"(?:[\u4e00-\u9fff]{0,8}?(?:小学|中学|学校|[一二三四五六七八九]中))"
 """A school named before the grade: "县一中高一（7）班", "城南二小六年级"."""
 _PUPIL = r"(?:在校学生|(?:在校|在读)?(?:小学生|中学生|初中生|高中生)|(?<![大研硕博留])学生|儿童|幼儿|患儿|女童|男童|少年|婴儿|新生儿|学童)"
-MINOR_BEFORE_RE = re.compile(rf"(?:(?P<age>{AGE_NUMBER})周?岁)?(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*$")
+MINOR_BEFORE_RE = re.compile(rf"(?:(?P<age>{AGE_NUMBER})周?岁)?(?:{_GRADE}{_PUPIL}?|{_PUPIL})[ \t\u3000：:|｜]*\Z")
 """The statement before a minor's name: "小学四年级学生甘子墨", "初二（3）班 颜若汐", "患儿王五", "12岁儿童韦某"."""
 MINOR_AFTER_RE = re.compile(rf"[（(，,、 \t\u3000|｜]*(?:(?<=[（(])[\u4e00-\u9fff]{{1,6}}[，,、](?=[^）)]{{0,4}}岁))?"
                             rf"(?:(?:男|女|[\u4e00-\u9fff]{{1,2}}族|[大中小托]班)[，,、 \t\u3000|｜]+)*"
@@ -44,7 +44,7 @@ BORN_AFTER_YEAR_RE = re.compile(r"年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?出?生
 """After a year: it is someone's birth date ("1990年5月生", "1937年生", "2016年8月出生"), not the document's time."""
 GRADE_NEXT_RE = re.compile(rf"[，,、 \t\u3000]+((?:{_SCHOOL})?{_GRADE}{_PUPIL}?)")
 """A school and grade right after the age in a child's profile."""
-AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?(" + AGE_NUMBER + r")周?岁(的)[\u4e00-\u9fff]{0,4}$")
+AGE_BEFORE_RE = re.compile(r"(?:年仅|仅|今年|年约)?(" + AGE_NUMBER + r")周?岁(的)[\u4e00-\u9fff]{0,4}\Z")
 """An age before the name, perhaps with a role word between ("年仅9岁的被害人周某某")."""
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 ADULT = 18
@@ -167,7 +167,7 @@ BIRTH_VALUE_RE = re.compile(r"[：:]?[ \t\u3000]*((?:19|20)[0-9]{2})(?:年(?:[0-
                             r"|([.\-/])[0-9]{1,2}(?:\2[0-9]{1,2})?(?![0-9]))")
 """After a birth date's label ("出生日期：2012年2月17日", "出生于2018年9月") or in its column ("2012.03",
 "2018-02-11"): the date."""
-BRACKETED_BIRTH_RE = re.compile(r"[（(]((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?$")
+BRACKETED_BIRTH_RE = re.compile(r"[（(]((?:19|20)[0-9]{2})年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?\Z")
 """Before 出生, a date opening a bracket ("林某（2009年11月出生）"): a person's birth, said of them."""
 LISTED_BIRTH_RE = re.compile(r"(?:^|(?<=[ \t\u3000，,、；;｜|]))((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?$", re.M)
 """Before 出生, a date standing in a row or list item of its own ("刘某　2018年5月出生　安排学校…"): the row's
@@ -259,7 +259,7 @@ def under_age(cues, fld, hit):
     return hit.start, m.end()
 
 
-FAMILY_CHILD_BEFORE_RE = re.compile(r"(?:其|家中|你|您|你的|您的|独自抚养|抚养|另有|育有|和|及|与|[一两二三四][个名])[\u4e00-\u9fff]{0,3}$")
+FAMILY_CHILD_BEFORE_RE = re.compile(r"(?:其|家中|你|您|你的|您的|独自抚养|抚养|另有|育有|和|及|与|[一两二三四][个名])[\u4e00-\u9fff]{0,3}\Z")
 """Before a word for a child: whose child it is ("其女", "家中两个孩子", "独自抚养…的女儿", "你的儿子")."""
 CHILD_STATEMENT_RE = re.compile(
     rf"[（(]?(?:均|都|分别|现|正|今年|年仅|时年|现年)?(?:为|系|是)?[^。；，,\n（(]{{0,10}}?"
@@ -270,9 +270,9 @@ CHILD_STATEMENT_RE = re.compile(
 "现就读于区第二中学初二年级", "均未成年")."""
 STATEMENT_BEFORE_CHILD_RE = re.compile(
     rf"(?:(?:年仅|仅|刚满|才)(?P<age>{AGE_NUMBER})周?岁|(?:正在|正)?(?:在读|就读于?|读)"
-    rf"(?:{_GRADE}|小学|初中|幼儿园))的$")
+    rf"(?:{_GRADE}|小学|初中|幼儿园))的\Z")
 """Before the word for a child, what says it is one ("年仅6岁的孙子", "正在读初三的女儿", "在读小学的子女")."""
-CLAUSE_START_RE = re.compile(r"[，,；;]$")
+CLAUSE_START_RE = re.compile(r"[，,；;]\Z")
 FAMILY_REACH = 60
 FAMILY_RE = re.compile(r"母亲|父亲|单亲|户主|其妻|其夫|丈夫|妻子|一家|家庭")
 """Earlier in the sentence, the family whose child a clause opening with 女儿/儿子 speaks of ("单亲母亲，女儿6岁")."""

@@ -175,7 +175,7 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
             mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role else cue))
 
 
-HONORIFIC_BEFORE_BRACKET_RE = re.compile(r"(?:同志|老人|女士|先生)?$")
+HONORIFIC_BEFORE_BRACKET_RE = re.compile(r"(?:同志|老人|女士|先生)?\Z")
 """A courtesy word between the name and the bracket that states something private of it."""
 BRACKET_REACH = 10
 """A statement in brackets right after a name ("王五（患尿毒症）", "赵六（15岁，系服刑人员子女）") starts

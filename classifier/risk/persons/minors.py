@@ -27,7 +27,7 @@ do not."""
 RANGE_BEFORE = frozenset("-－~～至到—")
 """Before an age's number: a range of ages ("0-6岁", "3至6岁"), no person's age."""
 NUMERALS = frozenset("0123456789０１２３４５６７８９") | CN_AGE_CHARS
-BIRTH_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?$")
+BIRTH_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?\Z")
 """A birth date right before "出生"."""
 BIRTH_REACH = 12
 ROW_BEFORE_CLASS = 6

@@ -16,7 +16,7 @@ HONORIFICS = ("(?:等[0-9一二三四五六七八九十]{1,3}[户人名])?(?:女
 """After the addressee's name in a letter's salutation: a courtesy title ("闫某女士：", "郇某同志：", "王某同学家长："), or the
 group the named person heads ("郝某等12户村民：", "陈某、张某等12户业主：")."""
 HONORIFIC_RE = re.compile(HONORIFICS)
-HONORIFIC_END_RE = re.compile(f"(?:{HONORIFICS})$")
+HONORIFIC_END_RE = re.compile(rf"(?:{HONORIFICS})\Z")
 REPORTED_BY_YOU_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")

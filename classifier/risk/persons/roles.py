@@ -19,7 +19,7 @@ UNIT_LAST = frozenset("股科室局处所站队厅委办司院")
 NOT_NAME_LAST = frozenset("人村镇乡区县市省街路组队科室局院所站")
 """A reading after a comma that ends so is a description ("李村人"), not the next name."""
 REPORT_WAY_RE = re.compile(r"(?:[（(][^（()）\n]{0,30}[）)])?(?:于[^，。；（()）]{2,14}?)?"
-                           r"(?:(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14})?$")
+                           r"(?:(?:通过|经|以|向|来电|来信|拨打|致电|在)[^，。；]{0,14})?\Z")
 """Between a name opening its clause and 举报: who the reporter is, when and the way the report was made
 ("（该公司前驾驶员，电话…）向我局", "于2024年5月", "于3月12日通过电话", "通过12345热线")."""
 REPORTER_DESCRIBED_RE = re.compile(r"[为系是]?(?:该|本|同|原|其)?[\u4e00-\u9fff]{0,12}?(?:人|民|主|工|员|长|众|者|生|师|属|户)")
@@ -28,7 +28,7 @@ one of these descriptions (the shortest after which a name reads; a place may op
 DESCRIPTION_REACH = 18
 NAME_ENDS_BEFORE = frozenset("、，,。；;（( \t\u3000\n于通向等提反举实")
 """Right after a reporter's name read after its description: the clause goes on ("于…", "通过…", "等3人")."""
-QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?$")
+QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?\Z")
 """"万余人举报", "多名举报": a count of people before 举报, not a name."""
 
 
