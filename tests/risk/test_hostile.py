@@ -92,7 +92,11 @@ def prose_megabyte() -> float:
                                   # birth-date profiles, names read short, passports in a passage
                                   "张三反映，", "低保：王金宝 李翠萍 ", "王某某在幸福路1号3室，", "粤B12345｜某物流有限公司｜",
                                   "经营者：某某有限公司，粤B12345，", "刘某睿　2018年5月出生　", "邝永安家，邝永安建，",
-                                  "护照E12345678（普通护照）、"])
+                                  "护照E12345678（普通护照）、",
+                                  # runs of region characters where a village group is read (a home label, a private
+                                  # person's row): many ways to cut them into regions, read once
+                                  "住址：" + "市" * 40 + "，", "低保对象\n1. 张三，" + "镇市" * 20 + "，\n",
+                                  "姓名｜所在村组\n张三｜" + "省" * 30 + "\n"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))
@@ -101,6 +105,11 @@ def test_linear_time(unit):
     t_large = timed(large)
     # 8x the input may take at most ~24x the time (generous: noise, GC); quadratic would be ~64x
     assert t_large < 24 * t_small + 0.5, (unit, t_small, t_large)
+
+
+def test_a_run_of_region_characters_after_a_home_label_is_read_at_once():
+    # (was 17 s for one label: the regions before a village could be cut in exponentially many ways)
+    assert timed("家庭住址：" + "市" * 40 + "。") < 1.0
 
 
 def test_no_pattern_read_before_a_value_is_anchored_with_a_dollar():
