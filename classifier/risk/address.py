@@ -66,14 +66,15 @@ HOME_LABELS = tuple(words("address.HOME_LABELS"))
 VILLAGE_LABELS = tuple(w for w in words("address.VILLAGE_LABELS") if w not in HOME_LABELS)
 """Labels of any address ("联系地址", "地址", "迁出地"): what follows them is a home when it is a village group — no
 office sits at one."""
-VILLAGE_GROUP_RE = re.compile(r"(?>(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木))*)"
+VILLAGE_GROUP_RE = re.compile(r"(?>(?:(?:(?![村嘎])[\u4e00-\u9fff]){1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木))*)"
                               r"[\u4e00-\u9fff]{1,8}?(?:村|嘎查)(?:委会|民委员会)?(?:[\u4e00-\u9fff]{0,4}?"
                               r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:组|队|社)|第[一二三四五六七八九十0-9]{1,3}村民小组"
                               r"|(?!工作|领导|专案|调查|检查|督导|帮扶|服务)[\u4e00-\u9fff]{1,3}?(?:组|屯)"
                               r"|[\u4e00-\u9fff]{1,4}?自然村)")
 """A rural address down to its village group, numbered or named ("某镇双龙村六组", "燕鸽村四队", "透滩村第三村民小组",
 "凉水村营盘组", "德力格尔村东屯", "坪洋村下围自然村", "沙图沟嘎查二社"; not "驻村工作组"). The regions before the village
-are read once, never again in other cuts (an atomic group): "市市市…" has exponentially many cuts into regions."""
+are read once, never again in other cuts (an atomic group: "市市市…" has exponentially many cuts into regions), and none
+holds the village ("异龙镇松村社区三组": not the region "松村社区")."""
 LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组|^某")
 """The village itself left out ("某村5组"): no address remains."""
 SITE_LEADS = frozenset(words("address.SITE_LEADS"))
