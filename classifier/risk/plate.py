@@ -14,6 +14,9 @@ SAMPLE_RE = re.compile(r"示例|样例|样式|格式|例如")
 ORG_END = r"(?:有限公司|有限责任公司|公司|合作社|集团|车队|运输站|厂)"
 ORG_OWNER_RE = re.compile(ORG_END + r"(?:[（(][0-9A-Z]{18}[）)])?[ \t\u3000|｜，,：:]{0,4}(?:车辆号牌|车牌号码?|号牌号码?)?[：:为]?[ ]?\Z")
 """Right before the plate, the company's name (and its credit code): "沧州某物流有限公司 | 冀J·B2760"."""
+ORG_OWNS_RE = re.compile(ORG_END + r"(?:所属|名下|自有)[^，,。；;：:\n]{0,12}?\Z")
+"""Earlier in the plate's clause, the company that owns it: "某建材运输有限公司所属冀A·C5962重型自卸货车",
+"某汽车运输有限公司所属号牌为贵A·85217的大型普通客车"."""
 ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})|公务用车|公务车辆|执法车辆|单位车辆|救护车")
 """On a table row, a cell that is a company's name, or a word that says an office's vehicle ("（公务用车）"): the
 row's vehicle is not a private person's."""
@@ -128,10 +131,12 @@ class PlateRecognizer(Recognizer):
     def _company_vehicle(cls, t: str, start: int, end: int) -> bool:
         """The plate's line says a company owns or runs the vehicle: a cell of the plate's table row is a
         company's name, the clause after it labels a company its 经营者/所有人/受让人, or names it in brackets right
-        after the vehicle; not when the line says a private person has it (竞得人, 买受人, 挂靠…实际车主)."""
+        after the vehicle, or the words before it call the vehicle the company's (某运输有限公司所属…); not when the
+        line says a private person has it (竞得人, 买受人, 挂靠…实际车主)."""
         lo, hi = line_start(t, start, ROW_REACH), line_end(t, end, ROW_REACH)
         clause = min((k for k in (t.find("。", end, hi), t.find("；", end, hi)) if k >= 0), default=hi)
         company = (ORG_LABELLED_RE.search(t, end, clause) is not None or ORG_BRACKET_AFTER_RE.match(t, end, clause)
+                   or ORG_OWNS_RE.search(t, max(lo, start - OWNER_REACH), start) is not None
                    or (CELL_END_RE.match(t, end, hi) is not None and ORG_CELL_RE.search(t, lo, hi) is not None))
         # (its driver named on the line is the company's: the vehicle stays the company's, unless it was sold)
         return company and SOLD_TO_RE.search(t, lo, hi) is None

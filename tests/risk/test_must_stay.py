@@ -64,6 +64,8 @@ def test_a_taxi_drivers_plate_stays_private():
     ("号牌 | 违法行为 | 所有人类别\n皖A·G2815 | 违反规定停放 | 某区市政园林管理所（公务用车）", "皖A·G2815"),
     ("车牌号        欠费次数   欠费金额（元）\n贵A·G3316     22          618.00   （某区环境卫生管理站公务用车）", "贵A·G3316"),
     ("企业名称                  未处理违法数   重点车辆\n某客运有限公司          27          浙D·21760、浙D·21783", "浙D·21783"),
+    ("11月9日，某建材运输有限公司所属冀A·C5926重型自卸货车装载砂石超限。", "冀A·C5926"),
+    ("某汽车运输有限公司所属号牌为贵A·82517的大型普通客车在执行班线运输时未按规定停车。", "贵A·82517"),
 ])
 def test_a_companys_vehicle_on_its_row_or_clause_stays(body, plate):
     assert_not_found(body, "plate", fragment=plate)
@@ -82,6 +84,7 @@ def test_the_bounds_of_a_range_in_a_table_stay(plate):
     # the row above is an office's or a company's car; this row's is a private person's
     ("车牌号        欠费次数   欠费金额（元）\n贵A·G3316     22          618.00   （公务用车）\n贵A·7Y50N     29          574.00", "贵A·7Y50N"),
     ("号牌 | 违法行为 | 所有人类别\n皖A·T7025 | 不按规定车道行驶 | 某出租汽车有限公司\n皖A·8KL93 | 违反禁止标线指示 | 个人", "皖A·8KL93"),
+    ("查封该公司法定代表人苏建军个人名下小型轿车一辆（号牌冀A·7M3K6）。", "冀A·7M3K6"),
 ])
 def test_a_private_persons_vehicle_beside_a_company_is_still_private(body, plate):
     assert_span(body, "plate", plate)
