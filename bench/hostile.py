@@ -86,6 +86,9 @@ def hostile_inputs(n: int) -> dict[str, str]:
         "“开户行”重复": fill("开户行"),
         "“住址：”重复": fill("住址："),
         "“幸福路1号”重复": fill("幸福路1号"),
+        # a home label then a run of region characters: a village group's regions could be cut in exponentially
+        # many ways (17 s for one label before the regions became an atomic group)
+        "“住址：”后接“市”×40": fill("住址：" + "市" * 40 + "，"),
         "表头“姓名｜身份证号”": fill("姓名｜身份证号\n"),
         "名单表（姓名列）": fill("序号｜姓名｜病种\n" + "\n".join(f"{i}｜张三｜尿毒症" for i in range(1, 200)) + "\n"),
         "单行长文本（无句读）": fill("为进一步做好城乡环境整治工作区政府召开专题会议研究部署下一阶段重点任务要求各街道各部门落实属地责任"),
