@@ -146,7 +146,7 @@ SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|
 PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
 """A "masked name" ending so is a masked address ("人民中路某号"), not a person."""
 OWNER_BEFORE = frozenset("\n，,、；;：:（( \t\u3000")
-HOME_AFTER_RE = re.compile(r"[ \t\u3000]*[（(，,]?[ \t\u3000]*(?:为|系|是)?(?:" + "|".join(map(re.escape, HOME_AFTER)) + ")")
+HOME_AFTER_RE = re.compile(r"[ \t\u3000]*(?:[（(，,][ \t\u3000]*)?(?:为|系|是)?(?:" + "|".join(map(re.escape, HOME_AFTER)) + ")")
 """Right after the number, what it is: "0898-66547213（住宅电话）", "…为住宅电话", "…，住宅"."""
 OFFICE_AFTER_RE = re.compile(r"[ \t\u3000]*[（(](?:" + "|".join(map(re.escape, words("phone.LandlineRecognizer.OFFICE_AFTER"))) + ")")
 """Right after the number, a business's or an office's desk: "0898-86232317（前台）", "（总机）", "（值班室）"."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
-from .text import ITEM_NUMBERING
+from .text import ITEM_NUMBER
 from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE, YOU_RE
 from .wordlists import words
 
@@ -21,7 +21,7 @@ PRONOUN_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len,
 ROLE_SUBJECT_RE = re.compile("|".join(re.escape(w) for w in sorted(PRONOUNS, key=len, reverse=True) if len(w) > 1 and w[0] != "该"))
 """A role word standing for the person named before, as the subject that opens a sentence ("原告于…", "患者…")."""
 PRONOUN_REACH = 12
-SENTENCE_LEAD_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、)?" + ITEM_NUMBERING)
+SENTENCE_LEAD_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、[ \t\u3000]*)?(?:" + ITEM_NUMBER + r"[ \t\u3000]*)?")
 """What opens a sentence before its subject: an item's number ("一、", "2. ", "（3）")."""
 REFERENCE_BACK = 150
 """A pronoun points back at the person named last within this many characters before the statement."""

@@ -124,3 +124,29 @@ def test_no_pattern_read_before_a_value_is_anchored_with_a_dollar():
             if re.search(r'[^\\]\$"\)?\s*$', line) and "re.M" not in line and "(?m)" not in line:
                 offenders.append(f"{path.name}:{no}")
     assert offenders == []
+
+
+def test_no_pattern_matches_a_run_of_spaces_in_more_than_linear_time():
+    """One ``match`` of any pattern of the review over a run of spaces costs time in proportion to the run: two
+    runs of spaces side by side ("[ ]*1?[ ]*") are cut in as many ways as the run is long (a 2,000-space line
+    took 1.8 s for one match of the company-item pattern)."""
+    import importlib
+    import pkgutil
+    import re
+
+    import classifier.risk as risk
+
+    patterns = {}
+    for info in pkgutil.walk_packages(risk.__path__, "classifier.risk."):
+        module = importlib.import_module(info.name)
+        for key, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                patterns[f"{info.name}.{key}"] = value
+    slow = []
+    for name, pattern in patterns.items():
+        for unit in (" ", "\u3000", "\t", "1 "):
+            t0 = time.perf_counter()
+            pattern.match(unit * 4000)
+            if time.perf_counter() - t0 > 0.05:
+                slow.append((name, unit))
+    assert len(patterns) > 100 and slow == []
