@@ -47,6 +47,20 @@ def _cells(line: str) -> list[tuple[int, int]] | None:
     return _padded_names_joined(line, out)
 
 
+def _spaced_header_words(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"姓    名    性别    出生年月": two one-character cells side by side in a table's first line are one column's
+    name spaced out to the width of its cells ("姓名"), not two columns (the rows under it have one cell there)."""
+    out: list[tuple[int, int]] = []
+    for a, b in cells:
+        if out:
+            pa, pb = out[-1]
+            if pb - pa == 1 and b - a == 1 and is_cjk(text[pa]) and is_cjk(text[a]):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
 def _padded_names_joined(line: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"龙  进     4": a one-character cell two spaces before a short one is a name lined up to the
     width of three ("龙  进"), not two columns."""
@@ -180,7 +194,8 @@ class FieldText:
                 if cells is not None:
                     spans = [(pos + a, pos + b) for a, b in cells]
                     if cur is None:
-                        header = [self.text[a:b].strip() for a, b in spans]
+                        spans = _spaced_header_words(self.text, spans)
+                        header = ["".join(self.text[a:b].split()) for a, b in spans]  # ("姓    名": 姓名)
                         cur = (pos, header, [], spans)
                         blocks.append(cur)
                         if any(ch.isdigit() for c in header for ch in c):

@@ -479,6 +479,14 @@ def test_a_column_of_victims_or_shopkeepers_names_persons(header, row):
     assert names == [row.split("｜")[1] if "｜" in row else "孔祥和"]
 
 
+def test_a_name_column_spaced_out_in_the_header():
+    body = ("姓    名    性别    出生年月      月补贴（元）    村（居）委会\n"
+            "符英华    女      1944.11      100            沙坡村\n"
+            "王秀芝    女      1924.12      1000           城西居")
+    names = [f.text for f in findings(review(body, "城西镇2024年第四季度新增高龄长寿老人生活补贴名单"), "person_name")]
+    assert names == ["符英华", "王秀芝"]
+
+
 def test_a_minority_name_and_a_tenants_column():
     body = ("承租人　　　小区及房号　　　　　减免类型\n白文生　　　　如意和园8-2-301　　城市低保家庭\n"
             "乌云其木格　　如意和园11-1-502　 城市低保家庭、重度残疾")
