@@ -208,3 +208,12 @@ def test_a_numbered_item_is_about_the_person_who_heads_it():
 def test_a_monitored_household_is_a_status():
     body = "序号 学生姓名 就读学校 家庭类型 补助金额\n2 庞晓琳 玉林市农业学校 防返贫监测家庭 1500元"
     assert any("监测家庭" in f.text for f in findings(review(body, "雨露计划职业教育补助名单公示"), "social_assistance"))
+
+
+@pytest.mark.parametrize("body", [
+    "张德明系烈士遗属，现居住在县城，区退役军人事务局春节前走访慰问。",
+    "经审核，将李国富纳入重点优抚对象，按月发放定期抚恤补助。",
+])
+def test_a_veterans_or_martyrs_familys_status_is_no_social_assistance(body):
+    # (an honour and a state's care for service, named in 褒扬 and 优抚 notices; the labelled sets never count it)
+    assert not findings(review(body), "social_assistance"), [(f.type, f.text) for f in review(body).findings]
