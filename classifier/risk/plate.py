@@ -17,7 +17,7 @@ ORG_OWNER_RE = re.compile(ORG_END + r"(?:[（(][0-9A-Z]{18}[）)])?[ \t\u3000|�
 ORG_OWNS_RE = re.compile(ORG_END + r"(?:所属|名下|自有)[^，,。；;：:\n]{0,12}?\Z")
 """Earlier in the plate's clause, the company that owns it: "某建材运输有限公司所属冀A·C5962重型自卸货车",
 "某汽车运输有限公司所属号牌为贵A·85217的大型普通客车"."""
-ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})|公务用车|公务车辆|执法车辆|单位车辆|救护车")
+ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})|公务用车|公务车辆|执法车辆|单位车辆")
 """On a table row, a cell that is a company's name, or a word that says an office's vehicle ("（公务用车）"): the
 row's vehicle is not a private person's."""
 ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|受让人|使用单位|所属单位|所属企业|承运单位)[：:][ \u3000]?"
