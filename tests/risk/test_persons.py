@@ -479,6 +479,15 @@ def test_a_column_of_victims_or_shopkeepers_names_persons(header, row):
     assert names == [row.split("｜")[1] if "｜" in row else "孔祥和"]
 
 
+@pytest.mark.parametrize("body, name", [
+    ("2025年2月14日，在某镇村道旁发现一名被遗弃女婴，现已由市儿童福利院收留抚养，取名国安平。", "国安平"),
+    ("该女婴取名为福春明，估计出生日期2024年7月中旬，被捡拾时身穿粉色连体衣。", "福春明"),
+    ("民警将一名走失男童护送至我站。该男童自述名叫杨天明，约7岁，说话带安徽口音。", "杨天明"),
+])
+def test_the_name_given_to_a_foundling_or_told_by_a_rescued_person(body, name):
+    assert name in [f.text for f in findings(review(body, "寻亲公告"), "person_name")]
+
+
 def test_a_name_column_spaced_out_in_the_header():
     body = ("姓    名    性别    出生年月      月补贴（元）    村（居）委会\n"
             "符英华    女      1944.11      100            沙坡村\n"
