@@ -44,36 +44,34 @@ def _cells(line: str) -> list[tuple[int, int]] | None:
         out.append((a, s))
         a = e
     out.append((a, len(line.rstrip())))
-    return _padded_names_joined(line, out)
+    return _joined(line, out, _padded_name)
 
 
-def _spaced_header_words(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """"姓    名    性别    出生年月": two one-character cells side by side in a table's first line are one column's
-    name spaced out to the width of its cells ("姓名"), not two columns (the rows under it have one cell there)."""
+def _joined(text: str, cells: list[tuple[int, int]], joins) -> list[tuple[int, int]]:
+    """``cells`` with every cell that ``joins(text, previous cell, cell)`` merged into the cell before it."""
     out: list[tuple[int, int]] = []
-    for a, b in cells:
-        if out:
-            pa, pb = out[-1]
-            if pb - pa == 1 and b - a == 1 and is_cjk(text[pa]) and is_cjk(text[a]):
-                out[-1] = (pa, b)
-                continue
-        out.append((a, b))
+    for cell in cells:
+        if out and joins(text, out[-1], cell):
+            out[-1] = (out[-1][0], cell[1])
+        else:
+            out.append(cell)
     return out
 
 
-def _padded_names_joined(line: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _padded_name(line: str, prev: tuple[int, int], cell: tuple[int, int]) -> bool:
     """"龙  进     4": a one-character cell two spaces before a short one is a name lined up to the
     width of three ("龙  进"), not two columns."""
-    out: list[tuple[int, int]] = []
-    for a, b in cells:
-        if out:
-            pa, pb = out[-1]
-            if (pb - pa == 1 and is_cjk(line[pa]) and a - pb == 2 and line[pb:a] == "  "
-                    and 1 <= len(line[a:b].replace(" ", "")) <= 2 and all(is_cjk(c) or c == " " for c in line[a:b])):
-                out[-1] = (pa, b)
-                continue
-        out.append((a, b))
-    return out
+    (pa, pb), (a, b) = prev, cell
+    return (pb - pa == 1 and is_cjk(line[pa]) and a - pb == 2 and line[pb:a] == "  "
+            and 1 <= len(line[a:b].replace(" ", "")) <= 2 and all(is_cjk(c) or c == " " for c in line[a:b]))
+
+
+def _spaced_header_word(text: str, prev: tuple[int, int], cell: tuple[int, int]) -> bool:
+    """"姓    名    性别    出生年月": two one-character cells side by side in a table's header row are one
+    column's name spaced out to the width of its cells ("姓名"), not two columns (the rows under it have one cell
+    there)."""
+    (pa, pb), (a, b) = prev, cell
+    return pb - pa == 1 and b - a == 1 and is_cjk(text[pa]) and is_cjk(text[a])
 
 
 LIST_SEPARATORS = frozenset("、，,；;/ ")
@@ -194,14 +192,14 @@ class FieldText:
                 if cells is not None:
                     spans = [(pos + a, pos + b) for a, b in cells]
                     if cur is None:
-                        spans = _spaced_header_words(self.text, spans)
-                        header = ["".join(self.text[a:b].split()) for a, b in spans]  # ("姓    名": 姓名)
-                        cur = (pos, header, [], spans)
-                        blocks.append(cur)
-                        if any(ch.isdigit() for c in header for ch in c):
+                        if any(ch.isdigit() for ch in line):
                             # no header row: the first line is data ("1｜…", "管某生　窑前村　救助3000元")
-                            cur[1].clear()
-                            cur[2].append((pos, spans))
+                            cur = (pos, [], [(pos, spans)], spans)
+                        else:
+                            spans = _joined(self.text, spans, _spaced_header_word)
+                            header = ["".join(self.text[a:b].split()) for a, b in spans]  # ("姓    名": 姓名)
+                            cur = (pos, header, [], spans)
+                        blocks.append(cur)
                     else:
                         cur[2].append((pos, spans))
                 else:
