@@ -39,7 +39,8 @@ SYMPTOMS = frozenset(words("privacy_context.SYMPTOMS"))
 SYMPTOM_REACH = 150
 """A symptom ("7月1日出现发热、寒战") this close to a diagnosis of the case is the diagnosis's history: one finding, the
 diagnosis."""
-SOCIAL_LEAD_RE = re.compile(r"(?:系|申请|城市|农村|城乡|为|属|享受|纳入|认定为)\Z")
+SOCIAL_LEAD_RE = re.compile(r"(?:(?:纳入|享受|申请)?(?:城市|农村|城乡)|系|申请|为|属|享受|纳入|认定为|给予)\Z")
+"""Right before an assistance word, what makes it a status of someone ("纳入农村低保", "给予临时救助")."""
 SUBTYPE_RE = re.compile(r"[（(][^（()）\n]{1,4}型[)）]")
 SUBTYPE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2}型\Z")
 
@@ -293,10 +294,54 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     PRONOUN_REFERENCE = False
     MASKED_ANCHORS = False
 
+    def analyze_trigger(self, doc, fld, hit):
+        listed = self.listed(doc, fld, hit)
+        if listed is None:
+            return super().analyze_trigger(doc, fld, hit)
+        if not listed:
+            return ()  # another word of the lead sentence states it
+        span = self.span(fld, hit, lead=True)
+        if span is None:
+            return ()
+        return (self.result(fld, span[0], span[1], 0.75, f"“{hit.term}”，说的是下列名单中的人", about=tuple(listed)),)
+
+    def listed(self, doc, fld, hit):
+        """"以下家庭拟纳入农村最低生活保障，现予公示：": a sentence that introduces a list states the status of
+        everyone the list names; the persons are those the list below names (the first few). The lead is one statement: of its assistance words, the one nearest after "以下/下列" (or before
+        "如下/名单") reports it, the others nothing. ``None`` where the sentence leads no list of names (the
+        plain reading applies); ``[]`` for the lead's other words."""
+        t = fld.text
+        if fld.name == "title" or in_book_title(t, hit.start, hit.end):
+            return None  # (a title names the matter; "根据《最低生活保障办法》" cites a rule)
+        sl, sr = fld.segments.sentence(hit.start, hit.end)
+        sl, sr = max(sl, hit.start - LEAD_REACH), min(sr, hit.end + LEAD_REACH)
+        lead = LIST_LEAD_RE.search(t, sl, sr)
+        if not lead:
+            return None
+        sl, sr = max(sl, lead.start() - LEAD_REACH), min(sr, lead.end() + LEAD_REACH)
+        line = t.rfind("\n", 0, hit.start) + 1
+        line_end = t.find("\n", hit.end)
+        line_end = len(t) if line_end < 0 else line_end
+        if not HEADING_PUNCTUATION_RE.search(t, line, line_end):
+            return None  # a heading ("…救助对象名单"), as a title: it names the matter
+        hi = line_end + LIST_REACH
+        persons = [p for p in doc.persons.between(fld.name, hit.end, hi) if self._anchor_ok(p)][:NEAREST]
+        if not persons or any(not in_book_title(t, h.start, h.end)
+                              for h in fld.tagged_between("trigger:social_assistance", line_end, hi)):
+            return None  # no one named below; or the rows state each person's own status ("给予临时救助2400元")
+        words = [h for h in fld.tagged_between("trigger:social_assistance", sl, sr) if not in_book_title(t, h.start, h.end)]
+        if lead.group() in LIST_AFTER:
+            after = [h for h in words if h.start >= lead.end()]
+            chosen = after[0] if after else words[-1]
+        else:
+            before = [h for h in words if h.end <= lead.start()]
+            chosen = before[-1] if before else words[0]
+        return persons if (chosen.start, chosen.end) == (hit.start, hit.end) else []
+
     def anchors(self, doc, fld, start, end):
         t = fld.text
         if end < len(t) and t[end] in "：:":
-            return []  # "纳入最低生活保障：张三…" introduces a list; the names are reported, not the topic
+            return []  # "纳入最低生活保障：张三…" introduces a list (``listed`` reads it)
         sl, sr = fld.segments.sentence(start, end)
         sl, sr = max(sl, start - ANCHOR_REACH), min(sr, end + ANCHOR_REACH)
         anchor_ok = self._anchor_ok
@@ -314,20 +359,45 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         # a letter answering a person's application: "经调查，你家庭符合临时救助条件" is about its addressee
         return found or self._addressee(doc, fld, sl, start)
 
-    def span(self, fld, hit):
+    def span(self, fld, hit, lead=False):
         t = fld.text
-        if (STANDARD_AFTER_RE.match(t, hit.end) or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start)
+        standard = STANDARD_AFTER_RE.match(t, hit.end)
+        if lead and standard and standard.group().endswith("条件"):
+            standard = None  # "以下人员符合特困人员救助供养条件：": said of everyone the list names
+        if (standard or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start)
                 or COLLECTIVE_BEFORE_RE.search(t, max(0, hit.start - 4), hit.start)):
             return None  # "超过当地低保标准", "你可按规定申请医疗救助", "本村低保评定不公": the scheme, no one's status
         if hit.term.endswith("金") and t[hit.end:hit.end + 1] == "额":
             return None  # "救助金额12,600元" in a list of grants: the amount, said with the grant's list
         if APPLICATION_AFTER_RE.match(t, hit.end):
             return None  # "你提交的临时救助申请收悉": the matter applied for, not a status granted
-        m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 3), hit.start)
+        m = SOCIAL_LEAD_RE.search(fld.text, max(0, hit.start - 4), hit.start)
         sub = SUBTYPE_RE.match(fld.text, hit.end)  # 临时救助（急难型）, 支出型临时救助
         pre = SUBTYPE_BEFORE_RE.search(fld.text, max(0, hit.start - 4), hit.start)
         start = m.start() if m else (pre.start() if pre else hit.start)
         return start, (sub.end() if sub else hit.end)
+
+
+LIST_LEAD_RE = re.compile(r"以下|下列|如下|名单")
+"""In a sentence, what introduces the list below it ("以下人员…", "现将…名单公示如下：")."""
+LIST_AFTER = frozenset(("以下", "下列"))
+"""Lead words the status follows ("以下家庭拟纳入低保"); it goes before the others ("现将低保名单公示如下")."""
+
+
+def in_book_title(t: str, start: int, end: int) -> bool:
+    """``t[start:end]`` stands inside a 《…》 on its line ("根据《山东省最低生活保障办法》")."""
+    line = t.rfind("\n", 0, start) + 1
+    opened = t.rfind("《", line, start)
+    if opened < 0 or t.rfind("》", opened, start) >= 0:
+        return False
+    stop = t.find("\n", end)
+    return t.find("》", end, len(t) if stop < 0 else stop) >= 0
+HEADING_PUNCTUATION_RE = re.compile(r"[，,：:。；;]")
+"""A line with none of these is a heading, not a sentence."""
+LEAD_REACH = 80
+"""A lead word and the status it introduces stand this close in their sentence."""
+LIST_REACH = 600
+"""A list's first persons are read this far below its lead's line (a title's: from the start of the body)."""
 
 
 DECISION_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{0,8}?(?:局|院|司法所|分局|大队))?(?:依法|依据[^，。]{0,20}?)?[并已]{0,2}"

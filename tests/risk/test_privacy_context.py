@@ -22,7 +22,6 @@ def test_found(text, part, type_):
 
 @pytest.mark.parametrize("text, type_", [
     ("开展艾滋病感染者随访关怀活动，全区随访98人。", "health"),                 # no person
-    ("拟对下列困难家庭给予临时救助：蒙建平，因房屋受灾；", "social_assistance"),  # list introduction
     ("全区在册社区戒毒人员87名。", "criminal_record"),                          # statistics
     ("当事人陈某某无照经营，违法所得386.50元，处罚款5000元。", "criminal_record"),  # administrative penalty, masked
     ("宗教活动场所设置应当符合规定。", "religion"),
@@ -217,3 +216,41 @@ def test_a_monitored_household_is_a_status():
 def test_a_veterans_or_martyrs_familys_status_is_no_social_assistance(body):
     # (an honour and a state's care for service, named in 褒扬 and 优抚 notices; the labelled sets never count it)
     assert not findings(review(body), "social_assistance"), [(f.type, f.text) for f in review(body).findings]
+
+
+LEAD = ("经本人申请、入户调查、民主评议和镇人民政府审核，以下家庭拟纳入农村最低生活保障，现予公示：\n"
+        "序号｜户主姓名｜家庭人口｜所在村\n1｜邬德昌｜3｜石桥村\n2｜樊秀梅｜2｜柳湾村\n公示期7天。")
+
+
+def test_a_list_lead_states_the_status_of_everyone_listed():
+    """The rows say nothing of assistance: the sentence that introduces them says it of every household listed."""
+    (f,) = findings(review(LEAD), "social_assistance")
+    assert f.text == "纳入农村最低生活保障" and "下列名单" in f.reason
+    names = {x.text for x in findings(review(LEAD), "person_name")}
+    assert names == {"邬德昌", "樊秀梅"}
+
+
+def test_a_list_lead_on_the_same_line_as_its_names():
+    (f,) = findings(review("拟对下列困难家庭给予临时救助：蒙建平，因房屋受灾；"), "social_assistance")
+    assert f.text == "给予临时救助"
+
+
+def test_a_list_lead_is_one_statement_and_a_cited_rule_is_none():
+    body = LEAD.replace("经本人申请", "根据《某省最低生活保障审核确认办法》，经本人申请")
+    (f,) = findings(review(body), "social_assistance")
+    assert f.text == "纳入农村最低生活保障"
+
+
+def test_rows_that_state_their_own_status_leave_the_lead_alone():
+    body = ("经审核审批，本季度临时救助情况公示如下：\n"
+            "1. 邬德昌，因房屋失火，给予临时救助3000元；\n2. 樊秀梅，因子女重病，给予临时救助5000元。")
+    assert {f.text for f in findings(review(body), "social_assistance")} == {"给予临时救助"}
+    assert all(f.start > body.index("\n") for f in findings(review(body), "social_assistance"))
+
+
+@pytest.mark.parametrize("body", [
+    "某某镇2024年第二批最低生活保障对象名单\n邬德昌｜石桥村\n樊秀梅｜柳湾村",   # a heading names the matter
+    "以下家庭拟纳入农村最低生活保障，现予公示：\n石桥村3户，柳湾村2户。",           # a count, no one named
+])
+def test_no_list_of_names_no_lead_statement(body):
+    assert not findings(review(body), "social_assistance")
