@@ -319,9 +319,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         if not lead:
             return None
         sl, sr = max(sl, lead.start() - LEAD_REACH), min(sr, lead.end() + LEAD_REACH)
-        line = t.rfind("\n", 0, hit.start) + 1
-        line_end = t.find("\n", hit.end)
-        line_end = len(t) if line_end < 0 else line_end
+        line = max(t.rfind("\n", max(0, hit.start - LEAD_REACH), hit.start) + 1, hit.start - LEAD_REACH)
+        line_end = t.find("\n", hit.end, hit.end + LEAD_REACH)
+        line_end = min(len(t), hit.end + LEAD_REACH) if line_end < 0 else line_end
         if not HEADING_PUNCTUATION_RE.search(t, line, line_end):
             return None  # a heading ("…救助对象名单"), as a title: it names the matter
         hi = line_end + LIST_REACH
@@ -385,13 +385,17 @@ LIST_AFTER = frozenset(("以下", "下列"))
 
 
 def in_book_title(t: str, start: int, end: int) -> bool:
-    """``t[start:end]`` stands inside a 《…》 on its line ("根据《山东省最低生活保障办法》")."""
-    line = t.rfind("\n", 0, start) + 1
-    opened = t.rfind("《", line, start)
-    if opened < 0 or t.rfind("》", opened, start) >= 0:
+    """``t[start:end]`` stands inside a 《…》 ("根据《山东省最低生活保障办法》"): a 《 before it and a 》 after it,
+    neither closed nor opened in between, within ``BOOK_TITLE_REACH`` (a look of bounded length)."""
+    opened = t.rfind("《", max(0, start - BOOK_TITLE_REACH), start)
+    if opened < 0 or t.find("》", opened, start) >= 0 or t.find("\n", opened, start) >= 0:
         return False
-    stop = t.find("\n", end)
-    return t.find("》", end, len(t) if stop < 0 else stop) >= 0
+    closed = t.find("》", end, end + BOOK_TITLE_REACH)
+    return closed >= 0 and t.find("\n", end, closed) < 0 and t.find("《", end, closed) < 0
+
+
+BOOK_TITLE_REACH = 60
+"""The title of a rule or document cited in 《》 is at most this long either side of a word in it."""
 HEADING_PUNCTUATION_RE = re.compile(r"[，,：:。；;]")
 """A line with none of these is a heading, not a sentence."""
 LEAD_REACH = 80

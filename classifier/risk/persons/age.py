@@ -163,6 +163,17 @@ def minor_statements(fld, mention, title=None) -> list[tuple[int, int]]:
     return out
 
 
+STATED_AGE_RE = re.compile(r"岁|个月|(?:19|20)[0-9]{2}|未成年|未满")
+"""In a statement of a minor, what gives the age: a number of years or months, a birth year, 未成年 itself."""
+
+
+def states_age(t: str, start: int, end: int) -> bool:
+    """Whether ``t[start:end]`` (a child's name and what is said of it) gives the age or birth ("陈思琪（9岁）",
+    "高子墨（2015年3月出生，现就读于某小学三年级）"), not only the school grade ("初二（3）班 颜若汐"): a grade names
+    a pupil, whose name is private; the age is the ``minor`` finding."""
+    return STATED_AGE_RE.search(t, start, end) is not None
+
+
 BIRTH_VALUE_RE = re.compile(r"[：:]?[ \t\u3000]*((?:19|20)[0-9]{2})(?:年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?"
                             r"|([.\-/])[0-9]{1,2}(?:\2[0-9]{1,2})?(?![0-9]))")
 """After a birth date's label ("出生日期：2012年2月17日", "出生于2018年9月") or in its column ("2012.03",

@@ -159,6 +159,8 @@ class PersonNameRecognizer(Recognizer):
                                        learned=d.learned))
                 # one minor finding from the first statement to the last, the name inside it
                 x, y = min(a, *(x for x, _ in said)), max(b, *(y for _, y in said))
+                if not age.states_age(fld.text, x, y):
+                    continue  # "初一（3）班｜陈子涵": a pupil by grade alone; the private name says it
                 if fld.text[y:y + 1] in ("）", ")") and ("（" in fld.text[b:y] or "(" in fld.text[b:y]):
                     y += 1  # "陈思琪（9岁）": the bracket closes with the statement
                 out.append(self.result(fld, x, y, 0.8, "可识别的未成年人", type="minor", label="未成年人", mask=False,
