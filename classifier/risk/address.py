@@ -24,7 +24,7 @@ ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
 # an organisation named just before the cue, on its line or ending the line above: "被申请人：某某区市场监督管理局，
 # 住所地：…" and "答辩人：某某区市场监督管理局⏎住所地：…" give its seat
-ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|所|馆|院|队|处|办"
+ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|(?<![你您其我他她])所|馆|院|队|处|办"
                                r"|协会|商会|学会|促进会|联合会|基金会)[）)]?[，,；; ]*\n?\Z")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
@@ -42,14 +42,15 @@ RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
 SUBJECT_LEAD_RE = re.compile(MASKED_NAME + r"(?:在|承租|租住|居住于|住在|家住)(?=[\u4e00-\u9fff])")
 """A masked person and the verb that places them ("王某某在夏津县…", "冯某某承租闵行区…"): the address starts after."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?\Z")
-MAILED_RE = re.compile(r"(?:邮寄|寄送|寄|送达)至[：:]?\Z")
+MAILED_RE = re.compile(r"(?:(?:邮寄|寄送|寄|送达)至|以?(?:邮寄|挂号信|EMS)方式送达)[：:]?\Z")
+"""Before an address, where a letter goes ("邮寄至：", "以邮寄方式送达：")."""
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
 """What an address may begin with, read backwards from its 号 (matched on the reversed neighbourhood)."""
 LOCALITY = re.compile(r"[路街巷弄道村里组区镇乡厝屯庄苑园坊湾号胡同]")
 STOP_LEAD = "的为在于至是："
 UNIT_RE = re.compile(
     r"(?:[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|栋|幢|座|单元|层|楼|室|房|号|门|户)"
-    r"|附[0-9]{1,4}号|-[0-9]{1,5}|[0-9]{1,3}-[0-9]{1,4}(?![0-9])|[0-9]{3,5}(?![0-9])|楼(?=[0-9一二三四五六七八九十])"
+    r"|附[0-9]{1,4}号|之[一二三四五六七八九十0-9]{1,2}(?=[0-9])|-[0-9]{1,5}|[0-9]{1,3}-[0-9]{1,4}(?![0-9])|[0-9]{3,5}(?![0-9])|楼(?=[0-9一二三四五六七八九十])"
     r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区)|[东西南北中]户)"
 )
 INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
@@ -242,8 +243,10 @@ class AddressRecognizer(Recognizer):
         addressee = self._addressees(fld, start, ROOM_LEVEL_RE.search(span) is not None)
         if addressee:
             private = True  # "本答复书将邮寄至…", "对你位于…的房屋实施征收": the addressee's home
-        if not private and self._address_column(doc, fld, s):
-            private, office = True, False  # "户主 | 地址 | 补助金额": the home of the row's person, whatever its header says
+        if self._address_column(doc, fld, s):
+            # "户主 | 地址 | 补助金额": the home of the row's person, whatever its header says or another cell holds
+            # ("社区卫生服务中心医生" in the 职业 cell is no office cue of the 住址 cell)
+            private, office = True, False
         if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and fld.opens_with_person(start, 120))):
             private = True  # "张某  1501…  某小区2-3-401", "1. 收件人宋**，电话…，地址…": a person's row gives their home
         cues = (private, office, addressee, left_terms, right_terms)
@@ -278,7 +281,7 @@ class AddressRecognizer(Recognizer):
         if YOUR_PLACE_RE.search(t, max(0, start - 6), start):
             return True
         sent = max(fld.segments.sentence(start)[0], start - 80)  # bounded: a hostile text has no sentence end
-        return MAILED_RE.search(t, max(sent, start - 8), start) is not None and (
+        return MAILED_RE.search(t, max(sent, start - 10), start) is not None and (
             flat or YOU_RE.search(t, sent, start) is not None)
 
     def _address_column(self, doc, fld, pos: int) -> bool:

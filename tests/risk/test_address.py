@@ -136,3 +136,23 @@ def test_a_plot_or_a_work_team_is_no_village_home(body):
 def test_the_masked_subject_placed_at_an_address_is_not_part_of_it(body, address):
     found = [f.text for f in review(body).findings if f.type == "address"]
     assert found == [address]
+
+
+@pytest.mark.parametrize("body, address", [
+    # "您所居住的": 所 after a pronoun names no body (派出所, 研究所) whose seat the address would be
+    ("一是您所居住的江岸区百步亭街道幸福社区12栋3单元704室的房屋因楼上漏水受损。", "江岸区百步亭街道幸福社区12栋3单元704室"),
+    # a reply mailed to its applicant, though it is about a 征收 scheme (whose notices publish properties)
+    ("你申请的征收补偿方案已主动公开。\n本答复书将以邮寄方式送达：嘉定区马陆镇育绿路188弄9号301室。", "嘉定区马陆镇育绿路188弄9号301室"),
+    # a building written with # ("15#楼"), a house number's sub-number ("218号之三")
+    ("该户（蜀山区琥珀街道某名城15#楼1单元602室）可与物业服务企业协商。", "蜀山区琥珀街道某名城15#楼1单元602室"),
+    ("来电人：陈女士\n诉求地址：天河区棠下街道棠安路218号之三1703房\n诉求内容：反映油烟。", "天河区棠下街道棠安路218号之三1703房"),
+])
+def test_homes_written_in_more_ways(body, address):
+    assert [f.text for f in findings(review(body), "address")] == [address]
+
+
+def test_an_office_word_in_another_cell_does_not_make_a_home_column_an_office():
+    body = ("序号｜姓名｜职业｜住址\n1｜蒋某怡｜社区工作者｜天山区友好南路300号15栋6单元602室\n"
+            "2｜马平｜社区卫生服务中心医生｜水磨沟区幸福路523号19栋6单元701室")
+    assert [f.text for f in findings(review(body), "address")] == ["天山区友好南路300号15栋6单元602室",
+                                                                   "水磨沟区幸福路523号19栋6单元701室"]
