@@ -58,9 +58,9 @@ class EnforcementRecordRecognizer(Recognizer):
             return
         inside_title_quotes = in_title_quotes(t, s, e)
         if fld.name == "title":
-            if not inside_title_quotes and not doc.body.tagged(self.tag):
+            if not inside_title_quotes:
                 yield self.result(fld, s, e, 0.85, "文件即执法案卷")
-            return  # (a body that names the record again is marked there, below)
+            return  # (a body that names the record again is marked there too, below)
         first = doc.body.tagged(self.tag)[0]
         if (first.start, first.end) == (s, e) and self._title_is_record(doc):
             # the document is the record its title names, and names it again: "（本现场检查笔录共2页）"

@@ -85,10 +85,11 @@ def test_records_cited_as_evidence_in_a_penalty_decision_stay():
     assert not findings(review(body, "行政处罚决定书"), "enforcement_record")
 
 
-def test_a_record_named_in_the_title_and_again_in_the_body_is_marked_once_in_the_body():
+def test_a_record_named_in_the_title_and_again_in_the_body_is_marked_in_both():
+    """The title says what the document is (where a reviewer looks first); the body's own naming says it again."""
     body = "检查时间：2024年3月5日\n检查情况：货架上有过期食品3袋。\n（本现场检查笔录共2页，经当事人核对无误）"
     got = findings(review(body, "某县市场监管局关于某超市销售过期食品的现场检查笔录"), "enforcement_record")
-    assert [(f.field, f.text) for f in got] == [("body", "现场检查笔录")]
+    assert [(f.field, f.text) for f in got] == [("title", "现场检查笔录"), ("body", "现场检查笔录")]
 
 
 def test_a_record_named_only_in_the_title_is_marked_there():
