@@ -41,6 +41,20 @@ SECRET_CLAIMS = frozenset(words("price_breakdown.SECRET_CLAIMS"))
 """A trade-secret claim: the cost items right after it are the claimed build-up (cost words still needed)."""
 
 
+PROFIT_WORDS = frozenset(words("price_breakdown.PROFIT_WORDS"))
+"""A profit as one item among costs ("…管理费7.35元、利润4.90元", "出厂成本3.19/配送费0.47/毛利1.57"): the items around it
+are a price's build-up, however unannounced."""
+AGGREGATE_LABEL_RE = re.compile(r"总额|总计|合计|累计|实现|完成|同比|增长|下降|上涨|提高|降低|净")
+"""Around a profit word, what makes it a total or a trend of statistics ("利润总额98亿元", "实现利润12亿元", "工业企业利润
+由上年下降2.3%转为增长8.5%"), no price's part."""
+AGGREGATE_REACH = 10
+PROFIT_AMOUNT_RE = re.compile(r"[^0-9。；;，,\n]{0,6}?[0-9]")
+"""After the profit word, its own amount closely ("利润4.90元", "管理及利润1.10", "利润：按合计的5%计…")."""
+BARE_AMOUNT_RE = re.compile(r"(?<![0-9.])[0-9]{1,6}\.[0-9]{1,4}(?![0-9.%％万亿元])")
+"""An amount written without its unit in a run of costs ("电费0.524；药剂费0.318", "食材7.20、人工2.60")."""
+PROFIT_REACH = 200
+
+
 class BidPriceBreakdownRecognizer(Recognizer):
     """Triggered by 报价明细/成本构成/单价分析/报价测算/成本说明/成本监审…; the span is the run of items."""
 
@@ -58,7 +72,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
 
     def words(self):
         w = super().words()
-        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.UNIT_FIGURES) | SECRET_CLAIMS
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | set(self.UNIT_FIGURES) | SECRET_CLAIMS | PROFIT_WORDS
         w["list:award_words"] = self.lexicon.words("award_words")
         return w
 
@@ -68,6 +82,9 @@ class BidPriceBreakdownRecognizer(Recognizer):
             if m and not doc.title.tagged("list:award_words"):
                 yield self.result(fld, hit.start, m.end(), 0.8, f"“{hit.term}”及其数值")
                 return
+        if hit.term in PROFIT_WORDS:
+            yield from self._profit_run(doc, fld, hit)
+            return
         if fld.name == "title":
             body = doc.body
             yield from self._run(body, 0, min(len(body.text), 400))
@@ -104,6 +121,25 @@ class BidPriceBreakdownRecognizer(Recognizer):
         yield from self._run(fld, hit.start, min(len(t), hit.end + 400), any_label=announced,
                              head=hit.start if announced else None)
 
+    def rereads(self, fld, hit) -> bool:
+        """A profit word is read by the rules alone (the second reading never learnt it: alone it is a company's
+        result in any report)."""
+        return hit.term not in PROFIT_WORDS
+
+    def _profit_run(self, doc, fld, hit):
+        """A profit item with its amount, among cost items with theirs in its sentence: the run they make."""
+        t = fld.text
+        if (fld.name == "title" or not PROFIT_AMOUNT_RE.match(t, hit.end, min(len(t), hit.end + 8))
+                or hit.start < fld.memo.get("breakdown_read", -1)):
+            return  # (a run an earlier profit word read is not read again)
+        label = t[self._label(t, max(0, hit.start - 16), hit.start):hit.end + AGGREGATE_REACH]
+        if AGGREGATE_LABEL_RE.search(label) or doc.title.tagged("list:award_words"):
+            return
+        sl, sr = fld.segments.sentence(hit.start)
+        lo, hi = max(sl, hit.start - PROFIT_REACH), min(sr, hit.end + PROFIT_REACH)
+        fld.memo["breakdown_read"] = hi
+        yield from self._run(fld, lo, hi, any_label=True, bare=True, cover=hit.start)
+
     @staticmethod
     def _label(t: str, lo: int, k: int) -> int:
         """Start of the words naming the amount at ``k`` ("人工费：每人每月" crosses one colon)."""
@@ -129,13 +165,19 @@ class BidPriceBreakdownRecognizer(Recognizer):
         k = bisect.bisect_right(ends, lo)
         return ends[k] if k < len(ends) and ends[k] <= hi else None
 
-    def _run(self, fld, lo: int, hi: int, need_times: int = 0, any_label: bool = False, head: int | None = None):
+    def _run(self, fld, lo: int, hi: int, need_times: int = 0, any_label: bool = False, head: int | None = None,
+             bare: bool = False, cover: int | None = None):
         """The longest run of cost items in ``[lo, hi)``; ``head``: where the heading that announces it starts
-        ("分项报价明细：⏎序号｜项目｜…"): the finding begins there when the run follows it closely."""
+        ("分项报价明细：⏎序号｜项目｜…"): the finding begins there when the run follows it closely. ``bare``: amounts
+        may go without a unit; ``cover``: the run must hold this position (the profit item that called it)."""
         t = fld.text
         items = []
         times = 0
         amounts = [(m.start(), m.end()) for m in AMOUNT_RE.finditer(t, lo, hi)]
+        if bare:
+            # (right after its item's name: "食材7.20", not a price in its own cell: "某公司\t5.23")
+            amounts = sorted(amounts + [(m.start(), m.end()) for m in BARE_AMOUNT_RE.finditer(t, lo, hi)
+                                        if m.start() > 0 and ("\u4e00" <= t[m.start() - 1] <= "\u9fff" or t[m.start() - 1] in "：:")])
         header = self._money_header(fld, lo, hi)
         if header is not None:  # "费用项目｜金额（元）" then "人员工资及社保｜1,712,400": the unit is in the header
             amounts += [m.span(1) for m in CELL_NUMBER_RE.finditer(t, header, hi)]
@@ -163,8 +205,22 @@ class BidPriceBreakdownRecognizer(Recognizer):
             else:
                 chain.append(cur)
         best = max(best, chain, key=len)
+        if cover is not None:
+            best = max((c for c in _chains(t, items) if c[0][0] <= cover < c[-1][1]), key=len, default=[])
         if len(best) >= self.MIN_ITEMS:
             start = best[0][0]
             if head is not None and start - head <= HEAD_REACH and "。" not in t[head:start]:
                 start = head  # the heading and its table are one breakdown
             yield self.result(fld, start, best[-1][1], 0.8, f"{len(best)} 项成本/报价明细")
+
+
+def _chains(t: str, items):
+    """The items parted into chains where a sentence ends or a gap is long (as :meth:`BidPriceBreakdownRecognizer._run`)."""
+    chain = [items[0]]
+    for prev, cur in zip(items, items[1:]):
+        if "。" in t[prev[1]:cur[0]] or cur[0] - prev[1] > 40:
+            yield chain
+            chain = [cur]
+        else:
+            chain.append(cur)
+    yield chain

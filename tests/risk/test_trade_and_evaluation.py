@@ -101,3 +101,25 @@ def test_a_tally_or_a_rule_is_no_ones_appraisal(text):
 
 def test_a_rule_against_a_fault_is_no_appraisal():
     assert not findings(review("各单位要加强协调配合，杜绝推诿扯皮现象，防止作风漂浮。"), "personal_evaluation")
+
+
+@pytest.mark.parametrize("body, run", [
+    ("清单单价分析：人工费 32.10元　材料费 58.64元　机械费 1.20元　管理费 7.35元　利润 4.90元",
+     "人工费 32.10元　材料费 58.64元　机械费 1.20元　管理费 7.35元　利润 4.90元"),
+    ("每份学生餐按食材7.20、人工2.60、燃料水电0.90、管理及利润1.10测算。", "食材7.20、人工2.60、燃料水电0.90、管理及利润1.10"),
+    ("该批产品出厂成本3.19/配送费0.47/毛利1.57，经营者未如实申报。", "出厂成本3.19/配送费0.47/毛利1.57"),
+])
+def test_a_profit_among_cost_items_makes_them_a_price_build_up(body, run):
+    """No heading announces it: a profit (利润, 毛利) as one item among costs with amounts is a price's build-up."""
+    (f,) = findings(review(body), "bid_price_breakdown")
+    assert run in f.text and f.text.endswith(run[-4:])  # (from the words that name its first item)
+
+
+@pytest.mark.parametrize("body", [
+    "全市规模以上工业企业实现营业收入1,234亿元、利润总额98亿元、税金56亿元。",          # statistics: totals
+    "工业企业利润由上年下降2.3%转为增长8.5%，单位国内生产总值能耗下降5%。",              # a trend
+    "居民用水价格由基本水价2.10元、污水处理费0.95元、水资源费0.20元组成。",            # a public tariff: no profit
+    "企业应当依法纳税，不得以利润为由拖欠职工工资。",                                  # a profit with no amount
+])
+def test_statistics_trends_and_public_tariffs_are_no_price_build_up(body):
+    assert not findings(review(body), "bid_price_breakdown")
