@@ -238,7 +238,7 @@ def test_more_roles_of_private_persons(body, name):
 
 def test_before_a_statement_among_words_only_a_sure_model_name_counts():
     # the words before the statement could be policy language: the model is asked, but must be sure
-    body = "经社区民警核查，该住户为钱国栋，系刑满释放人员，已纳入安置帮教。"
+    body = "经社区民警核查，实际使用人为钱国栋，系刑满释放人员，已纳入安置帮教。"
     sure = findings(RiskReviewer(name_tagger=FakeTagger(["钱国栋"], score=0.99)).review("", body), "person_name")
     unsure = findings(RiskReviewer(name_tagger=FakeTagger(["钱国栋"], score=0.9)).review("", body), "person_name")
     assert [f.text for f in sure] == ["钱国栋"] and "违法犯罪记录" in sure[0].reason
@@ -508,3 +508,15 @@ def test_a_minority_name_and_a_tenants_column():
             "乌云其木格　　如意和园11-1-502　 城市低保家庭、重度残疾")
     names = {f.text for f in findings(review(body, "新城区2025年上半年公共租赁住房租金减免名单"), "person_name")}
     assert {"白文生", "乌云其木格"} <= names
+
+
+@pytest.mark.parametrize("body, name", [
+    ("其长子在外务工，三子卞建功在县城经商，均未尽赡养义务。", "卞建功"),
+    ("经党委研究，对杭正光同志之子杭天佑（年仅8岁）予以慰问。", "杭天佑"),
+    ("当事人在为就诊者庞建国进行术前检查时，发现其乙肝表面抗原阳性。", "庞建国"),
+    # a resident and a buyers' representative in a dispute
+    ("邻里纠纷调处情况：因楼上住户阮志勇家水管老化长期渗漏，调解委员会组织双方调解。", "阮志勇"),
+    ("关于逾期交房纠纷的信访事项：会议听取了购房户代表祁美玲反映的情况。", "祁美玲"),
+])
+def test_more_kin_and_private_roles(body, name):
+    assert name in [f.text for f in findings(review(body), "person_name")]
