@@ -254,3 +254,9 @@ def test_rows_that_state_their_own_status_leave_the_lead_alone():
 ])
 def test_no_list_of_names_no_lead_statement(body):
     assert not findings(review(body), "social_assistance")
+
+
+def test_hardened_roads_are_no_illness():
+    """"硬化" alone is a road's surface ("道路硬化"); 肝硬化, 动脉硬化 are the conditions."""
+    assert not findings(review("村民常德顺反映其门前村级道路硬化工程质量差。"), "health")
+    assert [f.text for f in findings(review("村民常德顺患肝硬化多年，生活困难。"), "health")] == ["患肝硬化多年"]
