@@ -275,6 +275,15 @@ class FieldText:
         a, b = cell[2][cell[1]]
         return self.terms_between(a, b)
 
+    def table_start(self, pos: int) -> int | None:
+        """Where the table holding ``pos`` (its header row or a data row) begins; ``None`` outside a table."""
+        blocks = self._table_blocks()
+        starts = self.memo.get("table_starts")
+        if starts is None:
+            starts = self.memo["table_starts"] = [b[0] for b in blocks]
+        k = bisect.bisect_right(starts, pos) - 1
+        return blocks[k][0] if k >= 0 and pos <= blocks[k][1] else None
+
     def table_header_of(self, pos: int) -> list[str]:
         """All header cells of the table holding ``pos`` ([] outside a table)."""
         cell = self._cell_at(pos)

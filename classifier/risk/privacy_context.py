@@ -295,6 +295,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     MASKED_ANCHORS = False
 
     def analyze_trigger(self, doc, fld, hit):
+        if ((hit.term in self.labels and fld.column_cells(hit.start)) or self._status_cell(fld, hit.start)) and self._led(doc, fld, hit.start):
+            return ()  # "以下家庭拟纳入城乡低保：" over a 保障类别 column: the lead states it of everyone listed
         listed = self.listed(doc, fld, hit)
         if listed is None:
             return super().analyze_trigger(doc, fld, hit)
@@ -325,10 +327,16 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         if not HEADING_PUNCTUATION_RE.search(t, line, line_end):
             return None  # a heading ("…救助对象名单"), as a title: it names the matter
         hi = line_end + LIST_REACH
-        persons = [p for p in doc.persons.between(fld.name, hit.end, hi) if self._anchor_ok(p)][:NEAREST]
-        if not persons or any(not in_book_title(t, h.start, h.end)
+        persons = [p for p in doc.persons.between(fld.name, hit.end, hi) if self._anchor_ok(p)]
+        if persons and (table := fld.table_start(persons[0].start)) is not None:
+            # a table lists them: its rows' persons, not those a line under it names ("评议小组：王某（社区书记）")
+            persons = [p for p in persons if fld.table_start(p.start) == table]
+        persons = persons[:NEAREST]
+        if not persons or any(not in_book_title(t, h.start, h.end) and h.term not in self.labels
+                              and not self._status_cell(fld, h.start)
                               for h in fld.tagged_between("trigger:social_assistance", line_end, hi)):
             return None  # no one named below; or the rows state each person's own status ("给予临时救助2400元")
+            # (a status column's cells, "城市低保" under 保障类别, name the kind the lead grants: the lead states it)
         words = [h for h in fld.tagged_between("trigger:social_assistance", sl, sr) if not in_book_title(t, h.start, h.end)]
         if lead.group() in LIST_AFTER:
             after = [h for h in words if h.start >= lead.end()]
@@ -337,6 +345,21 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             before = [h for h in words if h.end <= lead.start()]
             chosen = before[-1] if before else words[0]
         return persons if (chosen.start, chosen.end) == (hit.start, hit.end) else []
+
+    def _status_cell(self, fld, pos: int) -> bool:
+        """``pos`` stands in a cell of a status column ("保障类别", "供养方式")."""
+        return not fld.column_terms(pos).isdisjoint(self.labels)
+
+    def _led(self, doc, fld, pos: int) -> bool:
+        """The table holding ``pos`` follows a list's lead sentence that states the status (``listed``): once per table."""
+        start = fld.table_start(pos)
+        if start is None:
+            return False
+        led = fld.memo.setdefault("led_tables", {})
+        if start not in led:
+            led[start] = any(self.listed(doc, fld, h) for h in fld.tagged_between("trigger:social_assistance",
+                                                                                   max(0, start - 2 * LEAD_REACH), start))
+        return led[start]
 
     def anchors(self, doc, fld, start, end):
         t = fld.text

@@ -260,3 +260,17 @@ def test_hardened_roads_are_no_illness():
     """"硬化" alone is a road's surface ("道路硬化"); 肝硬化, 动脉硬化 are the conditions."""
     assert not findings(review("村民常德顺反映其门前村级道路硬化工程质量差。"), "health")
     assert [f.text for f in findings(review("村民常德顺患肝硬化多年，生活困难。"), "health")] == ["患肝硬化多年"]
+
+
+def test_a_status_column_under_a_lead_is_the_leads_statement():
+    body = ("经入户调查、民主评议，下列家庭拟纳入城乡最低生活保障，现予公示：\n"
+            "户主姓名｜家庭人口｜保障类别｜所在社区\n邬德昌｜3｜城市低保｜府后社区\n樊秀梅｜2｜农村低保｜柳湾村\n"
+            "社区评议小组：柴晓燕（社区书记）、魏长海\n公示期7天。")
+    result = review(body)
+    assert [f.text for f in findings(result, "social_assistance")] == ["纳入城乡最低生活保障"]
+    assert [f.text for f in findings(result, "person_name")] == ["邬德昌", "樊秀梅"]  # not the panel under the table
+
+
+def test_a_status_column_without_a_lead_states_each_rows_status():
+    body = "户主姓名｜家庭人口｜保障类别｜所在社区\n邬德昌｜3｜城市低保｜府后社区\n樊秀梅｜2｜农村低保｜柳湾村"
+    assert [f.text for f in findings(review(body, "2024年第三季度保障对象名单"), "social_assistance")] == ["城市低保", "农村低保"]
