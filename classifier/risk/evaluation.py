@@ -32,6 +32,20 @@ POST_REACH = 24
 """A post and name this close before a shortcoming say whose it is ("分管副局长何明责任意识淡薄")."""
 
 
+APPRAISAL_LABELS = frozenset(words("evaluation.APPRAISAL_LABELS"))
+"""Labels whose value is an appraisal of one person ("主管领导评语：", "所在单位考核鉴定意见：", a 考察材料's heading
+"二、主要不足" with its paragraph under it)."""
+LABEL_VALUE_RE = re.compile(r"[ \t\u3000]*(?:[：:][ \t\u3000]*|\n[ \t\u3000]*)")
+"""After an appraisal label: its colon, or the end of the heading's line."""
+EMPTY_APPRAISALS = frozenset(("略", "无", "（略）", "(略)", "同意", "同意。"))
+LABEL_LEAD = 12
+"""Before an appraisal label on its line, at most this much ("所在单位考核", "（二）")."""
+LABEL_LEAD_STOP_RE = re.compile(r"[，,。；;、]")
+APPRAISAL_REACH = 300
+"""An appraisal's paragraph is read this far at most."""
+MIN_APPRAISAL = 8
+
+
 class PersonalEvaluationRecognizer(Recognizer):
     TYPE = "personal_evaluation"
     GROUND = "internal_affairs"
@@ -39,7 +53,7 @@ class PersonalEvaluationRecognizer(Recognizer):
     SECOND_READING = "both"  # read again, and withdrawn when a model is sure it is none (second_reading.py)
     LABEL = "个人考核评价"
     VALUE = False
-    TRIGGERS = words("evaluation.PersonalEvaluationRecognizer.TRIGGERS") + tuple(sorted(SHORTCOMINGS))
+    TRIGGERS = words("evaluation.PersonalEvaluationRecognizer.TRIGGERS") + tuple(sorted(SHORTCOMINGS)) + tuple(sorted(APPRAISAL_LABELS))
     MERGE_GAP = 30
 
     def __init__(self, lexicon, settings):
@@ -79,6 +93,32 @@ class PersonalEvaluationRecognizer(Recognizer):
                 return q, end, got[1]
         return None
 
+    def rereads(self, fld, hit) -> bool:
+        """An appraisal label is read by the rules alone (the second reading never learnt the labels)."""
+        return hit.term not in APPRAISAL_LABELS
+
+    def _labelled(self, fld, hit):
+        """The value of an appraisal label, to the end of its paragraph: what a superior or an inspection team wrote
+        of one person ("主管领导评语：该同志大局意识强…；但对…预判不足"), its praise as much as its criticism."""
+        t = fld.text
+        line = max(t.rfind("\n", max(0, hit.start - LABEL_LEAD), hit.start) + 1, hit.start - LABEL_LEAD)
+        item = ITEM_NUMBER_RE.match(t, line, hit.start)  # "二、主要不足", "（三）现实表现"
+        if (line > 0 and t[line - 1] != "\n") or LABEL_LEAD_STOP_RE.search(t, item.end() if item else line, hit.start):
+            return  # the label opens its line (after an item's number or whose appraisal it is: "主管领导"), no prose
+        m = LABEL_VALUE_RE.match(t, hit.end)
+        if not m:
+            return
+        start = m.end()
+        stop = t.find("\n", start, start + APPRAISAL_REACH)
+        end = start + APPRAISAL_REACH if stop < 0 else stop
+        end = min(end, len(t))
+        while end > start and t[end - 1] in " \t\u3000":
+            end -= 1
+        value = t[start:end]
+        if len(value) < MIN_APPRAISAL or value in EMPTY_APPRAISALS or "\n" in t[m.start():m.end()] and not self._about_one_person(fld):
+            return  # (a heading's paragraph is an appraisal only in a document about one person: "该同志…")
+        yield self.result(fld, start, end, 0.75, f"“{hit.term}”")
+
     @staticmethod
     def _about_one_person(fld) -> bool:
         """The field is written about one official ("该同志…" somewhere in it, or it opens with a profile
@@ -93,6 +133,9 @@ class PersonalEvaluationRecognizer(Recognizer):
         if fld.name == "title":
             return  # a title announces a result ("考核优秀等次的公示"); it is not an evaluation itself
         t = fld.text
+        if hit.term in APPRAISAL_LABELS:
+            yield from self._labelled(fld, hit)
+            return
         if hit.term in SHORTCOMINGS and not QUALITIES_RE.search(t, max(0, hit.start - 6), hit.start):
             return  # "资金不足", "经费不够": no quality of a person
         sl, sr = fld.segments.sentence(hit.start, hit.end)

@@ -123,3 +123,24 @@ def test_a_profit_among_cost_items_makes_them_a_price_build_up(body, run):
 ])
 def test_statistics_trends_and_public_tariffs_are_no_price_build_up(body):
     assert not findings(review(body), "bid_price_breakdown")
+
+
+@pytest.mark.parametrize("body, title, appraisal", [
+    ("1.闫某伟，副镇长，考核等次：优秀。\n　　主管领导评语：该同志大局意识强，群众满意度高；但对风险隐患预判不足。\n2.周某晨", "科级干部考核结果通报",
+     "该同志大局意识强，群众满意度高；但对风险隐患预判不足。"),
+    ("姓名：潘某琴\n个人总结：略\n所在单位考核鉴定意见：业务熟练，全年办理登记业务3100余件，无差错。", "工作人员考核登记表",
+     "业务熟练，全年办理登记业务3100余件，无差错。"),
+    ("一、主要表现\n该同志政治立场坚定，工作思路清晰，敢于担当。\n二、主要不足\n该同志性格较急躁。", "考察材料",
+     "该同志政治立场坚定，工作思路清晰，敢于担当。"),
+])
+def test_an_appraisal_labels_value_is_the_appraisal_praise_as_well(body, title, appraisal):
+    assert appraisal in [f.text for f in findings(review(body, title), "personal_evaluation")]
+
+
+@pytest.mark.parametrize("body", [
+    "2024年主要表现为经济运行稳中向好，主要不足是投资增长乏力。",          # prose, no label opening a line
+    "二、主要不足\n投资增长乏力，消费恢复偏慢。",                           # a report's heading, about no one person
+    "主管领导评语：略",
+])
+def test_a_reports_headings_and_empty_labels_are_no_appraisal(body):
+    assert not findings(review(body, "工作总结"), "personal_evaluation")
