@@ -170,3 +170,15 @@ def test_a_consultants_or_a_fees_word_is_no_office_label():
     body = "专家咨询费、课题咨询费：钱某某，联系电话025-84396721（住宅）；"
     assert any(f.text == "025-84396721" for f in review(body).findings if f.type == "landline")
     assert not any(f.type == "landline" for f in review("如有疑问请咨询：025-84396721").findings)
+
+
+@pytest.mark.parametrize("body, phone", [
+    ("网格员每月入户走访一次（家庭电话：0535 - 662 8190）。", "0535 - 662 8190"),   # a hyphen set off by spaces
+    ("晚上老人孩子出行很危险。我家电话0563-3025718。", "0563-3025718"),
+])
+def test_a_home_phone_written_more_ways(body, phone):
+    assert [f.text for f in findings(review(body), "landline")] == [phone]
+
+
+def test_a_range_of_years_with_a_spaced_hyphen_is_no_phone():
+    assert not review("2019 - 2023年累计投入12,345万元，2023 - 2024学年。").findings
