@@ -24,7 +24,7 @@ ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
 # an organisation named just before the cue, on its line or ending the line above: "被申请人：某某区市场监督管理局，
 # 住所地：…" and "答辩人：某某区市场监督管理局⏎住所地：…" give its seat
-ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|(?<![你您其我他她])所|馆|院|队|处|办"
+ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|(?<![你您其我他她])所|馆|院|队|处|办|[^学]科"
                                r"|协会|商会|学会|促进会|联合会|基金会)[）)]?[，,；; ]*\n?\Z")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
@@ -54,8 +54,13 @@ UNIT_RE = re.compile(
     r"|[\u4e00-\u9fff]{2,8}?(?:花园|小区|大厦|广场|公寓|新村|家园|大楼|社区)|[东西南北中]户)"
 )
 INSTITUTION_IN_ADDRESS = words("address.INSTITUTION_IN_ADDRESS")
-INSTITUTION_IN_ADDRESS_RE = re.compile("(?:" + "|".join(map(re.escape, INSTITUTION_IN_ADDRESS)) + ")(?![街路巷道村])")
-"""A body named inside the address ("…88号区政府大楼") — not a street named after one ("中心街42号", "政府路3号")."""
+INSTITUTION_IN_ADDRESS_RE = re.compile("(?:" + "|".join(map(re.escape, INSTITUTION_IN_ADDRESS)) + ")(?![街路巷道村]|家属|宿舍|生活区|小区)")
+"""A body named inside the address ("…88号区政府大楼") — not a street named after one ("中心街42号", "政府路3号"), nor
+its staff's housing ("县人民医院家属院3栋", "某局宿舍2单元"): homes."""
+GOVERNMENT_IN_ADDRESS_RE = re.compile(r"(?:政府|委员会|法院|检察院|派出所|办事处|行政服务中心|政务服务中心)(?:大楼|办公楼|大院|大厅)?"
+                                      r"(?![街路巷道村])|[^结]局(?:大楼|办公楼|大院)")
+"""A government body's building named inside the address ("…388号区政府大楼", "…12号市民政局办公楼"): its seat, whatever
+the label before it (邮寄地址 too)."""
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)\Z")
@@ -180,7 +185,8 @@ class AddressRecognizer(Recognizer):
             # (the shapes come one after another, house numbers before digit runs: not in text order)
         lo = max(clause_l, s - 30)
         start = s - LEFT_RUN_RE.match(t[lo:s][::-1]).end()  # reversed: linear, however long the run
-        cue_hits = [h for h in fld.hits_between(start - 4, s) if h.term in self.context or h.term in self.negative_context]
+        cue_hits = [h for h in fld.hits_between(start - 4, s) if (h.term in self.context or h.term in self.negative_context)
+                    and not _road_named(t, h)]
         for h in cue_hits:
             if h.end <= s and h.end > start:
                 start = h.end
@@ -229,7 +235,8 @@ class AddressRecognizer(Recognizer):
         or ``None``, the cues it weighed (for a second reading: :func:`_cue_features`) and its start."""
         t = fld.text
         span = t[start:end]
-        left_terms = fld.terms_between(max(clause_l - 24, s - 40), start + 2) | fld.column_terms(s)
+        left_terms = {h.term for h in fld.hits_between(max(clause_l - 24, s - 40), start + 2)
+                      if not _road_named(t, h)} | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = (not left_terms.isdisjoint(OFFICE_CUES) or INSTITUTION_IN_ADDRESS_RE.search(span) is not None) and (
@@ -260,6 +267,8 @@ class AddressRecognizer(Recognizer):
             return None, cues, start  # "某大道88号政务服务中心二楼": the address of an office
         if not addressee and SERVICE_AFTER_RE.match(t, end) and GO_TO.intersection(t[max(0, start - 16):end]):
             return None, cues, start  # "请失主到某路318号认领": where the reader is to go, an office
+        if GOVERNMENT_IN_ADDRESS_RE.search(span) and not lives:
+            return None, cues, start  # "邮寄地址：…湖滨南路388号区政府大楼东楼8层": a government building is no one's home
         if office and not (private and (lives or self._closest_is_private(fld, start) or addressee)):
             # ("…公司职员（单位地址：…），住某街214号": the 住 right before it is the closest cue)
             return None, cues, start
@@ -351,7 +360,8 @@ class AddressRecognizer(Recognizer):
         return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None and not fld.id_between(line, cue.start)
 
     def _closest_is_private(self, fld, start: int) -> bool:
-        hits = [h for h in fld.hits_between(start - 30, start + 2) if h.term in PRIVATE_CUES or h.term in OFFICE_CUES]
+        hits = [h for h in fld.hits_between(start - 30, start + 2)
+                if h.term in PRIVATE_CUES or (h.term in OFFICE_CUES and not _road_named(fld.text, h))]
         if not hits:
             return False
         closest = max(hits, key=lambda h: h.end)
@@ -359,6 +369,15 @@ class AddressRecognizer(Recognizer):
             return True
         # "名下坐落于…": the office-sounding word belongs to a private cue right before it
         return any(h.term in PRIVATE_CUES and closest.start - 2 <= h.end <= closest.start for h in hits)
+
+
+ROAD_AFTER_RE = re.compile(r"大?[街路巷道]|家属|宿舍|生活区|小区")
+"""After an office's word, a road named after it ("政府路", "医院街", "学校巷") or its staff's housing ("医院家属院"):
+part of an address, no office cue."""
+
+
+def _road_named(t: str, hit) -> bool:
+    return hit.term in OFFICE_CUES and ROAD_AFTER_RE.match(t, hit.end) is not None
 
 
 REPRESENTATIVE_ID_RE = re.compile(r"(?:法定代表人|负责人)[^\n，,；;。]{0,16}\Z")

@@ -156,3 +156,16 @@ def test_an_office_word_in_another_cell_does_not_make_a_home_column_an_office():
             "2｜马平｜社区卫生服务中心医生｜水磨沟区幸福路523号19栋6单元701室")
     assert [f.text for f in findings(review(body), "address")] == ["天山区友好南路300号15栋6单元602室",
                                                                    "水磨沟区幸福路523号19栋6单元701室"]
+
+
+@pytest.mark.parametrize("body", [
+    "联系电话：0592-2037517\n邮寄地址：思明区湖滨南路388号区政府大楼东楼8层",        # a government building
+    "请持单位介绍信到市人力资源和社会保障局职称管理科（天河北路638号1205室）领取。",     # the office named before it
+    "举办者住址：见登记表\n单位住所：锦江区牛市口路166号\n开办资金：50万元",              # an organisation's seat
+])
+def test_offices_named_in_more_ways_keep_their_addresses(body):
+    assert not findings(review(body), "address")
+
+
+def test_a_road_named_after_an_office_is_part_of_a_home():
+    assert [f.text for f in findings(review("住址：城关镇政府路12号3栋201室"), "address")] == ["城关镇政府路12号3栋201室"]
