@@ -182,3 +182,9 @@ def test_a_home_phone_written_more_ways(body, phone):
 
 def test_a_range_of_years_with_a_spaced_hyphen_is_no_phone():
     assert not review("2019 - 2023年累计投入12,345万元，2023 - 2024学年。").findings
+
+
+@pytest.mark.parametrize("body", ["受理电话：0744-12380\n短信举报：13574412380（限发短信）",
+                                  "受理电话：0716-8466380　12380短信平台：13872263380"])
+def test_a_reporting_platforms_sms_number_is_an_offices(body):
+    assert not review(body).findings
