@@ -113,3 +113,18 @@ def test_a_unionpay_number_a_digit_off_is_still_a_card_when_called_one(number):
 ])
 def test_a_number_of_another_length_is_no_card_without_its_word_or_prefix(text):
     assert_not_found(text, "bank_card")
+
+
+@pytest.mark.parametrize("body", [
+    "本会接收捐赠账户：中国工商银行青铜峡支行 1070 0501 0900 0086 531。",
+    "二、捐赠方式：银行转账。户名：新县慈善总会；开户行：中国农业银行新县支行；账号：16245101040001873。",
+    "本会捐赠专用账户：义乌市教育基金会，浙江稠州商业银行义乌分行营业部，账号1501 2012 0100 8836 5。",
+    "收入全部缴入市财政非税收入汇缴专户：开户行 兰州银行城关支行，账号 101202000183420016。",
+])
+def test_a_charitys_donation_account_and_a_public_funds_are_published(body):
+    assert not review(body).findings
+
+
+def test_a_donors_own_account_stays_private():
+    body = "捐赠人邰某某捐赠50000元（捐赠账户：6222021602005718467）。"
+    assert [f.text for f in findings(review(body), "bank_card")] == ["6222021602005718467"]
