@@ -188,3 +188,11 @@ def test_a_range_of_years_with_a_spaced_hyphen_is_no_phone():
                                   "受理电话：0716-8466380　12380短信平台：13872263380"])
 def test_a_reporting_platforms_sms_number_is_an_offices(body):
     assert not review(body).findings
+
+
+def test_a_village_committees_phone_column_is_an_offices():
+    body = ("乡镇｜村（居）｜儿童主任｜村（居）委会电话\n梅江镇｜西门社区｜温某兰｜0797-6832107\n"
+            "石上镇｜莲湖村｜廖某华｜0797-6751243")
+    assert not findings(review(body, "儿童主任名单"), "landline")
+    body = "姓名｜住所电话\n廖某华｜0797-6751243"
+    assert [f.text for f in findings(review(body), "landline")] == ["0797-6751243"]
