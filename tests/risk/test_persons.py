@@ -520,3 +520,11 @@ def test_a_minority_name_and_a_tenants_column():
 ])
 def test_more_kin_and_private_roles(body, name):
     assert name in [f.text for f in findings(review(body), "person_name")]
+
+
+@pytest.mark.parametrize("body", [
+    "广大患者朋友：\n春节期间由以下专家坐诊：\n心血管内科：闵国平 主任医师（1月29日）\n儿科：訾晓燕 副主任医师（1月30日）",
+    "基本合格：某某区爱心天使幼儿园（责令整改：消防通道堵塞）\n园长：童乐幼儿园闵晓红",
+])
+def test_officials_named_with_a_spaced_title_or_their_school_between(body):
+    assert not findings(review(body), "person_name")

@@ -53,7 +53,9 @@ class PersonCues:
         """An official's title right after the name ("张三局长", "张三同志")."""
         if not fld.by_tag.get(OFFICIAL):
             return False  # no official's title anywhere in the field (every row of a long list asks)
-        return any(h.start == end for h in fld.tagged_between(OFFICIAL, end, end + 4))
+        t = fld.text
+        # (a space may set the title off: "吕国平 主任医师")
+        return any(h.start == end or not t[end:h.start].strip(" \u3000") for h in fld.tagged_between(OFFICIAL, end, end + 6))
 
     def official_before(self, fld, start: int) -> bool:
         """An official's title or role just before the name ("局长张三", "联系人：张三"), perhaps with the
@@ -88,7 +90,7 @@ class PersonCues:
         return len(segment) <= 12 and segment.endswith(self.company_suffixes)
 
 
-DEPARTMENT_BETWEEN_RE = re.compile(r"[：:]?[ \t\u3000]*[\u4e00-\u9fff]{1,12}?(?:科|办|室|局|所|股|处|部|站|队|院|委|会|中心|组|联)"
+DEPARTMENT_BETWEEN_RE = re.compile(r"[：:]?[ \t\u3000]*[\u4e00-\u9fff]{1,12}?(?:科|办|室|局|所|股|处|部|站|队|院|委|会|中心|组|联|园|学校|中学|小学)"
                                    r"(?:[\u4e00-\u9fff]{0,3}?(?:长|主任|书记|干事|专干|委员))?[ \t\u3000]*")
 """A department (and a title in it) between a contact's label and the name: "联系人：公卫科 陈某"."""
 ENUMERATED_BETWEEN_RE = re.compile(r"[：:]?[ \u3000]?(?:[\u4e00-\u9fff·]{2,4}、[ \u3000]?){1,4}")
