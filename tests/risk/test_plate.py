@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.assertions import assert_not_found, assert_span
+from tests.assertions import assert_not_found, assert_span, findings, review
 
 
 @pytest.mark.parametrize("text, span", [
@@ -25,3 +25,9 @@ def test_found(text, span):
 ])
 def test_not_found(text):
     assert_not_found(text, "plate")
+
+
+def test_a_plate_whose_bracket_names_the_company_that_owns_it_stays():
+    body = ("姓名｜驾驶员证号｜服务车辆｜注销原因\n"
+            "冉某某｜500112198409174694｜渝A·5W63R（重庆某汽车租赁有限公司所有）｜本人申请")
+    assert not findings(review(body), "plate")
