@@ -44,6 +44,7 @@ LABEL_LEAD_STOP_RE = re.compile(r"[，,。；;、]")
 APPRAISAL_REACH = 300
 """An appraisal's paragraph is read this far at most."""
 MIN_APPRAISAL = 8
+"""A shorter value says nothing of the person ("同意", "略", "合格")."""
 
 
 class PersonalEvaluationRecognizer(Recognizer):
@@ -115,7 +116,8 @@ class PersonalEvaluationRecognizer(Recognizer):
         while end > start and t[end - 1] in " \t\u3000":
             end -= 1
         value = t[start:end]
-        if len(value) < MIN_APPRAISAL or value in EMPTY_APPRAISALS or "\n" in t[m.start():m.end()] and not self._about_one_person(fld):
+        heading = "\n" in t[m.start():m.end()]
+        if len(value) < MIN_APPRAISAL or value in EMPTY_APPRAISALS or (heading and not self._about_one_person(fld)):
             return  # (a heading's paragraph is an appraisal only in a document about one person: "该同志…")
         yield self.result(fld, start, end, 0.75, f"“{hit.term}”")
 

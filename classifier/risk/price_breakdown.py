@@ -6,6 +6,7 @@ import bisect
 import re
 
 from .base import Recognizer
+from .text import is_cjk
 from .wordlists import words
 
 AMOUNT_RE = re.compile(r"[0-9][0-9,]{0,15}(?:\.[0-9]{1,4})?(?:万元|亿元|元|%)")
@@ -177,7 +178,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
         if bare:
             # (right after its item's name: "食材7.20", not a price in its own cell: "某公司\t5.23")
             amounts = sorted(amounts + [(m.start(), m.end()) for m in BARE_AMOUNT_RE.finditer(t, lo, hi)
-                                        if m.start() > 0 and ("\u4e00" <= t[m.start() - 1] <= "\u9fff" or t[m.start() - 1] in "：:")])
+                                        if m.start() > 0 and (is_cjk(t[m.start() - 1]) or t[m.start() - 1] in "：:")])
         header = self._money_header(fld, lo, hi)
         if header is not None:  # "费用项目｜金额（元）" then "人员工资及社保｜1,712,400": the unit is in the header
             amounts += [m.span(1) for m in CELL_NUMBER_RE.finditer(t, header, hi)]
@@ -196,17 +197,9 @@ class BidPriceBreakdownRecognizer(Recognizer):
                 times += bool(TIMES_RE.match(t, e))
         if len(items) < self.MIN_ITEMS or times < need_times:
             return
-        # the longest chain of items not separated by a sentence end
-        best, chain = [], [items[0]]
-        for prev, cur in zip(items, items[1:]):
-            if "。" in t[prev[1]:cur[0]] or cur[0] - prev[1] > 40:
-                best = max(best, chain, key=len)
-                chain = [cur]
-            else:
-                chain.append(cur)
-        best = max(best, chain, key=len)
-        if cover is not None:
-            best = max((c for c in _chains(t, items) if c[0][0] <= cover < c[-1][1]), key=len, default=[])
+        # the longest chain of items not separated by a sentence end (the one holding ``cover`` when given)
+        chains = [c for c in _chains(t, items) if cover is None or c[0][0] <= cover < c[-1][1]]
+        best = max(chains, key=len, default=[])
         if len(best) >= self.MIN_ITEMS:
             start = best[0][0]
             if head is not None and start - head <= HEAD_REACH and "。" not in t[head:start]:
@@ -215,7 +208,7 @@ class BidPriceBreakdownRecognizer(Recognizer):
 
 
 def _chains(t: str, items):
-    """The items parted into chains where a sentence ends or a gap is long (as :meth:`BidPriceBreakdownRecognizer._run`)."""
+    """The items parted into chains where a sentence ends or a gap is long."""
     chain = [items[0]]
     for prev, cur in zip(items, items[1:]):
         if "。" in t[prev[1]:cur[0]] or cur[0] - prev[1] > 40:

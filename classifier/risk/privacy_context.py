@@ -295,7 +295,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     MASKED_ANCHORS = False
 
     def analyze_trigger(self, doc, fld, hit):
-        if ((hit.term in self.labels and fld.column_cells(hit.start)) or self._status_cell(fld, hit.start)) and self._led(doc, fld, hit.start):
+        status_column = (hit.term in self.labels and fld.column_cells(hit.start)) or self._status_cell(fld, hit.start)
+        if status_column and self._led(doc, fld, hit.start):
             return ()  # "以下家庭拟纳入城乡低保：" over a 保障类别 column: the lead states it of everyone listed
         listed = self.listed(doc, fld, hit)
         if listed is None:
@@ -309,9 +310,11 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
 
     def listed(self, doc, fld, hit):
         """"以下家庭拟纳入农村最低生活保障，现予公示：": a sentence that introduces a list states the status of
-        everyone the list names; the persons are those the list below names (the first few). The lead is one statement: of its assistance words, the one nearest after "以下/下列" (or before
-        "如下/名单") reports it, the others nothing. ``None`` where the sentence leads no list of names (the
-        plain reading applies); ``[]`` for the lead's other words."""
+        everyone the list names, when the rows state none of their own (a status column's cells name the kind the
+        lead grants); the persons are the first few the list below names (a table's: its rows'). The lead is one
+        statement: of its assistance words, the one nearest after "以下/下列" (or before "如下/名单") reports it.
+        ``None`` where the sentence leads no list of names (the plain reading applies); ``[]`` for the lead's
+        other words."""
         t = fld.text
         if fld.name == "title" or in_book_title(t, hit.start, hit.end):
             return None  # (a title names the matter; "根据《最低生活保障办法》" cites a rule)
@@ -336,7 +339,6 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
                               and not self._status_cell(fld, h.start)
                               for h in fld.tagged_between("trigger:social_assistance", line_end, hi)):
             return None  # no one named below; or the rows state each person's own status ("给予临时救助2400元")
-            # (a status column's cells, "城市低保" under 保障类别, name the kind the lead grants: the lead states it)
         words = [h for h in fld.tagged_between("trigger:social_assistance", sl, sr) if not in_book_title(t, h.start, h.end)]
         if lead.group() in LIST_AFTER:
             after = [h for h in words if h.start >= lead.end()]
@@ -424,7 +426,7 @@ HEADING_PUNCTUATION_RE = re.compile(r"[，,：:。；;]")
 LEAD_REACH = 80
 """A lead word and the status it introduces stand this close in their sentence."""
 LIST_REACH = 600
-"""A list's first persons are read this far below its lead's line (a title's: from the start of the body)."""
+"""A list's first persons are read this far below its lead's line."""
 
 
 DECISION_RE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{0,8}?(?:局|院|司法所|分局|大队))?(?:依法|依据[^，。]{0,20}?)?[并已]{0,2}"
