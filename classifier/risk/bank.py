@@ -157,7 +157,7 @@ ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:�
 
 
 PUBLIC_FUNDS = r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|汇缴专户|执行款专户|资金专户|零余额账户|接收捐赠账户|捐赠专用账户|募捐账户|捐赠专户)"
-PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"(?:[^，。；;\n]{0,8}|[：:][^。；;\n个本你您]{0,30})\Z")
+PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"(?:[^，。；;\n]{0,8}|[：:](?:(?!公司)[^。；;\n个本你您]){0,30})\Z")
 """The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户：", "征收补偿资金专户（账号：", or
 its label's value goes on to the number: "汇缴专户：开户行 某银行城关支行，账号 …"), as
 an agency's budget account ("零余额账户"), or as a charity's account for donations ("本会接收捐赠账户："): published for

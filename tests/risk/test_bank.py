@@ -128,3 +128,8 @@ def test_a_charitys_donation_account_and_a_public_funds_are_published(body):
 def test_a_donors_own_account_stays_private():
     body = "捐赠人邰某某捐赠50000元（捐赠账户：6222021602005718467）。"
     assert [f.text for f in findings(review(body), "bank_card")] == ["6222021602005718467"]
+
+
+def test_a_companys_account_after_a_funds_label_stays_the_companys():
+    body = "农民工工资资金专户：某某建筑有限公司，开户行某银行某支行，账号 62170029400182736459"
+    assert [f.type for f in review(body).findings] == ["bank_account"]
