@@ -185,8 +185,7 @@ class AddressRecognizer(Recognizer):
             # (the shapes come one after another, house numbers before digit runs: not in text order)
         lo = max(clause_l, s - 30)
         start = s - LEFT_RUN_RE.match(t[lo:s][::-1]).end()  # reversed: linear, however long the run
-        cue_hits = [h for h in fld.hits_between(start - 4, s) if (h.term in self.context or h.term in self.negative_context)
-                    and not _road_named(t, h)]
+        cue_hits = [h for h in _cue_hits(fld, start - 4, s) if h.term in self.context or h.term in self.negative_context]
         for h in cue_hits:
             if h.end <= s and h.end > start:
                 start = h.end
@@ -235,8 +234,7 @@ class AddressRecognizer(Recognizer):
         or ``None``, the cues it weighed (for a second reading: :func:`_cue_features`) and its start."""
         t = fld.text
         span = t[start:end]
-        left_terms = {h.term for h in fld.hits_between(max(clause_l - 24, s - 40), start + 2)
-                      if not _road_named(t, h)} | fld.column_terms(s)
+        left_terms = {h.term for h in _cue_hits(fld, max(clause_l - 24, s - 40), start + 2)} | fld.column_terms(s)
         right_terms = fld.terms_between(end, end + 8)
         private = not left_terms.isdisjoint(PRIVATE_CUES) or not right_terms.isdisjoint(PRIVATE_RIGHT_CUES)
         office = (not left_terms.isdisjoint(OFFICE_CUES) or INSTITUTION_IN_ADDRESS_RE.search(span) is not None) and (
@@ -360,8 +358,7 @@ class AddressRecognizer(Recognizer):
         return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None and not fld.id_between(line, cue.start)
 
     def _closest_is_private(self, fld, start: int) -> bool:
-        hits = [h for h in fld.hits_between(start - 30, start + 2)
-                if h.term in PRIVATE_CUES or (h.term in OFFICE_CUES and not _road_named(fld.text, h))]
+        hits = [h for h in _cue_hits(fld, start - 30, start + 2) if h.term in PRIVATE_CUES or h.term in OFFICE_CUES]
         if not hits:
             return False
         closest = max(hits, key=lambda h: h.end)
@@ -376,8 +373,10 @@ ROAD_AFTER_RE = re.compile(r"大?[街路巷道]|家属|宿舍|生活区|小区")
 part of an address, no office cue."""
 
 
-def _road_named(t: str, hit) -> bool:
-    return hit.term in OFFICE_CUES and ROAD_AFTER_RE.match(t, hit.end) is not None
+def _cue_hits(fld, lo: int, hi: int) -> list:
+    """The lexicon's hits in ``[lo, hi)`` that may be cues: not an office's word naming a road or housing."""
+    t = fld.text
+    return [h for h in fld.hits_between(lo, hi) if not (h.term in OFFICE_CUES and ROAD_AFTER_RE.match(t, h.end))]
 
 
 REPRESENTATIVE_ID_RE = re.compile(r"(?:法定代表人|负责人)[^\n，,；;。]{0,16}\Z")

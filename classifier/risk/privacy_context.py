@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .base import Recognizer
+from .marking_position import cited
 from .text import ITEM_NUMBER
 from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE, YOU_RE
 from .wordlists import words
@@ -316,7 +317,7 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         ``None`` where the sentence leads no list of names (the plain reading applies); ``[]`` for the lead's
         other words."""
         t = fld.text
-        if fld.name == "title" or in_book_title(t, hit.start, hit.end):
+        if fld.name == "title" or cited(t, hit.start, hit.end):
             return None  # (a title names the matter; "根据《最低生活保障办法》" cites a rule)
         sl, sr = fld.segments.sentence(hit.start, hit.end)
         sl, sr = max(sl, hit.start - LEAD_REACH), min(sr, hit.end + LEAD_REACH)
@@ -335,11 +336,11 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             # a table lists them: its rows' persons, not those a line under it names ("评议小组：王某（社区书记）")
             persons = [p for p in persons if fld.table_start(p.start) == table]
         persons = persons[:NEAREST]
-        if not persons or any(not in_book_title(t, h.start, h.end) and h.term not in self.labels
+        if not persons or any(not cited(t, h.start, h.end) and h.term not in self.labels
                               and not self._status_cell(fld, h.start)
                               for h in fld.tagged_between("trigger:social_assistance", line_end, hi)):
             return None  # no one named below; or the rows state each person's own status ("给予临时救助2400元")
-        words = [h for h in fld.tagged_between("trigger:social_assistance", sl, sr) if not in_book_title(t, h.start, h.end)]
+        words = [h for h in fld.tagged_between("trigger:social_assistance", sl, sr) if not cited(t, h.start, h.end)]
         if lead.group() in LIST_AFTER:
             after = [h for h in words if h.start >= lead.end()]
             chosen = after[0] if after else words[-1]
@@ -408,19 +409,6 @@ LIST_LEAD_RE = re.compile(r"以下|下列|如下|名单")
 LIST_AFTER = frozenset(("以下", "下列"))
 """Lead words the status follows ("以下家庭拟纳入低保"); it goes before the others ("现将低保名单公示如下")."""
 
-
-def in_book_title(t: str, start: int, end: int) -> bool:
-    """``t[start:end]`` stands inside a 《…》 ("根据《山东省最低生活保障办法》"): a 《 before it and a 》 after it,
-    neither closed nor opened in between, within ``BOOK_TITLE_REACH`` (a look of bounded length)."""
-    opened = t.rfind("《", max(0, start - BOOK_TITLE_REACH), start)
-    if opened < 0 or t.find("》", opened, start) >= 0 or t.find("\n", opened, start) >= 0:
-        return False
-    closed = t.find("》", end, end + BOOK_TITLE_REACH)
-    return closed >= 0 and t.find("\n", end, closed) < 0 and t.find("《", end, closed) < 0
-
-
-BOOK_TITLE_REACH = 60
-"""The title of a rule or document cited in 《》 is at most this long either side of a word in it."""
 HEADING_PUNCTUATION_RE = re.compile(r"[，,：:。；;]")
 """A line with none of these is a heading, not a sentence."""
 LEAD_REACH = 80

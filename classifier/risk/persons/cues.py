@@ -55,7 +55,7 @@ class PersonCues:
             return False  # no official's title anywhere in the field (every row of a long list asks)
         t = fld.text
         # (a space may set the title off: "吕国平 主任医师")
-        return any(h.start == end or not t[end:h.start].strip(" \u3000") for h in fld.tagged_between(OFFICIAL, end, end + 6))
+        return any(not t[end:h.start].strip(" \u3000") for h in fld.tagged_between(OFFICIAL, end, end + 6))
 
     def official_before(self, fld, start: int) -> bool:
         """An official's title or role just before the name ("局长张三", "联系人：张三"), perhaps with the
