@@ -134,12 +134,27 @@ class CategoryModel:
         row, contrib, start, stop = row[useful], contrib[useful], start[useful], stop[useful]
         order = np.lexsort((-contrib, row))
         bounds = np.searchsorted(row[order], np.arange(X.n_rows + 1)).tolist()
-        contrib, start, stop = contrib[order].tolist(), start[order].tolist(), stop[order].tolist()
+        start, stop = start[order], stop[order]
+        # Each entry's text, built by numpy: once a row has its ``top`` terms, the rest of its
+        # entries are only looked up among them.
         tokens = words.tokens
+        token_array = np.empty(len(tokens), dtype=object)
+        token_array[:] = tokens
+        length = stop - start
+        texts = token_array[start]
+        pair = length == 2
+        texts[pair] = texts[pair] + token_array[start[pair] + 1]
+        for k in np.flatnonzero(length > 2).tolist():
+            texts[k] = "".join(tokens[start[k]:stop[k]])
+        texts, contrib, start, stop = texts.tolist(), contrib[order].tolist(), start.tolist(), stop.tolist()
         wordy: dict[str, bool] = {}  # is_word per distinct token, asked once per batch
 
-        def adjacent(piece) -> bool:
-            for t in piece:
+        def adjacent(k: int) -> bool:
+            """Entry ``k`` is one word, or words adjacent in the text (no punctuation between)."""
+            a, b = start[k], stop[k]
+            if b - a == 1:
+                return True
+            for t in tokens[a:b]:
                 w = wordy.get(t)
                 if w is None:
                     w = wordy[t] = is_word(t)
@@ -150,20 +165,18 @@ class CategoryModel:
         out: list[list[dict]] = []
         for i in range(X.n_rows):
             weights: dict[str, float] = {}
-            for k in range(bounds[i], bounds[i + 1]):
-                a, b = start[k], stop[k]
-                if b - a == 1:
-                    term = tokens[a]  # (most entries: one word, no slice or join)
-                else:
-                    piece = tokens[a:b]
-                    if not adjacent(piece):  # words not adjacent in the text
-                        continue
-                    term = "".join(piece)
-                if len(term) < 2:  # "年", "的": true but uninformative
-                    continue
-                if term in weights:
-                    weights[term] += contrib[k]
-                elif len(weights) < top and not any(term in t or t in term for t in weights):
-                    weights[term] = contrib[k]
+            k, end = bounds[i], bounds[i + 1]
+            while k < end and len(weights) < top:
+                term = texts[k]
+                if len(term) >= 2 and adjacent(k):  # "年", "的": true but uninformative
+                    if term in weights:
+                        weights[term] += contrib[k]
+                    elif not any(term in t or t in term for t in weights):
+                        weights[term] = contrib[k]
+                k += 1
+            if k < end and weights:  # the row's remaining entries only add to the terms chosen
+                for j in [j for j, term in enumerate(texts[k:end], k) if term in weights]:
+                    if adjacent(j):
+                        weights[texts[j]] += contrib[j]
             out.append([{"term": t, "weight": round(w, 4)} for t, w in weights.items()])
         return out

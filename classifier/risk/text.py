@@ -64,11 +64,12 @@ def _needs_table() -> re.Pattern:
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _UNITS = "号栋幢座楼室房单元门户层弄"
 _STREETS = "街路巷道村组院"
-_REMOVE = re.compile(f"[{INVISIBLE}]+"
+_REMOVE = re.compile(f"(?=[{INVISIBLE} \u3000])"  # (every branch starts so: the scan skips other characters fast)
+                     f"(?:[{INVISIBLE}]+"
                      f"|\u3000(?:(?<=^[{_CJK}]\u3000)|(?<=[^{_CJK}][{_CJK}]\u3000))(?=[{_CJK}](?:[^{_CJK}]|$))"
                      f"|[ \u3000](?:(?<=^[{_CJK}][ \u3000])|(?<=[^{_CJK}][{_CJK}][ \u3000]))[ \u3000]{{0,3}}(?=[{_CJK}][：:])"
-                     f"|(?<=[0-9]) (?=[{_UNITS}])"
-                     rf"|(?<=[{_UNITS}{_STREETS}]) (?=[0-9][0-9\-]{{0,7}} ?[{_UNITS}])")
+                     f"| (?:(?<=[0-9] )(?=[{_UNITS}])"
+                     rf"|(?<=[{_UNITS}{_STREETS}] )(?=[0-9][0-9\-]{{0,7}} ?[{_UNITS}])))")
 """Runs of invisible characters; an ideographic space padding a two-character name in a list or
 table cell ("｜王　芳｜", "1. 王　芳，"): one between two characters that stand alone; the spaces
 padding a two-character label to the width of a form's longer ones ("账　　号：", "住  址:"); and the one space
@@ -91,7 +92,8 @@ def _padded_name() -> re.Pattern:
 
     single = "".join(sorted(surnames()[0]))
     gap = "(?: {1,2}|\u3000)"
-    return re.compile(f"(?<![{_CJK}0-9A-Za-z])(?<![{_CJK}][ \u3000])(?<![{_CJK}]  )[{single}]{gap}[{_CJK}]"
+    # (the surname first and the looks behind it after, so that the scan stops only at a surname)
+    return re.compile(f"[{single}](?<![{_CJK}0-9A-Za-z].)(?<![{_CJK}][ \u3000].)(?<![{_CJK}]  .){gap}[{_CJK}]"
                       f"(?:{gap}?[{_CJK}])?(?![{_CJK}])")
 
 
