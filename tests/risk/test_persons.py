@@ -427,6 +427,33 @@ def test_fees_for_work_and_money_for_bodies_are_no_private_benefit(title):
     assert not findings(review(body, title), "person_name")
 
 
+@pytest.mark.parametrize("title", ["某镇2024年耕地地力保护资金发放情况", "某乡2024年度惠农直补资金花名册"])
+def test_a_table_that_pays_each_row_a_benefit_lists_recipients_whatever_the_title(title):
+    body = ("现将发放情况公示如下：\n户主姓名｜所在村组｜面积（亩）｜补贴金额（元）\n柏永成｜东湾村三组｜6.2｜596.44\n"
+            "滕秀芝｜西岭村一组｜4.8｜461.76")
+    found = findings(review(body, title), "person_name")
+    assert {f.text for f in found} == {"柏永成", "滕秀芝"}
+    assert all("名单" in f.reason for f in found)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("2024年度民兵集训发放表", "分队｜姓名｜集训天数｜误工补贴（元）\n一排｜柏永成｜15｜2,250\n二排｜滕秀芝｜15｜2,250"),
+    ("某区2024年金牌讲师名单", "姓名｜授课方向｜补贴金额（元）\n柏永成｜红色教育｜800\n滕秀芝｜应急救护｜700"),
+    ("关于2024年第三季度新引进人才租房拟发放名单的公示", "姓名｜工作单位｜补贴金额（元）\n柏永成｜某科技有限公司｜9000\n滕秀芝｜某实验室｜15000"),
+    ("某区2024年一次性吸纳就业资金拨付公示",
+     "单位名称｜法定代表人｜吸纳人数｜补贴金额（元）\n某某物流有限公司｜柏永成｜6｜9,000\n某某食品加工有限公司｜滕秀芝｜4｜6,000"),
+])
+def test_a_table_that_pays_for_work_or_under_a_title_that_says_so_lists_no_recipients(title, body):
+    assert not findings(review(body, title), "person_name")
+
+
+def test_a_name_column_cell_reads_a_whole_name_that_is_also_a_word():
+    # "黄金妹" opens with the word 黄金; the column says the cell holds a name, also when the list is private
+    body = "姓名\t乡镇\t残疾类别等级\t补贴标准（元）\n黄金妹\t新州镇\t视力残疾一级\t90\n杨正武\t桠杈镇\t肢体残疾二级\t90"
+    for title in ("隆林县2024年困难残疾人生活补贴发放名单", "隆林县2024年第三季度发放名单"):
+        assert {"黄金妹", "杨正武"} <= {f.text for f in findings(review(body, title), "person_name")}
+
+
 def test_a_vessel_number_before_an_owners_card_is_no_name():
     title = "铁山港区2023年度渔业发展补助资金发放公示"
     body = ("| 船名号 | 船东 | 补助金额(元) | 收款账号 |\n"

@@ -33,13 +33,15 @@ class PersonCues:
         self.role_columns = tuple(lexicon.words("role_columns"))
         self.signoff_labels = tuple(lexicon.words("signoff_labels"))
         self.column_kinds: dict[str, bool] = {}  # header -> is a name column (lists.name_column)
+        self.payment_tables: dict[tuple[str, ...], bool] = {}  # (title, *header cells) -> pays a benefit (payment_table)
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
         self.role_and_minor_words = self.roles | self.minor_cues
         """One set, built once: the cache of ``inside_longer_word`` keys on it (a new union per call was rebuilt,
         hashed and compared whole on every lookup)."""
         self.payment_words = tuple(lexicon.words("payment_words"))
         self.payment_list_words = tuple(lexicon.words("payment_list_words"))
-        self.payment_not_private = tuple(lexicon.words("payment_not_private"))
+        self.payment_for_work = tuple(lexicon.words("payment_for_work"))
+        self.payment_not_private = self.payment_for_work + tuple(lexicon.words("payment_not_private"))
         self.name_leads = lexicon.words("name_leads")
         self.given_names_also_words = lexicon.words("given_names_also_words")
 
@@ -48,6 +50,21 @@ class PersonCues:
         money for a body, or the scheme's rules ("评审专家劳务补贴发放明细", "养老机构运营补贴", "补贴标准的通知")."""
         return (any(w in title for w in self.payment_words) and any(w in title for w in self.payment_list_words)
                 and not any(w in title for w in self.payment_not_private))
+
+    def payment_table(self, title: str, header) -> bool:
+        """A table whose header has a column of a benefit paid to each row's person ("补贴金额（元）", "补助标准"),
+        not a fee for work ("误工补贴", "授课方向") or money for a body ("企业补助"), under a title that says neither
+        ("授课补贴发放名单", "人才补贴"): its name column lists recipients although the title names no benefit."""
+        key = (title, *header)
+        known = self.payment_tables.get(key)
+        if known is None:  # (asked once per row: the answer is kept per title and header)
+            known = (any(any(w in h for w in self.payment_words) and not any(w in h for w in self.payment_not_private)
+                         for h in header)
+                     and not any(w in h for h in header for w in self.payment_for_work)
+                     and not any(w in title for w in self.payment_not_private))
+            if len(self.payment_tables) < 4096:
+                self.payment_tables[key] = known
+        return known
 
     def official_after(self, fld, end: int) -> bool:
         """An official's title right after the name ("张三局长", "张三同志")."""

@@ -72,10 +72,12 @@ def not_a_name_cell(cues, fld, pos: int) -> bool:
     return bool(header) and not name_column(cues, header)
 
 
-def table_names(cues, fld, mentions, cue: str) -> None:
-    """Every cell under a name column ("姓名", "户主姓名", "被征收人"…) of every table row."""
+def table_names(cues, fld, mentions, cue: str, doc_title: str = "") -> None:
+    """Every cell under a name column ("姓名", "户主姓名", "被征收人"…) of every table row; a table that pays each
+    row's person a benefit (``cues.payment_table``) is a private list whatever the title says."""
     t = fld.text
     for header, spans in fld.table_rows():
+        row_cue = "list" if cue == "table" and cues.payment_table(doc_title, header) else cue
         for i, (a, b) in enumerate(spans):
             if i >= len(header) or not name_column(cues, header[i]):
                 continue
@@ -86,8 +88,8 @@ def table_names(cues, fld, mentions, cue: str) -> None:
             if got:
                 # "信访人｜…", "申请人姓名｜…": the column names the role of every row's person
                 role = column_role(cues, header[i])
-                mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=role or cue, masked=got[1],
-                                           sensitive=role in cues.sensitive_roles or role == "申请人"))
+                mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=role or row_cue, masked=got[1],
+                                           sensitive=role in cues.sensitive_roles or role == "申请人", framed=True))
 
 
 COLUMN_ROLES = frozenset(("申请人", "当事人"))

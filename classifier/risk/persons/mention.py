@@ -27,7 +27,7 @@ class PersonMention:
     masked: bool = False  # 张某某 / 李* : already de-identified
     name_span: tuple[int, int] | None = None  # the name inside a longer span ("张三（9岁）")
     score: float = 0.0  # the name model's score for "tagger" mentions
-    framed: bool = False  # a label or a line opens it and its holder's profile closes it ("当事人：黄金根，男，")
+    framed: bool = False  # a label or a line opens it and its holder's profile closes it ("当事人：黄金根，男，"), or a name column's cell holds it
 
     @property
     def key(self) -> tuple[str, int]:
@@ -44,7 +44,7 @@ class PersonMention:
         return replace(self, cue=cue)
 
 
-VOUCHED_CUES = frozenset(("table", "tagger"))
+VOUCHED_CUES = frozenset(("tagger",))
 
 
 class Mentions:
@@ -73,8 +73,8 @@ class Mentions:
             self._by_key[mention.key] = mention
 
     def _keeps(self, mention: PersonMention) -> bool:
-        # a name column, the name model or a label and a profile around it has read a whole name ("黄金妹", "宁德厚",
-        # "当事人：黄金根，男"): only a two-character reading there can be a word that opens a longer one
+        # a name column's cell, the name model or a label and a profile around it has read a whole name ("黄金妹",
+        # "宁德厚", "当事人：黄金根，男"): only a two-character reading there can be a word that opens a longer one
         name = mention.name_text
         vouched = (mention.cue in VOUCHED_CUES or mention.framed) and len(name) > 2
         return mention.masked or self._plausible is None or self._plausible(name, vouched)
