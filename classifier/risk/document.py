@@ -47,6 +47,22 @@ def _cells(line: str) -> list[tuple[int, int]] | None:
     return _joined(line, out, _padded_name)
 
 
+_SINGLE_SPACE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _split_at_single_spaces(text: str, cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A row of an aligned table with fewer cells than its header: a single space may part two of its columns
+    ("春申街道 苏湾村   胡德胜" under "乡镇    村       姓名"). The row's cells split at single spaces when that gives
+    exactly the header's number of columns (else as they were: a cell may hold a space of its own)."""
+    out = []
+    for a, b in cells:
+        for m in _SINGLE_SPACE.finditer(text, a, b):
+            out.append((a, m.start()))
+            a = m.end()
+        out.append((a, b))
+    return out if len(out) == width else cells
+
+
 def _joined(text: str, cells: list[tuple[int, int]], joins) -> list[tuple[int, int]]:
     """``cells`` with every cell that ``joins(text, previous cell, cell)`` merged into the cell before it."""
     out: list[tuple[int, int]] = []
@@ -201,6 +217,8 @@ class FieldText:
                             cur = (pos, header, [], spans)
                         blocks.append(cur)
                     else:
+                        if len(spans) < len(cur[1]):
+                            spans = _split_at_single_spaces(self.text, spans, len(cur[1]))
                         cur[2].append((pos, spans))
                 else:
                     cur = None

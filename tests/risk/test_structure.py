@@ -61,3 +61,21 @@ def test_a_table_whose_first_line_holds_numbers_has_no_header_row():
             "谢长发　银坑村　房屋部分倒塌　救助5000元")
     names = {f.text for f in review(body, title).findings if f.type == "person_name"}
     assert {"管福生", "肖春梅", "谢长发"} <= names
+
+
+def test_a_single_space_parting_two_columns_of_an_aligned_row_keeps_the_columns_in_place():
+    # the first row parts 乡镇 and 村 by one space: read as one cell, its name would fall under 村
+    title = "某县2024年农村计划生育家庭特别扶助对象确认名单公示"
+    body = ("乡镇    村       姓名     扶助类别      年扶助金额（元）\n"
+            "春申街道 苏湾村   柏永成   奖励扶助      960\n"
+            "仁和镇   郑湾村   滕秀芝   特别扶助      7,920")
+    assert {"柏永成", "滕秀芝"} <= {f.text for f in findings(review(body, title), "person_name")}
+
+
+def test_a_cell_with_a_space_of_its_own_is_not_split_when_the_columns_do_not_come_out_even():
+    from classifier.risk.document import _split_at_single_spaces
+
+    text = "王 芳    城关镇 东街    92"
+    cells = [(0, 3), (7, 14), (18, 20)]
+    assert _split_at_single_spaces(text, cells, 4) == cells  # 5 pieces for 4 columns: left as they were
+    assert _split_at_single_spaces(text, cells, 5) == [(0, 1), (2, 3), (7, 10), (11, 14), (18, 20)]
