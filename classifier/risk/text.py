@@ -85,15 +85,15 @@ the label's colon (not the = of a sum: "6天×1500元＝9000元")."""
 @lru_cache(maxsize=1)
 def _padded_name() -> re.Pattern:
     """A name whose characters a list spaces apart to line it up ("王  秀英", "符  英", "李 小 雨"): a surname
-    standing alone (not after a digit or letter: "1班\u3000\u3000吴" is two cells; not inside a run of spaced
-    characters: "郜 海 波" is read from 郜), then one or two characters, one or two spaces or one ideographic space
-    before each (the spaces are removed; two ideographic spaces part cells)."""
+    standing alone (not after a digit or letter: "1班\u3000\u3000吴" is two cells; not the 班 of a class: "七(3)班\u3000玉罕";
+    not inside a run of spaced characters: "郜 海 波" is read from 郜), then one or two characters, one or two spaces
+    or one ideographic space before each (the spaces are removed; two ideographic spaces part cells)."""
     from .name_tagger import surnames
 
     single = "".join(sorted(surnames()[0]))
     gap = "(?: {1,2}|\u3000)"
     # (the surname first and the looks behind it after, so that the scan stops only at a surname)
-    return re.compile(f"[{single}](?<![{_CJK}0-9A-Za-z].)(?<![{_CJK}][ \u3000].)(?<![{_CJK}]  .){gap}[{_CJK}]"
+    return re.compile(f"[{single}](?<![{_CJK}0-9A-Za-z].)(?<![{_CJK}][ \u3000].)(?<![{_CJK}]  .)(?<![)）]班){gap}[{_CJK}]"
                       f"(?:{gap}?[{_CJK}])?(?![{_CJK}])")
 
 

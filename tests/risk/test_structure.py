@@ -79,3 +79,12 @@ def test_a_cell_with_a_space_of_its_own_is_not_split_when_the_columns_do_not_com
     cells = [(0, 3), (7, 14), (18, 20)]
     assert _split_at_single_spaces(text, cells, 4) == cells  # 5 pieces for 4 columns: left as they were
     assert _split_at_single_spaces(text, cells, 5) == [(0, 1), (2, 3), (7, 10), (11, 14), (18, 20)]
+
+
+def test_a_class_before_a_name_in_an_ideographic_space_table_is_not_read_as_a_surname():
+    title = "2024年秋季学期义务教育家庭经济困难学生生活补助名单公示"
+    body = ("班级　　　姓名　　家庭经济困难类型　　　　补助标准\n"
+            "七(3)班　玉罕　　　脱贫家庭　　　　625元\n"
+            "八(1)班　刀建国　　城乡低保家庭　　625元")
+    names = [f.text for f in findings(review(body, title), "person_name")]
+    assert sorted(names) == ["刀建国", "玉罕"]  # not "班　玉罕": 班 ends the class, 刀 is a (Dai) surname
