@@ -274,3 +274,29 @@ def test_a_status_column_under_a_lead_is_the_leads_statement():
 def test_a_status_column_without_a_lead_states_each_rows_status():
     body = "户主姓名｜家庭人口｜保障类别｜所在社区\n邬德昌｜3｜城市低保｜府后社区\n樊秀梅｜2｜农村低保｜柳湾村"
     assert [f.text for f in findings(review(body, "2024年第三季度保障对象名单"), "social_assistance")] == ["城市低保", "农村低保"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("将信仰伊斯兰教的马秀兰、韩永福2户纳入慰问范围。", ["马秀兰", "韩永福"]),
+    ("邀请同为基督徒的彭兰芝、向冬梅等人在家中聚会。", ["彭兰芝", "向冬梅"]),
+    ("享受低保的李四家中无劳动力。", ["李四"]),
+    ("患尿毒症的张三长期透析。", ["张三"]),
+])
+def test_the_names_a_statement_describes_after_its_de(text, names):
+    assert [f.text for f in findings(review(text), "person_name")] == names
+
+
+@pytest.mark.parametrize("text", ["加强对享受低保的困难群众的帮扶。", "享受低保的家庭共有120户。", "对患精神障碍的人员加强管理。",
+                                  "夏季高温，谨防中暑。", "发生晕厥时应立即拨打120。"])
+def test_a_statement_before_a_group_or_in_advice_describes_no_one(text):
+    assert not review(text).findings
+
+
+@pytest.mark.parametrize("text, name, part", [
+    ("乡干部家属张红梅中暑晕厥，已送医。", "张红梅", "中暑晕厥"),
+    ("走访慰问綦福田（脑梗后遗症），慰问金1500元。", "綦福田", "脑梗后遗症"),
+])
+def test_acute_conditions_and_rare_surnames(text, name, part):
+    result = review(text)
+    assert name in [f.text for f in findings(result, "person_name")]
+    assert part in [f.text for f in findings(result, "health")]

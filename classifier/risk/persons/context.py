@@ -129,6 +129,9 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
             after_de.add(k + 1)
             k = t.find("的", k + 1, sr)
         leads |= after_de
+        # right after a statement and its 的, the name it describes ("信仰伊斯兰教的马秀兰、韩永福", "享受低保的李四"): no
+        # statement need follow the name (nor each name its enumeration goes on with)
+        described = set() if petition else {b + 1 for _, b in spans if sl <= b < sr and t[b] == "的"}
         # where a name may open: the sentence start, after an opening character, a lead or a place
         # (the positions themselves, not a look at every character of the sentence)
         opens = {m.end() for m in OPENING_RE.finditer(t, max(0, sl - 1), sr - 1)}
@@ -137,20 +140,24 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
         for p in sorted({sl} | opens | leads | places):
             if not sl <= p < sr or (fld.name, p) in mentions:
                 continue
-            weak = t[p] in cues.reader.weak
+            # 常, 和, 于…: without a role word, a function word ("常见病"), not a surname — unless it opens a numbered
+            # item or goes on with the names a statement describes ("…的彭兰芝、向冬梅")
+            weak = t[p] in cues.reader.weak and not (p in described and t[p - 1] == "、")
             if weak and p not in items:
-                continue  # 常, 和, 于…: without a role word, a function word ("常见病"), not a surname
+                continue
             got = cues.reader.read(t, p, allow_masked=False, after_word=p in places or p in after_de)
             if not got or (weak and t[got[0]:got[0] + 1] not in ("，", ",")):
                 continue  # (opening a numbered item and closed by its comma: "（1）向某某，某镇，…")
             end = got[0]
-            if not _ends_name(t, end, starts):
+            if not _ends_name(t, end, starts) and not (p in described and _word_or_number_after(words, t, end)):
                 end -= 1
-                if end - p < 2 or not _ends_name(t, end, starts):
+                if end - p < 2 or not (_ends_name(t, end, starts)
+                                       or (p in described and _word_or_number_after(words, t, end))):
                     continue
             g = p + (2 if t[p:p + 2] in cues.reader.double else 1)
             k = bisect.bisect_left(ordered, end)
-            if (p not in places and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP)) or t[end - 1] in ORG_LAST:
+            if ((p not in places and p not in described and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP))
+                    or t[end - 1] in ORG_LAST):
                 continue  # the private statement must follow its subject closely; "麻醉科" is a department
             j = bisect.bisect_left(spans, (end, end))
             inside = any(a < end and p < b for a, b in spans[max(0, j - 8):j])
@@ -173,6 +180,8 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
             elif cues.official_before(fld, p):
                 continue
             mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role else cue))
+            if p in described and t[end:end + 1] == "、" and end + 1 < sr:
+                described.add(end + 1)  # the enumeration goes on: its next name is described too
 
 
 HONORIFIC_BEFORE_BRACKET_RE = re.compile(r"(?:同志|老人|女士|先生)?\Z")
@@ -283,6 +292,12 @@ def _split_words(words, t: str, p: int, g: int, end: int) -> bool:
 def _ends_name(t: str, end: int, attribute_starts) -> bool:
     return (end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
             or HOUSEHOLD_RE.match(t, end) is not None or DATE_AFTER_RE.match(t, end) is not None)
+
+
+def _word_or_number_after(words, t: str, end: int) -> bool:
+    """After a described name ("患尿毒症的张三长期透析", "…的马秀兰、韩永福2户"), its predicate opens with a common word
+    or a number."""
+    return t[end:end + 1].isdigit() or words.get(t[end:end + 2], 0) >= COMMON_GIVEN
 
 
 def cut_short(doc, mentions) -> None:
