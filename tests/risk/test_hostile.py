@@ -96,7 +96,9 @@ def prose_megabyte() -> float:
                                   # runs of region characters where a village group is read (after a home label, in a
                                   # list item, in a village column): many ways to cut them into regions, read once
                                   "住址：" + "市" * 40 + "，", "低保对象\n1. 张三，" + "镇市" * 20 + "，\n",
-                                  "姓名｜所在村组\n张三｜" + "省" * 30 + "\n"])
+                                  "姓名｜所在村组\n张三｜" + "省" * 30 + "\n",
+                                  # names a statement describes after its 的, and their enumerations
+                                  "信仰佛教的张三、", "患尿毒症的", "享受低保的李四、向五，"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

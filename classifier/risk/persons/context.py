@@ -131,7 +131,9 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
         leads |= after_de
         # right after a statement and its 的, the name it describes ("信仰伊斯兰教的马秀兰、韩永福", "享受低保的李四"): no
         # statement need follow the name (nor each name its enumeration goes on with)
-        described = set() if petition else {b + 1 for _, b in spans if sl <= b < sr and t[b] == "的"}
+        described = set() if petition else {
+            b + 1 for _, b in spans[bisect.bisect_left(spans, (sl, sl)):bisect.bisect_left(spans, (sr, sr))]
+            if b < sr and t[b] == "的"}  # (the sentence's statements only: bisect, not a look at every statement)
         # where a name may open: the sentence start, after an opening character, a lead or a place
         # (the positions themselves, not a look at every character of the sentence)
         opens = {m.end() for m in OPENING_RE.finditer(t, max(0, sl - 1), sr - 1)}
