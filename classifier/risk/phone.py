@@ -184,9 +184,9 @@ OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:[
 """Right before a number: its label — not an invitation to call ("如有疑问请拨打…": an office's)."""
 
 PHONE_HEADER_RE = re.compile(r"电话|座机|固话|联系方式|宅电")
-OFFICE_HEADER_RE = re.compile(r"办公|单位|值班|传真|部门|科室|机关|窗口|服务|委会|中心|站|(?<!住)所")
-"""A phone column of an office ("办公电话", "单位电话", "值班电话", "村（居）委会电话", "服务站电话"): its numbers are
-published."""
+OFFICE_HEADER_RE = re.compile(r"办|单位|值班|传真|部门|科室|机关|窗口|服务|委会|中心|站|(?<!住)所")
+"""A phone column of an office ("办公电话", "单位电话", "值班电话", "村（居）委会电话", "服务站电话", "河长办联系电话"): its
+numbers are published."""
 HOME_COLUMNS = ("宅电", "住宅", "家庭", "家中", "家长")
 """A phone column of homes ("宅电", "家长联系电话"): its numbers are private whoever the row names."""
 

@@ -157,6 +157,13 @@ def test_a_phone_column_of_offices_stays():
     assert not findings(review(body), "landline")
 
 
+def test_an_offices_phone_column_named_by_its_abbreviation_stays():
+    # "河长办": the river chiefs' office; a chief's row names an official, the number is the office's
+    body = ("河湖名称｜河长职务｜河长姓名｜河长办联系电话\n西河｜区委副书记、区长｜蒲凯｜0817-2234127\n"
+            "青山湖｜副区长｜何雨桐｜0817-2222917")
+    assert not findings(review(body, "某区区级河湖长名单公告"), "landline")
+
+
 def test_the_phone_a_numbered_item_of_a_person_labels():
     body = ("现公示如下：\n1. 杨永禄，关上社区居民，因突发脑溢血住院，给予临时救助4,800元。联系电话：0871－6543 2198。\n"
             "2. 段春莉，云秀社区居民，家中房屋失火，给予临时救助3,000元。联系电话：6718 2045。\n"
