@@ -23,9 +23,11 @@ row's vehicle is not a private person's."""
 ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|受让人|使用单位|所属单位|所属企业|承运单位)[：:][ \u3000]?"
                              r"[^\n，,。；;|｜：:]{1,30}?" + ORG_END + r"(?![\u4e00-\u9fff])")
 """On the plate's line, its owner or operator is a company: "车牌号 甘A·T3261，经营者：兰州某出租汽车有限公司"."""
-ORG_BRACKET_AFTER_RE = re.compile(r"号?[\u4e00-\u9fff]{0,6}?[（(][^（()）\n]{2,30}?" + ORG_END + r"(?:所有|所属|名下|自有)?[）)]")
-"""Right after the plate (and the kind of vehicle), its company in brackets: "豫C·T2863号出租车（洛阳某出租汽车有限公司）",
-"渝A·5W63R（某汽车租赁有限公司所有）"."""
+OFFICE_END = r"(?:中心|局|医院|大队|支队|中队|委员会|政府|办事处)"
+ORG_BRACKET_AFTER_RE = re.compile(r"号?[\u4e00-\u9fff]{0,6}?[（(][^（()）\n]{2,30}?(?:" + ORG_END + "|" + OFFICE_END + ")"
+                                  r"(?:所有|所属|名下|自有)?[）)]")
+"""Right after the plate (and the kind of vehicle), its company or office in brackets: "豫C·T2863号出租车（洛阳某出租汽车有限公司）",
+"渝A·5W63R（某汽车租赁有限公司所有）", "苏E·W1205（市急救中心）"."""
 SOLD_TO_RE = re.compile(r"竞得人|买受人|竞买人|挂靠|实际(?:车主|所有人)")
 """On a company's or an office's vehicle's line: it was sold to someone, or is only registered with the company
 ("挂靠，实际车主孔某某"): the car is a private person's."""

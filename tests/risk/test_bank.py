@@ -133,3 +133,8 @@ def test_a_donors_own_account_stays_private():
 def test_a_companys_account_after_a_funds_label_stays_the_companys():
     body = "农民工工资资金专户：某某建筑有限公司，开户行某银行某支行，账号 62170029400182736459"
     assert [f.type for f in review(body).findings] == ["bank_account"]
+
+
+@pytest.mark.parametrize("label", ["完税证明号码：", "完税凭证号", "票据号："])
+def test_a_certificate_or_receipt_number_is_no_card(label):
+    assert not findings(review(f"纳税人郝某某，{label}31401052400187465。"), "bank_card")

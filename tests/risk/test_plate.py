@@ -31,3 +31,10 @@ def test_a_plate_whose_bracket_names_the_company_that_owns_it_stays():
     body = ("姓名｜驾驶员证号｜服务车辆｜注销原因\n"
             "冉某某｜500112198409174694｜渝A·5W63R（重庆某汽车租赁有限公司所有）｜本人申请")
     assert not findings(review(body), "plate")
+
+
+def test_an_offices_vehicle_named_in_brackets_and_an_officers_certificate_number_are_no_private_plates():
+    body = "二、医疗保障车辆：苏E·W1205（市急救中心）\n三、志愿者自驾保障车辆：苏E·K3366（张某某）"
+    assert [f.text for f in findings(review(body), "plate")] == ["苏E·K3366"]
+    body = "询问人：沈涛、陆佳（执法证号：浙A33012、浙A33027）\n被询问人：孙某，车主，其浙A6F3H2号车辆停放于院内。"
+    assert [f.text for f in findings(review(body), "plate")] == ["浙A6F3H2"]
