@@ -13,7 +13,7 @@ TAIL_MASKS = "*＊×"
 # verbs that follow a name in running text.
 STOP_FIRST = frozenset("的了在是和与及等为因于系被将已向到对从由其同某先女们我你您他她它本该贵此")
 STOP_SECOND = frozenset("的了在是和与及等为因于系被将已向到对从由其同家说称表送打反患实今曾父母妻夫儿经并也都还就"
-                        "到去来拿给把让请领获任现原男")
+                        "到去来拿给把让请领获任现原男拟随")
 NOT_NAMES = frozenset(
     words("names.NOT_NAMES")
 )
@@ -88,6 +88,9 @@ VERY_COMMON_GIVEN = 30_000
 WORD_OPENING = 3300
 """A reading whose surname and first given character are a word this frequent is that word ("满意", "费用",
 "宣传", "公民"), not a name ("黄金", "王国", "建国" are less frequent, and start names)."""
+MASKED_WORD_OPENING = 300
+"""A character after a masked surname that opens a word this frequent with the next one ("拟于", "确诊") is that
+word's, not a given name left visible."""
 """A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
 
 
@@ -255,7 +258,10 @@ class NameReader:
             end = g
             while end < n and end < g + 3 and t[end] in MASK_CHARS:
                 end += 1
-            if end < n and is_cjk(t[end]) and t[end] not in STOP_SECOND and t[end] not in "某":
+            # one given character may stay visible after a single mask ("王某明", "刘*华") — not after two ("沙某某警告"),
+            # nor one that opens a word with the next ("王某拟于", "汪某确诊", "王某随父母")
+            if (end == g + 1 and end < n and is_cjk(t[end]) and t[end] not in STOP_SECOND and t[end] not in "某"
+                    and self.words.get(t[end:end + 2], 0) < MASKED_WORD_OPENING):
                 end += 1
             return end, True
         if not is_cjk(t[g]) or t[g] in STOP_FIRST or t[pos:g + 1] in NOT_NAMES or t[g:g + 2] in TITLES:

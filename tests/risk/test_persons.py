@@ -555,3 +555,29 @@ def test_more_kin_and_private_roles(body, name):
 ])
 def test_officials_named_with_a_spaced_title_or_their_school_between(body):
     assert not findings(review(body), "person_name")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("该校初二学生杨某某、李某（均为14岁）因琐事打架。", []),
+    ("将嫌疑人吴某某（男，15岁，系某中学学生）抓获。", ["15岁"]),  # read by its age: the age is the finding
+    ("执法人员发现该会所接纳未成年人孙某某上网。", []),
+    ("关于给予学生沙某某警告处分的决定", []),
+])
+def test_a_masked_childs_placeholder_is_never_the_finding(text, kept):
+    minors = findings(review(text), "minor")
+    assert not any("某" in f.text and "岁" not in f.text and "出生" not in f.text for f in minors)
+    assert all(any(k in f.text for f in minors) for k in kept)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("您孩子王某拟于2025年秋季入读某小学，年仅6岁。", "王某"),
+    ("初三（4）班学生汪某确诊肺结核，年仅15岁。", "汪某"),
+    ("学生王某明（14岁）在校受伤。", "王某明"),  # one given character left visible after one mask
+])
+def test_a_masked_name_ends_where_a_word_begins(text, name):
+    from classifier.risk.names import NameReader
+    from classifier.risk.lexicon import load_lexicon
+
+    reader = NameReader.from_lexicon(load_lexicon())
+    k = text.index(name)
+    assert text[k:reader.read(text, k, allow_masked=True)[0]] == name

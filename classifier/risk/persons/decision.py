@@ -83,8 +83,10 @@ class PersonDecision:
         enforcement, penalty, honour_notice, links, private_case, held = ctx
         cues = self.cues
         fld = doc.get(p.field)
-        if p.masked and not p.minor:
-            return NOT_PRIVATE  # already de-identified
+        if p.masked and (not p.minor or p.name_span is None):
+            # already de-identified; a masked minor's finding is the age it was read by ("吴某某（男，15岁"), never
+            # the placeholder itself ("未成年人林某", "学生杨某某": the age, if stated, is found on its own)
+            return NOT_PRIVATE
         linked = links.get(p.key)
         if cues.official_before(fld, p.start) and not p.sensitive and not (p.cue == OWN_STATEMENT and linked):
             return NOT_PRIVATE  # an official in role (unless what the sentence says of them is their illness, faith…)
