@@ -85,13 +85,13 @@ UNKNOWN_END = frozenset("、，,；;（(：: \t\u3000\n。")
 TRANSLITERATION_CHARS = frozenset("".join(words("names.TRANSLITERATION_CHARS")))
 
 VERY_COMMON_GIVEN = 30_000
+"""A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
 WORD_OPENING = 3300
 """A reading whose surname and first given character are a word this frequent is that word ("满意", "费用",
 "宣传", "公民"), not a name ("黄金", "王国", "建国" are less frequent, and start names)."""
 MASKED_WORD_OPENING = 300
 """A character after a masked surname that opens a word this frequent with the next one ("拟于", "确诊") is that
 word's, not a given name left visible."""
-"""A two-character "given name" this frequent is a word, whatever the surname ("童发展", "高中国")."""
 
 
 class NameReader:

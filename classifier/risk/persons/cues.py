@@ -33,7 +33,7 @@ class PersonCues:
         self.role_columns = tuple(lexicon.words("role_columns"))
         self.signoff_labels = tuple(lexicon.words("signoff_labels"))
         self.column_kinds: dict[str, bool] = {}  # header -> is a name column (lists.name_column)
-        self.payment_tables: dict[tuple[str, ...], bool] = {}  # (title, *header cells) -> pays a benefit (payment_table)
+        self.payment_tables: dict[tuple[str, ...], bool] = {}  # (title, *header) -> pays a benefit (payment_table)
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
         self.role_and_minor_words = self.roles | self.minor_cues
         """One set, built once: the cache of ``inside_longer_word`` keys on it (a new union per call was rebuilt,

@@ -27,7 +27,8 @@ class PersonMention:
     masked: bool = False  # 张某某 / 李* : already de-identified
     name_span: tuple[int, int] | None = None  # the name inside a longer span ("张三（9岁）")
     score: float = 0.0  # the name model's score for "tagger" mentions
-    framed: bool = False  # a label or a line opens it and its holder's profile closes it ("当事人：黄金根，男，"), or a name column's cell holds it
+    # a label or a line opens it and its holder's profile closes it ("当事人：黄金根，男，"), or a name column's cell holds it
+    framed: bool = False
 
     @property
     def key(self) -> tuple[str, int]:

@@ -105,7 +105,8 @@ class PersonNameRecognizer(Recognizer):
                     roles.after_role(cues, doc, fld, hit, mentions, self.cue_words, starts)
         lists.list_items(cues, doc, mentions)
         for fld in doc.fields:
-            lists.table_names(cues, fld, mentions, "table", doc.title.text)  # any table's name column (private if linked)
+            # any table's name column (private if linked, or when the table pays its rows a benefit)
+            lists.table_names(cues, fld, mentions, "table", doc.title.text)
         context.in_private_sentences(cues, doc, mentions)
         context.before_brackets(cues, doc, mentions)
         context.item_subjects(cues, doc, mentions)

@@ -118,7 +118,7 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
             for i, (a, b) in enumerate(cells):
                 if i < len(header) and name_column(cues, header[i]) and b - a <= NAME_REACH and empty(fld, a, b):
                     spans[fld.name].append((a, b))
-                    if cues.payment_table(doc.title.text, header):  # as table_names: the row's person receives the benefit
+                    if cues.payment_table(doc.title.text, header):  # as table_names: the row's person is paid
                         labels.append((fld.name, a, b, dict(cue="list")))
     words = cues.reader.words
     for fld, (sl, sr) in attribute_sentences(doc):
