@@ -151,10 +151,10 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
             if not got or (weak and t[got[0]:got[0] + 1] not in ("，", ",")):
                 continue  # (opening a numbered item and closed by its comma: "（1）向某某，某镇，…")
             end = got[0]
-            if not _ends_name(t, end, starts) and not (p in described and _word_or_number_after(words, t, end)):
+            loose = p in described  # (a described name's predicate may open with a word or a number)
+            if not _ends_name(t, end, starts, words, loose):
                 end -= 1
-                if end - p < 2 or not (_ends_name(t, end, starts)
-                                       or (p in described and _word_or_number_after(words, t, end))):
+                if end - p < 2 or not _ends_name(t, end, starts, words, loose):
                     continue
             g = p + (2 if t[p:p + 2] in cues.reader.double else 1)
             k = bisect.bisect_left(ordered, end)
@@ -291,15 +291,13 @@ def _split_words(words, t: str, p: int, g: int, end: int) -> bool:
     return p > 0 and words.get(t[p - 1:p + 1], 0) >= SPLIT_WORD and words.get(t[g:end], 0) >= SPLIT_WORD
 
 
-def _ends_name(t: str, end: int, attribute_starts) -> bool:
+def _ends_name(t: str, end: int, attribute_starts, words=None, loose: bool = False) -> bool:
+    """A name may end at ``end``: punctuation, a predicate, the statement, a household or a date follows; ``loose``
+    (a name a statement before it describes: "患尿毒症的张三长期透析", "…的马秀兰、韩永福2户"), a common word or a
+    number too."""
     return (end >= len(t) or t[end] in FOLLOW or t[end] in PREDICATE or end in attribute_starts
-            or HOUSEHOLD_RE.match(t, end) is not None or DATE_AFTER_RE.match(t, end) is not None)
-
-
-def _word_or_number_after(words, t: str, end: int) -> bool:
-    """After a described name ("患尿毒症的张三长期透析", "…的马秀兰、韩永福2户"), its predicate opens with a common word
-    or a number."""
-    return t[end:end + 1].isdigit() or words.get(t[end:end + 2], 0) >= COMMON_GIVEN
+            or HOUSEHOLD_RE.match(t, end) is not None or DATE_AFTER_RE.match(t, end) is not None
+            or (loose and (t[end].isdigit() or words.get(t[end:end + 2], 0) >= COMMON_GIVEN)))
 
 
 def cut_short(doc, mentions) -> None:
