@@ -74,8 +74,8 @@ DOTS = frozenset("·•・‧")
 """The middle dot between the parts of a transliterated name ("买买提江·阿不都热依木")."""
 DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为和与及之向对从由将")
 """After the dot, the first of these ends the name: the predicate starts ("吐尔洪·买买提明每周五到…")."""
-PLACE_LAST = frozenset("省市县区镇乡村州")
-"""The last character of a place's name; a three-character "name" ending in one is a place."""
+PLACE_LAST = frozenset("省市县区镇乡村州庄屯寨堡")
+"""The last character of a place's name; a three-character "name" ending in one is a place ("马家庄", "李家寨")."""
 
 NAME_CANNOT_END = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户号员制")
 """The last character of a body, a place, a position or a household: no given name ends so."""

@@ -373,7 +373,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         anchor_ok = self._anchor_ok
 
         def keep(p) -> bool:
-            return (p.end <= start or p.start == end or p.start == end + 1) and anchor_ok(p)
+            return (p.end <= start or p.start == end or p.start == end + 1
+                    or (t[end:end + 1] == "的" and DESCRIBED_KIND_RE.fullmatch(t, end + 1, p.start) is not None)
+                    ) and anchor_ok(p)
 
         found = doc.persons.nearest(fld.name, start, sl, sr, NEAREST, keep)
         if not found and ABOVE_RE.match(t, sl, start):
@@ -403,6 +405,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         start = m.start() if m else (pre.start() if pre else hit.start)
         return start, (sub.end() if sub else hit.end)
 
+
+DESCRIBED_KIND_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:人员|对象|老人|[员民工户者])")
+"""Between a status's 的 and the name it describes, the kind of person ("纳入低保的种植户冯有福", "享受特困供养的老人王某")."""
 
 LIST_LEAD_RE = re.compile(r"以下|下列|如下|名单")
 """In a sentence, what introduces the list below it ("以下人员…", "现将…名单公示如下：")."""

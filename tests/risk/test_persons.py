@@ -581,3 +581,28 @@ def test_a_masked_name_ends_where_a_word_begins(text, name):
     reader = NameReader.from_lexicon(load_lexicon())
     k = text.index(name)
     assert text[k:reader.read(text, k, allow_masked=True)[0]] == name
+
+
+@pytest.mark.parametrize("body", [
+    "评审发现：产科值班医师李峰未能及时识别凝血功能障碍，输血启动延迟。",  # a doctor in role
+    "特派员柴宏亮（区农技中心）帮扶香泉镇中川村纳入低保的种植户，亩产提高。",  # a commissioner in role
+    "监督员刘秀兰（社区医生）对社区康复人员定期检测提出改进意见4条。",
+])
+def test_people_at_work_are_not_private(body):
+    assert not findings(review(body), "person_name")
+
+
+def test_an_appointment_notice_names_its_appointees():
+    body = "决定聘任以下2名同志为安置帮教工作社会监督员：\n1. 郭振华，男，某科技公司职工\n2. 白晓燕，女，退休社区干部"
+    assert not findings(review(body, "关于聘任安置帮教工作社会监督员的公告"), "person_name")
+
+
+@pytest.mark.parametrize("title, body, names", [
+    ("家事审判工作白皮书（节选）", "（二）关于离婚案件中重病一方的生活保障\n原告吴振东与被告郑秀芝结婚二十余年。", ["吴振东", "郑秀芝"]),
+    ("出生医学证明补发公示", "2024年10月公示。新生儿性别：女；母亲姓名：黄秋莹；父亲姓名：韦海；原证遗失。", ["黄秋莹", "韦海"]),
+    ("孕产妇死亡评审通报", "产妇孔维娜，28岁，孕39周入院待产。", ["孔维娜"]),
+    ("人道救助金发放公示", "序号　户主　　乡镇　　　　救助金额（元）\n1　　　刘长根　小沙江镇　　5000\n2　　　罗翠英　虎形山乡　　5000",
+     ["刘长根", "罗翠英"]),
+])
+def test_parties_relatives_patients_and_recipients(title, body, names):
+    assert [f.text for f in findings(review(body, title), "person_name")] == names

@@ -300,3 +300,17 @@ def test_acute_conditions_and_rare_surnames(text, name, part):
     result = review(text)
     assert name in [f.text for f in findings(result, "person_name")]
     assert part in [f.text for f in findings(result, "health")]
+
+
+def test_a_status_describes_the_kind_of_person_named_after_its_de():
+    result = review("帮扶香泉镇中川村纳入低保的种植户冯有福，引进马铃薯脱毒原种。")
+    assert [f.text for f in findings(result, "person_name")] == ["冯有福"]
+    assert [f.text for f in findings(result, "social_assistance")] == ["纳入低保"]
+
+
+@pytest.mark.parametrize("text", [
+    "3月12日凌晨，城关镇向阳村发生一起民房火灾，造成1人重伤。",  # 民房: no 村民 before 房
+    "王村镇 马家庄  护路员一名，脱贫户。",  # 马家庄 is a village
+])
+def test_a_word_or_a_village_is_no_subject(text):
+    assert not findings(review(text), "person_name")

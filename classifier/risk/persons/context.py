@@ -115,7 +115,7 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
         # act, after a place only, where the words of a kind open everyday phrases ("工单重复投诉", "施工方赔偿")
         places = {m.end() for m in PLACE_SUFFIX_RE.finditer(t, sl, sr)}
         if not petition:
-            places |= {m.end() for m in PERSON_KIND_RE.finditer(t, sl, sr)}
+            places |= {m.end() for m in PERSON_KIND_RE.finditer(t, sl, sr) if not _binds_on(words, t, m)}
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
         # after an official's title, where the statement is the name's own predicate ("县第二中学教师陈某经医院确诊为…",
         # "负责人杨某（基督教信徒）"): an official's illness or faith is theirs (not so "医生王某现场处置后…诊断为…")
@@ -265,6 +265,14 @@ def _own_statement(t: str, end: int, ordered: list[int], k: int) -> bool:
     if k == len(ordered) or ordered[k] - end > OWN_STATEMENT_GAP or t[end:end + 1] not in OWN_OPENERS:
         return False
     return not any(c in "。；;\n其" for c in t[end:ordered[k]])  # (其: the statement is of someone else)
+
+
+def _binds_on(words, t: str, m) -> bool:
+    """The one character of a kind of person matched at ``m`` opens a word with the next one and ends none before it
+    ("一起民房火灾": 民房, no 起民): it is no kind of person there ("村民", "职工" end a word: "职工钱伟" stays a name)."""
+    e = m.end()
+    return (e - m.start() == 1 and t[e - 1:e + 1] in words
+            and not any(t[a:e] in words for a in range(max(0, e - 3), e - 1)))
 
 
 def common_word(words, cues, given: str) -> bool:

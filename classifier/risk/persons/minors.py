@@ -14,7 +14,7 @@ import re
 
 from ..base import Recognizer
 from ..wordlists import words
-from .age import ADULT, CN_AGE_CHARS, cn_number
+from .age import ADULT, CN_AGE_CHARS, cn_number, document_year
 
 READ = tuple(words("persons.minors.READ"))
 GRADES = frozenset(words("persons.minors.GRADES"))
@@ -49,7 +49,8 @@ class MinorRecognizer(Recognizer):
     def rereads(self, fld, hit) -> bool:
         """Only words that can state one child's age or grade: an age under eighteen that is no bracket
         ("0-6岁", "14岁以下"), "初二"/"高一" as grades (not "提高一个", "正月初三"), a class after its number
-        ("七（2）班") where no grade word before it is read already, a birth date before "出生"."""
+        ("七（2）班") where no grade word before it is read already, a birth date before "出生" at most eighteen years
+        before the year the document is of (``age.document_year``: "1964年5月出生" in a 2024 list is an adult's)."""
         t = fld.text
         term = hit.term
         if term == "岁":
@@ -62,7 +63,12 @@ class MinorRecognizer(Recognizer):
             before = t[max(0, hit.start - ROW_BEFORE_CLASS):hit.start]
             return (before[-1:] in ("）", ")") or before[-1:].isdigit()) and not any(w in before for w in CLASS_AFTER)
         if term == "出生":
-            return BIRTH_YEAR_RE.search(t, max(0, hit.start - BIRTH_REACH), hit.start) is not None
+            m = BIRTH_YEAR_RE.search(t, max(0, hit.start - BIRTH_REACH), hit.start)
+            if m is None:
+                return False
+            # an adult's birth date ("张玉芹（1964年5月出生，无子女）" in a 2024 list) is no child's, whatever it reads like
+            year = document_year(fld)
+            return not year or year - int(m.group()[:4]) <= ADULT
         return True
 
     def reading_features(self, fld, hit) -> list[str]:

@@ -66,6 +66,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     p = hit.end
     if t[hit.end:hit.end + 1] in ("）", ")") and hit.start > 0 and t[hit.start - 1] in ("（", "("):
         p += 1  # "被答辩人（原告）：贾某梅": the role in brackets after another, then the name
+    if t[p:p + 2] == "姓名" and t[p + 2:p + 3] in ("：", ":"):
+        p += 2  # "母亲姓名：黄秋莹", "申请人姓名：…": the label names the role of the name after it
     while p < len(t) and p < hit.end + 3 and t[p] in "：: 为\u3000":
         p += 1
     minor = hit.term in cues.minor_cues
