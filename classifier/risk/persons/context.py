@@ -147,7 +147,8 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
             weak = t[p] in cues.reader.weak and not (p in described and t[p - 1] == "、")
             if weak and p not in items:
                 continue
-            got = cues.reader.read(t, p, allow_masked=False, after_word=p in places or p in after_de)
+            got = cues.reader.read(t, p, allow_masked=False, after_word=p in places or p in after_de,
+                                   allow_initials=p in places)  # "牧民泽仁多吉患…": a name without a surname
             if not got or (weak and t[got[0]:got[0] + 1] not in ("，", ",")):
                 continue  # (opening a numbered item and closed by its comma: "（1）向某某，某镇，…")
             end = got[0]
