@@ -19,6 +19,8 @@ CONTACT_CUES = frozenset(words("address.CONTACT_CUES"))
 """Private cues that an office's closing lines use too ("联系地址：…  联系电话：…" under a notice): private
 only in a person's record (its sentence names the person's role or gives an ID number) or a letter's 你."""
 SEAT_CUES = frozenset(words("address.SEAT_CUES"))
+HOME_CUES = frozenset(words("address.HOME_CUES"))
+"""Cues of a person's home only ("家住", "户籍地"): an organisation named before them is the person's workplace."""
 PERSON_ID_RE = re.compile(r"身份证|身份号码")
 ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
@@ -332,9 +334,9 @@ class AddressRecognizer(Recognizer):
                 and PERSON_ID_RE.search(t, lo, start) is None)
 
     def _org_seat(self, fld, start: int) -> bool:
-        """The cue closest before the address follows an organisation's name (its seat, not a home), or is a
-        seat cue in an organisation's record ("统一社会信用代码：…\n法定代表人：…\n住所：…"), or the address stands
-        in a seat column ("住所") of an organisation's row."""
+        """The cue closest before the address follows an organisation's name (its seat, not a home; never a cue of a
+        home only, ``HOME_CUES``), or is a seat cue in an organisation's record ("统一社会信用代码：…\n法定代表人：…\n
+        住所：…"), or the address stands in a seat column ("住所") of an organisation's row."""
         t = fld.text
         if fld.column_header(start) in SEAT_CUES and ORG_IN_ROW_RE.search(t, line_start(t, start, 120), start):
             return True  # a "住所" column, in the row of a company
@@ -342,6 +344,8 @@ class AddressRecognizer(Recognizer):
         if not cues:
             return False
         cue = max(cues, key=lambda h: h.end)
+        if cue.term in HOME_CUES:
+            return False  # "彭某（某科普协会，家住…）": where the person lives, whoever they work for
         if cue.term in SEAT_CUES:
             # the record's lines before the cue: back to a sentence's end or a blank line (its labels may be long:
             # "法定代表人身份证号码：")

@@ -169,3 +169,14 @@ def test_offices_named_in_more_ways_keep_their_addresses(body):
 
 def test_a_road_named_after_an_office_is_part_of_a_home():
     assert [f.text for f in findings(review("住址：城关镇政府路12号3栋201室"), "address")] == ["城关镇政府路12号3栋201室"]
+
+
+@pytest.mark.parametrize("body, address", [
+    ("彭思远（湖南某科普协会，家住长沙市岳麓区麓谷街道枫林三路金茂悦小区6栋2单元1802室）",
+     "长沙市岳麓区麓谷街道枫林三路金茂悦小区6栋2单元1802室"),
+    ("邹玉兰（某中学退休教师，户籍地浏阳市集里街道花园社区新屋组17号）", "浏阳市集里街道花园社区新屋组17号"),
+    ("本决定书按您申请表中填写的地址寄送：广东省陆丰市碣石镇新兴社区海滨三巷7号。", "广东省陆丰市碣石镇新兴社区海滨三巷7号"),
+    ("本答复按你留存的联系方式送达：黑龙江省尚志市亚布力镇青云村四屯27号。", "黑龙江省尚志市亚布力镇青云村四屯27号"),
+])
+def test_a_home_or_a_letters_own_address_cue_gives_the_home(body, address):
+    assert [f.text for f in findings(review(body), "address")] == [address]

@@ -314,3 +314,13 @@ def test_a_status_describes_the_kind_of_person_named_after_its_de():
 ])
 def test_a_word_or_a_village_is_no_subject(text):
     assert not findings(review(text), "person_name")
+
+
+@pytest.mark.parametrize("text, name, part", [
+    ("蒋若曦（苏州市平江中学）：低视力，提供大字号试卷。", "蒋若曦", "低视力"),
+    ("产妇孔维娜入院后经评审认定为羊水栓塞。", "孔维娜", "羊水栓塞"),
+])
+def test_conditions_of_mothers_and_children(text, name, part):
+    result = review(text)
+    assert name in [f.text for f in findings(result, "person_name")]
+    assert any(part in f.text for f in findings(result, "health"))
