@@ -92,6 +92,7 @@ def test_no_private_party_without_a_mediated_dispute_or_a_name(title, body):
 @pytest.mark.parametrize("text, name", [
     ("你反映其胞弟罗德明在两家宅基地之间砌墙一事，经核实如下。", "罗德明"),
     ("老人由其侄子叶长海照料起居。", "叶长海"),
+    ("父母已故，由其兄符传武担任监护人。", "符传武"),
 ])
 def test_more_relatives_name_a_private_person(text, name):
     assert name in [f.text for f in findings(review(text), "person_name")]
