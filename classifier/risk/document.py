@@ -6,6 +6,7 @@ import bisect
 import operator
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from .base import Candidate
@@ -117,7 +118,6 @@ class FieldText:
         self.original = original
         self.normalised = Normalised(original)
         self.text = self.normalised.text  # what the recognizers read; spans map back with to_original
-        self.segments = Segments(self.text)
         self.candidates: list[Candidate] = []
         self.hits: list[Hit] = []  # sorted by start
         self._starts: list[int] = []
@@ -128,6 +128,12 @@ class FieldText:
         self._cells = None
         self._header_cells = None
         self.memo: dict = {}  # per-field scratch of one review, keyed by recognizer ("address_end")
+
+    @cached_property
+    def segments(self) -> Segments:
+        """Sentence and clause boundaries, found the first time a recognizer asks (a draft in which nothing is
+        looked at around a hit never pays for them)."""
+        return Segments(self.text)
 
     def id_between(self, lo: int, hi: int) -> bool:
         """A valid 18-digit ID number starts in ``[lo, hi)``."""

@@ -25,6 +25,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
+
 KEEP = frozenset("（）：；，！？\u3000")
 """Characters NFKC would change that the recognizers need as they are."""
 
@@ -168,8 +170,26 @@ def normalise(text: str) -> str:
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
-_SENTENCE_CHARS = frozenset("。；;！？!?\n")
-_CLAUSE_RE = re.compile(r"[。；;！？!?\n，,、：:（）()《》“”\"]")
+_SENTENCE_CHARS = "。；;！？!?\n"
+_CLAUSE_CHARS = _SENTENCE_CHARS + "，,、：:（）()《》“”\""
+
+
+def _char_mask(chars: str) -> np.ndarray:
+    """A lookup table over the Basic Multilingual Plane: true at each of ``chars``."""
+    mask = np.zeros(0x10000, dtype=bool)
+    mask[[ord(c) for c in chars]] = True
+    return mask
+
+
+_SENTENCE_MASK = _char_mask(_SENTENCE_CHARS)
+_CLAUSE_MASK = _char_mask(_CLAUSE_CHARS)
+
+
+def _code_points(text: str) -> np.ndarray:
+    """The text's code points, those beyond the Basic Multilingual Plane clipped to U+FFFF (no boundary there; a
+    lone surrogate passes through as its own code)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.minimum(codes, 0xFFFF)
 
 
 SEMICOLON_CELL = 40
@@ -258,11 +278,14 @@ class Segments:
 
     def __init__(self, text: str):
         self.length = len(text)
-        self._clause = [m.start() for m in _CLAUSE_RE.finditer(text)]
+        # the boundaries are found with lookup tables over the code points (one C pass, not a match per mark)
+        codes = _code_points(text)
+        clause = np.flatnonzero(_CLAUSE_MASK[codes])
+        self._clause = clause.tolist()
         cells = _row_semicolons(text) if "；" in text else ()
-        self._sent = [i for i in self._clause
-                      if text[i] in _SENTENCE_CHARS and i not in cells
-                      and (text[i] != "\n" or not _inside_record(text, i))]  # (only a line break may join a record)
+        self._sent = [i for i in clause[_SENTENCE_MASK[codes[clause]]].tolist()
+                      if i not in cells and (text[i] != "\n" or not _inside_record(text, i))]
+        # (only a line break may join a record)
 
     @staticmethod
     def _around(bounds: list[int], length: int, start: int, end: int) -> tuple[int, int]:

@@ -88,3 +88,16 @@ def test_a_class_before_a_name_in_an_ideographic_space_table_is_not_read_as_a_su
             "八(1)班　刀建国　　城乡低保家庭　　625元")
     names = [f.text for f in findings(review(body, title), "person_name")]
     assert sorted(names) == ["刀建国", "玉罕"]  # not "班　玉罕": 班 ends the class, 刀 is a (Dai) surname
+
+
+def test_sentence_and_clause_boundaries_by_position():
+    from classifier.risk.text import Segments
+
+    text = "甲\U0001F600，乙\ud800。丙；丁\n姓名：张三\n病种：尿毒症\n张三；男；低保；300元"
+    seg = Segments(text)
+    assert seg._clause == [i for i, ch in enumerate(text) if ch in "，。；\n："]  # an emoji or a lone surrogate is one
+    # a sentence ends at 。；\n — not at a record's line break, nor at the ； between a table row's cells
+    row = text.index("张三；男")
+    assert seg._sent == [text.index("。"), text.index("；"), text.index("\n"), text.index("\n张三")]
+    assert all(i < row or text[i] != "；" for i in seg._sent)
+    assert seg.sentence(text.index("尿毒症")) == (text.index("\n") + 1, text.index("\n张三"))
