@@ -233,3 +233,10 @@ def test_a_child_named_before_a_birth_date_that_says_so_is_private(title, body, 
 
 def test_an_adult_named_before_a_birth_date_is_not_thereby_private():
     assert not findings(review("张建国（1968年3月出生）任区教育局局长。", "2024年人事任免通知"), "person_name")
+
+
+def test_a_letter_names_its_addressee_in_brackets_after_you():
+    body = ("您好！您反映的“孕期产检未发现胎儿唇腭裂”一事，我委已调查核实。\n"
+            "经查：您（张晓萌）于2023年在某医院建档产检。")
+    assert [f.text for f in findings(review(body), "person_name")] == ["张晓萌"]
+    assert not findings(review("你（单位）应当于十日内改正。"), "person_name")

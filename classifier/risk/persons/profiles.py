@@ -104,19 +104,42 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
         k = close + 1 if close > 0 else k
     if t[k:k + 1] not in ("：", ":") or t[k + 1:k + 2] not in ("\n", ""):
         return False  # alone on its line, not a label "文号："
-    letter = t[k:min(len(t), k + ADDRESSEE_REACH)]
-    if REPORTED_BY_YOU_RE.search(letter):
-        cue, kw = "举报人", dict(whistleblower=True)
-    elif PETITION_RE.search(letter):
-        cue, kw = "信访人", dict(sensitive=True)  # a petition about one's own affairs
-    elif APPLICATION_RE.search(letter):
-        cue, kw = "申请人", dict(sensitive=True)  # the applicant answered about their own application
-    else:
-        cue, kw = "addressee", {}
+    cue, kw = _letter_cue(t[k:min(len(t), k + ADDRESSEE_REACH)])
     mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue=cue, masked=got[1], **kw))
     for a, (b, masked) in others:
         mentions.add(PersonMention(fld.name, a, b, t[a:b], cue=cue, masked=masked, **kw))
     return True
+
+
+def _letter_cue(letter: str) -> tuple[str, dict]:
+    """What a letter to a person answers, as the cue its addressee is given (and the mention's flags)."""
+    if REPORTED_BY_YOU_RE.search(letter):
+        return "举报人", dict(whistleblower=True)
+    if PETITION_RE.search(letter):
+        return "信访人", dict(sensitive=True)  # a petition about one's own affairs
+    if APPLICATION_RE.search(letter):
+        return "申请人", dict(sensitive=True)  # the applicant answered about their own application
+    return "addressee", {}
+
+
+YOU_NAMED_RE = re.compile(r"[你您][（(]")
+"""你/您 with the addressee's name in brackets after it ("经查：您（张晓萌）于2023年…")."""
+
+
+def named_you(cues, fld, mentions) -> None:
+    """"您（张晓萌）于2023年在…": the letter names its addressee in brackets after 你/您; the addressee is given the cue
+    of what the letter answers, as a salutation's name is."""
+    if fld.name != "body" or ("你（" not in fld.text and "您（" not in fld.text
+                              and "你(" not in fld.text and "您(" not in fld.text):
+        return
+    t = fld.text
+    for m in YOU_NAMED_RE.finditer(t):
+        p = m.end()
+        got = cues.reader.read_bounded(t, p, strict=False, allow_masked=True)
+        if not got or t[got[0]:got[0] + 1] not in ("）", ")") or (fld.name, p) in mentions:
+            continue
+        cue, kw = _letter_cue(t)
+        mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=cue, masked=got[1], **kw))
 
 
 def _unread_name(cues, t: str, lead: int):

@@ -112,6 +112,7 @@ class PersonNameRecognizer(Recognizer):
         context.item_subjects(cues, doc, mentions)
         for fld in doc.fields:
             profiles.addressee(cues, fld, mentions)
+            profiles.named_you(cues, fld, mentions)
             profiles.profiles(cues, fld, mentions)
         profiles.title_subject(cues, doc, mentions)
         identity.beside_identifiers(cues, doc, mentions)
