@@ -324,3 +324,11 @@ def test_conditions_of_mothers_and_children(text, name, part):
     result = review(text)
     assert name in [f.text for f in findings(result, "person_name")]
     assert any(part in f.text for f in findings(result, "health"))
+
+
+def test_a_name_before_a_bracket_does_not_open_inside_a_word():
+    result = review("患者刘某（双相情感障碍），补助金额1200元。")
+    assert "者刘某" not in [f.text for f in findings(result, "person_name")]
+    assert [f.text for f in findings(review("走访职工钱伟（患尿毒症）家庭。"), "person_name")] == ["钱伟"]
+    # a name without a surname opens with its syllable
+    assert "扎西平措" in [f.text for f in findings(review("扎西平措（某寺院僧人）在僧舍使用电热毯。"), "person_name")]

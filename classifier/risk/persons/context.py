@@ -239,7 +239,9 @@ def before_brackets(cues, doc, mentions) -> None:
                     continue
                 n = k - len(HONORIFIC_BEFORE_BRACKET_RE.search(t, max(0, k - 2), k).group())
                 for p in range(max(0, n - 4), n - 1):
-                    got = reader.read(t, p, allow_masked=False, after_word=True)
+                    # (a reading that opens inside a word is none: "患者刘某（…）" holds no name 者刘某; a name without a
+                    # surname opens with its syllable: "扎西平措（某寺院僧人）")
+                    got = reader.read(t, p, allow_masked=False, allow_initials=True)
                     if not got or got[0] != n or (fld.name, p) in mentions:
                         continue
                     g = p + (2 if t[p:p + 2] in reader.double else 1)
