@@ -608,6 +608,10 @@ def test_an_appointment_notice_names_its_appointees():
     ("计划生育家庭奖励扶助对象资格确认结果公示", "现将2024年新增对象公示如下：\n符离街道：于德福（1964年1月出生，只生育一个女孩）；"
      "望留街道：张玉芹（1964年5月出生，无子女）。", ["于德福", "张玉芹"]),
     ("包虫病防治工作进展", "其中：\n　　色须镇牧民泽仁多吉患肝包虫病已行手术治疗；", ["泽仁多吉"]),
+    ("2023年度专利资助拟资助对象公示（个人部分）", "序号｜专利权人｜专利号｜资助金额\n1｜楼建伟｜ZL202310604218.7｜10000元",
+     ["楼建伟"]),
+    ("2024年农村妇女两癌筛查阳性病例随访名单", "编号  姓名    年龄  所属单位        初筛结果\n01   江秀珍   46   岑河镇卫生院      HPV16阳性",
+     ["江秀珍"]),
 ])
 def test_parties_relatives_patients_and_recipients(title, body, names):
     assert [f.text for f in findings(review(body, title), "person_name")] == names
