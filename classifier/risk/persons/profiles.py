@@ -129,16 +129,20 @@ YOU_NAMED_RE = re.compile(r"[你您][（(]")
 def named_you(cues, fld, mentions) -> None:
     """"您（张晓萌）于2023年在…": the letter names its addressee in brackets after 你/您; the addressee is given the cue
     of what the letter answers, as a salutation's name is."""
-    if fld.name != "body" or ("你（" not in fld.text and "您（" not in fld.text
-                              and "你(" not in fld.text and "您(" not in fld.text):
+    if fld.name != "body":
         return
     t = fld.text
+    letter = None  # what the letter answers, read once, at its first named 你/您
     for m in YOU_NAMED_RE.finditer(t):
         p = m.end()
-        got = cues.reader.read_bounded(t, p, strict=False, allow_masked=True)
-        if not got or t[got[0]:got[0] + 1] not in ("）", ")") or (fld.name, p) in mentions:
+        if (fld.name, p) in mentions:
             continue
-        cue, kw = _letter_cue(t)
+        got = cues.reader.read_bounded(t, p, strict=False, allow_masked=True)
+        if not got or t[got[0]:got[0] + 1] not in ("）", ")"):
+            continue
+        if letter is None:
+            letter = _letter_cue(t)
+        cue, kw = letter
         mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=cue, masked=got[1], **kw))
 
 
