@@ -98,6 +98,10 @@ class SecrecyMarkingRecognizer(Recognizer):
         if level in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
                 return ()
+            if (0 < s and e < len(t) and "\u4e00" <= t[s - 1] <= "\u9fff" and "\u4e00" <= t[e] <= "\u9fff"
+                    and not alone_on_line(t, max(0, s - 4), e)):
+                return ()  # inside running words: no bracket, star, term, cell or line edge can make it a marking,
+                # only a self-reference opening the line ("此件秘密…"); checked first, as a hostile text repeats it
             j = e
             if j < len(t) and t[j] in " \u3000":
                 j += 1
@@ -126,8 +130,8 @@ class SecrecyMarkingRecognizer(Recognizer):
                     return (self.result(fld, s, e, 0.9, f"“密级”栏标注“{hit.term}”"),)
             if (fld.name == "title" and (bracketed(t, s, e) or in_title_position(t, s, e))) or (
                     fld.name == "body" and (bracketed(t, s, e) or (t[e:e + 1] in ("\n", "", " ", "\u3000") and alone_on_line(t, s, e))
-                                            or (self_referential(t, fld.segments.sentence(s)[0], s, 4)
-                                                and (alone_on_line(t, max(0, s - 4), e) or t[e:e + 1] in "，,。；;")))):
+                                            or ((t[e:e + 1] in "，,。；;" or alone_on_line(t, max(0, s - 4), e))
+                                                and self_referential(t, fld.segments.sentence(s)[0], s, 4)))):
                 return (self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”"),)
             return ()
         # 国家秘密 / 涉密: only when the document says it of itself.
