@@ -93,6 +93,7 @@ def test_no_private_party_without_a_mediated_dispute_or_a_name(title, body):
     ("你反映其胞弟罗德明在两家宅基地之间砌墙一事，经核实如下。", "罗德明"),
     ("老人由其侄子叶长海照料起居。", "叶长海"),
     ("父母已故，由其兄符传武担任监护人。", "符传武"),
+    ("经查，其利用职务上的便利，为其妻弟栾志强承揽项目提供帮助。", "栾志强"),  # 其妻 inside 其妻弟 does not hide it
 ])
 def test_more_relatives_name_a_private_person(text, name):
     assert name in [f.text for f in findings(review(text), "person_name")]
@@ -240,3 +241,38 @@ def test_a_letter_names_its_addressee_in_brackets_after_you():
             "经查：您（张晓萌）于2023年在某医院建档产检。")
     assert [f.text for f in findings(review(body), "person_name")] == ["张晓萌"]
     assert not findings(review("你（单位）应当于十日内改正。"), "person_name")
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("关于巩秀兰同志查询知青档案的答复", "巩秀兰同志：\n  你查询本人1972年下乡插队经历的申请收悉。经查，档案中有你的登记表一份。",
+     "巩秀兰"),
+    ("投诉处理结果告知书", "栾春来（联系电话13912345678）：\n你于8月2日通过热线投诉称，有人冒用你的房屋登记经营。", "栾春来"),
+    ("关于家长反映教师体罚学生问题的答复", "尊敬的邰秀梅女士：\n您好！您于5月13日反映的问题已调查核实。", "邰秀梅"),
+])
+def test_the_addressee_of_a_reply_or_notice_about_their_own_matter_is_private(title, body, name):
+    # a salutation after 尊敬的, or with a note in brackets, is read; a reply or notice to a person is about their matter
+    assert name in [f.text for f in findings(review(body, title), "person_name")]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("某区人民法院公告", "韦建军：\n本院受理原告某小额贷款有限公司诉你借款合同纠纷一案，现依法向你公告送达起诉状副本。"),
+    ("行政处罚案件调查情况", "案由：某加油站涉嫌销售不合格汽油案。\n询问笔录（摘录）：\n问：你站的汽油从哪里进的货？"),
+])
+def test_a_served_party_or_a_record_heading_is_no_reply_addressee(title, body):
+    assert not findings(review(body, title), "person_name")
+
+
+def test_rows_lined_up_with_bare_numbers_in_a_benefit_list_are_all_read():
+    body = ("申报期：2024年1月—6月\n\n1  苗海燕  全春街道  补贴3120元\n2  栾立新  永吉街道  补贴3120元\n"
+            "3  巩淑琴  鸿城街道  补贴2080元\n\n公示期内如有异议，请向区就业服务局反映。")
+    result = review(body, "2024年灵活就业人员社会保险补贴拟发放名单公示")
+    assert [f.text for f in findings(result, "person_name")] == ["苗海燕", "栾立新", "巩淑琴"]
+    # a year followed by spaces opens no row
+    assert not findings(review("2024  年度补贴发放工作总结", "补贴发放名单公示"), "person_name")
+
+
+def test_a_borrower_column_names_the_rows_persons():
+    body = ("序号｜借款人｜所在乡镇｜人员类别｜年度贴息\n1｜韦大勇｜西湖镇｜脱贫户（享受农村低保）｜2850元\n"
+            "2｜巩秀芝｜袁寨镇｜监测户（享受农村低保）｜1425元")
+    result = review(body, "2024年度创业担保贷款贴息名单")
+    assert [f.text for f in findings(result, "person_name")] == ["韦大勇", "巩秀芝"]

@@ -23,7 +23,7 @@ from .context import OWN_STATEMENT, PETITION_CUE, common_word
 from .identity import holders
 from .lists import list_topic_start, roster_row
 from .mention import PersonMention
-from .profiles import ADDRESSEE_CUES
+from .profiles import ADDRESSEE, ADDRESSEE_CUES
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,11 @@ class PersonDecision:
         # penalty): the IDs of recruits, honorees and officials are private, their names are published
         private_matter = (enforcement or penalty or private_case or bool(links) or list_topic_start(doc, self.cues) is not None)
         held = holders(doc) if private_matter and not honour_notice else {}
-        return enforcement, penalty, honour_notice, links, private_case, held
+        reply = bool(doc.title.tagged("list:reply_words"))
+        return enforcement, penalty, honour_notice, links, private_case, held, reply
 
     def decide(self, doc, p: PersonMention, ctx) -> Decision:
-        enforcement, penalty, honour_notice, links, private_case, held = ctx
+        enforcement, penalty, honour_notice, links, private_case, held, reply = ctx
         cues = self.cues
         fld = doc.get(p.field)
         if p.masked and (not p.minor or p.name_span is None):
@@ -103,6 +104,9 @@ class PersonDecision:
             return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
         if p.cue == PETITION_CUE:
             return _decision(True, "person_name", "privacy", "私人姓名", "信访、投诉或求助事项的当事人", 0.75)
+        if p.cue == ADDRESSEE and reply:
+            # a reply or notice to a person about their own matter ("关于某某同志查询档案的答复", "…告知书")
+            return _decision(True, "person_name", "privacy", "私人姓名", "答复或告知所涉事项的当事人", 0.75)
         if not p.sensitive and roster_row(cues, fld, p.start):
             return NOT_PRIVATE  # a row of a table with a duties column: someone at work (their ID stays private)
 
@@ -121,7 +125,7 @@ class PersonDecision:
 
     def features(self, doc, p: PersonMention, d: Decision, ctx) -> list[str]:
         """What the rules weighed for ``p``, named to a second reading (second_reading.py) as its features."""
-        enforcement, penalty, honour_notice, links, private_case, held = ctx
+        enforcement, penalty, honour_notice, links, private_case, held, _ = ctx
         fld = doc.get(p.field)
         out = [f"pn.cue={p.cue or '-'}", f"pn.detail={d.detail[:8] or '-'}", f"pn.len={len(p.name_text)}"]
         flags = (("sensitive", p.sensitive), ("linked", p.key in links), ("honour", honour_notice),

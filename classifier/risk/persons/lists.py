@@ -19,7 +19,9 @@ PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|镇|乡|村)(?:[\u
                       r"(?:[0-9一二三四五六七八九十]{1,3}(?:组|社))?")
 """The place heading a list item: "青石社区", "天堂镇大岭村5组"."""
 ITEM_START_RE = re.compile(r"[：:；;\n、｜|]|[）)][、，,]")
-NUMBERING_RE = ITEM_NUMBERING_RE
+NUMBERING_RE = re.compile(r"[ \t\u3000]*[0-9]{1,3}(?:\t|[ \u3000]{2})[ \t\u3000]*|" + ITEM_NUMBERING_RE.pattern)
+"""An item's numbering, or a bare number set off by a tab or a run of spaces: the first cell of a row lined up in
+columns ("1  于某某  138…  全春街道")."""
 
 
 def skip_spaces(t: str, i: int) -> int:

@@ -21,7 +21,9 @@ REPORTED_BY_YOU_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
 """你/您 of a person — the letter's addressee — not of a body ("你单位", "你局", "你公司", "你厂", "你们")."""
-ADDRESSEE_CUES = frozenset(("addressee", "举报人", "信访人", "申请人"))
+ADDRESSEE = "addressee"
+"""The cue of a letter's addressee when the letter says nothing of what it answers."""
+ADDRESSEE_CUES = frozenset((ADDRESSEE, "举报人", "信访人", "申请人"))
 """The cues a letter's addressee is given here (plain, answering a report, a petition, an application)."""
 SALUTATION_RE = re.compile(rf"(?:{HONORIFICS})?[：:][ \t\u3000]*\n")
 """After the addressee's name, alone on one of the first lines of a letter."""
@@ -73,8 +75,14 @@ def addressee(cues, fld, mentions) -> None:
             return
 
 
+SALUTATION_LEAD = "尊敬的"
+"""Before the addressee's name in a polite salutation ("尊敬的高某梅女士：")."""
+
+
 def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
     t = fld.text
+    if t.startswith(SALUTATION_LEAD, lead):
+        lead += len(SALUTATION_LEAD)
     if lead >= len(t):
         return False
     # the salutation's colon (or courtesy title) right after the name is the check: read without bounds
@@ -119,7 +127,7 @@ def _letter_cue(letter: str) -> tuple[str, dict]:
         return "信访人", dict(sensitive=True)  # a petition about one's own affairs
     if APPLICATION_RE.search(letter):
         return "申请人", dict(sensitive=True)  # the applicant answered about their own application
-    return "addressee", {}
+    return ADDRESSEE, {}
 
 
 YOU_NAMED_RE = re.compile(r"[你您][（(]")
@@ -155,6 +163,11 @@ def _unread_name(cues, t: str, lead: int):
     title = HONORIFIC_END_RE.search(m.group())  # "阿依古丽女士：": the courtesy title ends the run
     name_end = m.start() + title.start() if title else m.end()
     colon = m.end()
+    reader = cues.reader
+    if t[colon:colon + 1] in ("（", "(") and (t[lead] in reader.single or t[lead:lead + 2] in reader.double):
+        # "晏春来（联系电话…）：": a note in brackets before the colon, after a surname (not "询问笔录（摘录）：")
+        close = t.find("）", colon, colon + 80)
+        colon = close + 1 if close > 0 else colon
     if (name_end - lead < 2 or t[colon:colon + 1] not in ("：", ":") or t[colon + 1:colon + 2] != "\n"
             or NOT_A_PERSON_RE.search(t[lead:name_end]) or any(t[lead:name_end].startswith(r) for r in cues.roles)
             or YOU_RE.search(t, colon, min(len(t), colon + 40)) is None):

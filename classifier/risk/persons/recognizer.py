@@ -60,6 +60,7 @@ class PersonNameRecognizer(Recognizer):
         w["list:official_cues"] = self.cues.official
         w["list:list_triggers"] = self.cues.list_triggers
         w["list:honour_words"] = self.cues.honour_words
+        w["list:reply_words"] = self.lexicon.words("reply_words")
         w["list:name_leads"] = self.cues.name_leads
         w[context.PETITION] = self.lexicon.words("petition_acts")
         return w
