@@ -60,9 +60,9 @@ INSTITUTION_IN_ADDRESS_RE = re.compile("(?:" + "|".join(map(re.escape, INSTITUTI
 """A body named inside the address ("…88号区政府大楼") — not a street named after one ("中心街42号", "政府路3号"), nor
 its staff's housing ("县人民医院家属院3栋", "某局宿舍2单元"): homes."""
 GOVERNMENT_IN_ADDRESS_RE = re.compile(r"(?:政府|委员会|法院|检察院|派出所|办事处|行政服务中心|政务服务中心)(?:大楼|办公楼|大院|大厅)?"
-                                      r"(?![街路巷道村])|[^结]局(?:大楼|办公楼|大院)")
-"""A government body's building named inside the address ("…388号区政府大楼", "…12号市民政局办公楼"): its seat, whatever
-the label before it (邮寄地址 too)."""
+                                      r"(?![街路巷道村])|[^结]局(?:大楼|办公楼|大院)|(?:市政|政务|行政)(?:大楼|中心)")
+"""A government body's building named inside the address ("…388号区政府大楼", "…12号市民政局办公楼", "…市政大楼B座"): its
+seat, whatever the label before it (邮寄地址 too)."""
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)\Z")

@@ -146,6 +146,9 @@ def test_the_masked_subject_placed_at_an_address_is_not_part_of_it(body, address
     # a building written with # ("15#楼"), a house number's sub-number ("218号之三")
     ("该户（蜀山区琥珀街道某名城15#楼1单元602室）可与物业服务企业协商。", "蜀山区琥珀街道某名城15#楼1单元602室"),
     ("来电人：陈女士\n诉求地址：天河区棠下街道棠安路218号之三1703房\n诉求内容：反映油烟。", "天河区棠下街道棠安路218号之三1703房"),
+    # a flat in a lettered tower, with no house number ("某某大厦A座705房")
+    ("住户　　住址　　　　　　　　　　　　联系电话\n曾先生　　越秀区东风路某苑大厦A座705房　　020-38810000",
+     "越秀区东风路某苑大厦A座705房"),
 ])
 def test_homes_written_in_more_ways(body, address):
     assert [f.text for f in findings(review(body), "address")] == [address]
@@ -162,6 +165,7 @@ def test_an_office_word_in_another_cell_does_not_make_a_home_column_an_office():
     "联系电话：0592-2037517\n邮寄地址：思明区湖滨南路388号区政府大楼东楼8层",        # a government building
     "请持单位介绍信到市人力资源和社会保障局职称管理科（天河北路638号1205室）领取。",     # the office named before it
     "举办者住址：见登记表\n单位住所：锦江区牛市口路166号\n开办资金：50万元",              # an organisation's seat
+    "材料请寄至：任城区太白湖新区市政大楼B座1107室。",                              # a city-hall tower
 ])
 def test_offices_named_in_more_ways_keep_their_addresses(body):
     assert not findings(review(body), "address")
