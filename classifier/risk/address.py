@@ -26,8 +26,8 @@ ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
 # an organisation named just before the cue, on its line or ending the line above: "被申请人：某某区市场监督管理局，
 # 住所地：…" and "答辩人：某某区市场监督管理局⏎住所地：…" give its seat
-ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|(?<![你您其我他她])所|馆|院|队|处|办|[^学]科"
-                               r"|协会|商会|学会|促进会|联合会|基金会)[）)]?[，,；; ]*\n?\Z")
+ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|(?<![你您其我他她住])所|馆|院|队|处|办|[^学]科"
+                               r"|协会|商会|学会|促进会|联合会|基金会)[）)]?(?:(?:登记|注册)?的)?[，,；; ]*\n?\Z")
 INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务|中心|大楼|办公楼|局|委员会|政府|办事处|医院|学校|法院|派出所|大厅|窗口)")
 SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
 """Right after the address: what the reader is to do there ("请失主到某路318号认领", "到某路9号参加学习"): an office."""
@@ -74,7 +74,7 @@ HOME_LABELS = tuple(words("address.HOME_LABELS"))
 VILLAGE_LABELS = tuple(w for w in words("address.VILLAGE_LABELS") if w not in HOME_LABELS)
 """Labels of any address ("联系地址", "地址", "迁出地"): what follows them is a home when it is a village group — no
 office sits at one."""
-VILLAGE_GROUP_RE = re.compile(r"(?>(?:(?:(?![村嘎])[\u4e00-\u9fff]){1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木))*)"
+VILLAGE_GROUP_RE = re.compile(r"(?>(?:(?:(?![村嘎])[\u4e00-\u9fff]){1,10}?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道|苏木)(?![村嘎]))*)"
                               r"[\u4e00-\u9fff]{1,8}?(?:村|嘎查)(?:委会|民委员会)?(?:[\u4e00-\u9fff]{0,4}?"
                               r"(?:[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:组|队|社)|第[一二三四五六七八九十0-9]{1,3}村民小组"
                               r"|(?!工作|领导|专案|调查|检查|督导|帮扶|服务)[\u4e00-\u9fff]{1,3}?(?:组|屯)"
@@ -82,7 +82,8 @@ VILLAGE_GROUP_RE = re.compile(r"(?>(?:(?:(?![村嘎])[\u4e00-\u9fff]){1,10}?(?:�
 """A rural address down to its village group, numbered or named ("某镇双龙村六组", "燕鸽村四队", "透滩村第三村民小组",
 "凉水村营盘组", "德力格尔村东屯", "坪洋村下围自然村", "沙图沟嘎查二社"; not "驻村工作组"). The regions before the village
 are read once, never again in other cuts (an atomic group: "市市市…" has exponentially many cuts into regions), and none
-holds the village ("异龙镇松村社区三组": not the region "松村社区")."""
+holds the village ("异龙镇松村社区三组": not the region "松村社区"), nor ends right before it (红旗村, 新市村: the
+suffix is the village's own character, not the banner 旗 or the city 市)."""
 LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组|^某")
 """The village itself left out ("某村5组"): no address remains."""
 SITE_LEADS = frozenset(words("address.SITE_LEADS"))

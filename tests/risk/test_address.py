@@ -184,3 +184,25 @@ def test_a_road_named_after_an_office_is_part_of_a_home():
 ])
 def test_a_home_or_a_letters_own_address_cue_gives_the_home(body, address):
     assert [f.text for f in findings(review(body), "address")] == [address]
+
+
+@pytest.mark.parametrize("body, address", [
+    # a village whose name ends in a region's character (红旗村: not the banner 旗, 新市村: not a city)
+    ("申请人：戴某某\n原户籍地址：黑龙江省海林市某某镇红旗村4组\n拟迁入地址：同被投靠人住址", "黑龙江省海林市某某镇红旗村4组"),
+    ("户籍地址：城固县新市村三组\n", "城固县新市村三组"),
+    # where the person's household was registered, where they would move, where a decision was served on them
+    ("你原户籍登记于永州市零陵区某某街道柳子街社区下河线44号，1996年因迁往外地被迁出。", "永州市零陵区某某街道柳子街社区下河线44号"),
+    ("经审查，你拟迁入的地址（沈阳市沈河区某某街道大西路三段71号2-3-1）房屋产权人为你的侄子。", "沈阳市沈河区某某街道大西路三段71号2-3-1"),
+    ("本决定已邮寄送达贾某某住所（包头市青山区某某街道保利花园11栋1单元801），因无人签收，现予公告。",
+     "包头市青山区某某街道保利花园11栋1单元801"),
+])
+def test_a_registered_home_or_where_a_person_is_served_is_a_home(body, address):
+    assert [f.text for f in findings(review(body), "address")] == [address]
+
+
+def test_a_companys_registered_seat_is_no_home():
+    body = "因通过你公司登记的住所（东莞市某某园区工业北三路6号1栋305室）无法联系，现予公告送达。"
+    assert not findings(review(body), "address")
+
+
+
