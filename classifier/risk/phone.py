@@ -52,6 +52,10 @@ MASKED_NAME_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?:
 person whose name the text already de-identified — offices do not mask their own contacts."""
 
 
+HK_MACAU_MOBILE_RE = re.compile(r"852[4-79][0-9]{7}|8536[0-9]{7}")
+"""A Hong Kong mobile (8 digits from 4–9, not a 2/3 landline) or a Macao one (6…) after its country code 852/853."""
+
+
 class MobileRecognizer(Recognizer):
     """11-digit mobile numbers of the current 13x-19x prefixes, also ``+86 ``, ``138-1234-5678``."""
 
@@ -81,6 +85,12 @@ class MobileRecognizer(Recognizer):
                 number = compact[4:]
             else:
                 number = compact
+            abroad = HK_MACAU_MOBILE_RE.fullmatch(compact) if fld.text[c.start - 1:c.start] == "+" else None
+            if abroad or (compact.startswith("00") and HK_MACAU_MOBILE_RE.fullmatch(compact, 2)):
+                # "+852 6137 2408", "00853 6628 1234": a Hong Kong or Macao mobile, written with its country code
+                start = c.start - 1 if abroad else c.start
+                yield self.result(fld, start, c.end, 0.8, "港澳手机号码（含国际区号）")
+                continue
             if len(number) != 11 or not self.match_pattern(number) or number in SAMPLE_MOBILES or len(set(number[3:])) == 1:
                 continue  # "13800000000", "13800138000": the sample number of a blank form, nobody's phone
             masked_before = MASKED_NAME_BEFORE_RE.search(fld.text, max(0, c.start - 16), c.start) is not None

@@ -203,3 +203,20 @@ def test_a_village_committees_phone_column_is_an_offices():
     assert not findings(review(body, "儿童主任名单"), "landline")
     body = "姓名｜住所电话\n廖某华｜0797-6751243"
     assert [f.text for f in findings(review(body), "landline")] == ["0797-6751243"]
+
+
+@pytest.mark.parametrize("body, phone", [
+    ("你在境外的联系电话+852 6137 2408因长期无法接通，特此公告。", "+852 6137 2408"),
+    ("申请人：何某恩，手机：00853 6628 1234", "00853 6628 1234"),
+    ("联系人手机+85291234567", "+85291234567"),
+])
+def test_a_hong_kong_or_macao_mobile_with_its_country_code(body, phone):
+    assert [f.text for f in findings(review(body), "mobile")] == [phone]
+
+
+@pytest.mark.parametrize("body", [
+    "香港办事处电话+852 2827 1234",       # a Hong Kong landline (2/3…)
+    "项目编号85261372408",                 # no country code written: no foreign mobile
+])
+def test_no_hong_kong_mobile_without_its_shape(body):
+    assert not findings(review(body), "mobile")
