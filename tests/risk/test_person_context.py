@@ -276,3 +276,20 @@ def test_a_borrower_column_names_the_rows_persons():
             "2｜巩秀芝｜袁寨镇｜监测户（享受农村低保）｜1425元")
     result = review(body, "2024年度创业担保贷款贴息名单")
     assert [f.text for f in findings(result, "person_name")] == ["韦大勇", "巩秀芝"]
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("受助人员寻亲公告", "该男子自称“寇福”，年龄约50岁，经医院诊断患有中度智力残疾，无法说清家庭住址。", "寇福"),
+    ("关于为收养儿童办理出生登记的函", "现申请为该儿童办理出生登记，拟取名“栾安宁”，户口落于市儿童福利院集体户。", "栾安宁"),
+    ("行政处罚案件调查情况", "询问笔录\n问：你是该便利店的经营者吗？\n答：是，我叫邰德昌。店去年底就不开了。", "邰德昌"),
+])
+def test_a_name_given_in_quotes_or_by_the_person_themselves(title, body, name):
+    assert name in [f.text for f in findings(review(body, title), "person_name")]
+
+
+@pytest.mark.parametrize("body", [
+    "全县适龄学生“应入尽入”，家长普遍满意。",   # a quoted slogan after a pupil's word, no name
+    "经营者自称从外地某处购得该批货物。",         # 自称 without a quoted name
+])
+def test_a_quoted_phrase_or_a_claim_names_no_one(body):
+    assert not findings(review(body), "person_name")

@@ -50,6 +50,10 @@ def role_starts(fld, cue_words) -> dict[int, int]:
     return first
 
 
+OPEN_QUOTES = "“「\""
+CLOSE_QUOTES = "”」\""
+
+
 def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] | None = None) -> None:
     """The name after the role word ``hit`` and every name enumerated after it (``starts``: the
     field's :func:`role_starts`, computed here when not given)."""
@@ -70,6 +74,9 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         p += 2  # "母亲姓名：黄秋莹", "申请人姓名：…": the label names the role of the name after it
     while p < len(t) and p < hit.end + 3 and t[p] in "：: 为\u3000":
         p += 1
+    quoted = hit.term[-1] in OPEN_QUOTES or t[p:p + 1] in OPEN_QUOTES
+    if t[p:p + 1] in OPEN_QUOTES:
+        p += 1  # "拟取名“党某宁”", "自称“李某”": the name in quotes — all of what they hold (not "“应入尽入”")
     minor = hit.term in cues.minor_cues
     if minor:
         s_l, s_r = fld.segments.sentence(hit.start)
@@ -87,6 +94,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     got = reader.read_bounded(t, p, strict=counterpart, allow_initials=True, allow_masked=True, after_word=True)
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
+    if got and quoted and t[got[0]:got[0] + 1] not in CLOSE_QUOTES:
+        got = None
     if got and kin and not got[1] and common_word(reader.words, cues, t[p:p + 2]):
         got = None  # "转入其妻子银行卡": a word (银行), not a relative's name
     if not got and not kin and (hit.term in cues.sensitive_roles or hit.term in cues.party_cues):
