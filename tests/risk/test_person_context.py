@@ -293,3 +293,10 @@ def test_a_name_given_in_quotes_or_by_the_person_themselves(title, body, name):
 ])
 def test_a_quoted_phrase_or_a_claim_names_no_one(body):
     assert not findings(review(body), "person_name")
+
+
+def test_a_private_person_named_by_their_trade_in_a_discipline_report():
+    body = ("经查，吴某违规干预矿产资源开发审批，为砂石场老板甄天佑获取采矿权提供帮助，而甄天佑此前曾因非法采矿罪被判处有期徒刑一年。"
+            "陆某多次与个体户阙小兵、无业人员亓刚等人赌博，其中亓刚系刑满释放人员。")
+    names = {f.text for f in findings(review(body, "关于两起违纪问题的通报"), "person_name")}
+    assert {"甄天佑", "亓刚"} <= names
