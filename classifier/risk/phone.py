@@ -57,7 +57,8 @@ HK_MACAU_MOBILE_RE = re.compile(r"852[4-79][0-9]{7}|8536[0-9]{7}")
 
 
 class MobileRecognizer(Recognizer):
-    """11-digit mobile numbers of the current 13x-19x prefixes, also ``+86 ``, ``138-1234-5678``."""
+    """11-digit mobile numbers of the current 13x-19x prefixes, also ``+86 ``, ``138-1234-5678``; Hong Kong and Macao
+    mobiles written with their country code (``+852 6137 2408``)."""
 
     TYPE = "mobile"
     ACTION = "redact"

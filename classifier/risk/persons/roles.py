@@ -52,6 +52,7 @@ def role_starts(fld, cue_words) -> dict[int, int]:
 
 OPEN_QUOTES = "“「\""
 CLOSE_QUOTES = "”」\""
+"""Quotes around a name after its role ("拟取名“某某”"): the name must fill them."""
 
 
 def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] | None = None) -> None:
@@ -95,7 +96,7 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     if got and t[p:p + 1] in "和与及或" and got[0] < len(t) and is_cjk(t[got[0]]):
         got = None  # "孤儿和事实无人抚养儿童": a conjunction, not the surname 和
     if got and quoted and t[got[0]:got[0] + 1] not in CLOSE_QUOTES:
-        got = None
+        got = None  # the quotes hold more than a name: a phrase, not a person
     if got and kin and not got[1] and common_word(reader.words, cues, t[p:p + 2]):
         got = None  # "转入其妻子银行卡": a word (银行), not a relative's name
     if not got and not kin and (hit.term in cues.sensitive_roles or hit.term in cues.party_cues):
