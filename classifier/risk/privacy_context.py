@@ -450,7 +450,14 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
             return None  # "依法不予行政拘留"
         if DECISION_RE.match(fld.text, cl, hit.start):
             return None  # "本局决定对你强制隔离戒毒二年", "司法所已给予训诫": the act the document publishes, no past record
+        if TRANSFER_RE.search(fld.text, cl, cr):
+            return None  # "将其涉嫌受贿犯罪问题移送检察机关依法审查起诉": a supervisory body hands an official's case on, as
+            # the discipline notices it publishes say (never a private person's record)
         return cl, cr
+
+
+TRANSFER_RE = re.compile(r"移送(?:检察机关|检察院|司法机关)")
+"""A supervisory body's transfer of a case to the prosecutors: the formula of a published discipline notice."""
 
 
 class ReligionRecognizer(_AttributeRecognizer):

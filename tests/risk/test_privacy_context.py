@@ -324,3 +324,14 @@ def test_a_name_before_a_bracket_does_not_open_inside_a_word():
     assert [f.text for f in findings(review("走访职工钱伟（患尿毒症）家庭。"), "person_name")] == ["钱伟"]
     # a name without a surname opens with its syllable
     assert "扎西平措" in [f.text for f in findings(review("扎西平措（某寺院僧人）在僧舍使用电热毯。"), "person_name")]
+
+
+def test_a_supervisory_transfer_in_a_discipline_notice_is_no_private_record(analyzer):
+    # the shipped review (rules, name model and second reading): neither reads the transfer as a record
+    body = ("经查，栾志刚利用职务便利，采取少发、缓发等方式截留特困供养人员生活补助共计3.4万元，用于个人开支。\n"
+            "栾志刚受到开除党籍、开除公职处分，涉嫌犯罪问题移送检察机关；被截留资金已全部退还当事人。")
+    result = analyzer.reviewer.review("某县纪委监委通报一起侵害特困群众利益问题", body)
+    assert not [f for f in result.findings if f.type == "criminal_record"]
+    # a private person's conviction is still one
+    private = "砂石场老板甄天佑此前曾因非法采矿罪被判处有期徒刑一年六个月。"
+    assert findings(review(private), "criminal_record")
