@@ -300,3 +300,11 @@ def test_a_private_person_named_by_their_trade_in_a_discipline_report():
             "陆某多次与个体户阙小兵、无业人员亓刚等人赌博，其中亓刚系刑满释放人员。")
     names = {f.text for f in findings(review(body, "关于两起违纪问题的通报"), "person_name")}
     assert {"甄天佑", "亓刚"} <= names
+
+
+def test_a_schools_staff_listed_after_its_name_are_not_read_as_pupils_by_the_name_model(analyzer):
+    # the shipped review (rules and name model): a school's name and a colon label its teachers, as the rules read it
+    body = ("下列同志具备中小学高级教师任职资格，现予以公示：\n\n某市第十中学：仝建平（语文）、喻小娟（化学）\n"
+            "某市豫章中学：郜家栋（体育）\n某区邮政路小学：万芳（数学）\n")
+    result = analyzer.reviewer.review("2024年度中小学高级教师职称评审结果公示", body)
+    assert not [f for f in result.findings if f.type in ("person_name", "minor")]

@@ -55,6 +55,11 @@ CLOSE_QUOTES = "”」\""
 """Quotes around a name after its role ("拟取名“某某”"): the name must fill them."""
 
 
+def school_staff(cues, t: str, hit) -> bool:
+    """"县第一中学：张三 李四": a school's name labels the people after it — its staff (teachers), not pupils."""
+    return hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " ", "\u3000")
+
+
 def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] | None = None) -> None:
     """The name after the role word ``hit`` and every name enumerated after it (``starts``: the
     field's :func:`role_starts`, computed here when not given)."""
@@ -83,8 +88,8 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         s_l, s_r = fld.segments.sentence(hit.start)
         if doc.title.tagged("list:honour_words") or fld.tagged_between("list:honour_words", s_l, s_r):
             return  # an honour or appointment: the pupil is named because the notice must name them
-        if hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " ", "\u3000"):
-            return  # "县第一中学：张三 李四": the people of a school (teachers), not pupils
+        if school_staff(cues, t, hit):
+            return
     reader = cues.reader
     kin = hit.term in cues.kin_roles
     if kin and (t[p:p + 1] in KIN_CHARS or cues.reader.words.get(t[hit.end - 1:hit.end + 1], 0) >= ROLE_RUNS_ON):

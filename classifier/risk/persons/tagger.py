@@ -22,6 +22,7 @@ from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attrib
 from .lists import (ITEM_START_RE, NUMBERING_RE, PLACE_RE, list_topic_start, name_column, no_list_name_at,
                     not_a_name_cell, signed_off, title_topic)
 from .mention import PersonMention
+from .roles import school_staff
 
 MIN_SCORE = 0.8
 """Spans the model scores below this are not names."""
@@ -102,8 +103,8 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
                 continue  # "妇女儿童和青少年": a piece of another word, not the role (as the rules decide)
             sl, sr = fld.segments.sentence(h.start)
             if h.term in cues.minor_cues and (doc.title.tagged("list:honour_words")
-                                              or fld.tagged_between("list:honour_words", sl, sr)):
-                continue  # pupils named in an honour or admission notice (as the rules decide)
+                                              or fld.tagged_between("list:honour_words", sl, sr) or school_staff(cues, t, h)):
+                continue  # pupils named in an honour or admission notice, a school's staff (as the rules decide)
             nxt = h.end
             while nxt < len(t) and nxt < h.end + 2 and t[nxt] in "：: \u3000":
                 nxt += 1
