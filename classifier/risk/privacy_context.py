@@ -450,14 +450,23 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
             return None  # "依法不予行政拘留"
         if DECISION_RE.match(fld.text, cl, hit.start):
             return None  # "本局决定对你强制隔离戒毒二年", "司法所已给予训诫": the act the document publishes, no past record
-        if TRANSFER_RE.search(fld.text, cl, cr):
+        if TRANSFER_RE.search(fld.text, cl, cr) and _discipline_notice(fld):
             return None  # "将其涉嫌受贿犯罪问题移送检察机关依法审查起诉": a supervisory body hands an official's case on, as
-            # the discipline notices it publishes say (never a private person's record)
+            # the discipline notices it publishes say (a police notice's suspect sent to the prosecutors stays a record)
         return cl, cr
 
 
 TRANSFER_RE = re.compile(r"移送(?:检察机关|检察院|司法机关)")
-"""A supervisory body's transfer of a case to the prosecutors: the formula of a published discipline notice."""
+"""A case handed to the prosecutors: in a discipline notice, the formula of a supervisory body's published decision."""
+DISCIPLINE_RE = re.compile(r"纪委|监委|监察委员会|开除党籍|开除公职|政务处分|党纪")
+
+
+def _discipline_notice(fld) -> bool:
+    """The field is a discipline authority's notice (read once per field)."""
+    known = fld.memo.get("discipline_notice")
+    if known is None:
+        known = fld.memo["discipline_notice"] = DISCIPLINE_RE.search(fld.text) is not None
+    return known
 
 
 class ReligionRecognizer(_AttributeRecognizer):

@@ -54,7 +54,7 @@ def prose_megabyte() -> float:
                                   # this session's shapes: spelt e-mails, separated plates, dotted and ideographic
                                   # separators in numbers, dotted names, gates, self-claims
                                   "a at b dot ", "a#b.c", "京A 1 2 ", "1·2·", "１　２　", "买买·", "阿·阿·阿", "6门",
-                                  "本报告涉及", "以上均为低保对象。", "+852 6137 2408 ", "红旗村4组",
+                                  "本报告涉及", "以上均为低保对象。", "+852 6137 2408 ", "红旗村4组", "纪委张三涉嫌受贿罪移送检察机关",
                                   # enumerations that carry their label to every value; role-labelled landlines,
                                   # banner lines, salutations
                                   "E12345678（持证人张某）、", "E12345678、", "出租人联系电话0532-85561234，",

@@ -332,6 +332,8 @@ def test_a_supervisory_transfer_in_a_discipline_notice_is_no_private_record(anal
             "栾志刚受到开除党籍、开除公职处分，涉嫌犯罪问题移送检察机关；被截留资金已全部退还当事人。")
     result = analyzer.reviewer.review("某县纪委监委通报一起侵害特困群众利益问题", body)
     assert not [f for f in result.findings if f.type == "criminal_record"]
-    # a private person's conviction is still one
+    # a private person's conviction is still one, and so is a police notice's suspect sent to the prosecutors
     private = "砂石场老板甄天佑此前曾因非法采矿罪被判处有期徒刑一年六个月。"
     assert findings(review(private), "criminal_record")
+    suspect = "犯罪嫌疑人栾志刚涉嫌诈骗罪，已被依法移送检察院审查起诉。"
+    assert findings(review(suspect, "某公安分局警情通报"), "criminal_record")
