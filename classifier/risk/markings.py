@@ -7,7 +7,7 @@ import re
 from .base import Recognizer
 from .marking_position import (alone_on_line, bracket_tail, bracketed, cited, in_title_position, is_marking,
                                on_banner, self_referential)
-from .text import line_start
+from .text import is_cjk, line_start
 from .wordlists import words
 
 NOT_SECRET_BEFORE = words("markings.NOT_SECRET_BEFORE")
@@ -98,8 +98,7 @@ class SecrecyMarkingRecognizer(Recognizer):
         if level in ("绝密", "机密", "秘密"):
             if t[max(0, s - 2):s] in NOT_SECRET_BEFORE or t[max(0, s - 1):s] in ("保", "解"):
                 return ()
-            if (0 < s and e < len(t) and "\u4e00" <= t[s - 1] <= "\u9fff" and "\u4e00" <= t[e] <= "\u9fff"
-                    and not alone_on_line(t, max(0, s - 4), e)):
+            if 0 < s and e < len(t) and is_cjk(t[s - 1]) and is_cjk(t[e]) and not alone_on_line(t, max(0, s - 4), e):
                 return ()  # inside running words: no bracket, star, term, cell or line edge can make it a marking,
                 # only a self-reference opening the line ("此件秘密…"); checked first, as a hostile text repeats it
             j = e

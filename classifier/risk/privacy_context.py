@@ -442,6 +442,11 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
     PRONOUN_REFERENCE = True
     MASKED_ANCHORS = False  # "犯罪嫌疑人黄某某已被刑事拘留": masked, the record no longer points at anyone
 
+    def words(self):
+        w = super().words()
+        w[DISCIPLINE_TAG] = DISCIPLINE_WORDS
+        return w
+
     def span(self, fld, hit):
         cl, cr = fld.segments.clause(hit.start, hit.end)
         if hit.term == "涉嫌" and "罪" not in fld.text[cl:cr]:
@@ -450,7 +455,7 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
             return None  # "依法不予行政拘留"
         if DECISION_RE.match(fld.text, cl, hit.start):
             return None  # "本局决定对你强制隔离戒毒二年", "司法所已给予训诫": the act the document publishes, no past record
-        if TRANSFER_RE.search(fld.text, cl, cr) and _discipline_notice(fld):
+        if fld.by_tag.get(DISCIPLINE_TAG) and TRANSFER_RE.search(fld.text, cl, cr):
             return None  # "将其涉嫌受贿犯罪问题移送检察机关依法审查起诉": a supervisory body hands an official's case on, as
             # the discipline notices it publishes say (a police notice's suspect sent to the prosecutors stays a record)
         return cl, cr
@@ -458,15 +463,9 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
 
 TRANSFER_RE = re.compile(r"移送(?:检察机关|检察院|司法机关)")
 """A case handed to the prosecutors: in a discipline notice, the formula of a supervisory body's published decision."""
-DISCIPLINE_RE = re.compile(r"纪委|监委|监察委员会|开除党籍|开除公职|政务处分|党纪")
-
-
-def _discipline_notice(fld) -> bool:
-    """The field is a discipline authority's notice (read once per field)."""
-    known = fld.memo.get("discipline_notice")
-    if known is None:
-        known = fld.memo["discipline_notice"] = DISCIPLINE_RE.search(fld.text) is not None
-    return known
+DISCIPLINE_WORDS = frozenset(words("privacy_context.DISCIPLINE_WORDS"))
+DISCIPLINE_TAG = "list:discipline_words"
+"""Words of a discipline authority's notice (纪委, 监委, 开除党籍…), found by the review's one scan of the field."""
 
 
 class ReligionRecognizer(_AttributeRecognizer):
