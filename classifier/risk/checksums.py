@@ -40,9 +40,15 @@ def id_card_check_char(first17: str) -> str | None:
     return _ID_CHECK[total % 11]
 
 
+RESIDENCE_PERMIT_REGIONS = frozenset(("810000", "820000", "830000"))
+"""The region part of a 港澳台居民居住证 number: 香港 810000, 澳门 820000, 台湾 830000 (its other 12 characters are
+those of an ID number: birth date, sequence, check)."""
+
+
 def valid_region(code6: str) -> bool:
-    """A plausible 行政区划代码: known province and a non-zero prefecture/county part."""
-    return len(code6) == 6 and code6.isdigit() and code6[:2] in PROVINCES and code6[2:] != "0000"
+    """A plausible 行政区划代码: known province and a non-zero prefecture/county part — or a residence permit's."""
+    return len(code6) == 6 and code6.isdigit() and code6[:2] in PROVINCES and (
+        code6[2:] != "0000" or code6 in RESIDENCE_PERMIT_REGIONS)
 
 
 def valid_date(yyyymmdd: str, *, earliest: int = 1900, latest: int | None = None) -> bool:
@@ -80,6 +86,7 @@ def id_card_valid(number: str) -> bool:
 def id_card15_valid(number: str) -> bool:
     """A plausible 15-digit (1984-1999 issue) number: region and a real 19YYMMDD date."""
     return (len(number) == 15 and number.isascii() and number.isdigit() and valid_region(number[:6])
+            and number[:6] not in RESIDENCE_PERMIT_REGIONS  # (residence permits were first issued in 2018)
             and valid_date("19" + number[6:12]))
 
 

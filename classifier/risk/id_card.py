@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Pattern, Recognizer
-from .checksums import id_card15_valid, id_card_parts_valid, id_card_valid, uscc_valid
+from .checksums import RESIDENCE_PERMIT_REGIONS, id_card15_valid, id_card_parts_valid, id_card_valid, uscc_valid
 from .numbers import variants
 from .wordlists import words
 
@@ -55,7 +55,8 @@ class IdCardRecognizer(Recognizer):
                 if id_card_valid(compact):
                     if uscc_valid(compact) and any("代码" in t for t in left_terms) and not id_context:
                         continue  # an all-digit 统一社会信用代码 that happens to pass both checks
-                    yield self.result(fld, c.start, c.end, 1.0, "校验位正确")
+                    permit = compact[:6] in RESIDENCE_PERMIT_REGIONS  # 810000/820000/830000: 港澳台居民居住证
+                    yield self.result(fld, c.start, c.end, 1.0, "港澳台居民居住证号码，校验位正确" if permit else "校验位正确")
                 elif (id_card_parts_valid(compact) and id_context and left_terms.isdisjoint(self.negative_context)
                       and not fld.says(c.start, c.end, INVALID_WORDS, INVALID_REACH)):
                     # Region and birth date fit and the text calls it an ID number, but the check

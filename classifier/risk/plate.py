@@ -14,9 +14,10 @@ SAMPLE_RE = re.compile(r"示例|样例|样式|格式|例如")
 ORG_END = r"(?:有限公司|有限责任公司|公司|合作社|集团|车队|运输站|厂)"
 ORG_OWNER_RE = re.compile(ORG_END + r"(?:[（(][0-9A-Z]{18}[）)])?[ \t\u3000|｜，,：:]{0,4}(?:车辆号牌|车牌号码?|号牌号码?)?[：:为]?[ ]?\Z")
 """Right before the plate, the company's name (and its credit code): "沧州某物流有限公司 | 冀J·B2760"."""
-ORG_OWNS_RE = re.compile(ORG_END + r"(?:所属|名下|自有)[^，,。；;：:\n]{0,12}?\Z")
+ORG_OWNS_RE = re.compile(ORG_END + r"(?:所属|名下|自有)[^，,。；;：:\n（(]{0,12}?(?:[（(][^（()）\n]{0,24}?)?\Z")
 """Earlier in the plate's clause, the company that owns it: "某建材运输有限公司所属冀A·C5962重型自卸货车",
-"某汽车运输有限公司所属号牌为贵A·85217的大型普通客车"."""
+"某汽车运输有限公司所属号牌为贵A·85217的大型普通客车" — or the bracket after its vehicle that holds the plate
+("某物流有限公司所属重型半挂车（牵引车甘A·H6215，挂车甘A·0937挂）")."""
 ORG_CELL_RE = re.compile(ORG_END + r"(?:[ \t\u3000]*(?:[|｜\t]|$)|[ \t\u3000]{2})|公务用车|公务车辆|执法车辆|单位车辆")
 """On a table row, a cell that is a company's name, or a word that says an office's vehicle ("（公务用车）"): the
 row's vehicle is not a private person's."""

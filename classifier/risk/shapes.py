@@ -20,8 +20,10 @@ SHAPES: dict[str, str] = {
              r"|(?: (?:at|AT) |\((?:at|AT)\)|\[(?:at|AT)\]|#|＃)[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
              r"(?:(?: (?:dot|DOT) |\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\.)[A-Za-z0-9\-]{1,63}){0,4}"
              r"(?: (?:dot|DOT) |\((?:dot|DOT)\)|\[(?:dot|DOT)\]|\.)(?:com|cn|net|org)(?![A-Za-z0-9]))",
-    # 车牌: province, issuing-authority letter, optional dot (or hyphen, or an ideographic space), 5 (or 6 for 新能源) characters.
-    "plate": rf"[{PROVINCE_CHARS}][ \u3000]?[A-HJ-NP-Z][·・•. \-\u3000]?[A-HJ-NP-Z0-9](?:[·・•. \-]?[A-HJ-NP-Z0-9]){{4,5}}(?![0-9A-Za-z])",
+    # 车牌: province, issuing-authority letter, optional dot (or hyphen, or an ideographic space), 5 (or 6 for 新能源) characters;
+    # or 4 and the character of a special series: 粤Z·H726港 / 粤Z·M215澳 (cross-border), 挂 (trailer), 学 (learner).
+    "plate": rf"[{PROVINCE_CHARS}][ \u3000]?[A-HJ-NP-Z][·・•. \-\u3000]?[A-HJ-NP-Z0-9]"
+             r"(?:(?:[·・•. \-]?[A-HJ-NP-Z0-9]){4,5}(?![0-9A-Za-z])|[A-HJ-NP-Z0-9]{3}[港澳挂学])",
     # Digit runs (IDs, phones, cards, accounts, USCC of digits) read across what an evasion or a
     # layout puts inside them: one to three spaces, a hyphen, a dot, a line break. The run has no
     # length limit (a limit would cut a row of numbers and lose the one across the cut); its

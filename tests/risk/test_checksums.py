@@ -74,3 +74,9 @@ def test_luhn(digits, ok):
 
 def test_valid_date_limits():
     assert valid_date("20000229") and not valid_date("19000229") and not valid_date("18991231")
+
+
+def test_the_residence_permit_regions_are_the_only_province_wide_region_codes():
+    from classifier.risk.checksums import valid_region
+    assert valid_region("810000") and valid_region("820000") and valid_region("830000")
+    assert not valid_region("440000") and not valid_region("710000")

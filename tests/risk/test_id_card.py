@@ -3,7 +3,7 @@
 import pytest
 
 from classifier.risk.checksums import luhn_ok
-from tests.assertions import FULLWIDTH, assert_not_found, assert_span, bad_check, make_id, review
+from tests.assertions import FULLWIDTH, assert_not_found, assert_span, bad_check, findings, make_id, review
 
 ID = make_id("330106", "19900307", "123")
 ID_X = next(make_id("110105", "19870415", f"{i:03d}") for i in range(1000)
@@ -78,3 +78,13 @@ def test_an_id_look_alike_is_no_bank_card_without_a_card_word():
     number = next(bad_check(make_id("140105", "19750101", f"{i:03d}")) for i in range(1000)
                   if luhn_ok(bad_check(make_id("140105", "19750101", f"{i:03d}"))))
     assert_not_found(f"共有人：康某    证件号：{number}\n", "bank_card")
+
+
+@pytest.mark.parametrize("number", ["81000019900315012X", "820000198511220347", "830000200002290568"])
+def test_a_residence_permit_number_of_hong_kong_macao_or_taiwan_residents(number):
+    f = assert_span(f"原居住证号码{number}，作废原因：遗失补领。", "id_card", number, score=(0.99, 1.0))
+    assert "港澳台居民居住证" in f.reason
+
+
+def test_a_residence_permit_region_is_no_fifteen_digit_legacy_number():
+    assert not findings(review("身份证号810000900315012，"), "id_card")

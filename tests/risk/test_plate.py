@@ -38,3 +38,17 @@ def test_an_offices_vehicle_named_in_brackets_and_an_officers_certificate_number
     assert [f.text for f in findings(review(body), "plate")] == ["苏E·K3366"]
     body = "询问人：沈涛、陆佳（执法证号：浙A33012、浙A33027）\n被询问人：孙某，车主，其浙A6F3H2号车辆停放于院内。"
     assert [f.text for f in findings(review(body), "plate")] == ["浙A6F3H2"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("两地牌车辆粤Z·K418港逾期未检验", "粤Z·K418港"),       # cross-border, Hong Kong
+    ("车主梁某某的粤Z·D207澳号车辆", "粤Z·D207澳"),          # cross-border, Macao
+    ("其驾驶的半挂车挂车号牌为冀E·6271挂", "冀E·6271挂"),     # a private person's trailer
+])
+def test_a_plate_of_a_special_series_ends_with_its_character(text, span):
+    assert [f.text for f in findings(review(text), "plate")] == [span]
+
+
+def test_the_trailer_in_the_bracket_after_a_companys_vehicle_is_the_companys():
+    body = "某某危货运输有限公司所属重型罐式半挂车（牵引车陕A·H6718，挂车陕A·0352挂）与私家车（陕A·6K2M7）相撞。"
+    assert [f.text for f in findings(review(body), "plate")] == ["陕A·6K2M7"]
