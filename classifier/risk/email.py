@@ -9,6 +9,20 @@ from .base import Recognizer
 from .wordlists import words
 
 WEBMAIL = frozenset(words("email.WEBMAIL"))
+WEBMAIL_PROVIDERS = frozenset(words("email.WEBMAIL_PROVIDERS"))
+"""Webmail providers abroad by their name: "…@outlook.jp", "…@mail.ru", "…@yahoo.co.uk", "…@web.de"."""
+NOT_PUBLIC_SUFFIXES = frozenset(("cn", "gov", "edu", "org", "mil", "int"))
+
+
+def webmail(domain: str) -> bool:
+    """A mailbox anyone can open: a known webmail domain, or a provider's name and a country's (or com/net) suffix of
+    one or two short labels ("outlook.jp", "yahoo.co.uk") — never an organisation's subdomain ("mail.hz.gov.cn")."""
+    if domain in WEBMAIL:
+        return True
+    provider, _, suffix = domain.partition(".")
+    labels = suffix.split(".")
+    return (provider in WEBMAIL_PROVIDERS and 1 <= len(labels) <= 2 and all(0 < len(x) <= 3 for x in labels)
+            and NOT_PUBLIC_SUFFIXES.isdisjoint(labels))
 SPELLED_AT_RE = re.compile(r" (?:at|AT) |\((?:at|AT)\)|\[(?:at|AT)\]|#|＃")
 SPELLED_DOT_RE = re.compile(r" (?:dot|DOT) |\((?:dot|DOT)\)|\[(?:dot|DOT)\]")
 
@@ -32,9 +46,9 @@ class EmailRecognizer(Recognizer):
         if domain.endswith((".gov.cn", ".gov")) or domain in ("gov.cn",):
             return
         if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)) and not (
-                domain in WEBMAIL and fld.opens_with_person(cand.start, 80)):
+                webmail(domain) and fld.opens_with_person(cand.start, 80)):
             return  # (unless a person's record holds it: "张*英，种植大户，报名邮箱 …@qq.com" is the applicant's)
-        if domain in WEBMAIL:
+        if webmail(domain):
             score, detail = 0.95, "个人邮箱域名"
             score = max(score - (0.2 if not fld.terms_between(cand.start - 12, cand.start).isdisjoint(self.negative_context) else 0), 0)
         else:

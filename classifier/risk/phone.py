@@ -52,6 +52,7 @@ MASKED_NAME_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?:
 person whose name the text already de-identified — offices do not mask their own contacts."""
 
 
+TAIWAN_MOBILE_RE = re.compile(r"09[0-9]{8}")
 HK_MACAU_MOBILE_RE = re.compile(r"852[4-79][0-9]{7}|8536[0-9]{7}")
 """A Hong Kong mobile (8 digits from 4–9, not a 2/3 landline) or a Macao one (6…) after its country code 852/853."""
 
@@ -78,6 +79,10 @@ class MobileRecognizer(Recognizer):
         return w
 
     def analyze_candidate(self, doc, fld, cand):
+        abroad = self._abroad(fld, cand)
+        if abroad is not None:
+            yield abroad
+            return
         for c in variants(cand, (11, 13, 14)):
             compact = c.compact
             if compact.startswith("+86"):
@@ -111,6 +116,29 @@ class MobileRecognizer(Recognizer):
             if PHONE_HEADER_RE.search(fld.column_header(c.start)):
                 score = max(score, 0.85)
             yield self.result(fld, c.start, c.end, score, "号段有效")
+
+    def _abroad(self, fld, cand):
+        """A phone abroad: "+39 347 582 9163", "+886 912 386 457" (a "+", a country code other than 86 and the
+        852/853 read below, 8 to 15 digits in all: E.164), or a Taiwan mobile "0912-386-457" (09 and 8 digits,
+        written 4-3-3 or labelled: no mainland number has that shape). An office's ("使馆电话 +1 …") scores low."""
+        compact = cand.compact
+        start = cand.start
+        if fld.text[start - 1:start] == "+":
+            if compact.startswith(("86", "852", "853")) or not 8 <= len(compact) <= 15 or not compact.isdigit():
+                return None
+            start -= 1
+            detail = "境外电话号码（含国际区号）"
+        elif TAIWAN_MOBILE_RE.fullmatch(compact):
+            groups = tuple(len(g) for g in GROUP_RE.findall(cand.value))
+            if groups != (4, 3, 3) and fld.terms_between(start - 8, start).isdisjoint(self.context):
+                return None
+            detail = "台湾地区手机号码"
+        else:
+            return None
+        if labelled_other(fld, cand.start, self.context):
+            return None
+        score = self.context_score(fld, start, cand.end, 0.8, left=12, right=2)
+        return self.result(fld, start, cand.end, score, detail) if score >= self.settings.min_score else None
 
     def _listed_after_other(self, fld, start: int) -> bool:
         """"执法证号15372301002、15372301017": the number follows one its label names as another kind of number (the

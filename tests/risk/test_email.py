@@ -28,3 +28,14 @@ def test_office_mail_not_found(text):
 @pytest.mark.parametrize("mail", ["li.wh1978@yahoo.com.hk", "park.ms1972@naver.com"])
 def test_more_webmail_domains(mail):
     assert [f.text for f in findings(review(f"当事人联系邮箱{mail}，请及时查收。"), "email")] == [mail]
+
+
+@pytest.mark.parametrize("mail", ["ivan.petrov77@mail.ru", "tanaka.k1990@outlook.jp", "m.rossi@libero.it",
+                                  "j.smith1985@yahoo.co.uk"])
+def test_a_webmail_provider_abroad_is_known_by_its_name(mail):
+    assert [f.text for f in findings(review(f"申请人通过电子邮件（{mail}）提交申请。"), "email")] == [mail]
+
+
+@pytest.mark.parametrize("mail", ["info@mail.hz.gov.cn", "office@mail.example-hospital.com"])
+def test_an_organisations_mail_subdomain_is_no_webmail(mail):
+    assert not findings(review(f"申请人通过电子邮件（{mail}）提交申请。"), "email")

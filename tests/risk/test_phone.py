@@ -220,3 +220,21 @@ def test_a_hong_kong_or_macao_mobile_with_its_country_code(body, phone):
 ])
 def test_no_hong_kong_mobile_without_its_shape(body):
     assert not findings(review(body), "mobile")
+
+
+@pytest.mark.parametrize("body, phone", [
+    ("报名表仅填写境外手机+39 347 612 8054，未填写国内联系人。", "+39 347 612 8054"),
+    ("申请人在日本的联系电话+81 90-4127-3386。", "+81 90-4127-3386"),
+    ("实习生吴某某，联系方式0918-274-365", "0918-274-365"),      # a Taiwan mobile, 4-3-3
+    ("实习生吴某某，手机0918274365", "0918274365"),              # labelled
+])
+def test_a_phone_abroad(body, phone):
+    assert [f.text for f in findings(review(body), "mobile")] == [phone]
+
+
+@pytest.mark.parametrize("body", [
+    "项目编号0918274365，请核对。",                 # no 4-3-3 shape, no phone word: no Taiwan mobile
+    "用户号：+44 2079 460 958",                     # labelled as another kind of number
+])
+def test_no_phone_abroad_without_its_shape(body):
+    assert not findings(review(body), "mobile")
