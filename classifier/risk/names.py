@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .text import is_cjk
 from .words import common_words
 from .wordlists import words
@@ -92,6 +94,43 @@ WORD_OPENING = 3300
 MASKED_WORD_OPENING = 300
 """A character after a masked surname that opens a word this frequent with the next one ("拟于", "确诊") is that
 word's, not a given name left visible."""
+
+
+LATIN_TOKEN = r"[A-Z][A-Za-z]{0,20}(?:[-'’][A-Za-z]{1,20})?"
+LATIN_NAME_RE = re.compile(LATIN_TOKEN + r"(?: " + LATIN_TOKEN + r"){1,3}(?![A-Za-z0-9])")
+LATIN_NOT_NAMES = frozenset(words("names.LATIN_NOT_NAMES"))
+"""Words of names of companies, places, documents and forms, and of English prose ("Co", "Street", "University",
+"the"): a run of capitalised words holding one is no person's name."""
+
+
+def latin_name(t: str, pos: int) -> int | None:
+    """End of a person's name written in Latin letters from ``pos`` ("Viktor Sorokin", "KIM Sung-ho", "NGUYEN Van
+    Long", "Mohammed Al-Harbi"): two to four capitalised words parted by one space, none of them a word of an
+    organisation's or a place's name (``names.LATIN_NOT_NAMES``) — or ``None``. The caller's position says a name
+    stands there (after a role word, under a name column, before 先生)."""
+    if pos > 0 and (t[pos - 1].isascii() and t[pos - 1].isalnum()):
+        return None
+    m = LATIN_NAME_RE.match(t, pos, min(len(t), pos + 96))
+    if m is None:
+        return None
+    parts = m.group().split(" ")
+    if any(p.lower().strip("'’-") in LATIN_NOT_NAMES or len(p) < 2 for p in parts):
+        return None
+    if all(p.isupper() for p in parts) and sum(len(p) for p in parts) < 6:
+        return None  # "GB TQ", "ID NO": short capitals are codes and abbreviations
+    return m.end()
+
+
+def latin_name_before(t: str, end: int) -> int | None:
+    """Start of a name in Latin letters (:func:`latin_name`) that ends at ``end`` ("Tanaka Hiroshi（男，45岁）"), or
+    ``None``: the run of letters, spaces and hyphens before ``end`` is read from each of its words' starts."""
+    k = end
+    while k > 0 and end - k < 96 and t[k - 1].isascii() and (t[k - 1].isalpha() or t[k - 1] in " -'"):
+        k -= 1
+    for s in range(k, end):
+        if "A" <= t[s] <= "Z" and (s == k or t[s - 1] == " ") and latin_name(t, s) == end:
+            return s
+    return None
 
 
 class NameReader:
@@ -223,6 +262,9 @@ class NameReader:
     def read(self, t: str, pos: int, *, allow_initials: bool = False, allow_masked: bool = True,
              after_word: bool = False) -> tuple[int, bool] | None:
         n = len(t)
+        if pos < n and "A" <= t[pos] <= "Z":
+            end = latin_name(t, pos)
+            return None if end is None else (end, False)
         if pos >= n or not is_cjk(t[pos]):
             return None
         dotted = self.dotted(t, pos)

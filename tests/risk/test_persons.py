@@ -615,3 +615,34 @@ def test_an_appointment_notice_names_its_appointees():
 ])
 def test_parties_relatives_patients_and_recipients(title, body, names):
     assert [f.text for f in findings(review(body, title), "person_name")] == names
+
+
+@pytest.mark.parametrize("body, name", [
+    ("申请人：Pavel Ignatov（俄罗斯籍，护照号码72 4810395），申请人曾因盗窃罪被判处有期徒刑二年。", "Pavel Ignatov"),
+    ("被询问人：Oliver GRANT，男，英国籍。问：你是否办理了工作许可？答：没有。", "Oliver GRANT"),
+    ("韩国籍游客PARK Min-jun（男，61岁）在景区突发脑溢血，经抢救无效死亡。", "PARK Min-jun"),
+    ("Fatima Al-Sayed女士：\n你提交的申请收悉。你作为外籍商人，信仰伊斯兰教，申请设立临时礼拜场所。", "Fatima Al-Sayed"),
+])
+def test_a_name_written_in_latin_letters_is_read_where_a_chinese_one_would_be(body, name):
+    assert name in [f.text for f in findings(review(body), "person_name")]
+
+
+@pytest.mark.parametrize("body", [
+    "申请人：Shenzhen Huaxin Trading Co Ltd（统一社会信用代码略）提交的申请收悉，经审查予以受理。",
+    "申请人：Green Valley Foods，联系人王某某，因拖欠货款申请调解。",
+    "来访人员：Dr. Martin HALE，国籍英国；随行人员 Anna KOVAC，国籍克罗地亚。",
+])
+def test_no_latin_name_in_a_company_name_or_without_a_private_matter(body):
+    assert not findings(review(body), "person_name")
+
+
+def test_the_parties_of_a_revoked_foreign_marriage_registration_are_private():
+    body = ("决定撤销以下涉外结婚登记：\n当事人：林晓雯，女，公民身份号码" + make_id("330381", "19930117") +
+            "\n当事人：TRAN Van Minh，男，越南籍，护照号码C7261094\n经查，男方持用的婚姻状况证明系伪造。")
+    names = [f.text for f in findings(review(body), "person_name")]
+    assert "林晓雯" in names and "TRAN Van Minh" in names
+
+
+def test_a_latin_name_before_its_age_and_a_private_statement():
+    body = "Tanaka Hiroshi（男，45岁）入院后确诊为肺癌晚期，现已转回日本治疗。"
+    assert [f.text for f in findings(review(body), "person_name")] == ["Tanaka Hiroshi"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import latin_name_before
 from ..wordlists import words
 from .context import ORG_LAST
 from .mention import PersonMention
@@ -97,7 +98,8 @@ def by_age(cues, fld, hit, mentions) -> None:
         name_end = k
     else:
         name_end = m.start()
-    for p in range(max(0, name_end - 4), name_end - 1):
+    latin = latin_name_before(t, name_end)  # "Tanaka Hiroshi（男，45岁）"
+    for p in ((latin,) if latin is not None else range(max(0, name_end - 4), name_end - 1)):
         got = reader.read(t, p, allow_initials=True)
         if not got or got[0] != name_end or cues.official_before(fld, p) or t[name_end - 1] in ORG_LAST:
             continue  # (not "红石林镇，7岁": a place)
