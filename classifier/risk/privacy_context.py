@@ -65,10 +65,10 @@ EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否", "�
 """Values that state nothing (left out, or already de-identified)."""
 BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 """After an illness word, the name of a scheme ("大病保险")."""
-SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补|防控|防治|筛查)|科(?![学技研])|病区"
-                             r"|(?:专科)?医?院")
+SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补|防控|防治|筛查)|(?:[内外]|放疗|介入)?科(?![学技研])"
+                             r"|病区|(?:专科)?医?院")
 """After a condition, a scheme for all who have it ("严重精神障碍患者监护补助", "残疾儿童康复救助", "结核病防控工作"),
-or the hospital or department named after it ("省肿瘤医院", "烧伤科"): no one's condition stated."""
+or the hospital or department named after it ("省肿瘤医院", "烧伤科", "肿瘤内科"): no one's condition stated."""
 ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400
@@ -282,6 +282,10 @@ ADVICE_BEFORE_RE = re.compile(r"可(?:按规定|依规|依法|及时)?(?:向[^�
 """Before it, advice to apply ("你可按规定申请医疗救助"): what a person may do, not what they receive."""
 
 
+NOT_ASSISTANCE_BEFORE = ("司法",)
+"""Before a word of social assistance, what makes it another kind of aid (国家司法救助 is no 社会救助)."""
+
+
 class SocialAssistanceRecognizer(_AttributeRecognizer):
     """低保/特困/临时救助 status of a named person (after the name, or as the role right before it)."""
 
@@ -296,6 +300,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     MASKED_ANCHORS = False
 
     def analyze_trigger(self, doc, fld, hit):
+        if fld.text.endswith(NOT_ASSISTANCE_BEFORE, max(0, hit.start - 2), hit.start):
+            return ()  # "司法救助金": a court's or procuratorate's aid to a victim, not one of 社会救助
         status_column = (hit.term in self.labels and fld.column_cells(hit.start)) or self._status_cell(fld, hit.start)
         if status_column and self._led(doc, fld, hit.start):
             return ()  # "以下家庭拟纳入城乡低保：" over a 保障类别 column: the lead states it of everyone listed

@@ -337,3 +337,19 @@ def test_a_supervisory_transfer_in_a_discipline_notice_is_no_private_record(anal
     assert findings(review(private), "criminal_record")
     suspect = "犯罪嫌疑人栾志刚涉嫌诈骗罪，已被依法移送检察院审查起诉。"
     assert findings(review(suspect, "某公安分局警情通报"), "criminal_record")
+
+
+@pytest.mark.parametrize("text", [
+    "被害人韩德明因案致重伤，经审查符合条件，决定给予司法救助金3万元。",
+    "申请人邵国强向本院申请司法救助，本院依法受理。",
+])
+def test_a_courts_judicial_aid_is_no_social_assistance(text):
+    assert not findings(review(text), "social_assistance")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("肿瘤内科：主任医师张某某坐诊周一至周五。", "肿瘤"),
+    ("专业：肿瘤内科，邀请机构：某某医院。", "肿瘤"),
+])
+def test_a_department_named_after_a_condition_states_no_ones_condition(text, part):
+    assert not [f for f in findings(review(text), "health") if part in f.text]
