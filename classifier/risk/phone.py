@@ -7,7 +7,7 @@ import re
 from .base import Pattern, Recognizer
 from .names import NameReader
 from .numbers import GROUP_RE, OTHER_HEADER_RE, variants
-from .text import ITEM_NUMBERING_RE, MASKED_NAME, line_start
+from .text import ITEM_NUMBERING_RE, MASKED_NAME, PERSON_RECORD_RE, line_start
 from .wordlists import words
 
 # Numbers that are labelled as something else: the closest label before the number decides.
@@ -260,6 +260,7 @@ class LandlineRecognizer(Recognizer):
         w[f"context:{self.TYPE}"] = set(w[f"context:{self.TYPE}"]) | set(HOME_WORDS)
         w["list:person_id_words"] = set(PERSON_ID_WORDS)
         w["list:landline_roles"] = self.roles
+        w["list:owner_labels"] = set(OWNER_LABELS)  # (each must be a word the scan tags: "座机" is no other list's)
         return w
     NEGATIVE_CONTEXT = OFFICE_PHONE_WORDS
     CONTEXT_BOOST = 0.55
@@ -306,9 +307,9 @@ class LandlineRecognizer(Recognizer):
         while k > 0 and t[k - 1] in " \u3000" and start - k < 14:
             k -= 1  # "申请人孙某某 联系电话 0371-…": a space between the (masked) name and its label
             spaced = True
-        comma = k > 0 and t[k - 1] in "，,"
+        comma = k > 0 and t[k - 1] in "，,（("
         if comma:
-            k -= 1  # "学生家长韩某某，联系电话…": only a masked name (an official's is given in full)
+            k -= 1  # "学生家长韩某某，联系电话…", "付某（座机…）": only a masked name (an official's is given in full)
         for p in range(max(0, k - 4), k - 1):
             got = self._reader.read(t, p, allow_masked=True, after_word=True)
             if (got and got[0] == k and t[k - 1] not in PLACE_END
@@ -417,7 +418,9 @@ class LandlineRecognizer(Recognizer):
         if OWN_LABEL_RE.search(t, max(lead, start - 12), start) is None:
             return False
         named = doc.persons.between(fld.name, lead, lead + ITEM_LEAD)
-        return (any(p.start < lead + ITEM_LEAD and not p.masked for p in named)
+        # (or a masked name opens it: "一、杨某某，用电地址：…。联系电话：0394-…")
+        return ((any(p.start < lead + ITEM_LEAD and not p.masked for p in named)
+                 or PERSON_RECORD_RE.match(t, line, start) is not None)
                 and fld.terms_between(max(line, start - 16), start).isdisjoint(self.negative_context))
 
     def _home_after(self, fld, start: int, end: int) -> bool:

@@ -238,3 +238,16 @@ def test_a_phone_abroad(body, phone):
 ])
 def test_no_phone_abroad_without_its_shape(body):
     assert not findings(review(body), "mobile")
+
+
+@pytest.mark.parametrize("body, phone", [
+    ("不满意户：\n● 文艺路某小区 徐某，座机024-23280629：反映毒饵站离儿童活动区过近。", "024-23280629"),
+    ("基本满意户中，太原街街道 付某（座机024-83562918）建议增加宣传。", "024-83562918"),
+    ("2. 孙某某，用电地址：某镇后楼村三组27号，绕越电能表用电，已追补电费。联系电话：0394-4821576。", "0394-4821576"),
+])
+def test_a_landline_labelled_after_a_masked_person_is_theirs(body, phone):
+    assert [f.text for f in findings(review(body), "landline")] == [phone]
+
+
+def test_an_office_contact_in_brackets_stays():
+    assert not findings(review("联系人：刘某（电话0871-63188542）"), "landline")
