@@ -100,7 +100,10 @@ def prose_megabyte() -> float:
                                   "住址：" + "市" * 40 + "，", "低保对象\n1. 张三，" + "镇市" * 20 + "，\n",
                                   "姓名｜所在村组\n张三｜" + "省" * 30 + "\n",
                                   # names a statement describes after its 的, and their enumerations
-                                  "信仰佛教的张三、", "患尿毒症的", "享受低保的李四、向五，"])
+                                  "信仰佛教的张三、", "患尿毒症的", "享受低保的李四、向五，",
+                                  # names in Latin letters, numbers abroad, special plate series
+                                  "申请人Abc Def，", "患者Aa Bb Cc Dd Ee Ff Gg ", "Abcdefghijklmnopqrstuvwxyz ",
+                                  "Ab-cd Ef（男，30岁）", "+39 347 582 9163 ", "0912-386-457 ", "粤Z·H726港"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))
