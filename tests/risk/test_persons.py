@@ -413,7 +413,8 @@ def test_a_list_whose_intro_names_no_topic_word_is_read_from_the_title():
 
 
 @pytest.mark.parametrize("title", ["某县2024年第二批惠农资金一卡通发放清册", "某镇2024年度遗属抚恤金发放汇总表",
-                                   "某街道2024年冬季困难群众救济款发放登记表"])
+                                   "某街道2024年冬季困难群众救济款发放登记表",
+                                   "某区2024年度企业职工遗属生活困难补助人员名单公示"])  # 企业 says whose workers
 def test_more_benefits_paid_to_persons_and_their_registers(title):
     body = "现将发放情况公示如下：\n姓名｜所在村｜金额（元）\n柏永成｜东湾村｜1,260\n滕秀芝｜西岭村｜980"
     assert {"柏永成", "滕秀芝"} <= {f.text for f in findings(review(body, title), "person_name")}

@@ -42,14 +42,19 @@ class PersonCues:
         self.payment_list_words = tuple(lexicon.words("payment_list_words"))
         self.payment_for_work = tuple(lexicon.words("payment_for_work"))
         self.payment_not_private = self.payment_for_work + tuple(lexicon.words("payment_not_private"))
+        self.payment_recipients = tuple(lexicon.words("payment_recipients"))
         self.name_leads = lexicon.words("name_leads")
         self.given_names_also_words = lexicon.words("given_names_also_words")
 
     def payment_list(self, title: str) -> bool:
         """The title is a list of a benefit paid to persons ("2024年第三季度新增高龄津贴发放对象公示"), not a fee for work,
-        money for a body, or the scheme's rules ("评审专家劳务补贴发放明细", "养老机构运营补贴", "补贴标准的通知")."""
-        return (any(w in title for w in self.payment_words) and any(w in title for w in self.payment_list_words)
-                and not any(w in title for w in self.payment_not_private))
+        money for a body, or the scheme's rules ("评审专家劳务补贴发放明细", "养老机构运营补贴", "补贴标准的通知") — a
+        body's word that only says whose workers the persons were ("企业职工遗属生活困难补助") is none."""
+        if not (any(w in title for w in self.payment_words) and any(w in title for w in self.payment_list_words)):
+            return False
+        for phrase in self.payment_recipients:
+            title = title.replace(phrase, "")
+        return not any(w in title for w in self.payment_not_private)
 
     def payment_table(self, title: str, header) -> bool:
         """A table whose header has a column of a benefit paid to each row's person ("补贴金额（元）", "补助标准"),
