@@ -647,3 +647,15 @@ def test_the_parties_of_a_revoked_foreign_marriage_registration_are_private():
 def test_a_latin_name_before_its_age_and_a_private_statement():
     body = "Tanaka Hiroshi（男，45岁）入院后确诊为肺癌晚期，现已转回日本治疗。"
     assert [f.text for f in findings(review(body), "person_name")] == ["Tanaka Hiroshi"]
+
+
+def test_the_reporter_of_an_officials_misconduct_to_a_discipline_body_is_a_whistleblower():
+    body = "经镇纪委调查，群众反映的村支书优亲厚友问题部分属实。\n反映人：石秋明（本村村民）。"
+    assert [f.text for f in findings(review(body), "whistleblower")] == ["石秋明"]
+    body = "欠薪线索转办单\n反映人：冉德发　　联系电话：18970297739\n反映内容：17名农民工工资未发放。"
+    assert [f.text for f in findings(review(body), "person_name")] == ["冉德发"]
+
+
+def test_a_migrant_worker_in_a_wage_arrears_case_is_a_party():
+    body = "我市务工人员李宏亮（护照号E23200654）等6人赴境外务工，因外方雇主拖欠工资，回国后向市人社局求助。"
+    assert "李宏亮" in [f.text for f in findings(review(body), "person_name")]

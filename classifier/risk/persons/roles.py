@@ -60,6 +60,11 @@ def school_staff(cues, t: str, hit) -> bool:
     return hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " ", "\u3000")
 
 
+DISCIPLINE_REPORTERS = frozenset(("反映人",))
+DISCIPLINE_TAG = "list:discipline_words"
+"""The tag of a discipline authority's words (纪委, 监委…; privacy_context.DISCIPLINE_WORDS)."""
+
+
 def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] | None = None) -> None:
     """The name after the role word ``hit`` and every name enumerated after it (``starts``: the
     field's :func:`role_starts`, computed here when not given)."""
@@ -108,10 +113,12 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         got = reader.read_unknown(t, p)  # "证人阿木拉哈、…", "患者拉毛措，": a name no surname list knows
     if not got and hit.term == "举报人":
         got, p = described_reporter(reader, t, p)  # "举报人为该公司投资人尹建华、汤美琴"
+    # "反映人" in a discipline authority's document reports an official's misconduct: a 举报人 by another word
+    whistleblower = hit.term == "举报人" or (hit.term in DISCIPLINE_REPORTERS and doc.has_tag(DISCIPLINE_TAG))
     while got and not cues.official_after(fld, got[0]) and t[got[0] - 1] not in UNIT_LAST:
         end, masked = got
         mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,
-                                   minor=minor, whistleblower=hit.term == "举报人", masked=masked))
+                                   minor=minor, whistleblower=whistleblower, masked=masked))
         # "社区矫正对象张三、李四、王五", "张秀英 李国强 马桂兰": the role covers every name listed
         q = end
         while q < len(t) and q < end + 3 and t[q] in ENUMERATION:
