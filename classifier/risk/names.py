@@ -72,6 +72,9 @@ def lined_up(name: str) -> list[str]:
     return out
 
 
+SIDES = frozenset("左右")
+BODY_PARTS = frozenset(words("names.BODY_PARTS"))
+"""Parts of the body: after 左/右 they are no given name ("左小腿", "左踝", "右尺骨")."""
 DOTS = frozenset("·•・‧")
 """The middle dot between the parts of a transliterated name ("买买提江·阿不都热依木")."""
 DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为和与及之向对从由将")
@@ -79,7 +82,7 @@ DOTTED_STOP = frozenset("反因系患是于在的现曾今已经被每到等为�
 PLACE_LAST = frozenset("省市县区镇乡村州庄屯寨堡")
 """The last character of a place's name; a three-character "name" ending in one is a place ("马家庄", "李家寨")."""
 
-NAME_CANNOT_END = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户号员制")
+NAME_CANNOT_END = frozenset("科室部处股局院所队站厅委办司镇乡区县市省街路内外联户号员制犬")
 """The last character of a body, a place, a position or a household: no given name ends so."""
 
 UNKNOWN_MIN, UNKNOWN_MAX = 2, 6
@@ -190,6 +193,8 @@ class NameReader:
         "杨家户")."""
         if len(name) < 2 or not DOTS.isdisjoint(name):
             return True
+        if name[0] in SIDES and name[1:] in BODY_PARTS:
+            return False  # "左小腿", "左尺骨", "左踝": the side of a body part (左 is also a surname)
         return not ((name[:2] in NOT_NAMES and not vouched) or name in TITLES or name[-1] in NAME_CANNOT_END)
 
     def _word_before(self, t: str, pos: int) -> bool:

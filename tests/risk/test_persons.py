@@ -659,3 +659,12 @@ def test_the_reporter_of_an_officials_misconduct_to_a_discipline_body_is_a_whist
 def test_a_migrant_worker_in_a_wage_arrears_case_is_a_party():
     body = "我市务工人员李宏亮（护照号E23200654）等6人赴境外务工，因外方雇主拖欠工资，回国后向市人社局求助。"
     assert "李宏亮" in [f.text for f in findings(review(body), "person_name")]
+
+
+@pytest.mark.parametrize("body", [
+    "患者被咬伤左小腿，伤口约3厘米，已完成清创。",
+    "其所受伤害（左尺骨骨折）系双方互殴所致。",
+    "学生在上学途中被一条未拴绳的金毛犬咬伤。",
+])
+def test_a_body_part_or_a_dog_is_no_name(body):
+    assert not findings(review(body), "person_name")
