@@ -44,6 +44,9 @@ RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
 SUBJECT_LEAD_RE = re.compile(MASKED_NAME + r"(?:在|承租|租住|居住于|住在|家住)(?=[\u4e00-\u9fff])")
 """A masked person and the verb that places them ("王某某在夏津县…", "冯某某承租闵行区…"): the address starts after."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?\Z")
+HOUSE_RANGE_AFTER_RE = re.compile(r"[至到~～—－-][0-9]{1,5}号")
+HOUSE_RANGE_BEFORE_RE = re.compile(r"号[至到~～—－-]\Z")
+"""Either side of a house number, the other end of a range of house numbers."""
 MAILED_RE = re.compile(r"(?:(?:邮寄|寄送|寄|送达)至|以?(?:邮寄|挂号信|EMS)方式送达)[：:]?\Z")
 """Before an address, where a letter goes ("邮寄至：", "以邮寄方式送达：")."""
 LEFT_RUN_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf0-9A-Za-z\-]*")
@@ -178,6 +181,8 @@ class AddressRecognizer(Recognizer):
                 s -= 1
         if s == 0 or not is_cjk(t[s - 1]) or t[s - 1] in "第字":
             return
+        if cand.shape == "house" and (HOUSE_RANGE_AFTER_RE.match(t, e) or HOUSE_RANGE_BEFORE_RE.search(t, max(0, s - 3), s)):
+            return  # "中南二路1号至41号（单号）": a stretch of a street (an outage area, a 门牌 range), nobody's home
         if cand.shape == "number" and not (FLAT_RE.fullmatch(cand.value)
                                            and COMPLEX_BEFORE_RE.search(t, max(0, s - 4), s)):
             return  # a digit run is an address only as 栋-单元-室 right after a residential complex

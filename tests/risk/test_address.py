@@ -206,3 +206,11 @@ def test_a_companys_registered_seat_is_no_home():
 
 
 
+
+
+@pytest.mark.parametrize("body", [
+    "定于7月19日13:00至22:00对以下区域临时停水：中南二路1号至41号（单号）；武珞路北侧。",
+    "停电范围：丰产路1号—57号住户。",
+])
+def test_a_range_of_house_numbers_is_nobodys_home(body):
+    assert not findings(review(body), "address")

@@ -88,3 +88,9 @@ def test_a_residence_permit_number_of_hong_kong_macao_or_taiwan_residents(number
 
 def test_a_residence_permit_region_is_no_fifteen_digit_legacy_number():
     assert not findings(review("身份证号810000900315012，"), "id_card")
+
+
+def test_the_visible_tail_of_a_masked_number_is_not_read_with_the_next_line():
+    body = ("准考证号      姓名    身份证号\n20250301019  蔡某某  3505**********5011\n"
+            "20250301023  郑某某  35052120000728054X")
+    assert [f.text for f in findings(review(body), "id_card")] == ["35052120000728054X"]
