@@ -37,7 +37,7 @@ def test_not_found(text, type_):
     ("帅永康因车祸致残，本月获医疗救助（支出型）1.2万元。", "医疗救助（支出型）"),  # subtype after the status
     ("詹春燕因子女突发疾病，获支出型临时救助3000元。", "支出型临时救助"),       # subtype before the status
     ("付长林，鞍山某机械厂，特困职工，肢体二级残疾。", "特困职工"),
-    ("乡镇将杨秀兰家庭纳入防止返贫动态监测。", "纳入防止返贫动态监测"),
+    ("经核实，杨秀兰家庭已纳入防止返贫动态监测。", "纳入防止返贫动态监测"),
 ])
 def test_social_assistance_vocabulary_and_subtypes(text, span):
     found = [f.text for f in findings(review(text), "social_assistance")]
