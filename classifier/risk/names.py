@@ -73,6 +73,7 @@ def lined_up(name: str) -> list[str]:
 
 
 SIDES = frozenset("左右")
+SURNAME_KIN = frozenset("父母妻")
 BODY_PARTS = frozenset(words("names.BODY_PARTS"))
 """Parts of the body: after 左/右 they are no given name ("左小腿", "左踝", "右尺骨")."""
 DOTS = frozenset("·•・‧")
@@ -195,6 +196,8 @@ class NameReader:
             return True
         if name[0] in SIDES and name[1:] in BODY_PARTS:
             return False  # "左小腿", "左尺骨", "左踝": the side of a body part (左 is also a surname)
+        if len(name) == 2 and name[1] in SURNAME_KIN:
+            return False  # "邓母", "谭父": a person's mother or father by the family's surname, no name
         return not ((name[:2] in NOT_NAMES and not vouched) or name in TITLES or name[-1] in NAME_CANNOT_END)
 
     def _word_before(self, t: str, pos: int) -> bool:

@@ -665,6 +665,7 @@ def test_a_migrant_worker_in_a_wage_arrears_case_is_a_party():
     "患者被咬伤左小腿，伤口约3厘米，已完成清创。",
     "其所受伤害（左尺骨骨折）系双方互殴所致。",
     "学生在上学途中被一条未拴绳的金毛犬咬伤。",
+    "社区｜患者｜诊断｜监护人\n枫溪社区｜谭某某｜癫痫｜谭父\n建设社区｜邓某某｜精神分裂症｜邓母",
 ])
-def test_a_body_part_or_a_dog_is_no_name(body):
+def test_a_body_part_a_dog_or_a_relative_by_the_surname_is_no_name(body):
     assert not findings(review(body), "person_name")
