@@ -42,7 +42,7 @@ SHAPES: dict[str, str] = {
     "spaced_code": r"(?<![0-9A-Za-z])[A-Z]{1,2}(?: {1,2}|-)?[0-9]{1,5}(?:(?: {1,2}|-)[0-9]{1,5}){1,3}(?![0-9A-Za-z])",
     # Anchor of an address: 门牌号 (up to 5 digits + 号), a building number (栋/幢), a lettered tower before its flat
     # ("龙苑大厦A座705房") or, when the house number is left out or masked ("七星街某号楼4单元501"), the unit.
-    "house": r"(?<![0-9A-Za-z])(?:[A-Za-z]?[0-9]{1,5}(?:[号栋幢座]|#(?=楼))|[A-Za-z][座栋幢](?=[0-9]{2,5}[室房])"
+    "house": r"(?<![0-9A-Za-z])(?:[A-Za-z]?[0-9]{1,5}(?:[号栋幢座]|#(?=楼))|[A-Za-z][座栋幢](?=[0-9]{2,5}[室房]|[0-9]{3,5}(?![0-9A-Za-z层楼]))"
              r"|[0-9]{1,2}(?:单元|门(?=[0-9])))",
 }
 """shape name -> regex; order matters (the first alternative that matches at a position wins)."""

@@ -214,3 +214,17 @@ def test_a_companys_registered_seat_is_no_home():
 ])
 def test_a_range_of_house_numbers_is_nobodys_home(body):
     assert not findings(review(body), "address")
+
+
+@pytest.mark.parametrize("body, address", [
+    ("2. 钟某（南山区海德三道某大厦A座1707，座机：0755—2671 3385）投诉物业费公示不规范。", "南山区海德三道某大厦A座1707"),
+    ("用户编号　　地址\n0108776302　迎泽区柳巷南路金港公寓B座1108　　2,054.10", "迎泽区柳巷南路金港公寓B座1108"),
+])
+def test_a_lettered_towers_flat_needs_no_room_word(body, address):
+    assert address in [f.text for f in findings(review(body), "address")]
+
+
+def test_a_landlords_row_gives_the_rented_flat():
+    body = ("备案编号｜出租人｜证件号码｜房屋坐落\n"
+            "XHZL-2024-09-0317｜王某某｜330106197103051532｜西湖区文新街道学院路77号4幢2单元503室")
+    assert [f.text for f in findings(review(body), "address")] == ["西湖区文新街道学院路77号4幢2单元503室"]
