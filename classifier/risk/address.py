@@ -68,7 +68,7 @@ GOVERNMENT_IN_ADDRESS_RE = re.compile(r"(?:政府|委员会|法院|检察院|派
 seat, whatever the label before it (邮寄地址 too)."""
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
-COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城)\Z")
+COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城|里)\Z")  # 里: a lane compound ("龙兴里5-1-302")
 LIVES_AFTER = frozenset("者人户主（(，, ")
 """Before 住 that gives a person's home: a person word ("该患者住", "车主住"), a bracket or a comma after a name
 ("当事人：某某，住…")."""

@@ -228,3 +228,8 @@ def test_a_landlords_row_gives_the_rented_flat():
     body = ("备案编号｜出租人｜证件号码｜房屋坐落\n"
             "XHZL-2024-09-0317｜王某某｜330106197103051532｜西湖区文新街道学院路77号4幢2单元503室")
     assert [f.text for f in findings(review(body), "address")] == ["西湖区文新街道学院路77号4幢2单元503室"]
+
+
+def test_a_flat_written_with_hyphens_after_a_lane_compound():
+    body = "家庭住址：南开区学府街道龙兴里5-1-302"
+    assert [f.text for f in findings(review(body), "address")] == ["南开区学府街道龙兴里5-1-302"]
