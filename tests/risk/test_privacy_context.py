@@ -355,3 +355,12 @@ def test_a_courts_judicial_aid_is_no_social_assistance(text):
 ])
 def test_a_department_named_after_a_condition_states_no_ones_condition(text, part):
     assert not [f for f in findings(review(text), "health") if part in f.text]
+
+
+@pytest.mark.parametrize("text, part", [
+    ("患儿吕某某确诊脊髓性肌萎缩症，申请医疗救助。", "脊髓性肌萎缩症"),
+    ("居民韩某某因阿尔茨海默病入住护理院。", "阿尔茨海默病"),
+    ("职工贺某某经诊断患职业性噪声聋。", "噪声聋"),
+])
+def test_more_conditions_by_name(text, part):
+    assert any(part in f.text for f in findings(review(text), "health"))
