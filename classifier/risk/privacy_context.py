@@ -13,6 +13,7 @@ import re
 from .base import Recognizer
 from .marking_position import cited
 from .text import ITEM_NUMBER
+from .persons.cues import DISCIPLINE_TAG
 from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE, YOU_RE
 from .wordlists import words
 
@@ -470,8 +471,7 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
 TRANSFER_RE = re.compile(r"移送(?:检察机关|检察院|司法机关)")
 """A case handed to the prosecutors: in a discipline notice, the formula of a supervisory body's published decision."""
 DISCIPLINE_WORDS = frozenset(words("privacy_context.DISCIPLINE_WORDS"))
-DISCIPLINE_TAG = "list:discipline_words"
-"""Words of a discipline authority's notice (纪委, 监委, 开除党籍…), found by the review's one scan of the field."""
+"""Words of a discipline authority's notice (纪委, 监委, 开除党籍…), tagged ``DISCIPLINE_TAG``."""
 
 
 class ReligionRecognizer(_AttributeRecognizer):

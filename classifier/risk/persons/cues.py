@@ -8,6 +8,9 @@ from ..names import NameReader
 
 
 OFFICIAL = "list:official_cues"
+DISCIPLINE_TAG = "list:discipline_words"
+"""Words of a discipline authority's notice (纪委, 监委, 开除党籍…; ``privacy_context.DISCIPLINE_WORDS`` registers them),
+found by the review's one scan of the field."""
 ROLE_REACH = 6
 """How far before an official's word a longer role of private people may begin ("被检查单位负责人")."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import common_word
+from .cues import DISCIPLINE_TAG
 from ..text import is_cjk
 from ..words import inside_longer_word
 from .mention import PersonMention
@@ -61,8 +62,7 @@ def school_staff(cues, t: str, hit) -> bool:
 
 
 DISCIPLINE_REPORTERS = frozenset(("反映人",))
-DISCIPLINE_TAG = "list:discipline_words"
-"""The tag of a discipline authority's words (纪委, 监委…; privacy_context.DISCIPLINE_WORDS)."""
+"""Roles that name a whistleblower where a discipline authority reads the matter (``DISCIPLINE_TAG``)."""
 
 
 def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] | None = None) -> None:
