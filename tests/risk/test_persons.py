@@ -669,3 +669,8 @@ def test_a_migrant_worker_in_a_wage_arrears_case_is_a_party():
 ])
 def test_a_body_part_a_dog_or_a_relative_by_the_surname_is_no_name(body):
     assert not findings(review(body), "person_name")
+
+
+def test_a_pedestrian_hit_in_an_accident_is_a_named_party():
+    body = "你驾驶小型轿车行至七一路交口时，与横过道路的行人邢秀芬相撞，致邢秀芬受伤，经医院诊断为颅骨骨折。"
+    assert "邢秀芬" in [f.text for f in findings(review(body), "person_name")]
