@@ -12,6 +12,7 @@ WEBMAIL = frozenset(words("email.WEBMAIL"))
 WEBMAIL_PROVIDERS = frozenset(words("email.WEBMAIL_PROVIDERS"))
 """Webmail providers abroad by their name: "…@outlook.jp", "…@mail.ru", "…@yahoo.co.uk", "…@web.de"."""
 NOT_PUBLIC_SUFFIXES = frozenset(("cn", "gov", "edu", "org", "mil", "int"))
+"""Suffixes under which a provider-like name ("mail.xx.gov") is an organisation's server, not webmail."""
 
 
 def webmail(domain: str) -> bool:
@@ -45,10 +46,11 @@ class EmailRecognizer(Recognizer):
         domain = value.rpartition("@")[2].strip().lower().rstrip(".")
         if domain.endswith((".gov.cn", ".gov")) or domain in ("gov.cn",):
             return
+        personal = webmail(domain)
         if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)) and not (
-                webmail(domain) and fld.opens_with_person(cand.start, 80)):
+                personal and fld.opens_with_person(cand.start, 80)):
             return  # (unless a person's record holds it: "张*英，种植大户，报名邮箱 …@qq.com" is the applicant's)
-        if webmail(domain):
+        if personal:
             score, detail = 0.95, "个人邮箱域名"
             score = max(score - (0.2 if not fld.terms_between(cand.start - 12, cand.start).isdisjoint(self.negative_context) else 0), 0)
         else:
