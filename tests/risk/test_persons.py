@@ -396,6 +396,23 @@ def test_a_reporters_description_without_a_name_names_nobody(body):
     assert not findings(review(body), "whistleblower") and not findings(review(body), "person_name")
 
 
+@pytest.mark.parametrize("title, body, names", [
+    ("税收违法行为检举奖金领取通知", "检举人：宫晓雯（身份证号码：350203198701151968）", ["宫晓雯"]),
+    ("", "检举人芮晓峰于2024年3月向我局检举某公司虚开发票。", ["芮晓峰"]),
+    ("", "2024年5月，群众郜建平实名检举某公司偷逃税款。", ["郜建平"]),
+    ("安全生产举报奖励审批表", "举报人姓名｜冉光宗\n身份证号｜500103197906146693\n举报事项｜某公司违规储存危化品",
+     ["冉光宗"]),                                                             # a row's label, the value's cell after it
+    ("", "序号｜检举人｜检举事项｜奖励金额\n1｜芮光荣｜偷排废水｜2000元\n2｜谢美琪｜夜间直排｜1500元", ["芮光荣", "谢美琪"]),
+])
+def test_a_reporter_by_another_word_or_in_a_tables_row_or_column(title, body, names):
+    assert [f.text for f in findings(review(body, title), "whistleblower")] == names
+
+
+def test_a_role_inside_a_tables_row_labels_no_value_in_the_next_cell():
+    # "特困人员 | 阿尔茨海默病": the next cell is another column (a disease), not the role's name
+    body = ("| 姓名 | 性别 | 年龄 | 类别 | 情况 |\n| 李桂英 | 女 | 82 | 集中供养特困人员 | 阿尔茨海默病，生活不能自理 |")
+    assert not any(f.text.startswith("阿尔") for f in review(body).findings if f.type == "person_name")
+
 def test_a_list_of_a_benefit_paid_to_persons_names_private_recipients():
     title = "鼓楼区2024年第三季度新增高龄津贴发放对象公示"
     body = ("经街道审核，以下老人符合高龄津贴发放条件，现予公示：\n序号｜姓名｜年龄｜所在街道\n1｜陶秀英｜93｜宁海路街道\n"

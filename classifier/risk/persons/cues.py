@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 from ..names import NameReader
+from ..wordlists import words
 
 
 OFFICIAL = "list:official_cues"
 DISCIPLINE_TAG = "list:discipline_words"
 """Words of a discipline authority's notice (纪委, 监委, 开除党籍…; ``privacy_context.DISCIPLINE_WORDS`` registers them),
 found by the review's one scan of the field."""
+REPORTERS = frozenset(words("persons.cues.REPORTERS"))
+"""The reporter's role words ("举报人", "检举人"): the name after one is a whistleblower's."""
 ROLE_REACH = 6
 """How far before an official's word a longer role of private people may begin ("被检查单位负责人")."""
 

@@ -7,6 +7,7 @@ import re
 
 from ..names import MASK_CHARS, TITLES
 from ..text import ITEM_NUMBERING_RE, is_cjk
+from .cues import REPORTERS
 from .mention import PersonMention
 
 FOLLOW = frozenset("（(，,、；;：: \t\u3000\n。）)")
@@ -91,7 +92,8 @@ def table_names(cues, fld, mentions, cue: str, doc_title: str = "") -> None:
                 # "信访人｜…", "申请人姓名｜…": the column names the role of every row's person
                 role = column_role(cues, header[i])
                 mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=role or row_cue, masked=got[1],
-                                           sensitive=role in cues.sensitive_roles or role == "申请人", framed=True))
+                                           sensitive=role in cues.sensitive_roles or role == "申请人", framed=True,
+                                           whistleblower=role in REPORTERS))
 
 
 COLUMN_ROLES = frozenset(("申请人", "当事人"))
@@ -100,9 +102,9 @@ sensitive role's; a 当事人 column is decided as a party's)."""
 
 
 def column_role(cues, header: str) -> str:
-    """The role a name column's header names ("信访人", "申请人姓名", "患者"), or "" ("姓名", "户主")."""
+    """The role a name column's header names ("信访人", "申请人姓名", "患者", "举报人"), or "" ("姓名", "户主")."""
     role = header[:-2] if header.endswith("姓名") else header
-    return role if role in cues.sensitive_roles or role in COLUMN_ROLES else ""
+    return role if role in cues.sensitive_roles or role in COLUMN_ROLES or role in REPORTERS else ""
 
 
 def _whole_cell_name(cues, t: str, p: int, b: int):

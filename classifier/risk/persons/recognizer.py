@@ -19,7 +19,7 @@ from ..names import PLACE_LAST, with_lined_up
 from ..second_reading import Place
 from ..wordlists import words
 from . import age, context, identity, lists, profiles, roles, tagger
-from .cues import PersonCues
+from .cues import REPORTERS, PersonCues
 from .decision import MINOR_NAME, NOT_PRIVATE, PersonDecision
 from .mention import Mentions, PersonMention
 
@@ -37,7 +37,7 @@ class PersonNameRecognizer(Recognizer):
     ACTION = "review"
     LABEL = "私人姓名"
     STAGE = 1
-    TRIGGERS = tuple(dict.fromkeys(("举报人", "岁", *sorted(UNDER_AGE), *sorted(CHILDREN), *sorted(REPORTED_BY_NAME),
+    TRIGGERS = tuple(dict.fromkeys((*sorted(REPORTERS), "岁", *sorted(UNDER_AGE), *sorted(CHILDREN), *sorted(REPORTED_BY_NAME),
                                     *sorted(BIRTH_LABELS))))
     """The words this recognizer reads around itself (its role words come from the lexicon's lists)."""
     TRIGGER_LISTS = ("sensitive_roles", "kin_roles", "neutral_roles", "party_cues", "minor_cues")

@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 
 from .context import common_word
-from .cues import DISCIPLINE_TAG
-from ..text import is_cjk
+from .cues import DISCIPLINE_TAG, REPORTERS
+from ..text import is_cjk, line_start
 from ..words import inside_longer_word
 from .mention import PersonMention
 
 PADDING = " \u3000"
 HEADER_GAP = frozenset("｜|\t\u3000\n")
 """After a word that labels a table column: the next cell's separator (or two spaces), or the row's end."""
+VALUE_CELL = frozenset("｜|\t")
+"""After a role that labels a row, not a column ("举报人｜冉某某⏎身份证号｜…"): the value's cell follows."""
+ROW_OPENING = " \t\u3000｜|"
+"""What may stand before a row's label on its line."""
 ENUMERATION = "、；;，, \t\u3000"
 """Between the names a role word covers ("低保对象张三、李四", "人员为：安珍，顾德爱，晁杰娟")."""
 UNIT_LAST = frozenset("股科室局处所站队厅委办司院")
@@ -81,9 +85,11 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     p = hit.end
     if t[hit.end:hit.end + 1] in ("）", ")") and hit.start > 0 and t[hit.start - 1] in ("（", "("):
         p += 1  # "被答辩人（原告）：贾某梅": the role in brackets after another, then the name
-    if t[p:p + 2] == "姓名" and t[p + 2:p + 3] in ("：", ":"):
+    # a row's label ("举报人姓名｜冉某某⏎身份证号｜…"): the value's cell follows; a role inside a row is another cell
+    row_label = not t[line_start(t, hit.start, 8):hit.start].strip(ROW_OPENING)
+    if t[p:p + 2] == "姓名" and (t[p + 2:p + 3] in ("：", ":") or (row_label and t[p + 2:p + 3] in VALUE_CELL)):
         p += 2  # "母亲姓名：黄秋莹", "申请人姓名：…": the label names the role of the name after it
-    while p < len(t) and p < hit.end + 3 and t[p] in "：: 为\u3000":
+    while p < len(t) and p < hit.end + 3 and (t[p] in "：: 为\u3000" or (row_label and t[p] in VALUE_CELL)):
         p += 1
     quoted = hit.term[-1] in OPEN_QUOTES or t[p:p + 1] in OPEN_QUOTES
     if t[p:p + 1] in OPEN_QUOTES:
@@ -111,10 +117,10 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         got = None  # "转入其妻子银行卡": a word (银行), not a relative's name
     if not got and not kin and (hit.term in cues.sensitive_roles or hit.term in cues.party_cues):
         got = reader.read_unknown(t, p)  # "证人阿木拉哈、…", "患者拉毛措，": a name no surname list knows
-    if not got and hit.term == "举报人":
+    if not got and hit.term in REPORTERS:
         got, p = described_reporter(reader, t, p)  # "举报人为该公司投资人尹建华、汤美琴"
     # "反映人" in a discipline authority's document reports an official's misconduct: a 举报人 by another word
-    whistleblower = hit.term == "举报人" or (hit.term in DISCIPLINE_REPORTERS and doc.has_tag(DISCIPLINE_TAG))
+    whistleblower = hit.term in REPORTERS or (hit.term in DISCIPLINE_REPORTERS and doc.has_tag(DISCIPLINE_TAG))
     while got and not cues.official_after(fld, got[0]) and t[got[0] - 1] not in UNIT_LAST:
         end, masked = got
         mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=hit.term, sensitive=hit.term in cues.sensitive_roles,

@@ -21,6 +21,7 @@ from ..words import inside_longer_word
 from .context import ATTRIBUTE_TAGS, ORG_LAST, attribute_sentences, field_attribute_sentences, merge
 from .lists import (ITEM_START_RE, NUMBERING_RE, PLACE_RE, list_topic_start, name_column, no_list_name_at,
                     not_a_name_cell, signed_off, title_topic)
+from .cues import REPORTERS
 from .mention import PersonMention
 from .roles import school_staff
 
@@ -114,7 +115,7 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
                 w = (h.end, min(sr, h.end + NAME_REACH))  # never across the end of the sentence
                 spans[fld.name].append(w)
                 labels.append((fld.name, *w, dict(cue=h.term, sensitive=h.term in cues.sensitive_roles,
-                                                  minor=h.term in cues.minor_cues, whistleblower=h.term == "举报人")))
+                                                  minor=h.term in cues.minor_cues, whistleblower=h.term in REPORTERS)))
         for header, cells in fld.table_rows():
             for i, (a, b) in enumerate(cells):
                 if i < len(header) and name_column(cues, header[i]) and b - a <= NAME_REACH and empty(fld, a, b):
