@@ -189,6 +189,21 @@ def test_the_subject_of_a_petition_is_a_party_of_their_own_matter(body, names):
     assert [f.text for f in findings(review(body), "person_name")] == names
 
 
+
+@pytest.mark.parametrize("body, name", [
+    ("2024年10月，市民宓振宇通过12345热线反映：某小学南门车辆长期占道停放。", "宓振宇"),
+    ("3月12日，居民郦秀琴来电投诉小区电梯长期停运。", "郦秀琴"),
+])
+def test_a_person_of_a_kind_who_complains_is_a_party_of_their_own_matter(body, name):
+    assert [f.text for f in findings(review(body), "person_name")] == [name]
+
+
+def test_who_complains_in_a_penalty_decision_is_a_whistleblower():
+    body = ("当事人：某玩具经营部。此前，本局接到消费者宓丽娟投诉举报，反映当事人销售的儿童玩具不符合强制性国家标准。"
+            "经查，违法事实清楚。依据有关规定，作出如下处罚决定：罚款人民币5000元。")
+    assert [f.text for f in findings(review(body, "行政处罚决定书"), "whistleblower")] == ["宓丽娟"]
+    assert not findings(review(body, "行政处罚决定书"), "person_name")
+
 @pytest.mark.parametrize("body", [
     "谈话人：县纪委常委李晓明\n谈话内容：\n李晓明：根据群众反映和初步核实，你在任职期间监管不力。",  # a speaker in minutes
     "调解人员：周芳、李航\n全国12315平台投诉编号：20265201000873166",  # the act is on another line

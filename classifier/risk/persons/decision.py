@@ -19,10 +19,11 @@ from functools import lru_cache
 
 from ..names import name_boundary
 from ..text import ITEM_NUMBERING, line_start
-from .context import OWN_STATEMENT, PETITION_CUE, common_word
+from .context import OWN_STATEMENT, PETITION, PETITION_CUE, common_word
 from .identity import holders
 from .lists import list_topic_start, roster_row
 from .mention import PersonMention
+from .roles import REPORT_WAY_RE
 from .profiles import ADDRESSEE, ADDRESSEE_CUES
 
 
@@ -102,7 +103,13 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", f"与{what}同句", 0.75)
         if honour_notice:
             return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
-        if p.cue == PETITION_CUE:
+        petitioner = p.cue == PETITION_CUE or (p.cue in cues.neutral_roles and _petitions(fld, p))
+        if petitioner and (enforcement or penalty):
+            # "接到消费者张某投诉举报…" in a penalty decision, "村民钟某反映你…" in an inquiry record: the complaint is
+            # the case's source, its maker a whistleblower
+            return _decision(True, "whistleblower", "enforcement_file", "举报人身份", "投诉、举报执法事项的人", 0.75)
+        if petitioner:
+            # "市民吴某通过12345热线反映…": the person whose own complaint, petition or call for help it is
             return _decision(True, "person_name", "privacy", "私人姓名", "信访、投诉或求助事项的当事人", 0.75)
         if p.cue == ADDRESSEE and reply:
             # a reply or notice to a person about their own matter ("关于某某同志查询档案的答复", "…告知书")
@@ -209,6 +216,17 @@ def _loose(cues, fld, p) -> bool:
 
 
 CASE_TAGS = ("list:family_case_words", "list:labour_case_words", "list:dispute_case_words")
+
+
+PETITION_REACH = 24
+"""How far after a name its petition act may come ("通过12345政务服务便民热线反映")."""
+
+
+def _petitions(fld, p) -> bool:
+    """The clause the name opens goes on to say the person petitioned, complained or called for help, saying at most
+    when and how in between ("市民某某于3月12日通过12345热线反映", "群众某某来电投诉")."""
+    act = next(iter(fld.tagged_between(PETITION, p.end, p.end + PETITION_REACH)), None)
+    return act is not None and REPORT_WAY_RE.match(fld.text, p.end, act.start) is not None
 
 
 def _case_nearby(doc, fld, p) -> bool:
