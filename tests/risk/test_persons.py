@@ -386,6 +386,7 @@ def test_a_reporter_named_before_when_and_how_the_report_was_made(body, name):
     ("经查，食堂供应商以次充好。举报人系该校教职工钟文萱，其提交了采购单据复印件。", ["钟文萱"]),
     ("反映物业违规收取运费等问题。举报人为该小区业主邝伟民，联系电话13926158801。", ["邝伟民"]),
     ("经查，举报人为晋源区姚村镇北大寺村村民祁玉山。举报反映，该村违规发包土地。", ["祁玉山"]),  # a place opens it
+    ("市医保局接到实名举报，举报人为该诊所原工作人员邝晓雯，反映该诊所虚记理疗项目。", ["邝晓雯"]),  # staff, yet the reporter
 ])
 def test_a_reporter_named_after_who_they_are(body, names):
     assert [f.text for f in findings(review(body), "whistleblower")] == names

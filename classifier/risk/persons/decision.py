@@ -90,8 +90,11 @@ class PersonDecision:
             # the placeholder itself ("未成年人林某", "学生杨某某": the age, if stated, is found on its own)
             return NOT_PRIVATE
         linked = links.get(p.key)
-        if cues.official_before(fld, p.start) and not p.sensitive and not (p.cue == OWN_STATEMENT and linked):
-            return NOT_PRIVATE  # an official in role (unless what the sentence says of them is their illness, faith…)
+        if (cues.official_before(fld, p.start) and not p.sensitive and not p.whistleblower
+                and not (p.cue == OWN_STATEMENT and linked)):
+            # an official in role (unless what the sentence says of them is their illness, faith…, or the reporter's
+            # description says who they are: "举报人为该诊所原工作人员邓某")
+            return NOT_PRIVATE
         if p.minor:
             return _decision(True, "minor", "privacy", "未成年人", "可识别的未成年人", 0.8)
         if p.whistleblower:
