@@ -168,6 +168,8 @@ PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|�
 """The account's holder is a public body or a charity collecting donations: "户名：某县人民法院执行款专户",
 "收款单位：某区医疗保障局", "户名：某县慈善总会", "某市公共资源交易中心在某银行支行开立的专用账户",
 "县财政局非税收入汇缴专户（开户行：…，账号：…）"."""
+PAID_TO_RE = re.compile(r"(?:[付拨转退汇划还存]|发放)(?:至|入|给)|打入")
+"""Between a public body's account and the number: the money goes on to someone else's account."""
 PAYER_BODY_RE = re.compile(r"付款(?:账户|单位|人)[：:][ \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY)
 """The payer's account on the number's own line is a public body's ("付款账户：某区教育局零余额账户，开户行：…，账号：…");
 a payee's account on a later line is the payee's."""
@@ -203,7 +205,11 @@ def public_account(fld, s: int, e: int | None = None) -> bool:
             break
         record = max(t.rfind("\n", lo, record - 1) + 1, lo)
     record = max(record, t.rfind("。", record, s) + 1)  # the record of this number, not the sentence before it
-    return PUBLIC_HOLDER_RE.search(t, record, s) is not None
+    last = None
+    for last in PUBLIC_HOLDER_RE.finditer(t, record, s):
+        pass  # the holder named closest before the number
+    # "由财政局汇缴结算户（账号…）退付至经营者本人银行卡（卡号…）": the public body pays; the number it pays to is another's
+    return last is not None and PAID_TO_RE.search(t, last.end(), s) is None
 
 
 PERSON_ITEM_RE = re.compile(r"[ \t\u3000]*" + ITEM_NUMBER + r"[ \t\u3000]*" + MASKED_NAME + r"[，,、]")

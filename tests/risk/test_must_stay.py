@@ -123,6 +123,13 @@ def test_a_company_account_in_a_sentence_after_a_public_one_is_still_the_company
     assert_found(body, "bank_account", "51001870836051509876")
 
 
+def test_a_card_a_public_body_pays_into_is_the_payees():
+    card = make_card("622848", 19)
+    body = (f"该款项已由某区财政局非税收入汇缴结算户（账号28070154740013062）退付至经营者马某福本人银行卡（卡号{card}）。")
+    assert_span(body, "bank_card", card)
+    assert_not_found(body, "bank_card", fragment="28070154740013062")
+
+
 def test_a_persons_card_at_the_finance_office_stays_a_card():
     card = make_card("622848", 19)
     body = f"请相关农户尽快到镇财政所更新账户信息。\n户主：罗某英，原补贴卡号：{card}，退回金额：1386.40元。"

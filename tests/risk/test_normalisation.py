@@ -61,6 +61,12 @@ def test_line_break_inside_an_id_number():
     assert ID[9:] not in result.redacted["body"]
 
 
+def test_a_line_break_before_the_next_items_number_ends_the_number():
+    body = ("1. 某餐饮管理有限公司，开户行：某银行某支行，收款账号：4510 1000 0360 5123 7788\n"
+            "2. 某团餐服务有限公司，开户行：某银行某支行，收款账号：20063101040008917\n3、某后勤服务集团有限公司")
+    assert [f.text for f in findings(review(body), "bank_account")] == ["4510 1000 0360 5123 7788", "20063101040008917"]
+
+
 def test_name_padded_with_an_ideographic_space_in_a_list():
     body = "城乡低保新增对象公示：\n1. 王　芳（城关镇）\n2. 李　强（城关镇）"
     result = review(body, "关于最低生活保障新增对象的公示")
