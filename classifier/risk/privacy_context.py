@@ -13,7 +13,7 @@ import re
 from .base import Recognizer
 from .marking_position import cited
 from .text import ITEM_NUMBER
-from .persons.cues import DISCIPLINE_TAG
+from .persons.cues import DISCIPLINE_TAG, OFFICIAL
 from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE, YOU_RE
 from .wordlists import words
 
@@ -287,6 +287,10 @@ NOT_ASSISTANCE_BEFORE = ("司法",)
 """Before a word of social assistance, what makes it another kind of aid (国家司法救助 is no 社会救助)."""
 
 
+POST_REACH = 8
+"""The longest official's word looked for right after an assistance word."""
+
+
 class SocialAssistanceRecognizer(_AttributeRecognizer):
     """低保/特困/临时救助 status of a named person (after the name, or as the role right before it)."""
 
@@ -303,6 +307,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
     def analyze_trigger(self, doc, fld, hit):
         if fld.text.endswith(NOT_ASSISTANCE_BEFORE, max(0, hit.start - 2), hit.start):
             return ()  # "司法救助金": a court's or procuratorate's aid to a victim, not one of 社会救助
+        if any(h.start == hit.end for h in fld.tagged_between(OFFICIAL, hit.end, hit.end + POST_REACH)):
+            return ()  # "低保专干", "救助协理员": the post of who administers it, no one's status
         status_column = (hit.term in self.labels and fld.column_cells(hit.start)) or self._status_cell(fld, hit.start)
         if status_column and self._led(doc, fld, hit.start):
             return ()  # "以下家庭拟纳入城乡低保：" over a 保障类别 column: the lead states it of everyone listed

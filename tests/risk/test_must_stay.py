@@ -220,3 +220,22 @@ def test_a_companys_vehicle_keeps_its_plate_whoever_drives_it(body, plate):
 ])
 def test_an_organisations_seat_is_no_home(body, address):
     assert not any(address in f.text for f in findings(review(body), "address"))
+
+
+# ---- officials at work ---------------------------------------------------------------------------
+def test_who_administers_assistance_has_a_post_not_a_status():
+    body = ("现将参训人员名单公布如下：\n单位\t姓名\t职务\t身份证号\n都亭街道\t向红梅\t民政专干\t422802198306140085\n"
+            "柏杨坝镇\t冉启明\t低保专干\t422802198601178254")
+    result = review(body, "2024年社会救助经办人员能力提升培训班参训人员名单")
+    assert not findings(result, "social_assistance") and not findings(result, "person_name")
+    assert len(findings(result, "id_card")) == 2
+
+
+@pytest.mark.parametrize("title, body", [
+    ("2024年上半年农村留守儿童和困境儿童基本情况统计表",
+     "合计\t2849\t664\n填报单位：某市民政局儿童福利股　填报人：黄敏　电话：0730-3728104"),
+    ("12345热线典型案例", "低保户周某反映补贴未到账，经核实已补发。\n（区12345热线中心 供稿 / 责任编辑：彭蕾）"),
+])
+def test_the_filer_of_a_form_or_the_editor_of_an_article_is_at_work(title, body):
+    result = review(body, title)
+    assert not [f for f in result.findings if f.type in ("person_name", "minor")], [f.text for f in result.findings]

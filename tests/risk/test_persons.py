@@ -103,6 +103,13 @@ def test_tagger_is_asked_only_about_windows_where_a_name_matters():
     assert not findings(RiskReviewer().review("", body), "person_name")
 
 
+def test_a_roles_window_stops_at_another_persons_label():
+    # "儿童福利股　报送人：黄某": the name is the 报送人's, not a child's the word 儿童 would label
+    body = "合计\t2849\t664\n填报单位：某市民政局儿童福利股　报送人：曾敏　电话：0730-3728104"
+    result = RiskReviewer(name_tagger=FakeTagger(["曾敏"])).review("农村留守儿童和困境儿童基本情况统计表", body)
+    assert not [f for f in result.findings if f.type in ("person_name", "minor")], [f.text for f in result.findings]
+
+
 def test_tagger_spans_go_through_the_same_decision():
     body = "副县长买买提江主持会议。居民买买提江因病住院。"
     tagger = FakeTagger(["买买提江"])

@@ -41,6 +41,8 @@ LABEL_REACH = 8
 """A span looks back at this many labelled windows starting before it: windows are short and one place is
 labelled a few times at most (a role, a list item's head, a statement's subject)."""
 CLAUSE_END_RE = re.compile(r"[，,；;。！？!?\n]")
+LABEL_COLON_RE = re.compile(r"[人员者][：:]")
+"""Another person's label between a role's window start and a name ("填报人：", "联系人："): the name is that label's."""
 MIN_LENGTH, MAX_LENGTH = 2, 6
 """A Chinese personal name has two to six characters (compound surnames, minority names)."""
 
@@ -240,8 +242,9 @@ def tagged_names(tagger: NameTaggerLike, cues, doc, mentions) -> None:
             # a role's label reaches a name in its window unless a clause ends between ("由祖母抚养，基本生活费…")
             k = bisect.bisect_right(starts, start)
             found = [(a, kw) for a, b, _, kw in sorted(mine[max(0, k - LABEL_REACH):k], key=lambda m: m[2]) if a <= start < b]
-            head, label = next(((a, kw) for a, kw in found if not kw.get("_sure_only") and not CLAUSE_END_RE.search(t, a, start)),
-                               (start, None))
+            # ("儿童福利股　填报人：黄某": another label's colon between, the name is that label's)
+            head, label = next(((a, kw) for a, kw in found if not kw.get("_sure_only") and not CLAUSE_END_RE.search(t, a, start)
+                                and not LABEL_COLON_RE.search(t, a + 1, start)), (start, None))
             if label is not None and label["cue"] == "list" and not _heads_item(t, head, start):
                 label = None  # "以上资金已通过惠民惠(农)…": a list's name heads its item (after a place at most)
             if label is None and score < SURE and any(kw.get("_sure_only") for _, kw in found):
