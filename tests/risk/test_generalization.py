@@ -1054,6 +1054,14 @@ def test_a_masked_name_in_a_name_column_stays_masked():
     assert not findings(review(body, "临时救助公示"), "person_name")
 
 
+@pytest.mark.parametrize("name", ["次×卓嘎", "王*明", "阿依＊古丽"])
+def test_the_end_of_a_name_masked_in_the_middle_is_no_name(name):
+    body = f"以下儿童拟纳入孤儿基本生活保障范围：\n1. {name}，女，2013年4月出生，吉日街道；"
+    result = review(body, "城关区2024年新增孤儿基本生活保障对象公示")
+    assert not findings(result, "person_name"), [f.text for f in result.findings]
+    assert name in result.redacted["body"]
+
+
 @pytest.mark.parametrize("body", [
     "欧阳某：\n经核查，你家庭成员名下存款合计11.6万元，超出本县临时救助家庭财产限定标准，不予救助。",
     "某某：\n你家庭人均收入超过当地低保标准。你可按规定申请医疗救助。",

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import ahocorasick_rs
 
-from ..names import PLACE_LAST, STOP_SECOND, name_boundary, with_lined_up
+from ..names import PLACE_LAST, STOP_SECOND, TAIL_MASKS, name_boundary, with_lined_up
 from ..text import ITEM_NUMBER, is_cjk
 from .cues import OFFICIAL
 from .mention import PersonMention
@@ -338,6 +338,15 @@ def cut_short(doc, mentions) -> None:
             continue  # "王磊在…王磊在…": a word follows the name each time
         for p in short[name]:
             mentions.put(replace(p, end=p.end + 1, name=name + c))
+
+
+def masked_tails(doc, mentions) -> None:
+    """"次×卓嘎", "王*明": a reading that starts right after a mask inside a name is the end of a masked name, which
+    says nobody's name (as the whole masked name does not)."""
+    for p in list(mentions):
+        t = doc.get(p.field).text
+        if p.start >= 2 and t[p.start - 1] in TAIL_MASKS and is_cjk(t[p.start - 2]):
+            mentions.discard(p.key)
 
 
 def repeats(cues, doc, mentions) -> None:

@@ -73,6 +73,10 @@ class Mentions:
         if self._keeps(mention):
             self._by_key[mention.key] = mention
 
+    def discard(self, key: tuple[str, int]) -> None:
+        """Drop the mention at ``key`` (a reading found to be no name of its own)."""
+        self._by_key.pop(key, None)
+
     def _keeps(self, mention: PersonMention) -> bool:
         # a name column's cell, the name model or a label and a profile around it has read a whole name ("黄金妹",
         # "宁德厚", "当事人：黄金根，男"): only a two-character reading there can be a word that opens a longer one
