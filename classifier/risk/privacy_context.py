@@ -471,7 +471,26 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
         if fld.by_tag.get(DISCIPLINE_TAG) and TRANSFER_RE.search(fld.text, cl, cr):
             return None  # "将其涉嫌受贿犯罪问题移送检察机关依法审查起诉": a supervisory body hands an official's case on, as
             # the discipline notices it publishes say (a police notice's suspect sent to the prosecutors stays a record)
-        return cl, cr
+        return _cell_of(fld.text, cl, cr, hit.start, hit.end)
+
+
+PADDING = " \u3000"
+CELL_GAP_RE = re.compile(r"[\t｜|]|[ \u3000]{2,}")
+"""What parts a table row's cells (a tab, a bar, two spaces or more)."""
+
+
+def _cell_of(t: str, cl: int, cr: int, start: int, end: int) -> tuple[int, int]:
+    """The clause ``[cl, cr)`` holding ``[start, end)`` cut to the table cell that holds it ("南仲都村⏎因故意伤害罪
+    服刑三年后释放⏎村委会主任…": the record is its cell, not the row's village and its 帮教责任人)."""
+    for gap in CELL_GAP_RE.finditer(t, cl, start):
+        cl = gap.end()
+    gap = CELL_GAP_RE.search(t, end, cr)
+    cr = gap.start() if gap else cr
+    while cl < start and t[cl] in PADDING:
+        cl += 1
+    while cr > end and t[cr - 1] in PADDING:
+        cr -= 1
+    return cl, cr
 
 
 TRANSFER_RE = re.compile(r"移送(?:检察机关|检察院|司法机关)")

@@ -323,3 +323,14 @@ def test_a_schools_staff_listed_after_its_name_are_not_read_as_pupils_by_the_nam
             "某市豫章中学：郜家栋（体育）\n某区邮政路小学：万芳（数学）\n")
     result = analyzer.reviewer.review("2024年度中小学高级教师职称评审结果公示", body)
     assert not [f for f in result.findings if f.type in ("person_name", "minor")]
+
+
+def test_a_roster_of_released_persons_reports_each_record_in_its_cell_and_not_the_officials_column():
+    title = "某镇2024年刑满释放人员安置帮教对象花名册（村务公开版）"
+    body = ("现将本镇2024年新接收的安置帮教对象及帮教责任人公开如下：\n姓名\t所在村\t情况\t帮教责任人\n"
+            "孔德胜\t王家庄村\t因盗窃罪刑满释放（2024年2月）\t村党支部书记 王振华\n"
+            "颜廷玉\t南仲都村\t因故意伤害罪服刑三年后释放\t司法所 刘晓东")
+    result = review(body, title)
+    assert [f.text for f in findings(result, "person_name")] == ["孔德胜", "颜廷玉"]  # not 花名册, not 刘晓东
+    assert [f.text for f in findings(result, "criminal_record")] == ["因盗窃罪刑满释放", "因故意伤害罪服刑三年后释放"]
+    assert "王家庄村" in result.redacted["body"] and "刘晓东" in result.redacted["body"]

@@ -21,7 +21,7 @@ from ..names import name_boundary
 from ..text import ITEM_NUMBERING, line_start
 from .context import OWN_STATEMENT, PETITION, PETITION_CUE, common_word
 from .identity import holders
-from .lists import list_topic_start, roster_row
+from .lists import list_topic_start, name_column, roster_row
 from .mention import PersonMention
 from .roles import REPORT_WAY_RE
 from .profiles import ADDRESSEE, ADDRESSEE_CUES
@@ -90,8 +90,8 @@ class PersonDecision:
             # the placeholder itself ("未成年人林某", "学生杨某某": the age, if stated, is found on its own)
             return NOT_PRIVATE
         linked = links.get(p.key)
-        if (cues.official_before(fld, p.start) and not p.sensitive and not p.whistleblower
-                and not (p.cue == OWN_STATEMENT and linked)):
+        if ((cues.official_before(fld, p.start) or _official_column(cues, fld, p.start)) and not p.sensitive
+                and not p.whistleblower and not (p.cue == OWN_STATEMENT and linked)):
             # an official in role (unless what the sentence says of them is their illness, faith…, or the reporter's
             # description says who they are: "举报人为该诊所原工作人员邓某")
             return NOT_PRIVATE
@@ -230,6 +230,12 @@ def _petitions(fld, p) -> bool:
     when and how in between ("市民某某于3月12日通过12345热线反映", "群众某某来电投诉")."""
     act = next(iter(fld.tagged_between(PETITION, p.end, p.end + PETITION_REACH)), None)
     return act is not None and REPORT_WAY_RE.match(fld.text, p.end, act.start) is not None
+
+
+def _official_column(cues, fld, pos: int) -> bool:
+    """The name stands under a column of officials ("帮教责任人", "联系人", "包保干部"), not of private persons."""
+    header = fld.column_header(pos)
+    return bool(header) and any(w in header for w in cues.official) and not name_column(cues, header)
 
 
 def _case_nearby(doc, fld, p) -> bool:
