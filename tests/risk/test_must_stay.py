@@ -239,3 +239,14 @@ def test_who_administers_assistance_has_a_post_not_a_status():
 def test_the_filer_of_a_form_or_the_editor_of_an_article_is_at_work(title, body):
     result = review(body, title)
     assert not [f for f in result.findings if f.type in ("person_name", "minor")], [f.text for f in result.findings]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("工伤认定决定书", "你单位职工因工作原因受到事故伤害，认定为工伤。\n认定人员：包海军、赵敏\n劳动保障咨询12333"),
+    ("锦江区2024年第一季度人民调解员补贴发放名单",
+     "序号｜姓名｜所在调委会｜调解件数｜补贴金额（元）\n1｜王德明｜春熙路街道调委会｜14｜2800\n2｜陈秀英｜书院街街道调委会｜9｜1800"),
+    ("关于宗教活动场所负责人备案情况的通报", "经审核，福音堂负责人变更为陈约翰牧师，予以备案。"),
+])
+def test_people_named_for_their_work_stay(title, body):
+    assert not findings(review(body, title), "person_name"), [f.text for f in review(body, title).findings]
+

@@ -110,6 +110,12 @@ def test_a_roles_window_stops_at_another_persons_label():
     assert not [f for f in result.findings if f.type in ("person_name", "minor")], [f.text for f in result.findings]
 
 
+def test_whom_an_official_acts_on_is_no_official():
+    body = "经调查，楼下住户反映噪声问题属实。社区网格员已与蒋国栋沟通，蒋国栋因患抑郁症长期服药，夜间难以入睡。"
+    got = findings(RiskReviewer(name_tagger=FakeTagger(["蒋国栋"])).review("邻里噪声纠纷调处情况", body), "person_name")
+    assert [f.text for f in got][:1] == ["蒋国栋"] and got[0].start == body.index("蒋国栋")
+
+
 def test_tagger_spans_go_through_the_same_decision():
     body = "副县长买买提江主持会议。居民买买提江因病住院。"
     tagger = FakeTagger(["买买提江"])

@@ -92,7 +92,8 @@ class PersonCues:
         if not fld.by_tag.get(OFFICIAL):
             return False
         t = fld.text
-        return any(((start - 3 <= h.end <= start and "的" not in t[h.end:start] and "\n" not in t[h.end:start])
+        return any(((start - 3 <= h.end <= start and "的" not in t[h.end:start] and "\n" not in t[h.end:start]
+                     and not ACTS_BETWEEN_RE.fullmatch(t, h.end, start))
                     or DEPARTMENT_BETWEEN_RE.fullmatch(t, h.end, start)
                     or ENUMERATED_BETWEEN_RE.fullmatch(t, h.end, start))
                    and not self._inside_role(fld, h) and not self._role_between(fld, h.end, start)
@@ -121,6 +122,10 @@ class PersonCues:
 DEPARTMENT_BETWEEN_RE = re.compile(r"[：:]?[ \t\u3000]*[\u4e00-\u9fff]{1,12}?(?:科|办|室|局|所|股|处|部|站|队|院|委|会|中心|组|联|园|学校|中学|小学)"
                                    r"(?:[\u4e00-\u9fff]{0,3}?(?:长|主任|书记|干事|专干|委员))?[ \t\u3000]*")
 """A department (and a title in it) between a contact's label and the name: "联系人：公卫科 陈某"."""
+ACTS_BETWEEN_RE = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_为是]")
+"""Two or three characters between an official's word and the name: the official acts on the person ("办案人员联系某某",
+"网格员已与某某", "村主任亲属某某"), who is not the official — unless they end in 为/是, which name the holder of the
+post ("负责人变更为某某"); a colon, a space or a department stands between a label and its name."""
 ENUMERATED_BETWEEN_RE = re.compile(r"[：:]?[ \u3000]?(?:[\u4e00-\u9fff·]{2,4}、[ \u3000]?){1,4}")
 """Between an official's word and a name, the names listed before it ("工作人员：孙洁、冯国强"): all are officials."""
 COMPANY_STOP = frozenset("，,。；;：:、（(）)\n\t ｜|")
