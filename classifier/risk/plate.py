@@ -25,7 +25,7 @@ ORG_LABELLED_RE = re.compile(r"(?:经营者|所有人|车主|受让人|使用单
                              r"[^\n，,。；;|｜：:]{1,30}?" + ORG_END + r"(?![\u4e00-\u9fff])")
 """On the plate's line, its owner or operator is a company: "车牌号 甘A·T3261，经营者：兰州某出租汽车有限公司"."""
 OFFICE_END = r"(?:中心|局|医院|大队|支队|中队|委员会|政府|办事处)"
-ORG_BRACKET_AFTER_RE = re.compile(r"号?[\u4e00-\u9fff]{0,6}?[（(][^（()）\n]{2,30}?(?:" + ORG_END + "|" + OFFICE_END + ")"
+ORG_BRACKET_AFTER_RE = re.compile(r"号?[\u4e00-\u9fff]{0,8}?[（(][^（()）\n]{2,30}?(?:" + ORG_END + "|" + OFFICE_END + ")"
                                   r"(?:所有|所属|名下|自有)?[）)]")
 """Right after the plate (and the kind of vehicle), its company or office in brackets: "豫C·T2863号出租车（洛阳某出租汽车有限公司）",
 "渝A·5W63R（某汽车租赁有限公司所有）", "苏E·W1205（市急救中心）"."""
@@ -40,6 +40,8 @@ RANGE_COLUMN_RE = re.compile(r"号段|起始|终止|起号|止号|起讫")
 """A column of a 号段 table ("起始号码 | 终止号码"): its plates are the bounds of a range."""
 
 
+BODY_VEHICLE_RE = re.compile(r"(?:救护车|急救车|消防车|警车|校车|执法车|公务车)[（(]\Z")
+"""A body's vehicle, its plate in brackets right after it ("院内救护车（赣C·A1207）")."""
 FLEET_TAG = "list:plate_fleet"
 PRIVATE_OWNER_RE = re.compile(r"竞得人|买受人|竞买人|车主|所有人|驾驶员|驾驶人|当事人|身份证")
 """On a plate's line in a notice about official vehicles: a private person has it now, or drives it."""
@@ -102,8 +104,11 @@ class PlateRecognizer(Recognizer):
         t = fld.text
         if RANGE_AFTER_RE.match(t, cand.end) or RANGE_BEFORE_RE.search(t, max(0, cand.start - 3), cand.start):
             return  # "宁A·D00001至宁A·D99999": a range of plates in a 号段 notice, nobody's car
-        if RANGE_COLUMN_RE.search(fld.column_header(cand.start)):
+        header = fld.column_header(cand.start)
+        if RANGE_COLUMN_RE.search(header):
             return  # "起始号码 | 终止号码" then "皖KD50001 | 皖KD99999": the bounds of a range
+        if header and any(w in header for w in self.NEGATIVE_CONTEXT):
+            return  # "校车号牌", "公务用车号牌": the column says whose vehicles its plates are
         if ORG_OWNER_RE.search(t, max(0, cand.start - 44), cand.start):
             return  # "沧州某物流有限公司 | 冀J·B2760": a company's vehicle, right after its name
         if self._company_vehicle(t, cand.start, cand.end):
@@ -113,6 +118,8 @@ class PlateRecognizer(Recognizer):
         # an enumeration shares its predicate ("贵A·G1738、贵A·D82106为执法执勤用车") and its label ("公务用车号牌：
         # 云A·8G352、云A·8G357"): the words before it are read from the list's first plate
         head = fld.list_head(cand.start)
+        if BODY_VEHICLE_RE.search(t, max(0, head - 8), head):
+            return  # "本院急救车（苏A·J0120、苏A·J0121）": the vehicles of the body that writes, named in brackets
         left, right = 12, 18
         if fld.cell_span(cand.start) is not None:
             # a table row's cell: the words around it are its own row's (and its column's header), not the row
