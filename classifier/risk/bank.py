@@ -156,13 +156,17 @@ ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:�
 """A list item whose subject is a company ("1. 某水利水电工程有限公司，保证金20万元，退至账号…")."""
 
 
-PUBLIC_FUNDS = r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|汇缴专户|执行款专户|资金专户|零余额账户|接收捐赠账户|捐赠专用账户|募捐账户|捐赠专户)"
-PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"(?:[^，。；;\n]{0,8}|[：:](?:(?!公司)[^。；;\n个本你您]){0,30})\Z")
+PUBLIC_FUNDS = (r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|汇缴专户|汇缴结算户|执行款专户|资金专户|零余额账户|"
+                r"接收捐赠账户|捐赠专用账户|募捐账户|捐赠专户)")
+PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"[”」\"]?[^，。；;\n]{0,8}(?:(?:[：:]|[，,](?=开户行|开户银行|户名|专户账号|账号))"
+                               r"(?:(?!公司)[^。；;\n个本你您]){0,30})?\Z")
 """The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户：", "征收补偿资金专户（账号：", or
-a label whose value goes on to the number, naming no company: "汇缴专户：开户行 某银行城关支行，账号 …"), as an agency's
+a label or clause whose value goes on to the number, naming no company: "汇缴专户：开户行 某银行城关支行，账号 …",
+"“某财政分局零余额账户”，开户行：…，账号：…", "经财政专户拨付，专户账号…"), as an agency's
 budget account ("零余额账户"), or as a charity's account for donations ("本会接收捐赠账户："): published for payers and
 donors."""
-PUBLIC_BODY = r"(?:交易中心|财政所|人民法院|人民检察院|人民政府|管理中心|事务中心|公积金中心|储备中心|办事处|局|慈善总会|慈善会|基金会|红十字会)"
+PUBLIC_BODY = (r"(?:交易中心|财政所|人民法院|人民检察院|人民政府|管理中心|事务中心|公积金中心|储备中心|办事处|局|厅|慈善总会|慈善会|"
+               r"基金会|红十字会|福利院)")
 PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|收款单位|收款人|捐赠(?:专用)?账户(?=[：:]))[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
                               + r"|" + PUBLIC_BODY + r"[^，。；;\n]{0,16}?(?:开立|专户|专用账户|结算户)")
 """The account's holder is a public body or a charity collecting donations: "户名：某县人民法院执行款专户",

@@ -116,10 +116,28 @@ def test_a_sample_id_number_that_passes_its_check_is_still_reported():
     ("罚款缴至：县财政局非税收入汇缴专户（开户行：农业银行某县支行，账号：23475101040001234）。", "23475101040001234"),
     ("执行款专用账户：户名某县人民法院执行款专户，账号24082010090012345。", "24082010090012345"),
     ("某县公共资源交易中心在中国建设银行某支行开立的专用账户，账号41050161370800000329。", "41050161370800000329"),
+    ("配套费统一缴入“某街道财政分局零余额账户”，开户行：某银行东城支行，账号：4405 0177 0008 0520 0119。",
+     "4405 0177 0008 0520 0119"),
+    ("资金通过各级财政社会保障基金财政专户拨付，专户账号2002444039112000444。", "2002444039112000444"),
+    ("户名：某自治区财政厅非税收入汇缴专户\n开户行：某银行某分行营业部\n账号：22100101040009961", "22100101040009961"),
+    ("缴入某省财政厅住房公积金增值收益专户（账号28010301040007852）；", "28010301040007852"),
+    ("捐赠资金统一存入接收捐赠专用账户：户名 某市儿童福利院；开户行 某银行南湖支行；账号 1901008709024156318。",
+     "1901008709024156318"),
+    ("部分缴费人误将款项缴入某区非税收入汇缴结算户（账号27000101040012345）。", "27000101040012345"),
 ])
 def test_a_public_bodys_account_is_published_for_payers(body, number):
     assert_not_found(body, "bank_account", fragment=number)
     assert_not_found(body, "bank_card", fragment=number)
+
+
+@pytest.mark.parametrize("body, number", [
+    ("退款可转入医保基金专户，也可由当事人原渠道退回，当事人原报销银行卡号：{card}", "{card}"),
+    ("罚款缴入国库，企业缴款账户：{card}", "{card}"),
+])
+def test_an_account_after_a_public_fund_in_another_clause_is_not_the_funds(body, number):
+    card = make_card("622848", 19)
+    body, number = body.format(card=card), number.format(card=card)
+    assert any(number in f.text for f in review(body).findings if f.type in ("bank_card", "bank_account"))
 
 
 def test_a_company_account_in_a_sentence_after_a_public_one_is_still_the_companys():
