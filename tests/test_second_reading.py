@@ -160,8 +160,8 @@ def test_a_reported_marking_is_withdrawn_only_when_the_model_is_sure():
     assert [f for f in secret.findings if f.type == "secrecy_marking"] and secret.verdict == "withhold"
 
 
-# a villager named with no private cue: the rules leave the name (a report may name anyone)
-UNTIED_NAME = "村民王建国反映，邻居占用其宅基地。"
+# a villager named with no private cue: the rules leave the name (a meeting may name anyone)
+UNTIED_NAME = "村民王建国在座谈会上发言，建议加快修路。"
 PRIVATE_NAME = "低保对象张秀英，因患肺癌住院治疗。"
 
 
