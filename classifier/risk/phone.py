@@ -6,6 +6,7 @@ import re
 
 from .base import Pattern, Recognizer
 from .names import NameReader
+from .persons.cues import OFFICIAL
 from .numbers import GROUP_RE, OTHER_HEADER_RE, variants
 from .text import ITEM_NUMBERING_RE, MASKED_NAME, PERSON_RECORD_RE, line_start
 from .wordlists import words
@@ -244,6 +245,22 @@ PERSON_REACH = 24
 """A private person's name this close before a landline, in its clause, makes it theirs."""
 
 
+PHONE_LINE_RE = re.compile(r"[ \t\u3000]*(?:联系|咨询|监督|办公|值班|受理)?电话[：:]?[ \t\u3000]*\Z")
+"""A line that holds only a phone's label before the number ("联系电话：")."""
+SIGNATURE_RE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,40}?(?:局|中心|政府|委员会|办公室|办事处|所|院|站|队)[ \t\u3000]*(?:\n|\Z)")
+"""A line that is a body's name: the notice's signature."""
+
+
+def _signed_off(t: str, start: int) -> bool:
+    """The number stands on a line of its own ("联系电话：…") and the next line signs the notice ("某市自然资源局"):
+    the contact of the body that signs."""
+    line = line_start(t, start, ROW_REACH)
+    if PHONE_LINE_RE.match(t, line, start) is None:
+        return False
+    nxt = t.find("\n", start, start + 30)
+    return nxt >= 0 and SIGNATURE_RE.match(t, nxt + 1, nxt + 1 + 48) is not None
+
+
 class LandlineRecognizer(Recognizer):
     """Fixed-line numbers with an area code. Offices publish theirs, so only a private context flags one."""
 
@@ -369,7 +386,10 @@ class LandlineRecognizer(Recognizer):
 
     def _home_sentence(self, fld, start: int) -> bool:
         """"…住址：某路5号2单元301室，联系电话：0351-…" or "使用权人：某某（身份证号…），联系电话0351-…":
-        a phone given with a home address or with a person's identity number."""
+        a phone given with a home address or with a person's identity number — not the office's contact that closes
+        the notice ("联系电话：…⏎某市自然资源局") or that an official's line gives ("经办：区文明办 梁某 电话 …")."""
+        if _signed_off(fld.text, start) or fld.tagged_between(OFFICIAL, line_start(fld.text, start, ROW_REACH), start):
+            return False
         sl, _ = fld.segments.sentence(start)
         lo = max(sl, start - 60)
         terms = fld.terms_between(lo, start)
