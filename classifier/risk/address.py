@@ -32,7 +32,8 @@ INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务
 SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
 """Right after the address: what the reader is to do there ("请失主到某路318号认领", "到某路9号参加学习"): an office."""
 GO_TO = frozenset("到至赴往")
-LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在)")
+LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在|[\u4e00-\u9fff]{0,3}?位置[：:为]?)")
+"""Words before the place that are no part of it ("关于…", "违建位置台江区…": a label without its colon)."""
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
 OFFICE_CUES = words("address.OFFICE_CUES")
 OFFICE_RECORD_WORDS = frozenset(words("address.OFFICE_RECORD_WORDS"))

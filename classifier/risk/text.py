@@ -225,8 +225,9 @@ def _row_semicolons(text: str) -> set[int]:
     return out
 
 
-ITEM_NUMBER = r"(?:[0-9]{1,3}[.、．]|[0-9]{1,3}[）)](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳]|序号[0-9]{1,3}[，,]?)"
-"""One item number: "1. ", "1、", "1）", "（2）", "③", "序号3"."""
+ITEM_NUMBER = (r"(?:[0-9]{1,3}[.、．]|[0-9]{1,3}[）)](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳]|序号[0-9]{1,3}[，,]?"
+               r"|[一二三四五六七八九十]{1,3}、)")
+"""One item number: "1. ", "1、", "1）", "（2）", "③", "序号3", "二、"."""
 ITEM_NUMBERING = r"[ \t\u3000]*(?:" + ITEM_NUMBER + r"[ \t\u3000]*)?"
 """The numbering that may open a list item or record, spaces around it (one run of spaces where there is no
 number: two runs side by side would be cut in as many ways as the run is long, at every start)."""

@@ -233,3 +233,8 @@ def test_a_landlords_row_gives_the_rented_flat():
 def test_a_flat_written_with_hyphens_after_a_lane_compound():
     body = "家庭住址：南开区学府街道龙兴里5-1-302"
     assert [f.text for f in findings(review(body), "address")] == ["南开区学府街道龙兴里5-1-302"]
+
+
+def test_a_location_label_without_its_colon_is_no_part_of_the_address():
+    body = "因下列当事人拒不签收行政处罚决定书，现依法公告送达：\n一、当事人李某某，违建位置台江区宁化街道工业路318号顶层，违建面积约62平方米。"
+    assert all(not f.text.startswith("违建") for f in review(body, "违法建设行政处罚决定的公告").findings)

@@ -334,3 +334,11 @@ def test_a_roster_of_released_persons_reports_each_record_in_its_cell_and_not_th
     assert [f.text for f in findings(result, "person_name")] == ["孔德胜", "颜廷玉"]  # not 花名册, not 刘晓东
     assert [f.text for f in findings(result, "criminal_record")] == ["因盗窃罪刑满释放", "因故意伤害罪服刑三年后释放"]
     assert "王家庄村" in result.redacted["body"] and "刘晓东" in result.redacted["body"]
+
+
+def test_an_item_numbered_in_chinese_numerals_is_about_the_name_that_heads_it():
+    body = ("经村民代表大会民主评议，以下农户列入2024年度因灾倒损农房重建对象：\n"
+            "一、柯水根，身份证号360423********2417，住某镇白桥村12组7号，房屋倒塌2间，家庭成员中妻子患尿毒症长期透析；\n"
+            "二、熊菊芬，身份证号360423********4826，住某镇白桥村3组21号，房屋严重损坏，属脱贫不稳定户。")
+    result = review(body, "某镇洪灾倒损农房重建对象民主评议结果公示")
+    assert [f.text for f in findings(result, "person_name")] == ["柯水根", "熊菊芬"]
