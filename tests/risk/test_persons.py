@@ -436,6 +436,13 @@ def test_a_list_of_a_benefit_paid_to_persons_names_private_recipients():
     assert not any(f.text in ("姓名", "年龄") for f in findings(review(body, title), "person_name"))
 
 
+def test_a_notice_that_stops_a_benefit_names_its_recipients():
+    title = "某区关于停发部分人员高龄津贴的公告"
+    body = ("经数据比对，以下人员不再符合高龄津贴发放条件，自2024年7月起停发：\n1. 赵玉川（新阳路街道），已于2024年5月去世；\n"
+            "2. 钱桂芝（安静街道），户籍已迁出本区。")
+    assert [f.text for f in findings(review(body, title), "person_name")] == ["赵玉川", "钱桂芝"]
+
+
 def test_a_list_whose_intro_names_no_topic_word_is_read_from_the_title():
     title = "渭源县2024年退耕还林补助资金兑付名单"
     body = "会川镇补助资金兑付名单如下：\n1. 赵永红，本庄村，退耕面积4.2亩，补助金额1260元\n2. 马宗礼，卓坪村，补助金额1050元，享受农村低保"
