@@ -1241,6 +1241,13 @@ def test_transliterated_names_no_surname_list_knows_head_private_items():
     assert "拉毛措" in names and "才让东知" in names
 
 
+def test_yi_names_in_a_childrens_list_are_read_without_a_surname():
+    body = ("经乡镇审核、县民政局审批，以下儿童认定为事实无人抚养儿童：\n1. 吉克阿呷，女，2013年4月出生，竹核乡；\n"
+            "2. 阿苦日火，男，2016年10月出生，解放乡；父母均重残")
+    names = [f.text for f in findings(review(body, "关于认定事实无人抚养儿童的公示"), "person_name")]
+    assert "阿苦日火" in names
+
+
 @pytest.mark.parametrize("body", [
     "现将低保对象复核情况公示如下：\n1. 序号，姓名，金额；\n2. 综上，共计12户。",
     "现将救助对象名单公示如下：\n1. 和平村，3户；\n2. 东门社区，2户。",
