@@ -396,6 +396,14 @@ def test_the_addressee_of_a_petition_reply_is_a_private_name(body, name):
     assert not findings(result, "whistleblower")
 
 
+def test_the_addressee_of_a_reply_to_a_report_is_a_whistleblower():
+    body = ("吴晓敏同志：\n您于2024年5月9日通过12345政务服务便民热线反映某中学教师有偿补课问题，我局高度重视，立即组织调查。"
+            "\n经查，情况属实，已给予该教师警告处分。")
+    result = review(body, "关于群众举报教师有偿补课问题的调查处理情况答复")
+    assert [f.text for f in findings(result, "whistleblower")] == ["吴晓敏"]
+    assert not findings(result, "person_name")
+
+
 def test_grades_and_units_are_no_names():
     result = review("资助名单：高二（3）班学生林小雨、高三学生陈明，由儿童福利股负责发放。", "困难学生资助公示")
     assert {f.text for f in findings(result, "person_name")} == {"林小雨", "陈明"}

@@ -19,6 +19,8 @@ HONORIFIC_RE = re.compile(HONORIFICS)
 HONORIFIC_END_RE = re.compile(rf"(?:{HONORIFICS})\Z")
 REPORTED_BY_YOU_RE = re.compile(r"[你您](?:二人|两人|俩)?[^。\n]{0,40}?(?:实名举报|举报)")
 """The letter answers the addressee's report: the addressee is the whistleblower (条例 §16 enforcement file)."""
+REPORT_TITLE_RE = re.compile(r"举报|检举")
+"""A title that calls what a letter answers a report."""
 YOU_RE = re.compile("[你您](?![单局委厅办校院所们司部中区县市镇乡村厂社])")
 """你/您 of a person — the letter's addressee — not of a body ("你单位", "你局", "你公司", "你厂", "你们")."""
 ADDRESSEE = "addressee"
@@ -55,7 +57,7 @@ PROFILE_AFTER_NAME = re.compile(r"[（(，,](?<=[\u4e00-\u9fff][（(，,])(?=(?:
 出生，…）", "刘某睿　2018年5月出生　…")."""
 
 
-def addressee(cues, fld, mentions) -> None:
+def addressee(cues, fld, mentions, title: str = "") -> None:
     """A letter to a named person ("张三：\\n", "张三女士：\\n", "张三（男，身份证号…）：\\n" on one of the
     first lines of the body, after a 文号 line perhaps): when the letter answers that person's report
     ("你于…向我局举报…") a whistleblower, when it answers a petition ("你…反映的…问题") a petitioner."""
@@ -67,7 +69,7 @@ def addressee(cues, fld, mentions) -> None:
     while read < ADDRESSEE_LINES and line < ADDRESSEE_REACH:
         lead = skip_spaces(t, line)
         if t[lead:lead + 1] != "\n":  # a blank line is no line of the letterhead
-            if _addressee_on_line(cues, fld, mentions, lead):
+            if _addressee_on_line(cues, fld, mentions, lead, title):
                 return
             read += 1
         line = t.find("\n", line, line + ADDRESSEE_LINE_REACH) + 1
@@ -79,7 +81,7 @@ SALUTATION_LEAD = "尊敬的"
 """Before the addressee's name in a polite salutation ("尊敬的高某梅女士：")."""
 
 
-def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
+def _addressee_on_line(cues, fld, mentions, lead: int, title: str = "") -> bool:
     t = fld.text
     if t.startswith(SALUTATION_LEAD, lead):
         lead += len(SALUTATION_LEAD)
@@ -112,18 +114,21 @@ def _addressee_on_line(cues, fld, mentions, lead: int) -> bool:
         k = close + 1 if close > 0 else k
     if t[k:k + 1] not in ("：", ":") or t[k + 1:k + 2] not in ("\n", ""):
         return False  # alone on its line, not a label "文号："
-    cue, kw = _letter_cue(t[k:min(len(t), k + ADDRESSEE_REACH)])
+    cue, kw = _letter_cue(t[k:min(len(t), k + ADDRESSEE_REACH)], title)
     mentions.add(PersonMention(fld.name, lead, got[0], t[lead:got[0]], cue=cue, masked=got[1], **kw))
     for a, (b, masked) in others:
         mentions.add(PersonMention(fld.name, a, b, t[a:b], cue=cue, masked=masked, **kw))
     return True
 
 
-def _letter_cue(letter: str) -> tuple[str, dict]:
-    """What a letter to a person answers, as the cue its addressee is given (and the mention's flags)."""
-    if REPORTED_BY_YOU_RE.search(letter):
+def _letter_cue(letter: str, title: str = "") -> tuple[str, dict]:
+    """What a letter to a person answers, as the cue its addressee is given (and the mention's flags): a report when
+    the letter says so, or when it answers what the addressee 反映 under a title that calls it a report
+    ("关于群众举报教师有偿补课问题的调查处理情况答复")."""
+    petition = PETITION_RE.search(letter)
+    if REPORTED_BY_YOU_RE.search(letter) or (petition and REPORT_TITLE_RE.search(title)):
         return "举报人", dict(whistleblower=True)
-    if PETITION_RE.search(letter):
+    if petition:
         return "信访人", dict(sensitive=True)  # a petition about one's own affairs
     if APPLICATION_RE.search(letter):
         return "申请人", dict(sensitive=True)  # the applicant answered about their own application

@@ -112,7 +112,7 @@ class PersonNameRecognizer(Recognizer):
         context.before_brackets(cues, doc, mentions)
         context.item_subjects(cues, doc, mentions)
         for fld in doc.fields:
-            profiles.addressee(cues, fld, mentions)
+            profiles.addressee(cues, fld, mentions, doc.title.text)
             profiles.named_you(cues, fld, mentions)
             profiles.profiles(cues, fld, mentions)
         profiles.title_subject(cues, doc, mentions)
