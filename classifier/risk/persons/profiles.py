@@ -139,7 +139,7 @@ YOU_NAMED_RE = re.compile(r"[你您][（(]")
 """你/您 with the addressee's name in brackets after it ("经查：您（张晓萌）于2023年…")."""
 
 
-def named_you(cues, fld, mentions) -> None:
+def named_you(cues, fld, mentions, title: str = "") -> None:
     """"您（张晓萌）于2023年在…": the letter names its addressee in brackets after 你/您; the addressee is given the cue
     of what the letter answers, as a salutation's name is."""
     if fld.name != "body":
@@ -154,7 +154,7 @@ def named_you(cues, fld, mentions) -> None:
         if not got or t[got[0]:got[0] + 1] not in ("）", ")"):
             continue
         if letter is None:
-            letter = _letter_cue(t)
+            letter = _letter_cue(t, title)
         cue, kw = letter
         mentions.add(PersonMention(fld.name, p, got[0], t[p:got[0]], cue=cue, masked=got[1], **kw))
 

@@ -113,7 +113,7 @@ class PersonNameRecognizer(Recognizer):
         context.item_subjects(cues, doc, mentions)
         for fld in doc.fields:
             profiles.addressee(cues, fld, mentions, doc.title.text)
-            profiles.named_you(cues, fld, mentions)
+            profiles.named_you(cues, fld, mentions, doc.title.text)
             profiles.profiles(cues, fld, mentions)
         profiles.title_subject(cues, doc, mentions)
         identity.beside_identifiers(cues, doc, mentions)
