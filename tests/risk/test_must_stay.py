@@ -276,3 +276,16 @@ def test_the_filer_of_a_form_or_the_editor_of_an_article_is_at_work(title, body)
 def test_people_named_for_their_work_stay(title, body):
     assert not findings(review(body, title), "person_name"), [f.text for f in review(body, title).findings]
 
+
+
+def test_a_refused_honour_names_its_applicant_as_a_private_person():
+    body = ("申请人：卢建国，男，身份证号码{id}，住太原市小店区坞城街道南内环东街91号1幢3单元502室。\n"
+            "经调查，申请人系纠纷一方当事人，其所受伤害（左尺骨骨折）系双方互殴所致，不符合见义勇为确认条件，决定不予确认。")
+    result = review(body.replace("{id}", make_id("140105", "19841121")), "某区见义勇为不予确认决定书")
+    assert "卢建国" in [f.text for f in findings(result, "person_name")]
+
+
+def test_a_company_running_on_into_its_officers_title_is_no_name():
+    body = ("经投诉核查，第一中标候选人曲靖宏远市政工程有限公司法定代表人朱某刚曾于2021年因犯单位行贿罪被判处有期徒刑，"
+            "取消其中标候选资格。")
+    assert not findings(review(body, "关于取消投标人中标候选资格的公告"), "person_name")

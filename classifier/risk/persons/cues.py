@@ -12,6 +12,8 @@ OFFICIAL = "list:official_cues"
 DISCIPLINE_TAG = "list:discipline_words"
 """Words of a discipline authority's notice (纪委, 监委, 开除党籍…; ``privacy_context.DISCIPLINE_WORDS`` registers them),
 found by the review's one scan of the field."""
+NOT_GRANTED_RE = re.compile(r"不予|撤销|取消|注销|收回")
+"""In an honour notice's title: the honour is refused or taken back."""
 REPORTERS = frozenset(words("persons.cues.REPORTERS"))
 """The reporter's role words ("举报人", "检举人"): the name after one is a whistleblower's."""
 ROLE_REACH = 6
@@ -51,6 +53,12 @@ class PersonCues:
         self.payment_recipients = tuple(lexicon.words("payment_recipients"))
         self.name_leads = lexicon.words("name_leads")
         self.given_names_also_words = lexicon.words("given_names_also_words")
+
+    @staticmethod
+    def honour_notice(doc) -> bool:
+        """The title is an honour, appointment or award (表彰, 拟任, 中标…) — not its refusal or revocation ("见义勇为
+        不予确认决定书", "撤销…荣誉称号"): the people it names are named because the notice must name them."""
+        return bool(doc.title.tagged("list:honour_words")) and NOT_GRANTED_RE.search(doc.title.text) is None
 
     def payment_list(self, title: str) -> bool:
         """The title is a list of a benefit paid to persons ("2024年第三季度新增高龄津贴发放对象公示"), not a fee for work,
@@ -110,13 +118,17 @@ class PersonCues:
                    for r in fld.hits_between(h.start - ROLE_REACH, h.end))
 
     def company_after(self, fld, end: int) -> bool:
-        """The "name" begins a company's name ("张三丰农业专业合作社", "李四商店")."""
+        """The "name" begins a company's name ("张三丰农业专业合作社", "李四商店"), perhaps with its officer right after it
+        ("曲靖宏远市政工程有限公司法定代表人朱某")."""
         t = fld.text
         stop = end
         while stop < len(t) and stop < end + 16 and t[stop] not in COMPANY_STOP:
             stop += 1
         segment = t[end:stop]
-        return len(segment) <= 12 and segment.endswith(self.company_suffixes)
+        if len(segment) <= 12 and segment.endswith(self.company_suffixes):
+            return True
+        m = COMPANY_OFFICER_RE.match(t, end, min(len(t), end + 24))
+        return m is not None and t[end:m.start(1)].endswith(self.company_suffixes)
 
 
 DEPARTMENT_BETWEEN_RE = re.compile(r"[：:]?[ \t\u3000]*[\u4e00-\u9fff]{1,12}?(?:科|办|室|局|所|股|处|部|站|队|院|委|会|中心|组|联|园|学校|中学|小学)"
@@ -128,4 +140,6 @@ ACTS_BETWEEN_RE = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_为是]")
 post ("负责人变更为某某"); a colon, a space or a department stands between a label and its name."""
 ENUMERATED_BETWEEN_RE = re.compile(r"[：:]?[ \u3000]?(?:[\u4e00-\u9fff·]{2,4}、[ \u3000]?){1,4}")
 """Between an official's word and a name, the names listed before it ("工作人员：孙洁、冯国强"): all are officials."""
+COMPANY_OFFICER_RE = re.compile(r"[^，,。；;：:、（()）\n\t ｜|在到于向与和被是为]{1,12}?(法定代表人|负责人|董事长|总经理|实际控制人|股东)")
+"""A company's name running on into its officer's title."""
 COMPANY_STOP = frozenset("，,。；;：:、（(）)\n\t ｜|")

@@ -67,7 +67,7 @@ class PersonDecision:
         private_case = ("婚姻家庭案件的当事人" if doc.has_tag("list:family_case_words")
                         else "劳动争议案件的当事人" if doc.has_tag("list:labour_case_words")
                         else "纠纷调处或信访事项的当事人" if doc.has_tag("list:dispute_case_words") else "")
-        honour_notice = bool(doc.title.tagged("list:honour_words"))
+        honour_notice = self.cues.honour_notice(doc)
         links: dict[tuple[str, int], set[str]] = {}
         for r in results:
             for p in r.about:

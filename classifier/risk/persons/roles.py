@@ -97,7 +97,7 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     minor = hit.term in cues.minor_cues
     if minor:
         s_l, s_r = fld.segments.sentence(hit.start)
-        if doc.title.tagged("list:honour_words") or fld.tagged_between("list:honour_words", s_l, s_r):
+        if cues.honour_notice(doc) or fld.tagged_between("list:honour_words", s_l, s_r):
             return  # an honour or appointment: the pupil is named because the notice must name them
         if school_staff(cues, t, hit):
             return

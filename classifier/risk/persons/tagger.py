@@ -105,7 +105,7 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
             if t[h.end:h.end + 1] in CONJUNCTIONS or inside_longer_word(t, h.start, h.end, keep=cues.role_and_minor_words):
                 continue  # "妇女儿童和青少年": a piece of another word, not the role (as the rules decide)
             sl, sr = fld.segments.sentence(h.start)
-            if h.term in cues.minor_cues and (doc.title.tagged("list:honour_words")
+            if h.term in cues.minor_cues and (cues.honour_notice(doc)
                                               or fld.tagged_between("list:honour_words", sl, sr) or school_staff(cues, t, h)):
                 continue  # pupils named in an honour or admission notice, a school's staff (as the rules decide)
             nxt = h.end
