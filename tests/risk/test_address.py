@@ -166,6 +166,7 @@ def test_an_office_word_in_another_cell_does_not_make_a_home_column_an_office():
     "请持单位介绍信到市人力资源和社会保障局职称管理科（天河北路638号1205室）领取。",     # the office named before it
     "举办者住址：见登记表\n单位住所：锦江区牛市口路166号\n开办资金：50万元",              # an organisation's seat
     "材料请寄至：任城区太白湖新区市政大楼B座1107室。",                              # a city-hall tower
+    "异议请书面寄送：某县五云街道溪南路18号文体大楼412室，联系人某某。",                # a 大楼 is an office building
 ])
 def test_offices_named_in_more_ways_keep_their_addresses(body):
     assert not findings(review(body), "address")
