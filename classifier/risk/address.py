@@ -32,6 +32,9 @@ INSTITUTION_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:服务中心|政务
 SERVICE_AFTER_RE = re.compile(r"[）)]?(?:认领|参加学习|参加培训|办理|接受处理|接受调查|领取|咨询|报名|查阅|缴纳)")
 """Right after the address: what the reader is to do there ("请失主到某路318号认领", "到某路9号参加学习"): an office."""
 GO_TO = frozenset("到至赴往")
+ORG_LOCATED_RE = re.compile(r"(?:教堂|寺|庙|清真寺|道观|学校|小学|中学|幼儿园|医院|卫生院|法院|公司|中心|工厂|厂区|车站|"
+                            r"场馆|纪念馆|博物馆|图书馆|基地|市场|园区|景区)位于\Z")
+"""A body or a venue "位于" the address: its location, nobody's home."""
 LEAD_WORDS_RE = re.compile(r"^(?:关于|现将|对于|对|将|位于|在|[\u4e00-\u9fff]{0,3}?位置[：:为]?)")
 """Words before the place that are no part of it ("关于…", "违建位置台江区…": a label without its colon)."""
 ROOM_LEVEL_RE = re.compile(r"[0-9一二三四五六七八九十]+(?:室|房|户)|[0-9]+号房|[0-9]楼[0-9]|门[0-9]{2,}|[0-9]{3,4}$|单元[0-9]{3,4}")
@@ -270,6 +273,8 @@ class AddressRecognizer(Recognizer):
             return None, cues, start
         if start > 0 and t[start - 1] in "（(" and ORG_BEFORE_CUE_RE.search(t, max(0, start - 24), start - 1):
             return None, cues, start  # "某某执法大队（某区某街28号）": the seat of the body just named
+        if ORG_LOCATED_RE.search(t, max(0, start - 12), start):
+            return None, cues, start  # "城关镇天主教堂位于城关镇胜利街87号": where a body or a venue stands
         if INSTITUTION_AFTER_RE.match(t, end):
             return None, cues, start  # "某大道88号政务服务中心二楼": the address of an office
         if not addressee and SERVICE_AFTER_RE.match(t, end) and GO_TO.intersection(t[max(0, start - 16):end]):
