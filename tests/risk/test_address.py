@@ -169,7 +169,7 @@ def test_an_office_word_in_another_cell_does_not_make_a_home_column_an_office():
     "异议请书面寄送：某县五云街道溪南路18号文体大楼412室，联系人某某。",                # a 大楼 is an office building
     "机构名称：某文化艺术培训学校有限公司\n办学地址：杭州市西湖区文三路478号华星大厦3楼302室",  # a school's address
     "执行事务合伙人：聂某某\n执业地址：武汉市武昌区中北路109号中钢大厦1708室",                 # a firm's
-    "经核查，该社区卫生服务中心位于城关镇胜利街87号综合楼201室，属政府举办的医疗机构。",       # where a body stands
+    "经核查，城关镇天主教堂位于城关镇胜利街87号2号楼201室，属依法登记的宗教活动场所。",       # where a venue stands
 ])
 def test_offices_named_in_more_ways_keep_their_addresses(body):
     assert not findings(review(body), "address")
