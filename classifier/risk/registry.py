@@ -64,6 +64,10 @@ DEFAULT_RECOGNIZERS: tuple[type[Recognizer], ...] = (
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+MASK_AFTER_RE = re.compile(r" ?[*＊]")
+"""Right after a digit run: a mask goes on with the number (its visible head, not a number of its own)."""
+
+
 def _overrides(recognizer: Recognizer, method: str) -> bool:
     """The recognizer's class defines ``method`` itself (the base one does nothing)."""
     return getattr(type(recognizer), method) is not getattr(Recognizer, method)
@@ -193,6 +197,9 @@ class RecognizerRegistry:
                 if spent > allowed:
                     stop = m.start()
                     break
+                if shape == "number" and MASK_AFTER_RE.match(t, m.end()) and "\n" not in m.group():
+                    continue  # "6230 5800 **** **** 612": the visible head of a masked number, no number of its own
+                    # (a run across lines is read by its lines: the masked head is only its last)
                 candidates.append(Candidate(shape, m.start(), m.end(), m.group()))
         fld.candidates = candidates
         hits: list[Hit] = []

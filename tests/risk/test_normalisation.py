@@ -61,6 +61,12 @@ def test_line_break_inside_an_id_number():
     assert ID[9:] not in result.redacted["body"]
 
 
+def test_the_visible_head_of_a_masked_card_is_no_account():
+    body = ("经保险公司查勘定损，现已完成理赔，理赔款统一打入农户“一卡通”账户。\n部分农户账户信息有误，请尽快到镇财政所更正：\n"
+            "户名：韦某某  账户：6230 5800 **** **** 612")
+    assert not [f for f in review(body).findings if f.type in ("bank_card", "bank_account")]
+
+
 def test_a_line_break_before_the_next_items_number_ends_the_number():
     body = ("1. 某餐饮管理有限公司，开户行：某银行某支行，收款账号：4510 1000 0360 5123 7788\n"
             "2. 某团餐服务有限公司，开户行：某银行某支行，收款账号：20063101040008917\n3、某后勤服务集团有限公司")
