@@ -272,6 +272,8 @@ def test_the_filer_of_a_form_or_the_editor_of_an_article_is_at_work(title, body)
     ("锦江区2024年第一季度人民调解员补贴发放名单",
      "序号｜姓名｜所在调委会｜调解件数｜补贴金额（元）\n1｜王德明｜春熙路街道调委会｜14｜2800\n2｜陈秀英｜书院街街道调委会｜9｜1800"),
     ("关于宗教活动场所负责人备案情况的通报", "经审核，福音堂负责人变更为陈约翰牧师，予以备案。"),
+    ("关于社区戒毒社区康复人员帮扶情况的汇报",
+     "谷某峰，因吸食毒品被责令接受社区戒毒三年，目前已稳定就业。\n帮扶专干：南关区民康街道 周立平\n南关区民康街道办事处"),
 ])
 def test_people_named_for_their_work_stay(title, body):
     assert not findings(review(body, title), "person_name"), [f.text for f in review(body, title).findings]

@@ -131,7 +131,7 @@ class PersonCues:
         return m is not None and t[end:m.start(1)].endswith(self.company_suffixes)
 
 
-DEPARTMENT_BETWEEN_RE = re.compile(r"[：:]?[ \t\u3000]*[\u4e00-\u9fff]{1,12}?(?:科|办|室|局|所|股|处|部|站|队|院|委|会|中心|组|联|园|学校|中学|小学)"
+DEPARTMENT_BETWEEN_RE = re.compile(r"[：:]?[ \t\u3000]*[\u4e00-\u9fff]{1,12}?(?:科|办|室|局|所|股|处|部|站|队|院|委|会|中心|组|联|园|学校|中学|小学|街道|社区|镇|乡)"
                                    r"(?:[\u4e00-\u9fff]{0,3}?(?:长|主任|书记|干事|专干|委员))?[ \t\u3000]*")
 """A department (and a title in it) between a contact's label and the name: "联系人：公卫科 陈某"."""
 ACTS_BETWEEN_RE = re.compile(r"[\u4e00-\u9fff]{1,2}[^\W\d_为是]")
