@@ -110,6 +110,17 @@ def test_a_roles_window_stops_at_another_persons_label():
     assert not [f for f in result.findings if f.type in ("person_name", "minor")], [f.text for f in result.findings]
 
 
+def test_an_official_after_their_title_and_street_office_is_in_role(analyzer):
+    # the shipped name model reads the official's name in a list-topic report; the street office between the title
+    # and the name is the official's department
+    body = ("今年以来，我街道对辖区社区戒毒社区康复人员开展帮扶。典型帮扶案例如下：\n"
+            "谷某峰，2022年因吸食毒品被责令接受社区戒毒三年，目前已稳定就业；\n"
+            "白某燕，曾因贩卖毒品罪被判处有期徒刑三年，现处于社区康复期。\n帮扶专干：南关区民康街道 周立平\n"
+            "长春市南关区民康街道办事处\n2024年7月3日")
+    result = analyzer.analyze({"title": "关于社区戒毒社区康复人员帮扶情况的汇报", "body": body})
+    assert not [f for f in result["findings"] if f["type"] == "person_name" and f["text"].startswith("周立")]
+
+
 def test_whom_an_official_acts_on_is_no_official():
     body = "经调查，楼下住户反映噪声问题属实。社区网格员已与蒋国栋沟通，蒋国栋因患抑郁症长期服药，夜间难以入睡。"
     got = findings(RiskReviewer(name_tagger=FakeTagger(["蒋国栋"])).review("邻里噪声纠纷调处情况", body), "person_name")
