@@ -16,6 +16,8 @@ NOT_GRANTED_RE = re.compile(r"不予|撤销|取消|注销|收回")
 """In an honour notice's title: the honour is refused or taken back."""
 REPORTERS = frozenset(words("persons.cues.REPORTERS"))
 """The reporter's role words ("举报人", "检举人"): the name after one is a whistleblower's."""
+DISCIPLINE_REPORTERS = frozenset(words("persons.cues.DISCIPLINE_REPORTERS"))
+"""Roles that name a whistleblower where a discipline authority reads the matter (``DISCIPLINE_TAG``)."""
 ROLE_REACH = 6
 """How far before an official's word a longer role of private people may begin ("被检查单位负责人")."""
 
@@ -41,6 +43,7 @@ class PersonCues:
         self.role_columns = tuple(lexicon.words("role_columns"))
         self.signoff_labels = tuple(lexicon.words("signoff_labels"))
         self.column_kinds: dict[str, bool] = {}  # header -> is a name column (lists.name_column)
+        self.official_columns: dict[str, bool] = {}  # header -> is a column of officials (decision._official_column)
         self.payment_tables: dict[tuple[str, ...], bool] = {}  # (title, *header) -> pays a benefit (payment_table)
         self.roles = self.sensitive_roles | self.neutral_roles | self.party_cues
         self.role_and_minor_words = self.roles | self.minor_cues

@@ -233,9 +233,17 @@ def _petitions(fld, p) -> bool:
 
 
 def _official_column(cues, fld, pos: int) -> bool:
-    """The name stands under a column of officials ("帮教责任人", "联系人", "包保干部"), not of private persons."""
+    """The name stands under a column of officials ("帮教责任人", "联系人", "包保干部"), not of private persons (asked
+    for every row's name: the answer is kept per header)."""
     header = fld.column_header(pos)
-    return bool(header) and any(w in header for w in cues.official) and not name_column(cues, header)
+    if not header:
+        return False
+    known = cues.official_columns.get(header)
+    if known is None:
+        known = any(w in header for w in cues.official) and not name_column(cues, header)
+        if len(cues.official_columns) < 4096:
+            cues.official_columns[header] = known
+    return known
 
 
 def _case_nearby(doc, fld, p) -> bool:

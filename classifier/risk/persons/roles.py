@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import common_word
-from .cues import DISCIPLINE_TAG, REPORTERS
+from .cues import DISCIPLINE_REPORTERS, DISCIPLINE_TAG, REPORTERS
 from ..text import is_cjk, line_start
 from ..words import inside_longer_word
 from .mention import PersonMention
@@ -63,10 +63,6 @@ CLOSE_QUOTES = "”」\""
 def school_staff(cues, t: str, hit) -> bool:
     """"县第一中学：张三 李四": a school's name labels the people after it — its staff (teachers), not pupils."""
     return hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " ", "\u3000")
-
-
-DISCIPLINE_REPORTERS = frozenset(("反映人",))
-"""Roles that name a whistleblower where a discipline authority reads the matter (``DISCIPLINE_TAG``)."""
 
 
 def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] | None = None) -> None:
