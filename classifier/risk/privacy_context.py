@@ -348,11 +348,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         if persons and (table := fld.table_start(persons[0].start)) is not None:
             # a table lists them: its rows' persons, not those a line under it names ("评议小组：王某（社区书记）")
             persons = [p for p in persons if fld.table_start(p.start) == table]
-        persons = persons[:NEAREST]
-        if not persons or any(not cited(t, h.start, h.end) and h.term not in self.labels
-                              and not self._status_cell(fld, h.start)
-                              for h in fld.tagged_between("trigger:social_assistance", line_end, hi)):
-            return None  # no one named below; or the rows state each person's own status ("给予临时救助2400元")
+        if not persons:
+            return None  # no one named below
         words = [h for h in fld.tagged_between("trigger:social_assistance", sl, sr) if not cited(t, h.start, h.end)]
         if lead.group() in LIST_AFTER:
             after = [h for h in words if h.start >= lead.end()]
@@ -360,7 +357,23 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         else:
             before = [h for h in words if h.end <= lead.start()]
             chosen = before[-1] if before else words[0]
-        return persons if (chosen.start, chosen.end) == (hit.start, hit.end) else []
+        granted = GRANTED_BEFORE_RE.search(t, max(sl, chosen.start - GRANT_REACH), chosen.start) is not None
+        rows = {t.rfind("\n", 0, p.start) for p in persons}
+        if any(t.rfind("\n", 0, h.start) in rows and self._own_status(fld, h, granted)
+               for h in fld.tagged_between("trigger:social_assistance", line_end, hi)):
+            return None  # the rows state each person's own status ("给予临时救助2400元")
+        if not granted and lead.group() not in LIST_AFTER:
+            return []  # "现将本月临时救助对象公示如下": the list's name, as a heading gives it
+        return persons[:NEAREST] if (chosen.start, chosen.end) == (hit.start, hit.end) else []
+
+    def _own_status(self, fld, h, granted: bool) -> bool:
+        """A word on a listed person's line that states a status of that person ("给予临时救助2400元"); not a
+        citation, nor the scheme's standard ("超过当地低保标准"). A status column's cell is the kind of what a lead that
+        grants it names ("拟纳入低保" over "城市低保｜农村低保"); under a lead that grants nothing ("现将医疗救助对象
+        公示如下") a cell that names a class of persons ("低保对象", "特困人员") is the row's own status."""
+        if cited(fld.text, h.start, h.end) or h.term in self.labels or self.span(fld, h) is None:
+            return False
+        return not self._status_cell(fld, h.start) or (not granted and BENEFIT_RE.search(h.term) is None)
 
     def _status_cell(self, fld, pos: int) -> bool:
         """``pos`` stands in a cell of a status column ("保障类别", "供养方式")."""
@@ -419,11 +432,18 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         return start, (sub.end() if sub else hit.end)
 
 
+BENEFIT_RE = re.compile(r"(?:救助|供养|金|补贴|监测|生活费)\Z")
+"""An assistance word that names an aid ("临时救助", "分散供养", "低保金"), not a class of persons ("低保对象")."""
+
 DESCRIBED_KIND_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:人员|对象|老人|[员民工户者])")
 """Between a status's 的 and the name it describes, the kind of person ("纳入低保的种植户冯有福", "享受特困供养的老人王某")."""
 
 LIST_LEAD_RE = re.compile(r"以下|下列|如下|名单")
 """In a sentence, what introduces the list below it ("以下人员…", "现将…名单公示如下：")."""
+GRANTED_BEFORE_RE = re.compile(r"(?:纳入|给予|享受|认定为|获得|符合|实施)[^，,。；;：:\n]{0,12}\Z")
+"""Before the status a lead names, the act that grants it ("以下家庭拟纳入低保", "现将纳入低保的家庭公示如下"); a
+"…如下" lead without one only names the list ("现将本月临时救助对象公示如下")."""
+GRANT_REACH = 16
 LIST_AFTER = frozenset(("以下", "下列"))
 """Lead words the status follows ("以下家庭拟纳入低保"); it goes before the others ("现将低保名单公示如下")."""
 

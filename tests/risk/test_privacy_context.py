@@ -250,6 +250,35 @@ def test_rows_that_state_their_own_status_leave_the_lead_alone():
     assert all(f.start > body.index("\n") for f in findings(review(body), "social_assistance"))
 
 
+def test_only_the_rows_own_words_keep_the_lead_from_stating_it():
+    """A header's "救助金额", a row's scheme standard ("超过当地低保标准") and a later sentence about other households
+    state no listed person's own status: the lead states it of everyone listed."""
+    body = ("经复核，下列原纳入低保的家庭已不再符合保障条件，拟停发保障金：\n"
+            "姓名｜所在村｜救助金额（元）｜停保原因\n邬德昌｜石桥村｜600｜人均收入超过当地低保标准\n"
+            "樊秀梅｜柳湾村｜450｜家庭成员新购轿车一辆\n"
+            "另：以下家庭经复核拟停止享受低保：石桥村王某某户。")
+    assert [f.text for f in findings(review(body), "social_assistance")] == ["纳入低保"]
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("现将本月纳入临时救助的家庭公示如下：", ["纳入临时救助"]),   # an act that grants it
+    ("现将本月临时救助对象公示如下：", []),                     # only the list's name, as a heading
+])
+def test_a_lead_that_names_its_list_states_no_status(lead, expected):
+    body = lead + "\n1. 邬德昌，石桥村，因房屋失火\n2. 樊秀梅，柳湾村，因子女重病"
+    assert [f.text for f in findings(review(body), "social_assistance")] == expected
+    assert {f.text for f in findings(review(body), "person_name")} == {"邬德昌", "樊秀梅"}
+
+
+def test_under_a_lead_that_grants_nothing_a_class_of_persons_in_a_cell_is_the_rows_own():
+    body = ("现将2024年9月医疗救助对象公示如下：\n姓名｜救助类别｜救助金额（元）\n"
+            "邬德昌｜低保对象｜8600\n樊秀梅｜特困人员｜3200")
+    assert [f.text for f in findings(review(body), "social_assistance")] == ["低保对象", "特困人员"]
+    # under a lead that grants the status, the column names its kinds ("分散供养"): the lead states it
+    granted = ("经审核，以下人员认定为特困人员，按月发放基本生活费：\n姓名｜性别｜供养方式\n邬德昌｜男｜分散供养\n樊秀梅｜女｜集中供养")
+    assert [f.text for f in findings(review(granted), "social_assistance")] == ["认定为特困人员"]
+
+
 @pytest.mark.parametrize("body", [
     "某某镇2024年第二批最低生活保障对象名单\n邬德昌｜石桥村\n樊秀梅｜柳湾村",   # a heading names the matter
     "以下家庭拟纳入农村最低生活保障，现予公示：\n石桥村3户，柳湾村2户。",           # a count, no one named
