@@ -158,11 +158,13 @@ class NameReader:
     def from_lexicon(cls, lexicon) -> "NameReader":
         """The reader of the review's word lists (surnames, name_initials, weak and function surnames)."""
         return cls(lexicon.words("surnames"), lexicon.words("name_initials"), lexicon.words("weak_surnames"),
-                   function=lexicon.words("function_surnames"))
+                   function=lexicon.words("function_surnames"), given_words=lexicon.words("given_names_also_words"))
 
     def __init__(self, surnames: frozenset[str], initials: frozenset[str] = frozenset(),
                  weak: frozenset[str] = frozenset(), words: dict[str, int] | None = None,
-                 function: frozenset[str] = frozenset()):
+                 function: frozenset[str] = frozenset(), given_words: frozenset[str] = frozenset()):
+        self.given_words = frozenset(given_words)
+        """Given names that are words too ("海洋", "和平"): a surname before them reads as a name ("胡海洋")."""
         self.single = frozenset(s for s in surnames if len(s) == 1)
         self.double = frozenset(s for s in surnames if len(s) == 2)
         self.initials = initials
@@ -317,7 +319,8 @@ class NameReader:
         if not is_cjk(t[g]) or t[g] in STOP_FIRST or t[pos:g + 1] in NOT_NAMES or t[g:g + 2] in TITLES:
             return None
         end = g + 1
-        if end < n and is_cjk(t[end]) and t[end] not in STOP_SECOND and t[g:end + 1] not in NOT_NAMES:
+        if (end < n and is_cjk(t[end]) and t[end] not in STOP_SECOND
+                and (t[g:end + 1] not in NOT_NAMES or t[g:end + 1] in self.given_words)):
             if not self._given_ok(t, pos, g, end + 1):
                 # "权益保障", "和妇女": the three characters are (part of) words; so are the first two
                 # unless only the surname + given pair were tested ("王建国" stays a name)

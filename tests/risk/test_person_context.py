@@ -342,3 +342,21 @@ def test_an_item_numbered_in_chinese_numerals_is_about_the_name_that_heads_it():
             "二、熊菊芬，身份证号360423********4826，住某镇白桥村3组21号，房屋严重损坏，属脱贫不稳定户。")
     result = review(body, "某镇洪灾倒损农房重建对象民主评议结果公示")
     assert [f.text for f in findings(result, "person_name")] == ["柯水根", "熊菊芬"]
+
+
+def test_a_note_in_brackets_neither_ends_a_role_nor_an_enumeration_of_names():
+    # "监护人（在场）：": a note on the role before its colon; "刘倩（母亲），胡志刚（父亲）": a note after each name
+    body = "被询问人：韦子轩，男，2011年5月3日出生\n监护人（在场）：韦建国，系被询问人父亲"
+    assert "韦建国" in {f.text for f in findings(review(body, "询问笔录"), "person_name")}
+    body = "当事人：刘倩（母亲），胡志刚（父亲）\n子女：胡欣怡，2015年7月19日出生\n双方就抚养费达成如下协议："
+    assert {"刘倩", "胡志刚"} <= {f.text for f in findings(review(body, "调解协议（抚养费纠纷）"), "person_name")}
+    # a school's name with a note on it still labels its staff, not pupils
+    body = "请以下学员所在机构领取证书：\n上海启明星幼儿园（托班）：陆佳怡、钱雯。"
+    assert not findings(review(body, "保育人员岗位培训证书领取通知"), "person_name")
+
+
+def test_a_given_name_that_is_also_a_word_is_read_after_its_surname():
+    # 海洋, 和平 are words, and given names far more often after a surname; a word list of non-names does not stop them
+    body = "当事人：刘倩（母亲），胡海洋（父亲）\n子女：胡欣怡，2015年7月19日出生"
+    assert "胡海洋" in {f.text for f in findings(review(body, "调解协议（抚养费纠纷）"), "person_name")}
+    assert not review("石油海洋局开展海洋环境监测。").findings

@@ -31,6 +31,8 @@ REPORTER_DESCRIBED_RE = re.compile(r"[为系是]?(?:该|本|同|原|其)?[\u4e00
 """After 举报人, who the reporter is before the name ("为该公司投资人", "系该校教职工", "同村村民"): the name follows
 one of these descriptions (the shortest after which a name reads; a place may open it: "为某区某镇某村村民")."""
 DESCRIPTION_REACH = 18
+NOTE_RE = re.compile(r"[（(][^（()）\n]{1,6}[)）]")
+"""A short note in brackets after a role or a name ("（在场）", "（母亲）", "（户主）")."""
 NAME_ENDS_BEFORE = frozenset("、，,。；;（( \t\u3000\n于通向等提反举实")
 """Right after a reporter's name read after its description: the clause goes on ("于…", "通过…", "等3人")."""
 QUANTITY_RE = re.compile(r"[余多名人位个户][人名位户]?\Z")
@@ -60,9 +62,11 @@ CLOSE_QUOTES = "”」\""
 """Quotes around a name after its role ("拟取名“某某”"): the name must fill them."""
 
 
-def school_staff(cues, t: str, hit) -> bool:
-    """"县第一中学：张三 李四": a school's name labels the people after it — its staff (teachers), not pupils."""
-    return hit.term in cues.school_cues and t[hit.end:hit.end + 1] in ("：", ":", " ", "\u3000")
+def school_staff(cues, t: str, hit, at: int | None = None) -> bool:
+    """"县第一中学：张三 李四", "某幼儿园（托班）：…": a school's name labels the people after it — its staff
+    (teachers), not pupils (``at``: where the label's colon or space stands, after any note on it)."""
+    at = hit.end if at is None else at
+    return hit.term in cues.school_cues and t[at:at + 1] in ("：", ":", " ", "\u3000")
 
 
 def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] | None = None) -> None:
@@ -81,11 +85,14 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
     p = hit.end
     if t[hit.end:hit.end + 1] in ("）", ")") and hit.start > 0 and t[hit.start - 1] in ("（", "("):
         p += 1  # "被答辩人（原告）：贾某梅": the role in brackets after another, then the name
+    elif (note := NOTE_RE.match(t, p)) and t[note.end():note.end() + 1] in ("：", ":"):
+        p = note.end()  # "监护人（在场）：韦建国": a note on the role before its colon
+    gap = p if p > hit.end + 1 else hit.end  # where the colon or space before the name may start
     # a row's label ("举报人姓名｜冉某某⏎身份证号｜…"): the value's cell follows; a role inside a row is another cell
     row_label = not t[line_start(t, hit.start, 8):hit.start].strip(ROW_OPENING)
     if t[p:p + 2] == "姓名" and (t[p + 2:p + 3] in ("：", ":") or (row_label and t[p + 2:p + 3] in VALUE_CELL)):
         p += 2  # "母亲姓名：黄秋莹", "申请人姓名：…": the label names the role of the name after it
-    while p < len(t) and p < hit.end + 3 and (t[p] in "：: 为\u3000" or (row_label and t[p] in VALUE_CELL)):
+    while p < len(t) and p < gap + 3 and (t[p] in "：: 为\u3000" or (row_label and t[p] in VALUE_CELL)):
         p += 1
     quoted = hit.term[-1] in OPEN_QUOTES or t[p:p + 1] in OPEN_QUOTES
     if t[p:p + 1] in OPEN_QUOTES:
@@ -95,7 +102,7 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
         s_l, s_r = fld.segments.sentence(hit.start)
         if cues.honour_notice(doc) or fld.tagged_between("list:honour_words", s_l, s_r):
             return  # an honour or appointment: the pupil is named because the notice must name them
-        if school_staff(cues, t, hit):
+        if school_staff(cues, t, hit, gap):
             return
     reader = cues.reader
     kin = hit.term in cues.kin_roles
@@ -123,18 +130,24 @@ def after_role(cues, doc, fld, hit, mentions, cue_words, starts: dict[int, int] 
                                    minor=minor, whistleblower=whistleblower, masked=masked))
         # "社区矫正对象张三、李四、王五", "张秀英 李国强 马桂兰": the role covers every name listed
         q = end
-        while q < len(t) and q < end + 3 and t[q] in ENUMERATION:
+        noted = (note := NOTE_RE.match(t, q)) is not None and t[note.end():note.end() + 1] in ENUMERATION
+        if noted:
+            q = note.end()  # "刘倩（母亲），胡海洋（父亲）": a note on who the person is, then the next name, noted too
+        start = q
+        while q < len(t) and q < start + 3 and t[q] in ENUMERATION:
             q += 1
-        if q == end or q >= len(t):
+        if q == start or q >= len(t):
             break
         p = q
-        strict = t[end:q] != "、"
+        sep = t[start:q]
+        strict = sep != "、"
         got = reader.read_bounded(t, p, strict=strict, allow_masked=True)
-        if not got and t[end:q] == "、" and mentions.get((fld.name, p)) is None:
+        if not got and sep == "、" and mentions.get((fld.name, p)) is None:
             got = reader.read_unknown(t, p)  # the enumeration goes on with a name no surname list knows
-        if got and strict and got[0] < len(t) and t[got[0]] not in "、；;，, \t\u3000\n。）)":
+        if got and strict and got[0] < len(t) and t[got[0]] not in "、；;，, \t\u3000\n。）)" and not (
+                noted and NOTE_RE.match(t, got[0])):
             break  # the enumeration ended: what follows is prose, not another name
-        if got and ("，" in t[end:q] or "," in t[end:q]) and (t[got[0] - 1] in NOT_NAME_LAST or got[1]):
+        if got and ("，" in sep or "," in sep) and (t[got[0] - 1] in NOT_NAME_LAST or got[1]):
             break  # after a comma, "李村人", "王某": a description goes on, not a list of names
 
 
