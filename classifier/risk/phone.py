@@ -195,10 +195,11 @@ ID_NUMBER_RE = re.compile(r"[0-9]{15}")
 """A landline given in the same sentence as a person's identity number is that person's phone."""
 
 
-ROLE_PHONE_LABEL_RE = re.compile(r"(?:提供|登记)?的?(?:联系|固定|家庭|住宅)?(?:电话|座机|固话|方式)(?:号码)?(?:[（(](?:住宅|家庭|家|本人)[)）])?"
+ROLE_PHONE_LABEL_RE = re.compile(r"[（(，,]?(?:提供|登记|填写|填报)?的?(?:联系|固定|家庭|住宅)?(?:电话|座机|固话|方式)(?:号码)?(?:[（(](?:住宅|家庭|家|本人)[)）])?"
                                  r"(?:为|是)?[：:]?[ \t\u3000]*\Z")
-"""Between a role word and its number: "出租人联系电话0532-…", "监护人固定电话…", "申请人提供的联系电话为…"."""
-YOUR_PHONE_RE = re.compile(r"(?:[你您](?!们)[^，。；\n]{0,10}?(?:所留|留下|预留|留存|登记|提供)|所留|留下|预留|留存)的?"
+"""Between a role word and its number: "出租人联系电话0532-…", "监护人固定电话…", "申请人提供的联系电话为…",
+"一位来电市民（固定电话0898-…）"."""
+YOUR_PHONE_RE = re.compile(r"(?:[你您](?!们)[^，。；\n]{0,10}?(?:所留|留下|预留|留存|登记|提供|填写|填报)|所留|留下|预留|留存)的?"
                            r"[^，。；\n]{0,6}?(?:电话|座机|固话|号码)(?:为|是)?[：:]?[ \t\u3000]*\Z")
 """Before the number: the one the letter's addressee left ("因你来信所留固定电话", "您登记的联系电话"), or one
 somebody left ("家属留下的电话为", "…16号，留存固定电话"): an office publishes its number, it does not leave it."""

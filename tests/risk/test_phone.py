@@ -91,6 +91,8 @@ def test_office_landlines_after_a_person_stay(text):
     ("序号\t姓名\t入学年份\t联系电话\t补贴金额\n1\t谢**\t2016\t0851-33527461\t3000\n", "0851-33527461"),  # a masked cell
     ("现场核查已完成。因你来信所留固定电话 0592-2036417 无人接听，特此书面答复。", "0592-2036417"),
     ("备案地：某市\n联系人家庭电话：(0471)6935-221", "(0471)6935-221"),            # a home label nearest the number
+    ("本机关已按您填写的固定电话0571-86937215联系确认收件方式。", "0571-86937215"),    # the number the addressee filled in
+    ("二、一位来电市民（固定电话0898-68723516）建议明确病种范围。", "0898-68723516"),  # a role, its number in brackets
 ])
 def test_landline_left_by_a_person(text, number):
     assert number in [f.text for f in review(text).findings if f.type == "landline"]
