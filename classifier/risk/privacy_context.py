@@ -432,7 +432,7 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         return start, (sub.end() if sub else hit.end)
 
 
-BENEFIT_RE = re.compile(r"(?:救助|供养|金|补贴|监测|生活费)\Z")
+BENEFIT_RE = re.compile(r"(?:救助|供养|金|补贴|补助|扶助|帮扶|保障|监测|生活费)\Z")
 """An assistance word that names an aid ("临时救助", "分散供养", "低保金"), not a class of persons ("低保对象")."""
 
 DESCRIBED_KIND_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:人员|对象|老人|[员民工户者])")

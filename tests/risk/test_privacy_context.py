@@ -393,3 +393,14 @@ def test_a_department_named_after_a_condition_states_no_ones_condition(text, par
 ])
 def test_more_conditions_by_name(text, part):
     assert any(part in f.text for f in findings(review(text), "health"))
+
+
+@pytest.mark.parametrize("text, status", [
+    ("3. 曹一诺，女，1岁，家庭类别：支出型困难家庭，定点医院：某儿童医院。", "支出型困难家庭"),
+    ("计划村：石光明（监测帮扶对象）", "监测帮扶对象"),
+    ("邬德昌，返贫致贫人口，资助190元。", "返贫致贫人口"),
+    ("樊秀梅，女，9岁，父母重残，纳入困境儿童保障。", "困境儿童"),
+])
+def test_kinds_of_hardship_and_care_are_statuses_of_the_person_named(text, status):
+    assert any(status in f.text for f in findings(review(text), "social_assistance"))
+    assert not review("全县返贫致贫人口共计120人，困境儿童386名。").findings  # counts name no one
