@@ -13,6 +13,8 @@ TAIL_MASKS = "*＊×"
 """Masks that may also end a name ("次仁卓*"); 某 and X after a name begin words ("某日", "X光")."""
 # Characters that cannot be the first / second character of a given name: function words and
 # verbs that follow a name in running text.
+DATED_RE = re.compile(r"于(?:[0-9]{2,4}|[〇一二三四五六七八九十]{2,4})[年月日]|于(?:当日|当天|次日|同日|近日|今年|去年|本月|上月)")
+"""A 于 that opens a date ("于2024年3月", "于次日"): after a name, what the person did and when."""
 STOP_FIRST = frozenset("的了在是和与及等为因于系被将已向到对从由其同某先女们我你您他她它本该贵此")
 STOP_SECOND = frozenset("的了在是和与及等为因于系被将已向到对从由其同家说称表送打反患实今曾父母妻夫儿经并也都还就"
                         "到去来拿给把让请领获任现原男拟随")
@@ -382,8 +384,9 @@ class NameReader:
             return None
         end, masked = got
         if (not masked and end - pos == 3 and end < len(t) and is_cjk(t[end]) and t[pos:pos + 2] not in self.double
-                and t[end] in STOP_SECOND and self._word_from(t, end - 1)):
-            return end - 1, masked  # "农户王明申请低保": 申请 is a word, the name is 王明
+                and t[end] in STOP_SECOND and self._word_from(t, end - 1) and not DATED_RE.match(t, end)):
+            return end - 1, masked  # "农户王明申请低保": 申请 is a word, the name is 王明 (not "何志强于2024年3月…": a
+            # name and the date of what it did)
         if name_boundary(t, end):
             return got
         if not masked and end - pos == 3 and t[pos:pos + 2] not in self.double and name_boundary(t, end - 1):

@@ -360,3 +360,18 @@ def test_a_given_name_that_is_also_a_word_is_read_after_its_surname():
     body = "当事人：刘倩（母亲），胡海洋（父亲）\n子女：胡欣怡，2015年7月19日出生"
     assert "胡海洋" in {f.text for f in findings(review(body, "调解协议（抚养费纠纷）"), "person_name")}
     assert not review("石油海洋局开展海洋环境监测。").findings
+
+
+def test_a_name_before_the_date_of_what_the_person_did_is_read_whole():
+    # "强于" is a word, but "于2024年3月" opens a date: the name is 何志强, not 何志
+    body = "申请人赵桂芝之子何志强于2024年3月在县医院行阑尾切除术，术后出现感染。"
+    assert "何志强" in {f.text for f in findings(review(body, "医疗纠纷调解情况"), "person_name")}
+
+
+def test_a_birth_date_of_an_adult_is_no_minor_even_in_a_document_that_names_no_year(analyzer):
+    # with no year to date the document, it is of 2008 or later: a child was born after 1990
+    body = "经审核，以下老人符合高龄津贴发放条件：\n吴秀兰，女，1934年5月出生，新华社区；\n郑德福，男，1936年8月出生，光明社区。"
+    result = analyzer.reviewer.review("高龄津贴发放名单", body)
+    assert not [f for f in result.findings if f.type == "minor"]
+    child = "经审核，以下儿童纳入困境儿童保障：\n吴思琪，女，2016年5月出生，新华社区。"
+    assert [f for f in analyzer.reviewer.review("困境儿童名单", child).findings if f.type == "minor"]

@@ -30,6 +30,8 @@ NUMERALS = frozenset("0123456789０１２３４５６７８９") | CN_AGE_CHARS
 BIRTH_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?\Z")
 """A birth date right before "出生"."""
 BIRTH_REACH = 12
+EARLIEST_DOCUMENT_YEAR = 2008
+"""The earliest year a document under review can be of (the disclosure regulations' first year)."""
 ROW_BEFORE_CLASS = 6
 NAME_BEFORE = 8
 """A child's name ends at most this far before the age or grade that the finding starts from ("龙浩然，女，14岁")."""
@@ -67,8 +69,10 @@ class MinorRecognizer(Recognizer):
             if m is None:
                 return False
             # an adult's birth date ("张玉芹（1964年5月出生，无子女）" in a 2024 list) is no child's, whatever it reads like
-            year = document_year(fld)
-            return not year or year - int(m.group()[:4]) <= ADULT
+            # (with no year in the document, it is of 2008 or later, when the disclosure regulations came into force:
+            # "1934年5月出生" is an adult's whatever the document)
+            year = document_year(fld) or EARLIEST_DOCUMENT_YEAR
+            return year - int(m.group()[:4]) <= ADULT
         return True
 
     def reading_features(self, fld, hit) -> list[str]:
