@@ -478,9 +478,34 @@ class CriminalRecordRecognizer(_AttributeRecognizer):
     def words(self):
         w = super().words()
         w[DISCIPLINE_TAG] = DISCIPLINE_WORDS
+        w[f"trigger:{self.TYPE}"] = set(w[f"trigger:{self.TYPE}"]) | ROLE_RECORDS
         return w
 
+    def analyze_trigger(self, doc, fld, hit):
+        if hit.term in ROLE_RECORDS:
+            sl, sr = fld.segments.sentence(hit.start, hit.end)
+            if any(h.term not in ROLE_RECORDS for h in fld.tagged_between(f"trigger:{self.TYPE}", sl, sr)):
+                return ()  # "社区矫正对象赵明（因危险驾驶罪被判处拘役…）": the record the sentence states is reported
+        return super().analyze_trigger(doc, fld, hit)
+
+    def anchors(self, doc, fld, start, end):
+        t = fld.text
+        if t[start:end] not in ROLE_RECORDS:
+            return super().anchors(doc, fld, start, end)
+        # the role says it of the person it names ("社区矫正对象武晓军"; masked: no one identified) or of a letter's
+        # addressee ("已将你纳入安置帮教对象") — not of whoever else the sentence names ("对社区矫正对象马某某的矫正小组
+        # 成员作如下调整：原志愿者吴某某…")
+        k = end
+        while k < len(t) and k < end + 2 and t[k] in "：: \u3000":
+            k += 1
+        named = [p for p in doc.persons.between(fld.name, k, k + 1) if p.start == k]
+        if named:
+            return [p for p in named if self._anchor_ok(p)]
+        return self._addressee(doc, fld, fld.segments.sentence(start, end)[0], start)
+
     def span(self, fld, hit):
+        if hit.term in ROLE_RECORDS:
+            return hit.start, hit.end  # "向社区矫正对象武晓军发放生活补助": the role says it, the rest of the clause does not
         cl, cr = fld.segments.clause(hit.start, hit.end)
         if hit.term == "涉嫌" and "罪" not in fld.text[cl:cr]:
             return None
@@ -516,6 +541,8 @@ def _cell_of(t: str, cl: int, cr: int, start: int, end: int) -> tuple[int, int]:
 TRANSFER_RE = re.compile(r"移送(?:检察机关|检察院|司法机关)")
 """A case handed to the prosecutors: in a discipline notice, the formula of a supervisory body's published decision."""
 DISCIPLINE_WORDS = frozenset(words("privacy_context.DISCIPLINE_WORDS"))
+ROLE_RECORDS = frozenset(words("privacy_context.ROLE_RECORDS"))
+"""A person's role that is itself a record ("社区矫正对象武晓军"): reported where its sentence states no record of its own."""
 """Words of a discipline authority's notice (纪委, 监委, 开除党籍…), tagged ``DISCIPLINE_TAG``."""
 
 

@@ -404,3 +404,15 @@ def test_more_conditions_by_name(text, part):
 def test_kinds_of_hardship_and_care_are_statuses_of_the_person_named(text, status):
     assert any(status in f.text for f in findings(review(text), "social_assistance"))
     assert not review("全县返贫致贫人口共计120人，困境儿童386名。").findings  # counts name no one
+
+
+def test_a_role_that_is_a_record_is_reported_where_its_sentence_states_no_record():
+    body = "二是向社区矫正对象武晓军发放生活补助3000元，缺少街道审核意见。"
+    assert [f.text for f in findings(review(body), "criminal_record")] == ["社区矫正对象"]
+    # the sentence states the record itself: that is reported, not the role again
+    body = "社区矫正对象赵明（因危险驾驶罪被判处拘役二个月）按时报到。"
+    assert [f.text for f in findings(review(body), "criminal_record")] == ["因危险驾驶罪被判处拘役二个月"]
+    # a masked person under the role, another person named in the sentence, or a count: nobody's record
+    body = "对社区矫正对象马某某的矫正小组成员作如下调整：原志愿者吴春燕因工作调动退出。"
+    assert not findings(review(body), "criminal_record")
+    assert not review("全区在册社区矫正对象18人，均按时报到。").findings
