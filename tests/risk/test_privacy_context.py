@@ -416,3 +416,13 @@ def test_a_role_that_is_a_record_is_reported_where_its_sentence_states_no_record
     body = "对社区矫正对象马某某的矫正小组成员作如下调整：原志愿者吴春燕因工作调动退出。"
     assert not findings(review(body), "criminal_record")
     assert not review("全区在册社区矫正对象18人，均按时报到。").findings
+
+
+@pytest.mark.parametrize("text, part", [
+    ("罗安平（72岁）在家中突发意识不清、口角歪斜，家属拨打120。", "意识不清"),
+    ("李春生，县专业扑火队员，吸入烟雾导致呼吸道灼伤，慰问金3,000元。", "灼伤"),
+    ("社区戒毒人员潘秀芬，女，营盘坡社区，甲基苯丙胺成瘾。", "成瘾"),
+    ("申请人柯文静于2023年9月在某医院完成性别重置手术。", "性别重置"),
+])
+def test_more_conditions_of_a_named_person(text, part):
+    assert any(part in f.text for f in findings(review(text), "health"))
