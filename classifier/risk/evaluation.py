@@ -6,6 +6,8 @@ import re
 
 from .base import Recognizer
 from .names import NameReader
+from .persons.cues import PersonCues
+from .persons.lists import name_column
 from .text import ITEM_NUMBER
 from .wordlists import words
 
@@ -60,6 +62,7 @@ class PersonalEvaluationRecognizer(Recognizer):
     def __init__(self, lexicon, settings):
         super().__init__(lexicon, settings)
         self.reader = NameReader.from_lexicon(lexicon)
+        self.person_cues = PersonCues(lexicon)  # which table columns name persons
 
     def _named_at_start(self, t: str, sl: int, start: int) -> tuple[int, int, bool] | None:
         """``(start, end, masked)`` of the person opening the sentence (optionally after a post): "陶某试用期…",
@@ -100,8 +103,20 @@ class PersonalEvaluationRecognizer(Recognizer):
 
     def _labelled(self, fld, hit):
         """The value of an appraisal label, to the end of its paragraph: what a superior or an inspection team wrote
-        of one person ("主管领导评语：该同志大局意识强…；但对…预判不足"), its praise as much as its criticism."""
+        of one person ("主管领导评语：该同志大局意识强…；但对…预判不足"), its praise as much as its criticism; under an
+        appraisal column of a table of persons ("姓名｜…｜考察组综合评价"), each row's cell."""
         t = fld.text
+        cells = fld.column_cells(hit.start)
+        if cells:
+            if any(name_column(self.person_cues, h) for h in fld.table_header_of(cells[0][0])):
+                for a, b in cells:
+                    while a < b and t[a] in " \t\u3000":
+                        a += 1
+                    while b > a and t[b - 1] in " \t\u3000":
+                        b -= 1
+                    if b - a >= MIN_APPRAISAL and t[a:b] not in EMPTY_APPRAISALS:
+                        yield self.result(fld, a, b, 0.75, f"“{hit.term}”列")
+            return
         line = max(t.rfind("\n", max(0, hit.start - LABEL_LEAD), hit.start) + 1, hit.start - LABEL_LEAD)
         item = ITEM_NUMBER_RE.match(t, line, hit.start)  # "二、主要不足", "（三）现实表现"
         if (line > 0 and t[line - 1] != "\n") or LABEL_LEAD_STOP_RE.search(t, item.end() if item else line, hit.start):

@@ -144,3 +144,13 @@ def test_an_appraisal_labels_value_is_the_appraisal_praise_as_well(body, title, 
 ])
 def test_a_reports_headings_and_empty_labels_are_no_appraisal(body):
     assert not findings(review(body, "工作总结"), "personal_evaluation")
+
+
+def test_each_row_under_an_appraisal_column_of_a_table_of_persons_is_that_persons_appraisal():
+    body = ("姓名｜现任职务｜推荐得票率｜考察组综合评价\n艾尔肯｜副市长｜81.2%｜政治坚定，群众工作能力强，熟悉农村工作\n"
+            "王志伟｜副局长｜77.5%｜业务精通，作风严谨，但缺乏基层主官经历")
+    got = [f.text for f in review(body, "拟任人选考察情况").findings if f.type == "personal_evaluation"]
+    assert got == ["政治坚定，群众工作能力强，熟悉农村工作", "业务精通，作风严谨，但缺乏基层主官经历"]
+    # a table of units, not persons: its 评价 column appraises no one
+    units = "单位｜得分｜综合评价\n市场监管局｜92｜制度健全，台账规范，整改及时到位\n交通运输局｜88｜资料基本齐全，个别台账更新不及时"
+    assert not [f for f in review(units, "年度考核结果").findings if f.type == "personal_evaluation"]
