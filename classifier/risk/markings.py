@@ -363,6 +363,8 @@ class InternalMarkingRecognizer(Recognizer):
             return
         if hit.term == "内部" and not self._bare_mark(t, s, e):
             return  # "内部控制", "内部审计": the word in prose; only "（内部）" or 内部 alone on its line marks
+        if hit.term == "内部版" and e < len(t) and is_cjk(t[e]):
+            return  # "内部版面": a longer word; "（内部版）" marks the edition
         if any(w in t[max(0, s - 8):s] for w in TRADE_SECRET_WORDS):
             return  # "商业秘密　请勿外传": one trade-secret marking
         if hit.term in self.ALWAYS or is_marking(fld, s, e, window=16) or bracket_tail(t, s, e, reach=24):

@@ -210,3 +210,9 @@ def test_trade_secret_claims_in_notes_and_self_descriptions(body, part):
 def test_a_term_alone_on_the_line_after_a_level():
     got = findings(review("秘  密\n★ 6个月\n根据部署，对某粮库库存情况进行了核查。", "关于某粮库问题的调查报告"), "secrecy_marking")
     assert sorted(f.text for f in got) == ["★ 6个月", "秘  密"]
+
+
+def test_an_internal_edition_in_a_title_marks_the_document():
+    result = review("一、总则\n为做好疫情应急处置工作，制定本方案。", "某区突发传染病疫情应急处置工作方案（内部版）")
+    assert [f.text for f in result.findings if f.type == "internal_marking"] == ["内部版"]
+    assert not review("内部版面设计由宣传科负责。").findings  # a word in prose, not a marking
