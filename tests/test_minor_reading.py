@@ -45,7 +45,8 @@ def recognizer() -> MinorRecognizer:
     ("出生后在新生儿科住院", "出生", False),
     ("2024年新增：张玉芹（1964年5月出生，无子女）", "出生", False),  # an adult's birth date in a 2024 list
     ("2024年新增：刘某（2010年5月出生）", "出生", True),
-    ("张玉芹（1964年5月出生）", "出生", True),  # no year of the document to compare with: the model decides
+    ("张玉芹（2016年5月出生）", "出生", True),  # no year of the document to compare with: the model decides
+    ("张玉芹（1964年5月出生）", "出生", False),  # …but a document is of 2008 or later: a 1964 birth is an adult's
 ])
 def test_only_words_that_can_state_a_childs_age_or_grade_are_read(text, term, read):
     assert recognizer().rereads(FieldText("body", text), hit_of(text, term)) is read

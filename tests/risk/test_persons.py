@@ -80,9 +80,13 @@ def test_honour_notice_names_are_not_private():
 
 
 def test_reason_says_which_context():
-    f = findings(review("社区矫正对象刘明、陈大海到司法所报到。"), "person_name")
+    result = review("社区矫正对象刘明、陈大海到司法所报到。")
+    f = findings(result, "person_name")
     assert [x.text for x in f] == ["刘明", "陈大海"]
-    assert all("社区矫正对象" in x.reason for x in f)
+    # the role is itself a record (reported as one): each name's reason names the role or the record beside it
+    assert [x.text for x in findings(result, "criminal_record")] == ["社区矫正对象"]
+    assert all("社区矫正对象" in x.reason or "违法犯罪记录" in x.reason for x in f)
+    assert "社区矫正对象" in findings(review("社区矫正对象陈大海到司法所报到，其母陪同。"), "criminal_record")[0].text
 
 
 # ---- the name model ---------------------------------------------------------------------------------
@@ -169,9 +173,9 @@ def test_model_names_at_the_head_of_a_private_list_item_are_list_items():
 
 
 def test_model_name_after_a_sensitive_role_takes_the_role():
-    body = "社区矫正对象塔拉到司法所报到。"  # a Mongolian name without a surname: only the model reads it
+    body = "患者塔拉到县医院复诊。"  # a Mongolian name without a surname: only the model reads it
     got = findings(RiskReviewer(name_tagger=FakeTagger(["塔拉"])).review("", body), "person_name")
-    assert [f.text for f in got] == ["塔拉"] and "社区矫正对象" in got[0].reason
+    assert [f.text for f in got] == ["塔拉"] and "患者" in got[0].reason
 
 
 def test_a_sure_model_name_whose_given_part_is_also_a_word():
