@@ -11,10 +11,10 @@ from .wordlists import words
 MASK_CHARS = "某*＊×X"
 TAIL_MASKS = "*＊×"
 """Masks that may also end a name ("次仁卓*"); 某 and X after a name begin words ("某日", "X光")."""
-# Characters that cannot be the first / second character of a given name: function words and
-# verbs that follow a name in running text.
 DATED_RE = re.compile(r"于(?:[0-9]{2,4}|[〇一二三四五六七八九十]{2,4})[年月日]|于(?:当日|当天|次日|同日|近日|今年|去年|本月|上月)")
 """A 于 that opens a date ("于2024年3月", "于次日"): after a name, what the person did and when."""
+# Characters that cannot be the first / second character of a given name: function words and
+# verbs that follow a name in running text.
 STOP_FIRST = frozenset("的了在是和与及等为因于系被将已向到对从由其同某先女们我你您他她它本该贵此")
 STOP_SECOND = frozenset("的了在是和与及等为因于系被将已向到对从由其同家说称表送打反患实今曾父母妻夫儿经并也都还就"
                         "到去来拿给把让请领获任现原男拟随")

@@ -444,6 +444,7 @@ GRANTED_BEFORE_RE = re.compile(r"(?:纳入|给予|享受|认定为|获得|符合
 """Before the status a lead names, the act that grants it ("以下家庭拟纳入低保", "现将纳入低保的家庭公示如下"); a
 "…如下" lead without one only names the list ("现将本月临时救助对象公示如下")."""
 GRANT_REACH = 16
+"""How far before the status its granting act is looked for."""
 LIST_AFTER = frozenset(("以下", "下列"))
 """Lead words the status follows ("以下家庭拟纳入低保"); it goes before the others ("现将低保名单公示如下")."""
 
@@ -541,9 +542,9 @@ def _cell_of(t: str, cl: int, cr: int, start: int, end: int) -> tuple[int, int]:
 TRANSFER_RE = re.compile(r"移送(?:检察机关|检察院|司法机关)")
 """A case handed to the prosecutors: in a discipline notice, the formula of a supervisory body's published decision."""
 DISCIPLINE_WORDS = frozenset(words("privacy_context.DISCIPLINE_WORDS"))
+"""Words of a discipline authority's notice (纪委, 监委, 开除党籍…), tagged ``DISCIPLINE_TAG``."""
 ROLE_RECORDS = frozenset(words("privacy_context.ROLE_RECORDS"))
 """A person's role that is itself a record ("社区矫正对象武晓军"): reported where its sentence states no record of its own."""
-"""Words of a discipline authority's notice (纪委, 监委, 开除党籍…), tagged ``DISCIPLINE_TAG``."""
 
 
 class ReligionRecognizer(_AttributeRecognizer):
