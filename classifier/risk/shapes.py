@@ -33,8 +33,8 @@ SHAPES: dict[str, str] = {
     # after it); after anything else, or before four digits or more, it parts the fields of a CSV row
     # ("张静兰,1201041982…,中国工商银行", "2407010215,3209021998…,1524613…"). No run starts right after a mask: the
     # digits after "3505**********" are the visible tail of a masked number, not a number of their own. A line
-    # break goes on with no next line's item number ("…7788⏎2. 某公司").
-    "number": r"(?<![0-9A-Za-z._@*＊])(?:(?<![0-9],)|(?=[0-9]{4}))(?:\+86[ \-]?|0086[ \-]?|[(（](?=0[0-9]{2,3}[)）])[0-9]{3,4}[)）][ \-]?)?[0-9](?:[0-9]|(?: {1,3}|\u3000|[\-.·]| [\-－—] |\r?\n[ \t\u3000]{0,8}(?![0-9]{1,3}[.．、)）]))(?=[0-9])){5,}"
+    # break goes on with no next line's item number ("…7788⏎2. 某公司") nor a table row's first cell ("…4567⏎2｜某河").
+    "number": r"(?<![0-9A-Za-z._@*＊])(?:(?<![0-9],)|(?=[0-9]{4}))(?:\+86[ \-]?|0086[ \-]?|[(（](?=0[0-9]{2,3}[)）])[0-9]{3,4}[)）][ \-]?)?[0-9](?:[0-9]|(?: {1,3}|\u3000|[\-.·]| [\-－—] |\r?\n[ \t\u3000]{0,8}(?![0-9]{1,3}[.．、)）｜|\t]))(?=[0-9])){5,}"
               r"(?:[Xx](?![0-9A-Za-z]))?(?![0-9A-Za-z@_])",
     # Upper-case letter+digit codes: USCC with letters, passports, 通行证, project codes.
     "code": r"(?<![0-9A-Za-z])(?=[0-9]{0,19}[A-Z])(?=[A-Z]{0,19}[0-9])[0-9A-Z]{8,20}(?![0-9A-Za-z])",

@@ -153,3 +153,11 @@ def test_an_address_whose_numbers_are_spaced_apart_is_read_and_masked_whole():
 def test_a_cell_gap_after_an_address_is_no_space_inside_it():
     assert Normalised("岳麓区咸嘉湖路 518 号 7 栋 302 房        138 7311 2233").text == \
         "岳麓区咸嘉湖路518号7栋302房        138 7311 2233"
+
+
+@pytest.mark.parametrize("sep", ["｜", "|", "\t"])
+def test_a_number_ending_a_table_row_stops_before_the_next_rows_first_cell(sep):
+    # "…0851-2234567⏎2｜李某…": the next row's number is no part of the phone (nor of the span de-identified)
+    row = sep.join
+    body = "\n".join([row(["序号", "姓名", "住宅电话"]), row(["1", "王某某", "0851-2234567"]), row(["2", "李某某", "0851-2234568"])])
+    assert [f.text for f in findings(review(body, "困难群众走访名单"), "landline")] == ["0851-2234567", "0851-2234568"]
