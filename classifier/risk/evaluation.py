@@ -8,7 +8,7 @@ from .base import Recognizer
 from .names import NameReader
 from .persons.cues import PersonCues
 from .persons.lists import name_column
-from .text import ITEM_NUMBER
+from .text import ITEM_NUMBER, trimmed
 from .wordlists import words
 
 POST_ENDINGS = words("evaluation.POST_ENDINGS")
@@ -109,11 +109,7 @@ class PersonalEvaluationRecognizer(Recognizer):
         cells = fld.column_cells(hit.start)
         if cells:
             if any(name_column(self.person_cues, h) for h in fld.table_header_of(cells[0][0])):
-                for a, b in cells:
-                    while a < b and t[a] in " \t\u3000":
-                        a += 1
-                    while b > a and t[b - 1] in " \t\u3000":
-                        b -= 1
+                for a, b in (trimmed(t, *cell) for cell in cells):
                     if b - a >= MIN_APPRAISAL and t[a:b] not in EMPTY_APPRAISALS:
                         yield self.result(fld, a, b, 0.75, f"“{hit.term}”列")
             return

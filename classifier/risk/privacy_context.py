@@ -12,7 +12,7 @@ import re
 
 from .base import Recognizer
 from .marking_position import cited
-from .text import ITEM_NUMBER
+from .text import ITEM_NUMBER, line_start, trimmed
 from .persons.cues import DISCIPLINE_TAG, OFFICIAL
 from .persons.profiles import ADDRESSEE_CUES, SALUTATION_RE, YOU_RE
 from .wordlists import words
@@ -154,11 +154,7 @@ class _AttributeRecognizer(Recognizer):
         """"残疾类别" heading a table column: each row's cell is that attribute of the row's person."""
         t = fld.text
         out = []
-        for a, b in fld.column_cells(hit.start):
-            while a < b and t[a] in " \t\u3000":
-                a += 1
-            while b > a and t[b - 1] in " \t\u3000":
-                b -= 1
+        for a, b in (trimmed(t, *cell) for cell in fld.column_cells(hit.start)):
             if a >= b or t[a:b] in EMPTY_VALUES or (self.CODES_SAY_NOTHING and CLASS_CODE_RE.fullmatch(t, a, b)):
                 continue  # "保障类别：B类": a class code, not a statement (a disability grade "一级" is one)
             persons = _AttributeRecognizer.anchors(self, doc, fld, a, b)
@@ -358,8 +354,8 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
             before = [h for h in words if h.end <= lead.start()]
             chosen = before[-1] if before else words[0]
         granted = GRANTED_BEFORE_RE.search(t, max(sl, chosen.start - GRANT_REACH), chosen.start) is not None
-        rows = {t.rfind("\n", 0, p.start) for p in persons}
-        if any(t.rfind("\n", 0, h.start) in rows and self._own_status(fld, h, granted)
+        rows = {line_start(t, p.start, LIST_REACH) for p in persons}  # (bounded: a hostile text has no line end)
+        if any(line_start(t, h.start, LIST_REACH) in rows and self._own_status(fld, h, granted)
                for h in fld.tagged_between("trigger:social_assistance", line_end, hi)):
             return None  # the rows state each person's own status ("给予临时救助2400元")
         if not granted and lead.group() not in LIST_AFTER:

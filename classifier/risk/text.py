@@ -251,6 +251,18 @@ def _inside_record(text: str, i: int) -> bool:
     return RECORD_LINE_RE.match(text, ls, min(i, ls + 16)) is not None
 
 
+PADDING_CHARS = " \t\u3000"
+
+
+def trimmed(text: str, a: int, b: int, chars: str = PADDING_CHARS) -> tuple[int, int]:
+    """``[a, b)`` without the padding either side (a table cell's value: "｜  城市低保  ｜")."""
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
 def line_start(text: str, pos: int, reach: int) -> int:
     """Where the line holding ``pos`` starts, looked for at most ``reach`` characters back (a line without end is
     not read to its start: ``pos - reach`` then)."""
