@@ -107,6 +107,20 @@ def test_tagger_is_asked_only_about_windows_where_a_name_matters():
     assert not findings(RiskReviewer().review("", body), "person_name")
 
 
+def test_in_a_sentence_about_a_person_the_model_reads_a_subject_further_back():
+    # "…四级主任科员葛文涛本人提出辞去公职申请，称其患中度抑郁症": the subject stands well before the statement; the
+    # sentence is about a person (本人), so the model is asked about the whole stretch before it
+    body = "根据有关规定，区财政局四级主任科员葛文涛本人提出辞去公职申请，称其患中度抑郁症，难以继续胜任岗位工作。"
+    got = findings(RiskReviewer(name_tagger=FakeTagger(["葛文涛"])).review("", body), "person_name")
+    assert [f.text for f in got] == ["葛文涛"] and "健康信息" in got[0].reason
+    # policy language, no person: only the few characters before the statement are asked about
+    prose = "各地要按照省委省政府统一部署扎实做好民生保障各项工作并切实加强对因病致贫家庭的帮扶。"
+    tagger = FakeTagger(["民生保障"])
+    RiskReviewer(name_tagger=tagger).review("", prose)
+    asked = [w for _, ws in tagger.calls for w in ws]
+    assert asked and all(a >= prose.index("因病") - 12 for a, _ in asked)
+
+
 def test_a_roles_window_stops_at_another_persons_label():
     # "儿童福利股　报送人：黄某": the name is the 报送人's, not a child's the word 儿童 would label
     body = "合计\t2849\t664\n填报单位：某市民政局儿童福利股　报送人：曾敏　电话：0730-3728104"

@@ -66,6 +66,8 @@ NAME_REACH = 10
 """A window is the few characters where the missing name would stand (a name has at most six)."""
 SUBJECT_REACH = 12
 """Before a private statement, its subject stands within this many characters."""
+PERSON_SUBJECT_REACH = 40
+"""In a sentence about a person, the subject may stand further back ("干部耿卫东在转移群众过程中被落石砸伤")."""
 PERSON_MARKERS = ("岁", "（男", "（女", "，男，", "，女，", "男，", "女，", "该户", "本人", "户主", "之子", "之女", "其妻", "其夫")
 """A sentence about a person, not policy language: only there is the subject of a statement looked for."""
 
@@ -134,11 +136,11 @@ def windows(cues, doc, mentions, labels=None) -> dict[str, list[tuple[int, int]]
         before_end = sl  # the end of the statements before the one at hand
         for h in statements:
             prev_end, before_end = before_end, max(before_end, h.end)
-            a = max(sl, h.start - SUBJECT_REACH)
+            a = max(sl, h.start - (PERSON_SUBJECT_REACH if about_someone else SUBJECT_REACH))
             while a < h.start and t[a] in " \t\u3000":
                 a += 1
             # policy language ("加强传染病防治") opens with words; a name ("古丽娜尔因病…") does not
-            opening = h.start - a <= SUBJECT_REACH and not any(t[k:k + 2] in words for k in range(a, h.start - 1))
+            opening = not any(t[k:k + 2] in words for k in range(a, h.start - 1))
             # the rules read a person earlier in the sentence ("张三，男，36岁，某村村民，因患…，给予临时救助"):
             # the statement is about them; the model is not asked again
             if h.start - a < MIN_LENGTH or not empty(fld, sl, h.start):
@@ -177,7 +179,7 @@ def reach(cues, fld, title=None) -> list[tuple[int, int]]:
     item of a private list; merged. :func:`windows` asks about a part of these only (in a sentence
     about a person, where no rule read a name); the work budget counts all of them."""
     t = fld.text
-    spans = [(max(0, h.start - SUBJECT_REACH), h.start) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
+    spans = [(max(0, h.start - PERSON_SUBJECT_REACH), h.start) for tag in ATTRIBUTE_TAGS for h in fld.tagged(tag)]
     spans += [(h.end, h.end + NAME_REACH) for h in fld.tagged("trigger:person_name")]
     if "\n" in t:
         spans += [(a, b) for header, cells in fld.table_rows() for i, (a, b) in enumerate(cells)
