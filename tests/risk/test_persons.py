@@ -52,6 +52,9 @@ def test_fake_tagger_conforms_to_the_protocol():
     ("经审核，同意给予陈美华临时救助金3000元。", "陈美华", "社会救助"),
     ("何志远因患尿毒症长期透析，家庭生活困难。", "何志远", "健康信息"),
     ("经核实，郑文华信仰天主教。", "郑文华", "宗教信仰"),
+    # 同志 between the name and its own statement: a courtesy, not an official's title in role
+    ("区审计局：\n葛振之同志因患胰腺癌需长期住院治疗，本人书面提出辞去职务。", "葛振之", "健康信息"),
+    ("经核实，鲍国庆同志患肝癌，长期住院治疗。", "鲍国庆", "健康信息"),
 ])
 def test_name_next_to_a_private_statement(body, name, detail):
     f = next(f for f in findings(review(body), "person_name") if f.text == name)
@@ -69,6 +72,7 @@ def test_names_listed_with_spaces_after_a_role():
     "张三丰农业专业合作社因患病牲畜处置不当被通报。",        # a company, not a person
     "尚不够刑事处罚的，依法给予行政处分。",                  # a word, not a name
     "加强对常见病、传染病的防治。",                          # policy language
+    "王建国同志因工作调动，不再担任局长职务。",              # 同志 and no private statement of theirs
 ])
 def test_not_a_private_person(body):
     assert not findings(review(body), "person_name")

@@ -153,14 +153,17 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
                 continue  # (opening a numbered item and closed by its comma: "（1）向某某，某镇，…")
             end = got[0]
             loose = p in described  # (a described name's predicate may open with a word or a number)
-            if not _ends_name(t, end, starts, words, loose):
+            # "陆某之同志因患胰腺癌…", "退休干部朱某同志因肝癌…": 同志 after the name, and the statement is the name's own
+            comrade = (not petition and t.startswith(COMRADE, end)
+                       and _own_statement(t, end + len(COMRADE), ordered, bisect.bisect_left(ordered, end + len(COMRADE))))
+            if not comrade and not _ends_name(t, end, starts, words, loose):
                 end -= 1
                 if end - p < 2 or not _ends_name(t, end, starts, words, loose):
                     continue
             g = p + (2 if t[p:p + 2] in cues.reader.double else 1)
             k = bisect.bisect_left(ordered, end)
-            if ((p not in places and p not in described and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP))
-                    or t[end - 1] in ORG_LAST):
+            if ((not comrade and p not in places and p not in described
+                 and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP)) or t[end - 1] in ORG_LAST):
                 continue  # the private statement must follow its subject closely; "麻醉科" is a department
             j = bisect.bisect_left(spans, (end, end))
             inside = any(a < end and p < b for a, b in spans[max(0, j - 8):j])
@@ -171,18 +174,18 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
                     or words.get(t[p:g + 1], 0) >= BARE_WORD_OPENING or _split_words(words, t, p, g, end)):
                 continue  # "尚不够", "国之间": a word, not a given name; "支原体肺炎": inside the statement;
                 # "公民有…", "宣传栏": the surname and the next character are a frequent word
-            if cues.official_after(fld, end) or cues.company_after(fld, end):
+            if (cues.official_after(fld, end) and not comrade) or cues.company_after(fld, end):
                 continue
             if petition and (k == len(ordered) or ordered[k] - end > STATEMENT_GAP
                              or t[end:end + 1] in ("：", ":") or "\n" in t[end:ordered[k]]
                              or (end - p == 2 and (t[p + 1] in KIND_LAST or p in places))):
                 continue  # "李某：根据群众反映…" (a speaker in minutes), an act on another line, "师生反映强烈", "某村祖屋"
             if p in in_role:
-                if petition or not _own_statement(t, end, ordered, k):
+                if petition or not (comrade or _own_statement(t, end, ordered, k)):
                     continue
             elif cues.official_before(fld, p):
                 continue
-            mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role else cue))
+            mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role or comrade else cue))
             if p in described and t[end:end + 1] == "、" and end + 1 < sr:
                 described.add(end + 1)  # the enumeration goes on: its next name is described too
 
@@ -253,6 +256,9 @@ def before_brackets(cues, doc, mentions) -> None:
                     break
 
 
+COMRADE = "同志"
+"""After a name, the courtesy an official and a private person alike are given: the name is still the subject of
+the statement it goes on with."""
 OWN_STATEMENT = "own"
 """The cue of an official's name whose own private statement follows it (decided private where it is linked)."""
 OWN_STATEMENT_GAP = 10
