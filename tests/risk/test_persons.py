@@ -61,6 +61,14 @@ def test_name_next_to_a_private_statement(body, name, detail):
     assert detail in f.reason and f.action == "review" and f.replacement == name[0] + "**"
 
 
+def test_names_enumerated_after_a_private_name_are_read_the_same_way():
+    # the statement is of both names the enumeration gives (the rules read the first before it)
+    body = "参与者主要为留守老年妇女，其中李桂芝、赵春梅二人于2021年在外地接受洗礼。"
+    assert [f.text for f in findings(review(body), "person_name")] == ["李桂芝", "赵春梅"]
+    # a word after the 、 ends the enumeration
+    assert [f.text for f in findings(review("经审核，同意给予陈美华、民政办临时救助金3000元。"), "person_name")] == ["陈美华"]
+
+
 def test_names_listed_with_spaces_after_a_role():
     got = [f.text for f in findings(review("本月新增低保对象：张秀英 李国强 马桂兰"), "person_name")]
     assert got == ["张秀英", "李国强", "马桂兰"]

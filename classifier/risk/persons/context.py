@@ -346,6 +346,36 @@ def cut_short(doc, mentions) -> None:
             mentions.put(replace(p, end=p.end + 1, name=name + c))
 
 
+PARTNERS_AFTER_RE = re.compile(r"夫妇|夫妻|二人|两人|等[0-9一二三四五六七八九十]{0,3}[人户名]")
+"""After the last name of an enumeration, what says the names go together ("某某、某某夫妇", "某某、某某二人")."""
+ENUMERATED_END = frozenset("、，,；;。（(\n")
+
+
+def enumerated(cues, doc, mentions) -> None:
+    """"房某顺、吕某香夫妇，独生子女死亡", "杨某锋、刘某军二人于…无证采砂": the names written right after a mention,
+    joined by 、, are read the way it was (its cue, its flags): an enumeration states the same of each name. A
+    reading counts where it ends as a name does (punctuation, the next 、, or 夫妇/二人/等…) and is nobody else's (a
+    word, an official, a company)."""
+    reader = cues.reader
+    for p in sorted(mentions, key=lambda m: (m.field, m.start)):
+        if p.masked or p.cue in ("repeat", "tagger"):
+            continue  # (a name the model read where it was asked says nothing of the names after it)
+        fld = doc.get(p.field)
+        t = fld.text
+        end = p.end
+        while t[end:end + 1] == "、" and (fld.name, end + 1) not in mentions:
+            q = end + 1
+            got = reader.read(t, q, allow_masked=False)
+            if not got:
+                break
+            e = got[0]
+            if not (e >= len(t) or t[e] in ENUMERATED_END or PARTNERS_AFTER_RE.match(t, e)) or someone_else(cues, fld, q, e):
+                break
+            if not mentions.add(replace(p, start=q, end=e, name=t[q:e], name_span=None, framed=False)):
+                break
+            end = e
+
+
 def masked_tails(doc, mentions) -> None:
     """"次×卓嘎", "王*明": a reading that starts right after a mask inside a name is the end of a masked name, which
     says nobody's name (as the whole masked name does not)."""

@@ -119,6 +119,7 @@ class PersonNameRecognizer(Recognizer):
         identity.beside_identifiers(cues, doc, mentions)
         if self.name_tagger is not None:
             tagger.tagged_names(self.name_tagger, cues, doc, mentions)
+        context.enumerated(cues, doc, mentions)
         context.masked_tails(doc, mentions)
         context.cut_short(doc, mentions)
         context.repeats(cues, doc, mentions)
