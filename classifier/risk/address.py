@@ -96,6 +96,11 @@ LEFT_OUT_RE = re.compile(r"某村|某[一二三四五六七八九十0-9]{1,3}组
 SITE_LEADS = frozenset(words("address.SITE_LEADS"))
 """Right before an address label: the address is of a plot, a project or a business ("拟建地址", "经营地址")."""
 VILLAGE_END = "，,。；;、）)\n\t｜| \u3000（("
+PROPERTY_HEADER_RE = re.compile(r"^(?:被?征收|不动产|房屋|宗地)*坐落\Z|^(?:被?征收|不动产|房屋|宗地)+(?:地址|位置)\Z|^被?征收房屋")
+"""A column locating the property of a 不动产/征收 notice's row ("房屋坐落", "被征收房屋坐落"), not a home ("现住址",
+"所购住房坐落", "原房屋坐落": where the row's person lives or lived)."""
+PROPERTY_AFTER_RE = re.compile(r"的?(?:房屋|住房|宅基地|房产|不动产)")
+"""After an address, the property it locates ("某路65号的房屋")."""
 HOUSE_OR_FLAT_RE = re.compile(r"[0-9]号(?!楼)|[0-9]+(?:室|房|户)|单元[0-9]{3,4}|[0-9]{3,4}\Z")
 """A house number or a flat, not only a building ("民心佳园5栋")."""
 HOME_VALUE_RE = re.compile(r"[^，,。；;）)\n\t｜| \u3000（(：:]{4,40}")
@@ -223,6 +228,8 @@ class AddressRecognizer(Recognizer):
             end = m.end()
         read.append((start, end))
         found, cues, start = self._decide(doc, fld, s, clause_l, start, end)
+        if cues is None:
+            return  # the rules' reading is final
         # decided (and read again) with its subject, reported without: the masked name is not the address
         shown = subject.end() if subject is not None and start < subject.end() else start
         if found is not None:
@@ -243,7 +250,8 @@ class AddressRecognizer(Recognizer):
 
     def _decide(self, doc, fld, s: int, clause_l: int, start: int, end: int):
         """The rules' reading of the address ``[start, end)`` read from the house number at ``s``: its result
-        or ``None``, the cues it weighed (for a second reading: :func:`_cue_features`) and its start."""
+        or ``None``, the cues it weighed (for a second reading: :func:`_cue_features`; ``None`` where the rules' reading
+        is final) and its start."""
         t = fld.text
         span = t[start:end]
         left_terms = {h.term for h in _cue_hits(fld, max(clause_l - 24, s - 40), start + 2)} | fld.column_terms(s)
@@ -266,6 +274,10 @@ class AddressRecognizer(Recognizer):
             private, office = True, False
         if not private and (self._line_has_id(fld, start) or (HOUSE_OR_FLAT_RE.search(span) and fld.opens_with_person(start, 120))):
             private = True  # "张某  1501…  某小区2-3-401", "1. 收件人宋**，电话…，地址…": a person's row gives their home
+        if not lives and self._property_in_notice(doc, fld, s, end):
+            # "被征收房屋坐落｜某村某巷7号", "你位于某路65号的房屋…": the property the notice is about, published by law
+            # whatever else the row or letter gives (no second reading either)
+            return None, None, start
         cues = (private, office, addressee, left_terms, right_terms)
         if t[start] == "某" and s - start <= 4 and not private:
             return None, cues, start  # "某小区8号楼业主申请…": the place left out, no address
@@ -293,6 +305,16 @@ class AddressRecognizer(Recognizer):
             # office of a contact block ("联系人：…⏎联系电话：…⏎地址：某路1785号4号楼1207室")
             return self.result(fld, start, end, 0.7, "含楼栋/单元/房号"), cues, start
         return None, cues, start
+
+    @staticmethod
+    def _property_in_notice(doc, fld, pos: int, end: int) -> bool:
+        """In a notice the law requires to locate a property (不动产登记, 征收): the address is that property's — under a
+        column of its location ("房屋坐落", "被征收房屋") or followed by the property it locates ("…65号的房屋") — not
+        where its owner lives ("现住址")."""
+        if not (doc.title.tagged("list:public_address_notices") or fld.tagged("list:public_address_notices")):
+            return False
+        return (PROPERTY_HEADER_RE.search(fld.column_header(pos)) is not None
+                or PROPERTY_AFTER_RE.match(fld.text, end) is not None)
 
     @staticmethod
     def _addressees(fld, start: int, flat: bool) -> bool:

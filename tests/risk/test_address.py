@@ -2,6 +2,7 @@
 
 import pytest
 
+from classifier.risk.address import PROPERTY_HEADER_RE
 from tests.assertions import assert_found, assert_not_found, findings, review
 
 
@@ -58,6 +59,27 @@ def test_address_column_of_a_table_with_a_person_column():
 ])
 def test_office_addresses_not_found(text):
     assert_not_found(text, "address")
+
+
+def test_a_notices_property_is_published_where_its_owner_lives_is_not():
+    # an expropriation notice locates each property (the law requires it); the current home of its owner stays private
+    body = ("现将第三批货币补偿款发放情况公示如下：\n"
+            "户号｜被征收人｜被征收房屋坐落｜补偿金额（元）｜收款账户｜现住址\n"
+            "HZ-031｜陈某某｜黄竹村新屋围一巷7号｜1,286,440｜6217000575977815773｜江北云山西路18号金域华府6栋1203房\n")
+    result = review(body, "某村旧村改造项目房屋征收货币补偿款发放情况公示")
+    assert [f.text for f in findings(result, "address")] == ["江北云山西路18号金域华府6栋1203房"]
+    letter = ("赵某某：\n你位于芙蓉区马王堆街道东湖路65号的房屋在征收范围内。据登记信息，你现居住于芙蓉区朝阳街道"
+              "韭菜园路17号2栋501室，因无人接收，特此公告。")
+    result = review(letter, "关于向赵某某公告送达房屋征收补偿决定书的公告")
+    assert [f.text for f in findings(result, "address")] == ["芙蓉区朝阳街道韭菜园路17号2栋501室"]
+
+
+@pytest.mark.parametrize("header, property_column", [
+    ("房屋坐落", True), ("被征收房屋坐落", True), ("不动产坐落", True), ("被征收房屋地址", True),
+    ("所购住房坐落", False), ("原房屋坐落", False), ("现住址", False), ("地址", False),  # where the row's person lives
+])
+def test_which_columns_locate_a_notices_property(header, property_column):
+    assert (PROPERTY_HEADER_RE.search(header) is not None) == property_column
 
 
 def test_contact_address_inside_a_persons_bracketed_record():
