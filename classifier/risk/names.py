@@ -35,6 +35,10 @@ def name_boundary(t: str, end: int) -> bool:
 TITLES = frozenset(words("names.TITLES"))
 
 
+LAST_TOO = frozenset("和")
+"""Of the characters that stop a given name, those that also end many ("赵春和", "王永和"): the last character where
+punctuation closes it (a conjunction is never followed by a bracket or a comma)."""
+NAME_CLOSE = frozenset("（(，,、；;。")
 NAME_END = frozenset("（(，,、；;：: \t\u3000\n。）)｜|/")
 """Punctuation that may follow a name."""
 
@@ -321,7 +325,7 @@ class NameReader:
         if not is_cjk(t[g]) or t[g] in STOP_FIRST or t[pos:g + 1] in NOT_NAMES or t[g:g + 2] in TITLES:
             return None
         end = g + 1
-        if (end < n and is_cjk(t[end]) and t[end] not in STOP_SECOND
+        if (end < n and is_cjk(t[end]) and (t[end] not in STOP_SECOND or (t[end] in LAST_TOO and t[end + 1:end + 2] in NAME_CLOSE))
                 and (t[g:end + 1] not in NOT_NAMES or t[g:end + 1] in self.given_words)):
             if not self._given_ok(t, pos, g, end + 1):
                 # "权益保障", "和妇女": the three characters are (part of) words; so are the first two

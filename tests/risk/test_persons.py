@@ -663,6 +663,19 @@ def test_a_masked_name_ends_where_a_word_begins(text, name):
     assert text[k:reader.read(text, k, allow_masked=True)[0]] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    ("3. 赵春和（肢体二级残疾），扶持金额5000元。", "赵春和"),  # 和 ends the name where punctuation closes it
+    ("王明和李四因患病住院。", "王明"),                          # 和 joins two names
+])
+def test_a_name_may_end_in_he_where_punctuation_closes_it(text, name):
+    from classifier.risk.names import NameReader
+    from classifier.risk.lexicon import load_lexicon
+
+    reader = NameReader.from_lexicon(load_lexicon())
+    k = text.index(name)
+    assert text[k:reader.read(text, k, allow_masked=False)[0]] == name
+
+
 @pytest.mark.parametrize("body", [
     "评审发现：产科值班医师李峰未能及时识别凝血功能障碍，输血启动延迟。",  # a doctor in role
     "特派员柴宏亮（区农技中心）帮扶香泉镇中川村纳入低保的种植户，亩产提高。",  # a commissioner in role
