@@ -9,7 +9,7 @@ from pathlib import Path
 def register(sub) -> None:
     p = sub.add_parser(
         "train-second-reading", help="训练二次判读模型并登记到模型包",
-        description="用项目自己编写并标注的审查集（bench/data 中 ind1–179、ind188–195、ind204–225、ind234–257、ind282–289 与 ind298–313）和分类语料（training/corpus，以规则的判断为标注）"
+        description="用项目自己编写并标注的审查集（bench/data 中 ind1–179、ind188–195、ind204–225、ind234–257、ind282–289 与 ind298–321）和分类语料（training/corpus，以规则的判断为标注）"
                     "训练逻辑回归模型，对规则的判断再读一次上下文："
                     "规则未能关联到个人的健康、社会救助、违法犯罪记录、宗教信仰陈述，未成年人的年龄和年级，未判为私人住址的门牌地址，"
                     "以及密级、内部、草稿、请示、会议纪要、执法案卷、报价明细、个人评价等标志——规则没报的，模型有把握时补报（请人工核实）；"
