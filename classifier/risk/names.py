@@ -325,7 +325,8 @@ class NameReader:
         if not is_cjk(t[g]) or t[g] in STOP_FIRST or t[pos:g + 1] in NOT_NAMES or t[g:g + 2] in TITLES:
             return None
         end = g + 1
-        if (end < n and is_cjk(t[end]) and (t[end] not in STOP_SECOND or (t[end] in LAST_TOO and t[end + 1:end + 2] in NAME_CLOSE))
+        if (end < n and is_cjk(t[end])
+                and (t[end] not in STOP_SECOND or (t[end] in LAST_TOO and t[end + 1:end + 2] in NAME_CLOSE))
                 and (t[g:end + 1] not in NOT_NAMES or t[g:end + 1] in self.given_words)):
             if not self._given_ok(t, pos, g, end + 1):
                 # "权益保障", "和妇女": the three characters are (part of) words; so are the first two

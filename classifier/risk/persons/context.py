@@ -369,7 +369,8 @@ def enumerated(cues, doc, mentions) -> None:
             if not got:
                 break
             e = got[0]
-            if not (e >= len(t) or t[e] in ENUMERATED_END or PARTNERS_AFTER_RE.match(t, e)) or someone_else(cues, fld, q, e):
+            ends = e >= len(t) or t[e] in ENUMERATED_END or PARTNERS_AFTER_RE.match(t, e) is not None
+            if not ends or someone_else(cues, fld, q, e):
                 break
             if not mentions.add(replace(p, start=q, end=e, name=t[q:e], name_span=None, framed=False)):
                 break
