@@ -47,6 +47,10 @@ def test_social_assistance_vocabulary_and_subtypes(text, span):
 @pytest.mark.parametrize("text, span", [
     ("村民樊立群正在服刑，家中由其母照料。", "正在服刑"),
     ("经核查，柏宏伟系暂予监外执行人员，现居住在本村。", "暂予监外执行"),
+    ("村民冉志浩2022年因寻衅滋事被治安拘留十日。", "治安拘留"),
+    ("经查，蒙志勇系戒毒康复人员，戒断三年未复吸。", "复吸"),
+    ("谭建国曾于2015年入狱，2019年获释后在本村务农。", "入狱"),
+    ("邱文斌因醉驾被吊销机动车驾驶证。", "醉驾"),
 ])
 def test_criminal_record_vocabulary(text, span):
     found = [f.text for f in findings(review(text), "criminal_record")]
