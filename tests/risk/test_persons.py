@@ -65,8 +65,19 @@ def test_names_enumerated_after_a_private_name_are_read_the_same_way():
     # the statement is of both names the enumeration gives (the rules read the first before it)
     body = "参与者主要为留守老年妇女，其中李桂芝、赵春梅二人于2021年在外地接受洗礼。"
     assert [f.text for f in findings(review(body), "person_name")] == ["李桂芝", "赵春梅"]
+    # a count of households or persons closes the enumeration too
+    body = "1. 马福德、韩秀英两户信仰伊斯兰教，已单独设置清真灶。"
+    assert [f.text for f in findings(review(body), "person_name")] == ["马福德", "韩秀英"]
     # a word after the 、 ends the enumeration
     assert [f.text for f in findings(review("经审核，同意给予陈美华、民政办临时救助金3000元。"), "person_name")] == ["陈美华"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("经审核，情况如下：\n1．次仁多吉，男，1999年出生，原户籍日喀则市，患肺结核正在治疗。", "次仁多吉"),  # heads its item
+    ("逝者索南多吉，藏族，生前信仰藏传佛教，由其女办理。", "索南多吉"),  # after a kind of person
+])
+def test_names_without_a_surname_read_by_their_opening_syllable(body, name):
+    assert name in [f.text for f in findings(review(body), "person_name")]
 
 
 def test_names_listed_with_spaces_after_a_role():

@@ -220,7 +220,7 @@ def item_subjects(cues, doc, mentions) -> None:
                 if m is None or (fld.name, m.end()) in mentions:
                     continue
                 p = m.end()
-                got = reader.read_bounded(t, p, allow_masked=False)
+                got = reader.read_bounded(t, p, allow_masked=False, allow_initials=True)  # ("2. 扎西才让，…")
                 if not got or got[0] >= h.start or t[got[0]:got[0] + 1] not in ("，", ",", "（", "(", " ", "\u3000"):
                     continue
                 end = got[0]
@@ -346,7 +346,7 @@ def cut_short(doc, mentions) -> None:
             mentions.put(replace(p, end=p.end + 1, name=name + c))
 
 
-PARTNERS_AFTER_RE = re.compile(r"夫妇|夫妻|二人|两人|等[0-9一二三四五六七八九十]{0,3}[人户名]")
+PARTNERS_AFTER_RE = re.compile(r"夫妇|夫妻|等?[0-9一二两三四五六七八九十]{0,3}[人户名]")
 """After the last name of an enumeration, what says the names go together ("某某、某某夫妇", "某某、某某二人")."""
 ENUMERATED_END = frozenset("、，,；;。（(\n")
 
