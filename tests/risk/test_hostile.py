@@ -103,7 +103,9 @@ def prose_megabyte() -> float:
                                   "信仰佛教的张三、", "患尿毒症的", "享受低保的李四、向五，",
                                   # names in Latin letters, numbers abroad, special plate series
                                   "申请人Abc Def，", "患者Aa Bb Cc Dd Ee Ff Gg ", "Abcdefghijklmnopqrstuvwxyz ",
-                                  "Ab-cd Ef（男，30岁）", "+39 347 582 9163 ", "0912-386-457 ", "粤Z·H726港"])
+                                  "Ab-cd Ef（男，30岁）", "+39 347 582 9163 ", "0912-386-457 ", "粤Z·H726港",
+                                  # households listed by their heads' names, enumerations closed by a count
+                                  "1. 张三户（六组）：", "张三户：", "张三、李四两户，"])
 def test_linear_time(unit):
     small = unit * (50_000 // len(unit))
     large = unit * (400_000 // len(unit))

@@ -80,6 +80,16 @@ def test_names_without_a_surname_read_by_their_opening_syllable(body, name):
     assert name in [f.text for f in findings(review(body), "person_name")]
 
 
+def test_a_household_listed_by_its_heads_name_is_private():
+    body = ("现将地质灾害避险搬迁对象审核情况公示如下：\n1. 马占福户（六组）：家庭5口，房屋后方边坡出现裂缝，纳入集中安置。\n"
+            "2. 杨桂兰户（华屋村岭背组，2人）：户主年老独居，安排就近分散安置。\n各申请户：如有异议请于5日内反映。")
+    got = findings(review(body), "person_name")
+    assert [f.text for f in got] == ["马占福", "杨桂兰"] and "按户列出的住户" in got[0].reason
+    # an honour notice's families are named because the notice must name them
+    honour = "经评选，拟表彰以下家庭：\n1. 王建华户（某某街道）：孝老爱亲。"
+    assert not findings(review(honour, "关于拟表彰最美家庭的公示"), "person_name")
+
+
 def test_names_listed_with_spaces_after_a_role():
     got = [f.text for f in findings(review("本月新增低保对象：张秀英 李国强 马桂兰"), "person_name")]
     assert got == ["张秀英", "李国强", "马桂兰"]

@@ -14,7 +14,7 @@ from dataclasses import replace
 import ahocorasick_rs
 
 from ..names import PLACE_LAST, STOP_SECOND, TAIL_MASKS, name_boundary, with_lined_up
-from ..text import ITEM_NUMBER, is_cjk
+from ..text import ITEM_NUMBER, is_cjk, line_start
 from .cues import OFFICIAL
 from .mention import PersonMention
 
@@ -226,6 +226,32 @@ def item_subjects(cues, doc, mentions) -> None:
                 end = got[0]
                 if not someone_else(cues, fld, p, end):
                     mentions.add(PersonMention(fld.name, p, end, t[p:end], cue="context"))
+
+
+HOUSEHOLD_HEAD_RE = re.compile(r"[ \t\u3000]*(?:" + ITEM_NUMBER + r"|——|—)?[ \t\u3000]*")
+"""What may open a line before the name of the household it lists: an item's number or a dash ("2. ", "——")."""
+HOUSEHOLD_AFTER = frozenset("（(：:，,")
+HOUSEHOLD = "household"
+"""The cue of a name heading its line as a household ("1. 马某福户（六组）：家庭5口…"): decided private."""
+
+
+def households(cues, doc, mentions) -> None:
+    """"2. 杨某兰户（华屋村岭背组，2人）：户主年老独居…", "——黄某勋户：产权人…": a line that opens with a person's name
+    and 户 lists that person's household and what it says is theirs (its size, its situation, its compensation)."""
+    reader = cues.reader
+    for fld in doc.fields:
+        t = fld.text
+        k = t.find("户")
+        while k >= 0:
+            if t[k + 1:k + 2] in HOUSEHOLD_AFTER:
+                line = line_start(t, k, ITEM_REACH)
+                m = HOUSEHOLD_HEAD_RE.match(t, line, k)
+                p = m.end() if m else k
+                if k - p >= 2 and (fld.name, p) not in mentions:
+                    got = reader.read(t, p, allow_masked=False, allow_initials=True, after_word=True)
+                    if got and got[0] == k and not someone_else(cues, fld, p, k):
+                        mentions.add(PersonMention(fld.name, p, k, t[p:k], cue=HOUSEHOLD))
+            k = t.find("户", k + 1)
 
 
 def before_brackets(cues, doc, mentions) -> None:

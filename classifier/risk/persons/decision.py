@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..names import name_boundary
 from ..text import ITEM_NUMBERING, line_start
-from .context import OWN_STATEMENT, PETITION, PETITION_CUE, common_word
+from .context import HOUSEHOLD, OWN_STATEMENT, PETITION, PETITION_CUE, common_word
 from .identity import holders
 from .lists import list_topic_start, name_column, roster_row
 from .mention import PersonMention
@@ -126,6 +126,8 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", f"与本人{held[p.key]}同列", 0.75)
         if p.cue == "list":
             return _decision(True, "person_name", "privacy", "私人姓名", "隐私主题名单公示", 0.8)
+        if p.cue == HOUSEHOLD:
+            return _decision(True, "person_name", "privacy", "私人姓名", "按户列出的住户", 0.75)
         if p.cue in cues.party_cues and (enforcement or (penalty and fld.text[max(0, p.start - 3):p.start].rstrip()[-1:] in ("：", ":"))):
             return _decision(True, "person_name", "privacy", "私人姓名", f"执法案卷或处罚决定中的{p.cue}", 0.7)
         if private_case and (p.cue in cues.party_cues or p.cue in ADDRESSEE_CUES or p.cue == "profile"

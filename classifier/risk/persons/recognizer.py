@@ -111,6 +111,7 @@ class PersonNameRecognizer(Recognizer):
         context.in_private_sentences(cues, doc, mentions)
         context.before_brackets(cues, doc, mentions)
         context.item_subjects(cues, doc, mentions)
+        context.households(cues, doc, mentions)
         for fld in doc.fields:
             profiles.addressee(cues, fld, mentions, doc.title.text)
             profiles.named_you(cues, fld, mentions, doc.title.text)
