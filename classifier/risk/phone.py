@@ -178,10 +178,10 @@ HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
 OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电话", "座机"))
 """The label of a phone given after a person's name."""
 OFFICE = r"(?:局|委|办|中心|大队|中队|支队|派出所|(?<![住场])所(?![留有需在填])|站|(?<![住号])院|科|处|股|厅|政府|公司|窗口|大厅)"
-OFFICE_LABEL_RE = re.compile(OFFICE + r"(?:[\u4e00-\u9fff]{0,4}?(?:电话|座机|热线)|[\u4e00-\u9fff]{0,3}[，,（(][ \t\u3000]*"
+OFFICE_LABEL_RE = re.compile(OFFICE + r"(?:[\u4e00-\u9fff \t\u3000]{0,4}?(?:电话|座机|热线)|[\u4e00-\u9fff]{0,3}[，,（(][ \t\u3000]*"
                              r"(?:联系)?(?:电话|座机|方式))?[：: \t\u3000]*\Z")
 """The number's own label names an office: "执法大队电话：", "许可机关：某市行政审批局，电话：", "县农经站（联系电话 ",
-"本局工伤科0757-…", "联系本院：" (the office, then the number)."""
+"本局工伤科0757-…", "联系本院：" (the office, then the number), "…不动产登记中心　电话：" (spaced apart)."""
 SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|家庭电话|电话)[：:]?[ \t\u3000]*\Z")
 PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
 """A "masked name" ending so is a masked address ("人民中路某号"), not a person."""
@@ -208,8 +208,8 @@ ORG_IN_ROW_RE = re.compile(r"公司|超市|[商药酒饭]店|门市|合作社|�
 MASKED_CELL_RE = re.compile(r"(?:^|[\t｜|]|[ \u3000]{2})[ \u3000]*" + MASKED_NAME + r"[ \u3000]*(?=[\t｜|]|[ \u3000]{2})")
 """A table cell holding a masked person's name."""
 ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
-OFFICE_LINE_RE = re.compile(r"公司|单位|政府|大厅|窗口|办公室|[局委]")
-"""A line of a record that names an office ("异议送达地址：…不动产登记大厅"): the record is the office's from there
+OFFICE_LINE_RE = re.compile(r"公司|单位|政府|大厅|窗口|办公室|中心|机构|[局委]")
+"""A line of a record that names an office ("异议送达地址：…不动产登记大厅", "异议受理机构：…登记中心"): the record is the office's from there
 (narrower than ``ORG_ON_LINE_RE``: a home's line may hold "118号院" or "某所宿舍")."""
 
 

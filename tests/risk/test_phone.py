@@ -253,3 +253,20 @@ def test_a_landline_labelled_after_a_masked_person_is_theirs(body, phone):
 
 def test_an_office_contact_in_brackets_stays():
     assert not findings(review("联系人：刘某（电话0871-63188542）"), "landline")
+
+
+@pytest.mark.parametrize("body", [
+    # the record's later line names the office that receives objections: the number is the office's
+    "申请人：韩志成，身份证号：130102198504123418，联系电话：13131472286\n不动产坐落：新华区和平路88号3号楼1单元502室\n"
+    "异议受理机构：石家庄市不动产登记中心新华分中心\n地址：新华区中华北大街56号　联系电话：0311-87725314\n",
+    # the office and its number on one line, spaced apart
+    "申请人：邵立华、莫晓红\n不动产坐落：铁西区建设路21栋3单元5层2号\n"
+    "异议受理地址：铁西区兴工街9号不动产登记中心　电话：0412-6637105\n",
+])
+def test_an_offices_number_at_the_end_of_an_applicants_record_stays(body):
+    assert not findings(review(body), "landline")
+
+
+def test_an_applicants_own_landline_in_the_record_is_still_theirs():
+    body = "申请人：韩志成\n联系地址：新华区和平路88号3号楼1单元502室\n联系电话：0311-86632517\n"
+    assert [f.text for f in findings(review(body), "landline")] == ["0311-86632517"]
