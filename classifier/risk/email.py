@@ -24,6 +24,19 @@ def webmail(domain: str) -> bool:
     labels = suffix.split(".")
     return (provider in WEBMAIL_PROVIDERS and 1 <= len(labels) <= 2 and all(0 < len(x) <= 3 for x in labels)
             and NOT_PUBLIC_SUFFIXES.isdisjoint(labels))
+ORG_CLAUSE_RE = re.compile(r"代理机构")
+"""In the mailbox's clause, before it: the procurement agency the clause gives the contacts of ("采购代理机构：某招标代理有限公司
+电话：…　业务邮箱：…@163.com"), as a procurement notice must."""
+PRIVATE_IN_CLAUSE_RE = re.compile(r"个人|本人|私人|申请人|投诉人|举报人|法定代表人|负责人|联系人")
+"""…unless the clause names a person whose mailbox it may be."""
+CLAUSE_REACH = 80
+
+
+def _clause_start(t: str, start: int) -> int:
+    lo = max(0, start - CLAUSE_REACH)
+    return max(lo, *(t.rfind(ch, lo, start) + 1 for ch in "\n。；;"))
+
+
 SPELLED_AT_RE = re.compile(r" (?:at|AT) |\((?:at|AT)\)|\[(?:at|AT)\]|#|＃")
 SPELLED_DOT_RE = re.compile(r" (?:dot|DOT) |\((?:dot|DOT)\)|\[(?:dot|DOT)\]")
 
@@ -50,6 +63,10 @@ class EmailRecognizer(Recognizer):
         if any(h.term in self.FUNCTIONAL for h in fld.hits_between(cand.start - 8, cand.start)) and not (
                 personal and fld.opens_with_person(cand.start, 80)):
             return  # (unless a person's record holds it: "张*英，种植大户，报名邮箱 …@qq.com" is the applicant's)
+        t = fld.text
+        clause = _clause_start(t, cand.start)
+        if ORG_CLAUSE_RE.search(t, clause, cand.start) and not PRIVATE_IN_CLAUSE_RE.search(t, clause, cand.start):
+            return  # a company's or an agency's mailbox, given with its other contacts
         if personal:
             score, detail = 0.95, "个人邮箱域名"
             score = max(score - (0.2 if not fld.terms_between(cand.start - 12, cand.start).isdisjoint(self.negative_context) else 0), 0)
