@@ -24,6 +24,9 @@ HOME_CUES = frozenset(words("address.HOME_CUES"))
 PERSON_ID_RE = re.compile(r"身份证|身份号码")
 ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
+ORG_REGISTRATION_WORDS = ("统一社会信用代码", "法定代表人", "注册号", "营业执照")
+"""What only an organisation's record gives: there an address without any cue is the organisation's (a record's
+"有限公司" may be another party's, named in a sentence about a person's flat)."""
 # an organisation named just before the cue, on its line or ending the line above: "被申请人：某某区市场监督管理局，
 # 住所地：…" and "答辩人：某某区市场监督管理局⏎住所地：…" give its seat
 ORG_BEFORE_CUE_RE = re.compile(r"(?:局|委员会|政府|公司|中心|办事处|医院|学校|银行|法院|检察院|派出所|研究所|大学|集团|厂|站|(?<![你您其我他她住])所|馆|院|队|处|办|[^学]科"
@@ -300,9 +303,11 @@ class AddressRecognizer(Recognizer):
             return None, cues, start  # a 不动产登记/征收 notice: the law requires the property's location to be published
         if private:
             return self.result(fld, start, end, 0.85, "私人住址语境"), cues, start
-        if ROOM_LEVEL_RE.search(span) and not self._office_record(fld, start, OFFICE_RECORD_WORDS):
+        if (ROOM_LEVEL_RE.search(span) and not self._office_record(fld, start, OFFICE_RECORD_WORDS)
+                and not self._org_record(fld, start, ORG_REGISTRATION_WORDS)):
             # no cue: only a flat (室/房/户, "3楼2号"), not a building or entrance ("7号院5栋3单元"), nor the
-            # office of a contact block ("联系人：…⏎联系电话：…⏎地址：某路1785号4号楼1207室")
+            # office of a contact block ("联系人：…⏎联系电话：…⏎地址：某路1785号4号楼1207室"), nor a company's in its
+            # record ("中标供应商：某有限公司⏎统一社会信用代码：…⏎法定代表人：…⏎地址：某大街3号楼2201")
             return self.result(fld, start, end, 0.7, "含楼栋/单元/房号"), cues, start
         return None, cues, start
 
@@ -380,13 +385,8 @@ class AddressRecognizer(Recognizer):
         cue = max(cues, key=lambda h: h.end)
         if cue.term in HOME_CUES:
             return False  # "彭某（某科普协会，家住…）": where the person lives, whoever they work for
-        if cue.term in SEAT_CUES:
-            # the record's lines before the cue: back to a sentence's end or a blank line (its labels may be long:
-            # "法定代表人身份证号码：")
-            lo = max(cue.start - 120, t.rfind("。", 0, cue.start) + 1, t.rfind("\n\n", 0, cue.start) + 2)
-            if (any(w in t[lo:cue.start] for w in ORG_RECORD_WORDS) and not _holder_id_between(fld, lo, cue.start)
-                    and not any(t.endswith(r, max(0, cue.start - 4), cue.start) for r in self.person_labels)):
-                return True  # (not an individual business whose record gives the 经营者's ID or 经营者住所: a home)
+        if cue.term in SEAT_CUES and self._org_record(fld, cue.start):
+            return True
         lo = max(0, cue.start - 40)
         ls = max(t.rfind("\n", lo, cue.start), t.rfind("。", lo, cue.start), cue.start - 40) + 1
         line = line_start(t, cue.start, 120)
@@ -394,6 +394,15 @@ class AddressRecognizer(Recognizer):
             ls = line_start(t, ls - 1, 120)  # "答辩人：某区市场监督管理局⏎住所地：…": the line before names the body
         # (not in a person's record: "马某，公民身份号码…，服务单位：某公司，住址：…" is the person's home)
         return ORG_BEFORE_CUE_RE.search(t, ls, cue.start) is not None and not fld.id_between(line, cue.start)
+
+    def _org_record(self, fld, at: int, record_words=ORG_RECORD_WORDS) -> bool:
+        """The record's lines before ``at`` (back to a sentence's end or a blank line; its labels may be long:
+        "法定代表人身份证号码：") are an organisation's ("统一社会信用代码…", "法定代表人…"): not an individual business
+        whose record gives the 经营者's ID, nor a label of a person's own ("经营者住所")."""
+        t = fld.text
+        lo = max(at - 120, t.rfind("。", max(0, at - 120), at) + 1, t.rfind("\n\n", max(0, at - 120), at) + 2)
+        return (any(w in t[lo:at] for w in record_words) and not _holder_id_between(fld, lo, at)
+                and not any(t.endswith(r, max(0, at - 4), at) for r in self.person_labels))
 
     def _closest_is_private(self, fld, start: int) -> bool:
         hits = [h for h in _cue_hits(fld, start - 30, start + 2) if h.term in PRIVATE_CUES or h.term in OFFICE_CUES]

@@ -264,3 +264,19 @@ def test_a_flat_written_with_hyphens_after_a_lane_compound():
 def test_a_location_label_without_its_colon_is_no_part_of_the_address():
     body = "因下列当事人拒不签收行政处罚决定书，现依法公告送达：\n一、当事人李某某，违建位置台江区宁化街道工业路318号顶层，违建面积约62平方米。"
     assert all(not f.text.startswith("违建") for f in review(body, "违法建设行政处罚决定的公告").findings)
+
+
+def test_a_suppliers_address_in_its_record_stays():
+    body = ("二、中标供应商：黔城规划设计有限公司\n统一社会信用代码：91520102MA6H2K3L4X\n法定代表人：吴立成\n"
+            "地址：贵阳市观山湖区长岭北路66号6号楼1803\n中标金额：1,265,000.00元\n")
+    assert not findings(review(body), "address")
+
+
+@pytest.mark.parametrize("body, place", [
+    # an individual business whose record gives its operator's identity number: the operator's home (registration
+    # words, but no organisation's record)
+    ("经营者：邹某某\n身份证号：52010219880615441X\n注册号：520102600123457\n地址：南明区油榨街18号2单元402室\n",
+     "南明区油榨街18号2单元402室"),
+])
+def test_a_flat_outside_an_organisations_record_is_still_private(body, place):
+    assert place in [f.text for f in findings(review(body), "address")]
