@@ -30,6 +30,9 @@ LINE_END_RE = re.compile(r"[】\]）)]?[ \t\u3000]{0,4}(?:\n|\Z)")
 """Nothing but a closing bracket left on the line."""
 STAT_AFTER_RE = re.compile(r"[^，。；]{0,8}?[0-9]+件")
 GENERAL_SECRET_RE = re.compile(r"已删除|依法确定|保守国家秘密法|保密法|不得涉及|不涉及|是否涉及|政府信息|第三方|条例")
+MEDIUM_AFTER_RE = re.compile(r"计算机|网络|设备|信息系统|存储")
+"""After 涉密: the kind of computer or network a handling instruction names ("不得在涉密计算机以外存储", "涉密网络"), not what
+the document is (unlike "涉密载体", which a document may say it is)."""
 
 
 class SecrecyMarkingRecognizer(Recognizer):
@@ -138,6 +141,8 @@ class SecrecyMarkingRecognizer(Recognizer):
             if bracketed(t, s, e):
                 return (self.result(fld, s, e, 0.9, f"文件标注“{hit.term}”"),)
             return ()
+        if t[s - 1:s] == "非" or MEDIUM_AFTER_RE.match(t, e):
+            return ()  # "非涉密计算机", "涉密网络": the computers a handling instruction names
         sl, sr = fld.segments.sentence(s, e)
         sentence = t[sl:sr]
         if GENERAL_SECRET_RE.search(sentence) or STAT_AFTER_RE.match(t, e, min(len(t), e + 12)):

@@ -216,3 +216,16 @@ def test_an_internal_edition_in_a_title_marks_the_document():
     result = review("一、总则\n为做好疫情应急处置工作，制定本方案。", "某区突发传染病疫情应急处置工作方案（内部版）")
     assert [f.text for f in result.findings if f.type == "internal_marking"] == ["内部版"]
     assert not review("内部版面设计由宣传科负责。").findings  # a word in prose, not a marking
+
+
+@pytest.mark.parametrize("body", [
+    "五、工作要求。本通知及附件不得复印、转发，不得在非涉密计算机和即时通讯工具中传输。",
+    "本方案所列目标位置不得对外提供，本方案只能在涉密计算机上处理。",
+    "本报告的附表只能通过涉密网络报送。",
+])
+def test_the_computers_a_handling_instruction_names_are_no_marking(body):
+    assert not findings(review(body), "secrecy_marking")
+
+
+def test_a_document_that_says_it_is_a_classified_carrier_is_still_marked():
+    assert findings(review("本文件属于涉密载体，请妥善保管。"), "secrecy_marking")
