@@ -375,3 +375,15 @@ def test_a_birth_date_of_an_adult_is_no_minor_even_in_a_document_that_names_no_y
     assert not [f for f in result.findings if f.type == "minor"]
     child = "经审核，以下儿童纳入困境儿童保障：\n吴思琪，女，2016年5月出生，新华社区。"
     assert [f for f in analyzer.reviewer.review("困境儿童名单", child).findings if f.type == "minor"]
+
+
+def test_the_persons_an_official_acts_on_are_not_the_officials_status():
+    body = "经查，某村党支部书记韩振山在低保对象入户核查中走过场，导致村民邹秀兰、卢满仓两户仍领取低保金。"
+    r = review(body)
+    names = [f.text for f in findings(r, "person_name")]
+    assert "韩振山" not in names and {"邹秀兰", "卢满仓"} <= set(names)
+
+
+def test_an_officials_own_illness_after_a_preposition_is_still_theirs():
+    body = "其中，财政局预算科科长赵雪芬同志在确诊乳腺癌并接受手术治疗后仍坚持完成决算编报工作。"
+    assert "赵雪芬" in [f.text for f in findings(review(body), "person_name")]

@@ -290,6 +290,10 @@ OWN_STATEMENT = "own"
 OWN_STATEMENT_GAP = 10
 """An official's own private statement starts this close after the name ("教师陈某经县医院确诊为…")."""
 OWN_OPENERS = PREDICATE | frozenset("（(，,")
+OBJECT_BEFORE = frozenset("在给")
+CLASS_OF_PERSONS_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:对象|人员|家庭|户|者|儿童|老人)")
+"""A preposition right between an official's name and a statement that names a class of persons makes them its object,
+not the official's own status ("站长王某给低保户送去…", "书记马某在低保对象入户核查中…"; but "赵某同志在确诊乳腺癌后…")."""
 """What follows the name where the statement is its own: a predicate word, a bracket or a comma."""
 
 
@@ -299,6 +303,8 @@ def _own_statement(t: str, end: int, ordered: list[int], k: int) -> bool:
     someone else ("法官卢某在回访中了解到其患有…")."""
     if k == len(ordered) or ordered[k] - end > OWN_STATEMENT_GAP or t[end:end + 1] not in OWN_OPENERS:
         return False
+    if ordered[k] == end + 1 and t[end] in OBJECT_BEFORE and CLASS_OF_PERSONS_RE.match(t, ordered[k]):
+        return False  # "村党支部书记马某在低保对象入户核查中…": the persons the official acts on
     return not any(c in "。；;\n其" for c in t[end:ordered[k]])  # (其: the statement is of someone else)
 
 
