@@ -387,3 +387,10 @@ def test_the_persons_an_official_acts_on_are_not_the_officials_status():
 def test_an_officials_own_illness_after_a_preposition_is_still_theirs():
     body = "其中，财政局预算科科长赵雪芬同志在确诊乳腺癌并接受手术治疗后仍坚持完成决算编报工作。"
     assert "赵雪芬" in [f.text for f in findings(review(body), "person_name")]
+
+
+def test_an_official_in_a_roster_with_duties_stays_whatever_the_row_says_of_a_complaint():
+    body = ("现将部分问责情况通报如下：\n序号\t被问责人\t问责时职务\t问责事由\t问责方式\n"
+            "1\t崔立伟\t某区应急管理局局长\t安全生产监管责任落实不到位\t诫勉\n"
+            "2\t郭晓芸\t市某局行政审批科科长\t营商环境投诉办理推诿扯皮\t政务警告\n")
+    assert not findings(review(body), "person_name")

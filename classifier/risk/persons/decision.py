@@ -106,6 +106,10 @@ class PersonDecision:
             return _decision(True, "person_name", "privacy", "私人姓名", f"与{what}同句", 0.75)
         if honour_notice:
             return NOT_PRIVATE  # honorees, appointees, recruits: named because the notice must name them
+        if not p.sensitive and roster_row(cues, fld, p.start):
+            # a row of a table with a duties column: someone at work (their ID stays private), also where the row says
+            # what they did with a complaint ("郭某｜某科科长｜投诉办理推诿扯皮")
+            return NOT_PRIVATE
         petitioner = p.cue == PETITION_CUE or (p.cue in cues.neutral_roles and _petitions(fld, p))
         if petitioner and (enforcement or penalty):
             # "接到消费者张某投诉举报…" in a penalty decision, "村民钟某反映你…" in an inquiry record: the complaint is
@@ -117,8 +121,6 @@ class PersonDecision:
         if p.cue == ADDRESSEE and reply:
             # a reply or notice to a person about their own matter ("关于某某同志查询档案的答复", "…告知书")
             return _decision(True, "person_name", "privacy", "私人姓名", "答复或告知所涉事项的当事人", 0.75)
-        if not p.sensitive and roster_row(cues, fld, p.start):
-            return NOT_PRIVATE  # a row of a table with a duties column: someone at work (their ID stays private)
 
         if p.sensitive:
             return _decision(True, "person_name", "privacy", "私人姓名", p.cue, 0.8)
