@@ -24,6 +24,8 @@ HOME_CUES = frozenset(words("address.HOME_CUES"))
 PERSON_ID_RE = re.compile(r"身份证|身份号码")
 ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
+HOLDER_WORDS = ("法定代表人", "负责人", "经营者", "投资人", "股东")
+"""A person who holds or runs an organisation: "法定代表人住所" is that person's home, not the organisation's seat."""
 ORG_REGISTRATION_WORDS = ("统一社会信用代码", "法定代表人", "注册号", "营业执照")
 """What only an organisation's record gives: there an address without any cue is the organisation's (a record's
 "有限公司" may be another party's, named in a sentence about a person's flat)."""
@@ -70,9 +72,10 @@ INSTITUTION_IN_ADDRESS_RE = re.compile("(?:" + "|".join(map(re.escape, INSTITUTI
 """A body named inside the address ("…88号区政府大楼") — not a street named after one ("中心街42号", "政府路3号"), nor
 its staff's housing ("县人民医院家属院3栋", "某局宿舍2单元"): homes."""
 GOVERNMENT_IN_ADDRESS_RE = re.compile(r"(?:政府|委员会|法院|检察院|派出所|办事处|行政服务中心|政务服务中心)(?:大楼|办公楼|大院|大厅)?"
-                                      r"(?![街路巷道村])|[^结]局(?:大楼|办公楼|大院)|(?:市政|政务|行政)(?:大楼|中心)")
-"""A government body's building named inside the address ("…388号区政府大楼", "…12号市民政局办公楼", "…市政大楼B座"): its
-seat, whatever the label before it (邮寄地址 too)."""
+                                      r"(?![街路巷道村])|[^结]局(?:大楼|办公楼|大院)|(?:市政|政务|行政)(?:大楼|中心)"
+                                      r"|[省市区县]委(?:大楼|办公楼|大院)(?!家属|宿舍)")
+"""A government body's building named inside the address ("…388号区政府大楼", "…12号市民政局办公楼", "…市政大楼B座",
+"…18号区委大院3号楼"): its seat, whatever the label before it (邮寄地址 too)."""
 FLAT_RE = re.compile(r"[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}")
 """栋-单元-室 written with hyphens: "丽苑小区14-2-601"."""
 COMPLEX_BEFORE_RE = re.compile(r"(?:小区|花园|家园|公寓|新村|大厦|苑|园|院|城|里)\Z")  # 里: a lane compound ("龙兴里5-1-302")
@@ -377,8 +380,10 @@ class AddressRecognizer(Recognizer):
         home only, ``HOME_CUES``), or is a seat cue in an organisation's record ("统一社会信用代码：…\n法定代表人：…\n
         住所：…"), or the address stands in a seat column ("住所") of an organisation's row."""
         t = fld.text
-        if fld.column_header(start) in SEAT_CUES and ORG_IN_ROW_RE.search(t, line_start(t, start, 120), start):
-            return True  # a "住所" column, in the row of a company
+        header = fld.column_header(start)
+        if (header.endswith(tuple(SEAT_CUES)) and not any(r in header for r in (*HOLDER_WORDS, *self.person_labels))
+                and ORG_IN_ROW_RE.search(t, line_start(t, start, 120), start)):
+            return True  # a "住所" ("变更后住所", not "法定代表人住所") column, in the row of a company
         cues = [h for h in fld.hits_between(start - 24, start + 2) if h.term in PRIVATE_CUES]
         if not cues:
             return False

@@ -177,11 +177,11 @@ CONTACT = frozenset(("联系人",))
 HOME_AFTER = words("phone.LandlineRecognizer.CONTEXT_AFTER")
 OWNER_LABELS = frozenset(("联系电话", "电话", "联系方式", "固定电话", "座机"))
 """The label of a phone given after a person's name."""
-OFFICE = r"(?:局|委|办|中心|大队|中队|支队|派出所|(?<![住场])所(?![留有需在填])|站|(?<![住号])院|科|处|股|厅|政府|公司|窗口|大厅)"
+OFFICE = r"(?:局|委|办|中心|大队|中队|支队|派出所|(?<![住场])所(?![留有需在填])|站|(?<![住号])院|科|处|股|厅|政府|公司|企业|窗口|大厅)"
 OFFICE_LABEL_RE = re.compile(OFFICE + r"(?:[\u4e00-\u9fff \t\u3000]{0,4}?(?:电话|座机|热线)|[\u4e00-\u9fff]{0,3}[，,（(][ \t\u3000]*"
                              r"(?:联系)?(?:电话|座机|方式))?[：: \t\u3000]*\Z")
 """The number's own label names an office: "执法大队电话：", "许可机关：某市行政审批局，电话：", "县农经站（联系电话 ",
-"本局工伤科0757-…", "联系本院：" (the office, then the number), "…不动产登记中心　电话：" (spaced apart)."""
+"本局工伤科0757-…", "联系本院：" (the office, then the number), "…不动产登记中心　电话：" (spaced apart), "企业联系电话："."""
 SECOND_PHONE_LABEL_RE = re.compile(r"(?:座机|固话|固定电话|备用电话|家庭电话|电话)[：:]?[ \t\u3000]*\Z")
 PLACE_END = frozenset("号楼栋室路街巷村镇区县市")
 """A "masked name" ending so is a masked address ("人民中路某号"), not a person."""

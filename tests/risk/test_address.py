@@ -280,3 +280,23 @@ def test_a_suppliers_address_in_its_record_stays():
 ])
 def test_a_flat_outside_an_organisations_record_is_still_private(body, place):
     assert place in [f.text for f in findings(review(body), "address")]
+
+
+def test_a_companys_seat_under_a_changed_seat_column_stays():
+    body = ("企业名称        统一社会信用代码        变更后住所        企业联系电话\n"
+            "上海衡岳模具有限公司        91310112MA1GB3XK2P      上海市闵行区申南路518号2幢        021-64421873\n")
+    assert not findings(review(body), "address") and not findings(review(body), "landline")
+
+
+def test_a_legal_representatives_home_column_in_a_company_row_is_still_private(analyzer):
+    # the shipped review (rules and name model): "法定代表人住所" is the person's home, not the company's seat
+    body = ("本局决定吊销下列企业营业执照：\n\n企业名称｜注册号｜法定代表人｜法定代表人住所\n"
+            "呼和浩特市塞北建材有限责任公司｜150102000419384｜巴特尔｜呼和浩特市新城区昭君路满都海小区12号楼3单元602\n"
+            "内蒙古青城文化传播有限公司｜150102000527169｜白永平｜呼和浩特市新城区东影南路金宇文苑6-2-1102\n")
+    result = analyzer.reviewer.review("关于吊销部分企业营业执照的公告", body)
+    assert "呼和浩特市新城区昭君路满都海小区12号楼3单元602" in [f.text for f in result.findings if f.type == "address"]
+
+
+def test_an_office_in_a_party_committees_compound_is_no_home():
+    body = "请于6月10日前将材料报送区保密局，报送地址：某市船营区光华路21号区委大院2号楼307室，电话：0432-62077154。"
+    assert not findings(review(body), "address") and not findings(review(body), "landline")

@@ -270,3 +270,9 @@ def test_an_offices_number_at_the_end_of_an_applicants_record_stays(body):
 def test_an_applicants_own_landline_in_the_record_is_still_theirs():
     body = "申请人：韩志成\n联系地址：新华区和平路88号3号楼1单元502室\n联系电话：0311-86632517\n"
     assert [f.text for f in findings(review(body), "landline")] == ["0311-86632517"]
+
+
+def test_a_companys_phone_in_its_registration_record_stays():
+    body = ("企业名称：深圳市澜汐电子科技有限公司\n统一社会信用代码：91440305MA5FQ2L81X\n"
+            "住所：深圳市南山区粤海街道科技南路16号某科技大厦1203室\n企业联系电话：0755-26617734\n")
+    assert not findings(review(body), "landline")
