@@ -138,3 +138,10 @@ def test_a_companys_account_after_a_funds_label_stays_the_companys():
 @pytest.mark.parametrize("label", ["完税证明号码：", "完税凭证号", "票据号："])
 def test_a_certificate_or_receipt_number_is_no_card(label):
     assert not findings(review(f"纳税人郝某某，{label}31401052400187465。"), "bank_card")
+
+
+def test_a_public_fund_account_named_by_its_holder_after_the_fund_label_stays():
+    body = ("四、维修资金专户：某市住宅专项维修资金管理中心，开户银行：某银行和平支行，账号：0112510103000095427。\n"
+            "五、业主代表联系电话：13898842731。")
+    r = review(body)
+    assert not findings(r, "bank_account") and not findings(r, "bank_card")
