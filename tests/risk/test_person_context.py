@@ -394,3 +394,11 @@ def test_an_official_in_a_roster_with_duties_stays_whatever_the_row_says_of_a_co
             "1\t崔立伟\t某区应急管理局局长\t安全生产监管责任落实不到位\t诫勉\n"
             "2\t郭晓芸\t市某局行政审批科科长\t营商环境投诉办理推诿扯皮\t政务警告\n")
     assert not findings(review(body), "person_name")
+
+
+def test_the_officials_column_of_a_childrens_list_stays():
+    body = ("以下儿童纳入事实无人抚养儿童保障范围，自2024年7月起按月发放基本生活费：\n"
+            "序号｜儿童姓名｜出生日期｜所在乡镇｜村（社区）儿童主任\n1｜鲁思琪｜2015年4月｜喜洲镇｜尹丽萍\n"
+            "2｜段浩然｜2018年11月｜湾桥镇｜苏德华\n")
+    names = [f.text for f in findings(review(body), "person_name")]
+    assert {"鲁思琪", "段浩然"} <= set(names) and not {"尹丽萍", "苏德华"} & set(names)

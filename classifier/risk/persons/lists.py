@@ -53,11 +53,18 @@ def list_topic_start(doc, cues) -> int | None:
     return first_colon
 
 
+OFFICIALS_HEADER_RE = re.compile(r"(?:主任|书记|干部|责任人|医生|医师|教师|老师|专干|社工|网格员|协管员|民警|辅导员|指导员)[)）]?[ \t\u3000]*$")
+"""A column header that ends with a post names the officials who serve the row ("村（社区）儿童主任", "包保干部"), however
+it names the row's persons first."""
+
+
 def name_column(cues, header: str) -> bool:
-    """The column's header names persons ("姓名", "户主", "被征收人"), not bodies ("单位名称")."""
+    """The column's header names persons ("姓名", "户主", "被征收人"), not bodies ("单位名称") nor the officials serving
+    them ("儿童主任")."""
     known = cues.column_kinds.get(header)
     if known is None:  # a table asks once per row and column: the answer is kept per header
-        known = any(w in header for w in cues.name_columns) and not any(w in header for w in cues.org_columns)
+        known = (any(w in header for w in cues.name_columns) and not any(w in header for w in cues.org_columns)
+                 and OFFICIALS_HEADER_RE.search(header) is None)
         if len(cues.column_kinds) < 4096:
             cues.column_kinds[header] = known
     return known
