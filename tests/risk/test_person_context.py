@@ -402,3 +402,14 @@ def test_the_officials_column_of_a_childrens_list_stays():
             "2｜段浩然｜2018年11月｜湾桥镇｜苏德华\n")
     names = [f.text for f in findings(review(body), "person_name")]
     assert {"鲁思琪", "段浩然"} <= set(names) and not {"尹丽萍", "苏德华"} & set(names)
+
+
+def test_a_doctor_named_before_the_diagnosis_they_made_stays():
+    body = ("您于2024年5月7日因右侧乳腺结节在该院甲乳外科就诊，接诊医师为主治医师尚令军，经超声检查诊断为乳腺纤维腺瘤，"
+            "并于5月9日行微创旋切手术。")
+    assert "尚令军" not in [f.text for f in findings(review(body), "person_name")]
+
+
+def test_a_doctors_own_illness_is_still_theirs():
+    body = "县人民医院主治医师尚令军因患尿毒症长期透析，经院党委研究，给予困难补助。"
+    assert "尚令军" in [f.text for f in findings(review(body), "person_name")]

@@ -119,7 +119,9 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
         leads = {h.end for h in fld.hits_between(sl, sr) if h.term in cues.name_leads}
         # after an official's title, where the statement is the name's own predicate ("县第二中学教师陈某经医院确诊为…",
         # "负责人杨某（基督教信徒）"): an official's illness or faith is theirs (not so "医生王某现场处置后…诊断为…")
-        in_role = {h.end for h in fld.tagged_between(OFFICIAL, sl, sr)} - leads - places
+        officials = fld.tagged_between(OFFICIAL, sl, sr)
+        in_role = {h.end for h in officials} - leads - places
+        medical = {h.end for h in officials if h.term.endswith(MEDICAL_POSTS)}
         if not petition:  # (an official who 反映 something does so in role)
             leads |= in_role
         # after 的, as after a word ("你乡上报的刘建国（…）", "住在您楼上的赵国庆一家")
@@ -183,6 +185,8 @@ def _subjects(cues, doc, mentions, tags, sentences, cue) -> None:
             if p in in_role:
                 if petition or not (comrade or _own_statement(t, end, ordered, k)):
                     continue
+                if p in medical and DIAGNOSING_RE.search(t, end, min(sr, ordered[k] + 3)):
+                    continue  # "接诊医师为主治医师某某，经超声检查诊断为…": what the doctor found in the patient
             elif cues.official_before(fld, p):
                 continue
             mentions.add(PersonMention(fld.name, p, end, t[p:end], cue=OWN_STATEMENT if p in in_role or comrade else cue))
@@ -290,6 +294,9 @@ OWN_STATEMENT = "own"
 OWN_STATEMENT_GAP = 10
 """An official's own private statement starts this close after the name ("教师陈某经县医院确诊为…")."""
 OWN_OPENERS = PREDICATE | frozenset("（(，,")
+MEDICAL_POSTS = ("医师", "医生", "护士", "大夫")
+DIAGNOSING_RE = re.compile(r"诊断|检查|诊治|接诊|会诊")
+"""After a doctor's name, the doctor's act: the statement that follows is the patient's."""
 OBJECT_BEFORE = frozenset("在给")
 CLASS_OF_PERSONS_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:对象|人员|家庭|户|者|儿童|老人)")
 """A preposition right between an official's name and a statement that names a class of persons makes them its object,
