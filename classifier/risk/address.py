@@ -52,6 +52,8 @@ RIGHT_CUE_WORDS = frozenset(PRIVATE_RIGHT_CUES)
 """The cues the rules weigh, named to a second reading as its features (:func:`_cue_features`)."""
 SUBJECT_LEAD_RE = re.compile(MASKED_NAME + r"(?:在|承租|租住|居住于|住在|家住)(?=[\u4e00-\u9fff])")
 """A masked person and the verb that places them ("王某某在夏津县…", "冯某某承租闵行区…"): the address starts after."""
+REPORTED_RE = re.compile(r"反映|投诉|举报|来电称|来信称|报称")
+"""A verb of reporting before the place ("居民李某反映南岗区…"): the address starts after it."""
 YOUR_PLACE_RE = re.compile(r"[你您](?:家|户)?(?:位于|在|住|的住址|家住)[：:]?\Z")
 HOUSE_RANGE_AFTER_RE = re.compile(r"[至到~～—－-][0-9]{1,5}号")
 HOUSE_RANGE_BEFORE_RE = re.compile(r"号[至到~～—－-]\Z")
@@ -212,6 +214,9 @@ class AddressRecognizer(Recognizer):
         for h in cue_hits:
             if h.end <= s and h.end > start:
                 start = h.end
+        reported = [m.end() for m in REPORTED_RE.finditer(t, start, s)]
+        if reported:
+            start = reported[-1]  # "居民李某反映南岗区学府路316号…": the complainant and the verb are no part of it
         while start < s and t[start] in STOP_LEAD:
             start += 1
         located = max(t.rfind("位于", start, s), t.rfind("你在", start, s), t.rfind("您在", start, s))

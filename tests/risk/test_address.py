@@ -300,3 +300,8 @@ def test_a_legal_representatives_home_column_in_a_company_row_is_still_private(a
 def test_an_office_in_a_party_committees_compound_is_no_home():
     body = "请于6月10日前将材料报送区保密局，报送地址：某市船营区光华路21号区委大院2号楼307室，电话：0432-62077154。"
     assert not findings(review(body), "address") and not findings(review(body), "landline")
+
+
+def test_an_address_starts_after_the_verb_that_reports_it():
+    body = "1. 投诉编号GR231208-017：居民邵某反映南岗区学府路316号和兴小区7栋3单元602室室温仅14℃。经测温核实，系阀门故障。"
+    assert [f.text for f in findings(review(body), "address")] == ["南岗区学府路316号和兴小区7栋3单元602室"]
