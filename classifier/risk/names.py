@@ -324,6 +324,8 @@ class NameReader:
             return end, True
         if not is_cjk(t[g]) or t[g] in STOP_FIRST or t[pos:g + 1] in NOT_NAMES or t[g:g + 2] in TITLES:
             return None
+        if sl == 1 and t[g] in self.single and t[g + 1:g + 2] in MASK_CHARS:
+            return None  # "肇事者李某": the masked name starts at 李; 者 ends the word before it
         end = g + 1
         if (end < n and is_cjk(t[end])
                 and (t[end] not in STOP_SECOND or (t[end] in LAST_TOO and t[end + 1:end + 2] in NAME_CLOSE))

@@ -787,3 +787,14 @@ def test_a_body_part_a_dog_or_a_relative_by_the_surname_is_no_name(body):
 def test_a_pedestrian_hit_in_an_accident_is_a_named_party():
     body = "你驾驶小型轿车行至七一路交口时，与横过道路的行人邢秀芬相撞，致邢秀芬受伤，经医院诊断为颅骨骨折。"
     assert "邢秀芬" in [f.text for f in findings(review(body), "person_name")]
+
+
+def test_a_rare_surname_that_ends_a_word_does_not_take_the_masked_name_after_it():
+    from classifier.risk.names import NameReader
+    from classifier.risk.lexicon import load_lexicon
+
+    reader = NameReader.from_lexicon(load_lexicon())
+    text = "巡特警到达现场，将肇事者李某（男，41岁）当场控制。"
+    k = text.index("者李某")
+    assert reader.read(text, k, allow_masked=True, after_word=True) is None  # 者 is a rare surname, here a word's end
+    assert text[k + 1:reader.read(text, k + 1, allow_masked=True)[0]] == "李某"
