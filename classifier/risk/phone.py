@@ -211,6 +211,8 @@ ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
 OFFICE_LINE_RE = re.compile(r"公司|单位|政府|大厅|窗口|办公室|中心|机构|[局委]")
 """A line of a record that names an office ("异议送达地址：…不动产登记大厅", "异议受理机构：…登记中心"): the record is the office's from there
 (narrower than ``ORG_ON_LINE_RE``: a home's line may hold "118号院" or "某所宿舍")."""
+OFFICE_OWN_LINE_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十0-9]{1,2}[、.．])?[ \t\u3000]*(?:异议|受理|咨询)")
+"""The number's own line opens with where objections or enquiries go ("异议受理单位：…中心，地址：…，电话…"): an office's."""
 
 
 LOCAL_NUMBER_RE = re.compile(r"[2-9][0-9]{6,7}")
@@ -225,7 +227,7 @@ OWN_LABEL_RE = re.compile(r"(?:电话|座机|固话|联系方式)(?:号码)?(?:[
 """Right before a number: its label — not an invitation to call ("如有疑问请拨打…": an office's)."""
 
 PHONE_HEADER_RE = re.compile(r"电话|座机|固话|联系方式|宅电")
-OFFICE_HEADER_RE = re.compile(r"办|单位|值班|传真|部门|科室|机关|窗口|服务|委会|中心|站|(?<!住)所")
+OFFICE_HEADER_RE = re.compile(r"办|单位|值班|值守|传真|部门|科室|机关|窗口|服务|委会|中心|站|(?<!住)所")
 """A phone column of an office ("办公电话", "单位电话", "值班电话", "村（居）委会电话", "服务站电话", "河长办联系电话"): its
 numbers are published."""
 HOME_COLUMNS = ("宅电", "住宅", "家庭", "家中", "家长")
@@ -309,6 +311,7 @@ class LandlineRecognizer(Recognizer):
                 # (the record ends at a line naming an office: "异议送达地址：…登记大厅⏎联系电话：…" is the office's)
                 return (ORG_ON_LINE_RE.search(owner[:24]) is None
                         and (line_end < 0 or OFFICE_LINE_RE.search(t, line_end, max(line_end, own_line)) is None)
+                        and OFFICE_OWN_LINE_RE.match(t, own_line) is None
                         and fld.terms_between(sl, start).isdisjoint(self.negative_context))
         return False
 

@@ -276,3 +276,16 @@ def test_a_companys_phone_in_its_registration_record_stays():
     body = ("企业名称：深圳市澜汐电子科技有限公司\n统一社会信用代码：91440305MA5FQ2L81X\n"
             "住所：深圳市南山区粤海街道科技南路16号某科技大厦1203室\n企业联系电话：0755-26617734\n")
     assert not findings(review(body), "landline")
+
+
+@pytest.mark.parametrize("body", [
+    # the number's own line says where objections go, after a right holder's record
+    "权利人：黄某某\n身份证件号码：35012419650707218X\n不动产坐落：闽清县溪源乡前洋村下厝里21号\n"
+    "异议受理单位：某县不动产登记中心，地址：某县梅城镇台山路36号，电话0591-22336417。\n",
+    # a duty phone column of registered teams
+    "序号\t队伍名称\t负责人\t负责人身份证号\t值守电话\t队员人数\n1\t某市山地救援志愿队\t潘**\t522601********1514\t0855-8223410\t36\n",
+    # a list's phone column whose cell says it is the community's
+    "序号  姓名        身份证号              类别        联系电话\n1     次仁央金    540102********0024    低保对象    0891-6323102（社区）\n",
+])
+def test_an_offices_number_in_a_private_record_or_list_stays(body):
+    assert not findings(review(body), "landline")
