@@ -63,6 +63,8 @@ class BankCardRecognizer(Recognizer):
             if (not self.match_pattern(compact) or organisations_account(fld, c.start, compact)
                     or public_account(fld, c.start, c.end)):
                 continue  # a company's account is a bank_account (trade secret), not a card; a public fund's is public
+            if fld.text[c.start - 1:c.start] == "第" and fld.text[c.end:c.end + 1] == "号":
+                continue  # "《道路交通事故认定书》（第4503051202400005号）": a document's number, nobody's card
             if id_card_parts_valid(compact) and self.context_score(fld, c.start, c.end, 0, 14, 0) <= 0:
                 continue  # region and birth date of an ID number, no card word before it: an ID look-alike
             score = 0.3

@@ -145,3 +145,8 @@ def test_a_public_fund_account_named_by_its_holder_after_the_fund_label_stays():
             "五、业主代表联系电话：13898842731。")
     r = review(body)
     assert not findings(r, "bank_account") and not findings(r, "bank_card")
+
+
+def test_a_documents_number_written_as_di_hao_is_no_card():
+    body = "因无法直接送达，现依法向你们公告送达《道路交通事故认定书》（第450305120240000583号）。"
+    assert not findings(review(body), "bank_card")
