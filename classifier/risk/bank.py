@@ -159,7 +159,7 @@ ITEM_COMPANY_RE = re.compile(ITEM_NUMBERING + r"[^，。；;,\n：:]{2,40}?(?:�
 
 
 PUBLIC_FUNDS = (r"(?:基金收入户|基金专户|保证金专户|财政专户|国库|汇缴户|汇缴专户|汇缴结算户|执行款专户|资金专户|零余额账户|"
-                r"接收捐赠账户|捐赠专用账户|募捐账户|捐赠专户)")
+                r"接收捐赠账户|捐赠专用账户|募捐账户|捐赠专户|案款专户|金库|支库)")
 PUBLIC_ACCOUNT_RE = re.compile(PUBLIC_FUNDS + r"[”」\"]?[^，。；;\n]{0,8}(?:(?:[：:]|[，,](?=开户行|开户银行|户名|专户账号|账号))"
                                r"(?:(?!公司)[^。；;\n个本你您]){0,30})?\Z")
 """The account is labelled as a public fund's ("社会保险基金收入户账号：", "投标保证金专户：", "征收补偿资金专户（账号：", or
@@ -169,7 +169,7 @@ budget account ("零余额账户"), or as a charity's account for donations ("�
 donors."""
 PUBLIC_BODY = (r"(?:交易中心|财政所|人民法院|人民检察院|人民政府|管理中心|事务中心|公积金中心|储备中心|办事处|局|厅|慈善总会|慈善会|"
                r"基金会|红十字会|福利院)")
-PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户名|户名|账户名称|收款单位|收款人|(?:捐赠(?:专用)?账户|专户)(?=[：:]))[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
+PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户单位|开户名|户名|账户名称|收款单位|收款人|(?:捐赠(?:专用)?账户|专户)(?=[：:]))[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
                               + r"|" + PUBLIC_BODY + r"[^，。；;\n]{0,16}?(?:开立|专户|专用账户|结算户)")
 """The account's holder is a public body or a charity collecting donations: "户名：某县人民法院执行款专户",
 "收款单位：某区医疗保障局", "户名：某县慈善总会", "某市公共资源交易中心在某银行支行开立的专用账户",

@@ -150,3 +150,12 @@ def test_a_public_fund_account_named_by_its_holder_after_the_fund_label_stays():
 def test_a_documents_number_written_as_di_hao_is_no_card():
     body = "因无法直接送达，现依法向你们公告送达《道路交通事故认定书》（第450305120240000583号）。"
     assert not findings(review(body), "bank_card")
+
+
+@pytest.mark.parametrize("body", [
+    "被执行人已履行款项人民币48,600元，现存于本院执行案款专户（开户行：某银行天河支行，账号44050158010109865432）。",
+    "请你单位补足余额后通过银行柜台缴入国家金库某市中心支库（账号：2700 0160 0000 0002）。",
+])
+def test_a_courts_case_money_account_and_the_treasurys_stay(body):
+    r = review(body)
+    assert not findings(r, "bank_account") and not findings(r, "bank_card")
