@@ -413,3 +413,11 @@ def test_a_doctor_named_before_the_diagnosis_they_made_stays():
 def test_a_doctors_own_illness_is_still_theirs():
     body = "县人民医院主治医师尚令军因患尿毒症长期透析，经院党委研究，给予困难补助。"
     assert "尚令军" in [f.text for f in findings(review(body), "person_name")]
+
+
+@pytest.mark.parametrize("body, official", [
+    ("1. 钟满秀，女，82岁，分散供养特困人员，重度失能，包保责任人：镇民政办 易国栋\n", "易国栋"),
+    ("申报主体：某县兴农水稻种植专业合作社\n成员中脱贫户、监测户共21户\n理事长：孟祥军　联系电话：0454-6128317（合作社办公室）\n", "孟祥军"),
+])
+def test_a_cooperatives_chair_and_a_cadre_assigned_to_a_household_are_in_role(body, official):
+    assert official not in [f.text for f in findings(review(body), "person_name")]
