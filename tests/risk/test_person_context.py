@@ -421,3 +421,13 @@ def test_a_doctors_own_illness_is_still_theirs():
 ])
 def test_a_cooperatives_chair_and_a_cadre_assigned_to_a_household_are_in_role(body, official):
     assert official not in [f.text for f in findings(review(body), "person_name")]
+
+
+@pytest.mark.parametrize("title, body, named", [
+    ("关于对烈士史料捐赠人予以鸣谢的公告", "现对以下捐赠人予以鸣谢：\n孟庆林先生　捐赠其父孟宪民烈士生前家书12封\n邢淑兰女士　捐赠其兄邢国栋烈士戎装照片3张\n",
+     {"孟宪民", "邢国栋"}),
+    ("兼职讲师拟选聘人员公示", "拟选聘以下人员为区政府补贴性职业技能培训兼职讲师，现予公示：\n\n姓名｜讲授课程｜联系电话\n"
+     "钟文海｜人工智能训练师（三级）｜13926081475\n区嘉怡｜西式面点师｜13711592086\n", {"钟文海", "区嘉怡"}),
+])
+def test_a_notice_of_thanks_or_of_selected_lecturers_names_them_publicly(title, body, named):
+    assert not named & {f.text for f in findings(review(body, title), "person_name")}
