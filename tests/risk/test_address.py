@@ -305,3 +305,9 @@ def test_an_office_in_a_party_committees_compound_is_no_home():
 def test_an_address_starts_after_the_verb_that_reports_it():
     body = "1. 投诉编号GR231208-017：居民邵某反映南岗区学府路316号和兴小区7栋3单元602室室温仅14℃。经测温核实，系阀门故障。"
     assert [f.text for f in findings(review(body), "address")] == ["南岗区学府路316号和兴小区7栋3单元602室"]
+
+
+def test_a_law_firms_seat_in_its_record_stays():
+    body = ("现将某某律师事务所设立申请有关情况公示如下：\n律所名称：河南嵩岳律师事务所\n组织形式：普通合伙\n"
+            "住所：郑州市金水区农业路28号汇宝大厦17层1708室\n负责人：冯立新\n")
+    assert not findings(review(body), "address")
