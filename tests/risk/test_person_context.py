@@ -431,3 +431,15 @@ def test_a_cooperatives_chair_and_a_cadre_assigned_to_a_household_are_in_role(bo
 ])
 def test_a_notice_of_thanks_or_of_selected_lecturers_names_them_publicly(title, body, named):
     assert not named & {f.text for f in findings(review(body, title), "person_name")}
+
+
+@pytest.mark.parametrize("title, body, named", [
+    ("湖北省司法厅关于拟准予司法鉴定人执业登记的公示（第三批）",
+     "下列人员申请司法鉴定人执业登记，经审核符合条件，现予公示。\n姓名\t执业类别\t拟执业机构\t联系方式\n"
+     "严志刚\t法医临床鉴定\t武汉楚衡司法鉴定所\t027-86715320\n汤秋云\t法医精神病鉴定\t湖北明正司法鉴定中心\t027-87334160\n"
+     "龚剑平\t文书鉴定\t宜昌三峡司法鉴定所\t本人手机13972048817\n", {"严志刚", "汤秋云", "龚剑平"}),
+])
+def test_a_notice_of_practitioners_registration_names_them_publicly(analyzer, title, body, named):
+    # the shipped review (rules and name model)
+    result = analyzer.reviewer.review(title, body)
+    assert not named & {f.text for f in result.findings if f.type == "person_name"}
