@@ -169,11 +169,11 @@ budget account ("零余额账户"), or as a charity's account for donations ("�
 donors."""
 PUBLIC_BODY = (r"(?:交易中心|财政所|人民法院|人民检察院|人民政府|管理中心|事务中心|公积金中心|储备中心|办事处|局|厅|慈善总会|慈善会|"
                r"基金会|红十字会|福利院)")
-PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户单位|开户名|户名|账户名称|收款单位|收款人|(?:捐赠(?:专用)?账户|专户)(?=[：:]))[：: \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY
+PUBLIC_HOLDER_RE = re.compile(r"(?:开户名称|开户单位|开户名|户名|账户名称|收款单位|收款人|(?:捐赠(?:专用)?账户|专户)(?=[：:]))[：: \t\u3000]*[^，。；;\n：:]{0,24}?(?:" + PUBLIC_BODY + "|" + PUBLIC_FUNDS + ")"
                               + r"|" + PUBLIC_BODY + r"[^，。；;\n]{0,16}?(?:开立|专户|专用账户|结算户)")
 """The account's holder is a public body or a charity collecting donations: "户名：某县人民法院执行款专户",
 "收款单位：某区医疗保障局", "户名：某县慈善总会", "某市公共资源交易中心在某银行支行开立的专用账户",
-"县财政局非税收入汇缴专户（开户行：…，账号：…）", "维修资金专户：某市住宅专项维修资金管理中心，开户银行：…，账号：…"."""
+"县财政局非税收入汇缴专户（开户行：…，账号：…）", "户名：某区社会保障基金财政专户", "维修资金专户：某市住宅专项维修资金管理中心，开户银行：…，账号：…"."""
 PAID_TO_RE = re.compile(r"(?:[付拨转退汇划还存]|发放)(?:至|入|给)|打入")
 """Between a public body's account and the number: the money goes on to someone else's account."""
 PAYER_BODY_RE = re.compile(r"付款(?:账户|单位|人)[：:][ \t\u3000]*[^，。；;\n：:]{0,24}?" + PUBLIC_BODY)

@@ -97,6 +97,9 @@ class PlateRecognizer(Recognizer):
                 return
             loose = True
         t = fld.text
+        before = fld.normalised.kept(cand.start - 1, cand.start) if cand.start > 0 else ""
+        if before.isascii() and before.isalnum():
+            return  # "使用登记证编号：锅11黑B00372(24)": inside a registration number, no plate ("①吉A…" is one)
         digits = "".join(ch for ch in cand.value[2:] if ch.isdigit())
         if ((digits in ("12345", "123456", "01234") or (len(digits) >= 4 and len(set(digits)) == 1))
                 and SAMPLE_RE.search(t, max(0, cand.start - 12), min(len(t), cand.end + 12))):

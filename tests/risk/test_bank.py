@@ -159,3 +159,10 @@ def test_a_documents_number_written_as_di_hao_is_no_card():
 def test_a_courts_case_money_account_and_the_treasurys_stay(body):
     r = review(body)
     assert not findings(r, "bank_account") and not findings(r, "bank_card")
+
+
+def test_an_account_whose_holder_is_a_public_fund_stays():
+    body = ("请上述人员将重复划转款项退回以下账户：\n户名：某市某区社会保障基金财政专户\n账号：2603 0210 0920 0158 663\n"
+            "开户行：某银行某支行\n")
+    r = review(body)
+    assert not findings(r, "bank_card") and not findings(r, "bank_account")

@@ -52,3 +52,13 @@ def test_a_plate_of_a_special_series_ends_with_its_character(text, span):
 def test_the_trailer_in_the_bracket_after_a_companys_vehicle_is_the_companys():
     body = "某某危货运输有限公司所属重型罐式半挂车（牵引车陕A·H6718，挂车陕A·0352挂）与私家车（陕A·6K2M7）相撞。"
     assert [f.text for f in findings(review(body), "plate")] == ["陕A·6K2M7"]
+
+
+def test_a_plate_shape_inside_a_registration_number_is_no_plate():
+    body = "1. 设备类别：承压蒸汽锅炉；使用单位：某热力有限公司；使用登记证编号：锅11黑B00472(24)。"
+    assert not findings(review(body), "plate")
+
+
+def test_a_plate_after_a_circled_number_is_still_a_plate():
+    body = "现将车牌号可辨识的车辆公告如下，请车主自行挪移：\n①吉A 3F268（白色轿车，车主刘某某）\n"
+    assert [f.text for f in findings(review(body), "plate")] == ["吉A 3F268"]
