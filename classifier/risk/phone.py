@@ -211,7 +211,7 @@ ORG_ON_LINE_RE = re.compile(r"公司|单位|政府|[局委办院所站队厅]")
 OFFICE_LINE_RE = re.compile(r"公司|单位|政府|大厅|窗口|办公室|中心|机构|[局委]")
 """A line of a record that names an office ("异议送达地址：…不动产登记大厅", "异议受理机构：…登记中心"): the record is the office's from there
 (narrower than ``ORG_ON_LINE_RE``: a home's line may hold "118号院" or "某所宿舍")."""
-OFFICE_OWN_LINE_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十0-9]{1,2}[、.．])?[ \t\u3000]*(?:异议|受理|咨询)")
+OFFICE_OWN_LINE_RE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十0-9]{1,2}[、.．][ \t\u3000]*)?(?:异议|受理|咨询)")
 """The number's own line opens with where objections or enquiries go ("异议受理单位：…中心，地址：…，电话…"): an office's."""
 
 

@@ -53,7 +53,8 @@ def list_topic_start(doc, cues) -> int | None:
     return first_colon
 
 
-OFFICIALS_HEADER_RE = re.compile(r"(?:主任|书记|干部|责任人|医生|医师|教师|老师|专干|社工|网格员|协管员|民警|辅导员|指导员)[)）]?[ \t\u3000]*$")
+OFFICIAL_POSTS = ("主任", "书记", "干部", "责任人", "医生", "医师", "教师", "老师", "专干", "社工", "网格员", "协管员", "民警",
+                  "辅导员", "指导员")
 """A column header that ends with a post names the officials who serve the row ("村（社区）儿童主任", "包保干部"), however
 it names the row's persons first."""
 
@@ -64,7 +65,7 @@ def name_column(cues, header: str) -> bool:
     known = cues.column_kinds.get(header)
     if known is None:  # a table asks once per row and column: the answer is kept per header
         known = (any(w in header for w in cues.name_columns) and not any(w in header for w in cues.org_columns)
-                 and OFFICIALS_HEADER_RE.search(header) is None)
+                 and not header.rstrip(" \t\u3000)）").endswith(OFFICIAL_POSTS))
         if len(cues.column_kinds) < 4096:
             cues.column_kinds[header] = known
     return known
