@@ -67,9 +67,10 @@ EMPTY_VALUES = frozenset(("无", "—", "-", "/", "暂无", "不详", "否", "�
 BENEFIT_AFTER = frozenset(("保险", "医保", "险报", "统筹"))
 """After an illness word, the name of a scheme ("大病保险")."""
 SCHEME_AFTER_RE = re.compile(r"(?:患者|儿童|人)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|救助|项目|信息系统|以奖代补|防控|防治|筛查)|(?:[内外]|放疗|介入)?科(?![学技研])"
-                             r"|病区|(?:专科)?医?院")
+                             r"|病区|(?:专科)?医?院|人(?:联合会|专职委员|专门协会|之家)")
 """After a condition, a scheme for all who have it ("严重精神障碍患者监护补助", "残疾儿童康复救助", "结核病防控工作"),
-or the hospital or department named after it ("省肿瘤医院", "烧伤科", "肿瘤内科"): no one's condition stated."""
+or the hospital, department, body or post named after it ("省肿瘤医院", "烧伤科", "肿瘤内科", "残疾人联合会", "社区残疾人专职委员"):
+no one's condition stated."""
 ABOVE_RE = re.compile(r"[ \t\u3000]*(?:以上|上述)[\u4e00-\u9fff]{0,6}?(?:均|都|全部)?(?:为|系|是|属于?|已?纳入)")
 """A sentence about the persons listed above it ("以上对象均为低保对象")."""
 ABOVE_REACH = 400

@@ -430,3 +430,12 @@ def test_a_role_that_is_a_record_is_reported_where_its_sentence_states_no_record
 ])
 def test_more_conditions_of_a_named_person(text, part):
     assert any(part in f.text for f in findings(review(text), "health"))
+
+
+@pytest.mark.parametrize("body", [
+    "任命陈建华为区残联康复部部长。\n某市某区残疾人联合会\n2024年4月8日",
+    "拟聘任以下同志为社区残疾人专职委员，现予公示：\n马文杰，男，拟聘为南河社区残疾人专职委员。",
+])
+def test_a_body_or_post_named_after_a_condition_states_no_ones_condition(body):
+    r = review(body, "关于陈建华等同志职务任免的通知")
+    assert not findings(r, "health") and not findings(r, "person_name")
