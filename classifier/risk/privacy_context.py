@@ -270,6 +270,8 @@ CAUSE_OF_HARDSHIP_RE = re.compile(r"(?:致贫|致困|返贫|支出型)|[ \t\u300
 """After 因病: the hardship it caused ("因病致贫"), or nothing more (a table cell "因病", "（因病）")."""
 
 
+PROGRAMME_AFTER_RE = re.compile(r"助学|[\u4e00-\u9fff]{0,2}?(?:工程|项目|行动|计划)")
+"""After an assistance word, a programme for all in that class ("定向用于孤儿助学", "孤儿助学工程"), not anyone's status."""
 STANDARD_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:标准|条件)")
 """After an assistance word, its standard or conditions ("低保标准", "临时救助家庭财产限定标准", "符合临时救助条件"): the
 scheme and who may have it, not a status."""
@@ -416,8 +418,9 @@ class SocialAssistanceRecognizer(_AttributeRecognizer):
         if lead and standard and standard.group().endswith("条件"):
             standard = None  # "以下人员符合特困人员救助供养条件：": said of everyone the list names
         if (standard or ADVICE_BEFORE_RE.search(t, max(0, hit.start - 16), hit.start)
-                or COLLECTIVE_BEFORE_RE.search(t, max(0, hit.start - 4), hit.start)):
-            return None  # "超过当地低保标准", "你可按规定申请医疗救助", "本村低保评定不公": the scheme, no one's status
+                or COLLECTIVE_BEFORE_RE.search(t, max(0, hit.start - 4), hit.start)
+                or PROGRAMME_AFTER_RE.match(t, hit.end)):
+            return None  # "超过当地低保标准", "你可按规定申请医疗救助", "本村低保评定不公", "孤儿助学": the scheme, no one's status
         if hit.term.endswith("金") and t[hit.end:hit.end + 1] == "额":
             return None  # "救助金额12,600元" in a list of grants: the amount, said with the grant's list
         if APPLICATION_AFTER_RE.match(t, hit.end):

@@ -439,3 +439,9 @@ def test_more_conditions_of_a_named_person(text, part):
 def test_a_body_or_post_named_after_a_condition_states_no_ones_condition(body):
     r = review(body, "关于陈建华等同志职务任免的通知")
     assert not findings(r, "health") and not findings(r, "person_name")
+
+
+def test_a_programme_for_a_class_of_persons_is_no_ones_status():
+    body = "二、个人捐赠\n1. 陈海林　捐赠资金10000.00元　非定向\n2. 周丽芳　捐赠资金5000.00元　定向用于孤儿助学\n"
+    r = review(body, "某区慈善总会2024年第三季度接受捐赠情况公示")
+    assert not findings(r, "social_assistance") and not findings(r, "person_name")
