@@ -24,9 +24,9 @@ HOME_CUES = frozenset(words("address.HOME_CUES"))
 PERSON_ID_RE = re.compile(r"身份证|身份号码")
 ORG_RECORD_WORDS = tuple(words("address.ORG_RECORD_WORDS"))
 """In the record of an organisation ("统一社会信用代码…，法定代表人…，住所：…") a seat cue gives its seat."""
-HOLDER_WORDS = ("法定代表人", "负责人", "经营者", "投资人", "股东")
+HOLDER_WORDS = words("address.HOLDER_WORDS")
 """A person who holds or runs an organisation: "法定代表人住所" is that person's home, not the organisation's seat."""
-ORG_REGISTRATION_WORDS = ("统一社会信用代码", "法定代表人", "注册号", "营业执照")
+ORG_REGISTRATION_WORDS = words("address.ORG_REGISTRATION_WORDS")
 """What only an organisation's record gives: there an address without any cue is the organisation's (a record's
 "有限公司" may be another party's, named in a sentence about a person's flat)."""
 # an organisation named just before the cue, on its line or ending the line above: "被申请人：某某区市场监督管理局，

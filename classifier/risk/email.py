@@ -33,6 +33,8 @@ CLAUSE_REACH = 80
 
 
 def _clause_start(t: str, start: int) -> int:
+    """Where the mailbox's line or sentence begins (not ``Segments.sentence``, which joins a record's lines: the
+    contact line above, "联系人：贾科长", is another party's)."""
     lo = max(0, start - CLAUSE_REACH)
     return max(lo, *(t.rfind(ch, lo, start) + 1 for ch in "\n。；;"))
 

@@ -15,6 +15,7 @@ import ahocorasick_rs
 
 from ..names import PLACE_LAST, STOP_SECOND, TAIL_MASKS, name_boundary, with_lined_up
 from ..text import ITEM_NUMBER, is_cjk, line_start
+from ..wordlists import words
 from .cues import OFFICIAL
 from .mention import PersonMention
 
@@ -294,7 +295,7 @@ OWN_STATEMENT = "own"
 OWN_STATEMENT_GAP = 10
 """An official's own private statement starts this close after the name ("教师陈某经县医院确诊为…")."""
 OWN_OPENERS = PREDICATE | frozenset("（(，,")
-MEDICAL_POSTS = ("医师", "医生", "护士", "大夫")
+MEDICAL_POSTS = words("persons.context.MEDICAL_POSTS")
 DIAGNOSING_RE = re.compile(r"诊断|检查|诊治|接诊|会诊")
 """After a doctor's name, the doctor's act: the statement that follows is the patient's."""
 OBJECT_BEFORE = frozenset("在给")

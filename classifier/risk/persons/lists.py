@@ -7,6 +7,7 @@ import re
 
 from ..names import MASK_CHARS, TITLES
 from ..text import ITEM_NUMBERING_RE, is_cjk
+from ..wordlists import words
 from .cues import REPORTERS
 from .mention import PersonMention
 
@@ -53,8 +54,7 @@ def list_topic_start(doc, cues) -> int | None:
     return first_colon
 
 
-OFFICIAL_POSTS = ("主任", "书记", "干部", "责任人", "医生", "医师", "教师", "老师", "专干", "社工", "网格员", "协管员", "民警",
-                  "辅导员", "指导员")
+OFFICIAL_POSTS = words("persons.lists.OFFICIAL_POSTS")
 """A column header that ends with a post names the officials who serve the row ("村（社区）儿童主任", "包保干部"), however
 it names the row's persons first."""
 
